@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# THE test command of dockenv: `scripts/test.sh [extra mvn arguments]`.
+#
+# Prepares what the integration tests need, then runs `mvn -B -ntp verify` (unit tests with
+# surefire, integration tests *IT with failsafe against the real engine):
+#   - a Docker engine (scripts/ensure-engine.sh installs and starts Debian's docker.io if none),
+#   - the base image python:3.11-slim (scripts/ensure-base-image.sh: pulled, or a cached stand-in),
+#   - when run as root, the non-root user dockenvtest in the docker group
+#     (scripts/ensure-test-user.sh); the non-root tests copy bin/ and target/dockenv.jar into a
+#     directory that user owns (TestUser.stageDockenv), so nothing in or outside the checkout is
+#     chmod-ed, wherever the checkout is (/root, /tmp, /work).
+# DOCKENV_DOCKER picks the docker client for dockenv and the tests: /usr/bin/docker (Debian's 20.10
+# client, which does BuildKit builds here) when it exists, unless already set.
+#
+# Examples:
+#   scripts/test.sh                                   # everything
+#   scripts/test.sh -Dtest=WheelBuilderTest -Dit.test=LocalPackageIndexIT \
+#       -Dsurefire.failIfNoSpecifiedTests=false -Dfailsafe.failIfNoSpecifiedTests=false
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$ROOT"
+
+bash scripts/ensure-engine.sh
+if [ -z "${DOCKENV_DOCKER:-}" ] && [ -x /usr/bin/docker ]; then
+  export DOCKENV_DOCKER=/usr/bin/docker
+fi
+bash scripts/ensure-base-image.sh
+if [ "$(id -u)" = 0 ]; then
+  bash scripts/ensure-test-user.sh
+  export DOCKENV_TEST_USER=${DOCKENV_TEST_USER:-dockenvtest}
+fi
+
+exec mvn -B -ntp verify "$@"

@@ -1,0 +1,96 @@
+package dev.dockenv.build;
+
+import dev.dockenv.context.ContextEntry;
+import dev.dockenv.context.ContextTar;
+import dev.dockenv.context.FileDigestCache;
+import dev.dockenv.context.IgnoreRules;
+import dev.dockenv.dockerfile.Dialect;
+import dev.dockenv.engine.BuildProgress;
+import dev.dockenv.engine.BuildRequest;
+import dev.dockenv.engine.Engine;
+import dev.dockenv.engine.EngineException;
+import dev.dockenv.engine.EngineInfo.BuilderKind;
+import dev.dockenv.engine.ImageSummary;
+import dev.dockenv.project.Project;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Identifies a project's environment image by its inputs and builds it only when no image with
+ * that identity exists. The build context is a tar dockenv writes itself: only what the build
+ * reads (ignored files never leave the machine), reproducible.
+ */
+public final class EnvironmentBuilder {
+    /** Where the Dockerfile sits inside the context dockenv sends. */
+    public static final String CONTEXT_DOCKERFILE = ".dockenv/Dockerfile";
+
+    public static final String LABEL_PROJECT = "dev.dockenv.project";
+    public static final String LABEL_ROOT = "dev.dockenv.project-root";
+    public static final String LABEL_TARGET = "dev.dockenv.target";
+    public static final String LABEL_INPUTS = "dev.dockenv.inputs";
+    public static final String LABEL_VERSION = "dev.dockenv.version";
+
+    private final Engine engine;
+    private final String dockenvVersion;
+
+    public EnvironmentBuilder(Engine engine, String dockenvVersion) {
+        this.engine = engine;
+        this.dockenvVersion = dockenvVersion;
+    }
+
+    /** Computes the image's identity; reads (or, with a cache, re-hashes only changed) context files. */
+    public static EnvironmentImage identify(Project project, BuildDefinition definition, FileDigestCache cache) {
+        IgnoreRules rules = ContextSelection.ignoreRules(project.root());
+        List<ContextEntry> entries = definition.contextPaths()
+                .map(paths -> ContextSelection.matching(project.root(), paths, rules))
+                .orElseGet(() -> ContextSelection.everything(project.root(), rules));
+        String hash = ImageIdentity.hash(definition, entries, cache);
+        return new EnvironmentImage(ImageNames.repositoryFor(project.name()), hash, definition, entries);
+    }
+
+    /** The existing image, or a fresh build when missing (or when options ask for a rebuild). */
+    public Result ensure(Project project, EnvironmentImage image, BuildOptions options, BuildProgress progress) {
+        if (!options.rebuild()) {
+            Optional<ImageSummary> existing = engine.inspectImage(image.reference());
+            if (existing.isPresent()) {
+                return new Result(existing.get(), false);
+            }
+        }
+        build(project, image, options, progress);
+        ImageSummary built = engine.inspectImage(image.reference()).orElseThrow(() -> new EngineException(
+                "the build reported success but " + image.reference() + " does not exist", null));
+        return new Result(built, true);
+    }
+
+    private void build(Project project, EnvironmentImage image, BuildOptions options, BuildProgress progress) {
+        BuilderKind builder = engine.info().builder();
+        Dialect dialect = builder == BuilderKind.BUILDKIT ? Dialect.BUILDKIT : Dialect.LEGACY;
+        BuildDefinition definition = image.definition();
+        String dockerfile = BuildDefinitions.textFor(definition, dialect);
+        List<ContextEntry> sent = definition.origin() == BuildDefinition.Origin.GENERATED
+                ? image.hashedEntries()
+                : ContextSelection.everything(project.root(), ContextSelection.ignoreRules(project.root()));
+        ContextTar tar = ContextTar.builder()
+                .addAll(sent)
+                .addBytes(CONTEXT_DOCKERFILE, dockerfile.getBytes(StandardCharsets.UTF_8))
+                .build();
+        Map<String, String> labels = new LinkedHashMap<>();
+        labels.put(LABEL_PROJECT, project.name());
+        labels.put(LABEL_ROOT, project.root().toString());
+        labels.put(LABEL_TARGET, definition.targetLabel());
+        labels.put(LABEL_INPUTS, image.inputsHash());
+        labels.put(LABEL_VERSION, dockenvVersion);
+        labels.put("org.opencontainers.image.title", project.name());
+        BuildRequest request = new BuildRequest(tar::writeTo, CONTEXT_DOCKERFILE, definition.target(),
+                List.of(image.reference(), image.alias()), labels, definition.buildArgs(), definition.hostNetwork(),
+                options.noCache(), options.pull(), dialect == Dialect.BUILDKIT);
+        engine.build(request, progress);
+    }
+
+    /** An image ready to run, and whether this call built it. */
+    public record Result(ImageSummary image, boolean built) {
+    }
+}

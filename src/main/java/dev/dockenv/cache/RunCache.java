@@ -1,0 +1,94 @@
+package dev.dockenv.cache;
+
+import dev.dockenv.io.AtomicFiles;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Remembers how a project resolved to an environment image, with stamps of every input file
+ * (present or absent). When no stamp changed, a warm run reuses the resolution without parsing
+ * or hashing anything; any change, even an added file, falls back to the full resolution.
+ */
+public final class RunCache {
+    private static final String MAGIC = "dockenv-run-cache 1";
+    private static final char SEP = '\u001f';
+
+    private final Path file;
+    private final String key;
+
+    /** @param key everything besides files that the resolution depends on (root, target, settings, dockenv build) */
+    public RunCache(Path directory, String key) {
+        this.file = directory.resolve(Integer.toHexString(key.hashCode()) + "-" + Integer.toHexString(
+                new StringBuilder(key).reverse().toString().hashCode()) + ".run");
+        this.key = key;
+    }
+
+    public Optional<ResolvedRun> lookup() {
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        try {
+            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            if (lines.size() < 6 || !lines.get(0).equals(MAGIC) || !lines.get(1).equals(escape(key))) {
+                return Optional.empty();
+            }
+            for (String stamp : lines.subList(6, lines.size())) {
+                if (!FileStamp.decode(stamp).isCurrent()) {
+                    return Optional.empty();
+                }
+            }
+            return Optional.of(new ResolvedRun(lines.get(2), lines.get(3), split(lines.get(4)), split(lines.get(5))));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    public void store(ResolvedRun run, Collection<Path> inputs) {
+        List<String> lines = new ArrayList<>(List.of(MAGIC, escape(key), run.imageReference(), run.projectName(),
+                join(run.configPorts()), join(run.configCommand())));
+        inputs.stream().distinct().map(FileStamp::of).map(FileStamp::encode).forEach(lines::add);
+        try {
+            AtomicFiles.write(file, String.join("\n", lines) + "\n");
+        } catch (IOException e) {
+            // a cache that cannot be written only makes the next run slower
+        }
+    }
+
+    public void invalidate() {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            // harmless: a stale entry is checked against the engine before use
+        }
+    }
+
+    private static String escape(String s) {
+        return s.replace("\n", "\\n");
+    }
+
+    private static String join(List<String> items) {
+        StringBuilder s = new StringBuilder();
+        for (String item : items) {
+            s.append(escape(item)).append(SEP);
+        }
+        return s.toString();
+    }
+
+    private static List<String> split(String line) {
+        List<String> out = new ArrayList<>();
+        int start = 0;
+        for (int i = 0; i < line.length(); i++) {
+            if (line.charAt(i) == SEP) {
+                out.add(line.substring(start, i).replace("\\n", "\n"));
+                start = i + 1;
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,41 @@
+package dev.dockenv.cli;
+
+import dev.dockenv.build.BuildOptions;
+import dev.dockenv.build.EnvironmentBuilder;
+import dev.dockenv.build.EnvironmentImage;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code dockenv build}: builds (or confirms) the environment image of a stage. */
+@Command(name = "build", mixinStandardHelpOptions = true,
+        description = {"Build the environment image of a stage (base, dev or prod; default dev).",
+            "An image whose inputs did not change is not rebuilt unless --no-cache or --pull is given."})
+final class BuildCommand implements Callable<Integer> {
+    @ParentCommand
+    private DockenvCommand root;
+
+    @Option(names = "--target", paramLabel = "STAGE", description = "base, dev or prod (or a stage of your Dockerfile).")
+    private String target;
+
+    @Option(names = "--no-cache", description = "Build every step again.")
+    private boolean noCache;
+
+    @Option(names = "--pull", description = "Pull a newer base image first.")
+    private boolean pull;
+
+    @Override
+    public Integer call() {
+        Workspace workspace = Workspace.open(root);
+        EnvironmentImage image = workspace.image(Optional.ofNullable(target));
+        boolean rebuild = noCache || pull;
+        EnvironmentBuilder.Result result = workspace.ensure(image, new BuildOptions(rebuild, noCache, pull));
+        if (!result.built()) {
+            workspace.session().err().println("dockenv: " + image.reference() + " is up to date");
+        }
+        workspace.session().out().println(image.reference());
+        return 0;
+    }
+}

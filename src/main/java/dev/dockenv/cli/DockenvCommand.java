@@ -1,0 +1,153 @@
+package dev.dockenv.cli;
+
+import dev.dockenv.engine.BuildFailedException;
+import dev.dockenv.errors.DockenvException;
+import dev.dockenv.errors.ExitCode;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+import picocli.AutoComplete;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+
+/** The {@code dockenv} command: global options and the subcommands. */
+@Command(name = "dockenv", mixinStandardHelpOptions = true, versionProvider = DockenvVersion.class,
+        description = {"Makes a Docker container your Python project's virtualenv.",
+            "Reads the project's own files (requirements*.txt, pyproject.toml, .python-version, "
+                    + "[tool.dockenv]), builds a cached environment image and runs commands in it as you, "
+                    + "with the project mounted."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            " 0:success",
+            " 1:internal error (a bug: please report it)",
+            " 2:invalid command line",
+            " 3:no Python project found",
+            " 4:invalid project file or configuration (file:line:column)",
+            " 5:container engine unreachable",
+            " 6:image build failed",
+            " 7:file exists (init without --force)",
+            " 8:the engine refused a request",
+            "run, shell:the command's own exit code (125-127 as docker and shells use them)"},
+        footer = {"", "Run 'dockenv COMMAND --help' for a command's options."})
+public final class DockenvCommand implements Runnable {
+    /** The subcommands, in the order help lists them. */
+    private static final Map<String, Supplier<Object>> SUBCOMMANDS = subcommands();
+
+    private final Session session;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = {"-C", "--directory"}, paramLabel = "DIR", scope = ScopeType.INHERIT,
+            description = "Work as if started in DIR.")
+    private Path directory;
+
+    @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT,
+            description = "Show the engine's full build output.")
+    private boolean verbose;
+
+    public DockenvCommand(Session session) {
+        this.session = session;
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(session.out());
+    }
+
+    Session session() {
+        return session;
+    }
+
+    /** The directory the project is looked for from. */
+    Path startDirectory() {
+        return directory == null ? session.workingDirectory()
+                : session.workingDirectory().resolve(directory).normalize();
+    }
+
+    boolean verbose() {
+        return verbose;
+    }
+
+    private static Map<String, Supplier<Object>> subcommands() {
+        Map<String, Supplier<Object>> m = new LinkedHashMap<>();
+        m.put("run", RunCommand::new);
+        m.put("shell", ShellCommand::new);
+        m.put("build", BuildCommand::new);
+        m.put("init", InitCommand::new);
+        m.put("status", StatusCommand::new);
+        m.put("doctor", DoctorCommand::new);
+        m.put("completion", AutoComplete.GenerateCompletion::new);
+        return Collections.unmodifiableMap(m);
+    }
+
+    /**
+     * A ready CommandLine for a session: error handling, output streams, shell completion. When
+     * the first argument names a subcommand only that one is modelled (picocli reflects over
+     * every registered command at start-up, which a warm {@code run} cannot afford); otherwise
+     * all are, for help and completion.
+     */
+    static CommandLine commandLine(Session session, String[] args) {
+        CommandLine cli = new CommandLine(new DockenvCommand(session));
+        String first = args.length > 0 ? args[0] : "";
+        boolean one = SUBCOMMANDS.containsKey(first) && !first.equals("completion");
+        SUBCOMMANDS.forEach((name, factory) -> {
+            if (!one || name.equals(first)) {
+                cli.addSubcommand(name, factory.get());
+            }
+        });
+        CommandLine completionCli = cli.getSubcommands().get("completion");
+        if (completionCli != null) {
+            completionCli.getCommandSpec().usageMessage().hidden(false)
+                    .description("Print a bash/zsh completion script: source <(dockenv completion)");
+        }
+        cli.setOut(session.out());
+        cli.setErr(session.err());
+        if (cli.getSubcommands().containsKey("run")) {
+            cli.getSubcommands().get("run").setStopAtPositional(true);
+        }
+        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> report(ex, session.err(), session));
+        cli.setExitCodeExceptionMapper(ex -> ex instanceof DockenvException d ? d.exitCode().code() : 1);
+        return cli;
+    }
+
+    static int report(Exception ex, PrintWriter err, Session session) {
+        if (ex instanceof BuildFailedException b) {
+            if (!b.stepOutput().isEmpty()) {
+                err.println("dockenv: output of the failing step:");
+                b.stepOutput().forEach(line -> err.println("  | " + line));
+            }
+        }
+        if (ex instanceof DockenvException d) {
+            err.println("dockenv: error: " + d.getMessage());
+            d.hint().ifPresent(h -> err.println("dockenv: hint: " + h));
+            err.flush();
+            return d.exitCode().code();
+        }
+        if (ex instanceof UncheckedIOException io) {
+            err.println("dockenv: error: " + io.getMessage()
+                    + (io.getCause() != null ? ": " + io.getCause().getMessage() : ""));
+            err.flush();
+            return ExitCode.INTERNAL.code();
+        }
+        err.println("dockenv: internal error: " + ex);
+        if (session.env("DOCKENV_DEBUG").isPresent()) {
+            ex.printStackTrace(err);
+        } else {
+            err.println("dockenv: hint: set DOCKENV_DEBUG=1 for the stack trace, and please report it");
+            err.println("dockenv:   at " + Arrays.stream(ex.getStackTrace()).limit(3).map(String::valueOf)
+                    .reduce((a, b) -> a + " < " + b).orElse("?"));
+        }
+        err.flush();
+        return ExitCode.INTERNAL.code();
+    }
+}

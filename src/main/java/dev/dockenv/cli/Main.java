@@ -1,0 +1,19 @@
+package dev.dockenv.cli;
+
+import picocli.CommandLine;
+
+/** Entry point: the only place that exits the JVM. */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, Session.fromSystem()));
+    }
+
+    /** Runs dockenv with the given arguments in a session; returns the exit code. */
+    public static int run(String[] args, Session session) {
+        CommandLine cli = DockenvCommand.commandLine(session, args);
+        return cli.execute(args);
+    }
+}

@@ -1,0 +1,91 @@
+package dev.dockenv.cli;
+
+import dev.dockenv.engine.DockerCli;
+import dev.dockenv.engine.Engine;
+import dev.dockenv.engine.LocalProcessRunner;
+import dev.dockenv.engine.ProcessRunner;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * What a command runs against: working directory, environment, output streams, the process
+ * runner and the engine. One per invocation; tests build their own.
+ */
+public final class Session {
+    private final Path workingDirectory;
+    private final Map<String, String> environment;
+    private final PrintWriter out;
+    private final PrintWriter err;
+    private final ProcessRunner processes;
+    private final boolean interactiveTerminal;
+    private final Supplier<Engine> engineFactory;
+    private Engine engine;
+
+    public Session(Path workingDirectory, Map<String, String> environment, PrintWriter out, PrintWriter err,
+            ProcessRunner processes, boolean interactiveTerminal, Supplier<Engine> engineFactory) {
+        this.workingDirectory = workingDirectory.toAbsolutePath().normalize();
+        this.environment = Map.copyOf(environment);
+        this.out = out;
+        this.err = err;
+        this.processes = processes;
+        this.interactiveTerminal = interactiveTerminal;
+        this.engineFactory = engineFactory;
+    }
+
+    public static Session fromSystem() {
+        Map<String, String> env = System.getenv();
+        ProcessRunner processes = new LocalProcessRunner();
+        return new Session(Path.of("").toAbsolutePath(), env,
+                new PrintWriter(System.out, true, StandardCharsets.UTF_8),
+                new PrintWriter(System.err, true, StandardCharsets.UTF_8),
+                processes, System.console() != null,
+                () -> DockerCli.fromEnvironment(env, processes));
+    }
+
+    public Path workingDirectory() {
+        return workingDirectory;
+    }
+
+    public Map<String, String> environment() {
+        return environment;
+    }
+
+    public Optional<String> env(String name) {
+        return Optional.ofNullable(environment.get(name)).filter(v -> !v.isEmpty());
+    }
+
+    public PrintWriter out() {
+        return out;
+    }
+
+    public PrintWriter err() {
+        return err;
+    }
+
+    public ProcessRunner processes() {
+        return processes;
+    }
+
+    /** True when stdin and stdout are both a terminal: only then does a container get a TTY. */
+    public boolean interactiveTerminal() {
+        return interactiveTerminal;
+    }
+
+    public Engine engine() {
+        if (engine == null) {
+            engine = engineFactory.get();
+        }
+        return engine;
+    }
+
+    /** dockenv's per-user cache folder ($DOCKENV_CACHE_DIR, else $XDG_CACHE_HOME/dockenv, else ~/.cache/dockenv). */
+    public Path cacheDirectory() {
+        return env("DOCKENV_CACHE_DIR").map(Path::of)
+                .or(() -> env("XDG_CACHE_HOME").map(x -> Path.of(x, "dockenv")))
+                .orElseGet(() -> Path.of(env("HOME").orElse(System.getProperty("user.home")), ".cache", "dockenv"));
+    }
+}

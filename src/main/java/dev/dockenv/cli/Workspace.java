@@ -1,0 +1,96 @@
+package dev.dockenv.cli;
+
+import dev.dockenv.build.BuildDefinition;
+import dev.dockenv.build.BuildDefinitions;
+import dev.dockenv.build.BuildOptions;
+import dev.dockenv.build.EnvironmentBuilder;
+import dev.dockenv.build.EnvironmentImage;
+import dev.dockenv.context.FileDigestCache;
+import dev.dockenv.plan.EnvironmentPlan;
+import dev.dockenv.plan.EnvironmentPlanner;
+import dev.dockenv.project.Project;
+import dev.dockenv.project.ProjectLocator;
+import dev.dockenv.project.ProjectScanner;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Optional;
+
+/** The project a command works on, its plan, and its environment image: the pipeline's wiring. */
+final class Workspace {
+    private final DockenvCommand root;
+    private final Project project;
+    private final EnvironmentPlan plan;
+
+    private Workspace(DockenvCommand root, Project project, EnvironmentPlan plan) {
+        this.root = root;
+        this.project = project;
+        this.plan = plan;
+    }
+
+    static Workspace open(DockenvCommand root) {
+        Path dir = ProjectLocator.locate(root.startDirectory());
+        Project project = ProjectScanner.scan(dir);
+        EnvironmentPlan plan = EnvironmentPlanner.plan(project, root.session().environment());
+        return new Workspace(root, project, plan);
+    }
+
+    Project project() {
+        return project;
+    }
+
+    EnvironmentPlan plan() {
+        return plan;
+    }
+
+    Session session() {
+        return root.session();
+    }
+
+    /** The environment image for a target (default: dev, or the user's Dockerfile's default). */
+    EnvironmentImage image(Optional<String> target) {
+        BuildDefinition definition = BuildDefinitions.forProject(project, plan, target, DockenvVersion.get());
+        FileDigestCache cache = new FileDigestCache(session().cacheDirectory().resolve("digests")
+                .resolve(shortHash(project.root().toString()) + ".txt"));
+        EnvironmentImage image = EnvironmentBuilder.identify(project, definition, cache);
+        cache.save();
+        return image;
+    }
+
+    /** The image, built first when missing; build progress goes to stderr. */
+    EnvironmentBuilder.Result ensure(EnvironmentImage image, BuildOptions options) {
+        EnvironmentBuilder builder = new EnvironmentBuilder(session().engine(), DockenvVersion.get());
+        if (!options.rebuild()) {
+            var existing = session().engine().inspectImage(image.reference());
+            if (existing.isPresent()) {
+                return new EnvironmentBuilder.Result(existing.get(), false);
+            }
+        }
+        var err = session().err();
+        err.println("dockenv: building " + image.reference() + " (" + describe(image) + ")");
+        err.flush();
+        long start = System.nanoTime();
+        EnvironmentBuilder.Result result = builder.ensure(project, image,
+                new BuildOptions(true, options.noCache(), options.pull()), new BuildReporter(err, root.verbose()));
+        err.printf("dockenv: built %s in %.1f s%n", image.reference(), (System.nanoTime() - start) / 1e9);
+        err.flush();
+        return result;
+    }
+
+    private String describe(EnvironmentImage image) {
+        BuildDefinition d = image.definition();
+        return (d.origin() == BuildDefinition.Origin.GENERATED ? "generated Dockerfile" : "your Dockerfile")
+                + ", target " + d.targetLabel() + ", Python " + project.python().version();
+    }
+
+    static String shortHash(String text) {
+        try {
+            byte[] h = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(h, 0, 6);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

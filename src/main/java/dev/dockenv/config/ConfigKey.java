@@ -1,0 +1,39 @@
+package dev.dockenv.config;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/** The keys dockenv reads from its configuration table, with what each one takes. */
+public enum ConfigKey {
+    PYTHON("python", "a Python version such as \"3.11\""),
+    BASE_IMAGE("base-image", "an image reference such as \"python:3.11-slim\""),
+    APT("apt", "an array of Debian package names"),
+    BUILD("build", "an array of shell commands run while building the environment"),
+    PORTS("ports", "an array of ports: 8000, \"8080:8000\" or \"0.0.0.0:8000:8000\""),
+    ENV("env", "a table of environment variables (strings)"),
+    COMMAND("command", "the default command: an array of strings or one string"),
+    INDEX_URL("index-url", "the package index URL (PEP 503 simple API)"),
+    EXTRA_INDEX_URLS("extra-index-urls", "an array of extra package index URLs"),
+    TRUSTED_HOSTS("trusted-hosts", "an array of hosts pip may reach without valid HTTPS"),
+    EXTRAS("extras", "an array of the project's optional-dependency names to install");
+
+    private final String key;
+    private final String expected;
+
+    ConfigKey(String key, String expected) {
+        this.key = key;
+        this.expected = expected;
+    }
+
+    public String key() {
+        return key;
+    }
+
+    public String expected() {
+        return expected;
+    }
+
+    public static Optional<ConfigKey> byKey(String key) {
+        return Arrays.stream(values()).filter(k -> k.key.equals(key)).findFirst();
+    }
+}

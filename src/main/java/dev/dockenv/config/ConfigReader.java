@@ -1,0 +1,152 @@
+package dev.dockenv.config;
+
+import dev.dockenv.errors.InputException;
+import dev.dockenv.errors.SourceLocation;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.tomlj.TomlTable;
+
+/**
+ * Reads dockenv's settings from a TOML table: {@code [tool.dockenv]} of pyproject.toml, or the
+ * top level of dockenv.toml. Unknown keys and wrong types are errors at the key's line.
+ */
+public final class ConfigReader {
+
+    private ConfigReader() {
+    }
+
+    /** Reads the table at {@code prefix} (empty for the document root); empty config when absent. */
+    public static DockenvConfig read(TomlDocument doc, List<String> prefix) {
+        Optional<TomlTable> table = prefix.isEmpty() ? Optional.of(doc.root()) : doc.table(prefix);
+        if (table.isEmpty()) {
+            if (!prefix.isEmpty() && doc.contains(prefix)) {
+                throw doc.wrongType(prefix, "a table");
+            }
+            return DockenvConfig.empty();
+        }
+        for (String key : table.get().keySet()) {
+            if (ConfigKey.byKey(key).isEmpty()) {
+                throw new InputException(doc.locationOf(path(prefix, key)),
+                        "unknown key '" + TomlDocument.key(path(prefix, key)) + "'", suggestion(key));
+            }
+        }
+        return new DockenvConfig(
+                Optional.of(doc.file()),
+                doc.string(path(prefix, ConfigKey.PYTHON), ConfigKey.PYTHON.expected()),
+                doc.string(path(prefix, ConfigKey.BASE_IMAGE), ConfigKey.BASE_IMAGE.expected()),
+                doc.strings(path(prefix, ConfigKey.APT), ConfigKey.APT.expected(), false),
+                doc.strings(path(prefix, ConfigKey.BUILD), ConfigKey.BUILD.expected(), true),
+                ports(doc, path(prefix, ConfigKey.PORTS)),
+                environment(doc, path(prefix, ConfigKey.ENV)),
+                command(doc, path(prefix, ConfigKey.COMMAND)),
+                doc.string(path(prefix, ConfigKey.INDEX_URL), ConfigKey.INDEX_URL.expected()),
+                doc.strings(path(prefix, ConfigKey.EXTRA_INDEX_URLS), ConfigKey.EXTRA_INDEX_URLS.expected(), true),
+                doc.strings(path(prefix, ConfigKey.TRUSTED_HOSTS), ConfigKey.TRUSTED_HOSTS.expected(), true),
+                doc.strings(path(prefix, ConfigKey.EXTRAS), ConfigKey.EXTRAS.expected(), false));
+    }
+
+    private static List<String> ports(TomlDocument doc, List<String> keyPath) {
+        Object value = doc.root().get(keyPath);
+        if (value == null) {
+            return List.of();
+        }
+        if (!(value instanceof org.tomlj.TomlArray array)) {
+            throw doc.wrongType(keyPath, ConfigKey.PORTS.expected());
+        }
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < array.size(); i++) {
+            Object item = array.get(i);
+            if (item instanceof Long n) {
+                out.add(Long.toString(n));
+            } else if (item instanceof String s) {
+                out.add(s);
+            } else {
+                throw new InputException(doc.locationOf(keyPath, i),
+                        TomlDocument.key(keyPath) + ": expected " + ConfigKey.PORTS.expected());
+            }
+        }
+        return out;
+    }
+
+    private static Map<String, String> environment(TomlDocument doc, List<String> keyPath) {
+        Object value = doc.root().get(keyPath);
+        if (value == null) {
+            return Map.of();
+        }
+        if (!(value instanceof TomlTable table)) {
+            throw doc.wrongType(keyPath, ConfigKey.ENV.expected());
+        }
+        Map<String, String> env = new LinkedHashMap<>();
+        for (String name : table.keySet().stream().sorted(Comparator.naturalOrder()).toList()) {
+            Object v = table.get(List.of(name));
+            List<String> at = path(keyPath, name);
+            if (!name.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+                throw new InputException(doc.locationOf(at), "'" + name + "' is not a valid environment variable name");
+            }
+            if (v instanceof String s) {
+                env.put(name, s);
+            } else if (v instanceof Long || v instanceof Boolean || v instanceof Double) {
+                env.put(name, String.valueOf(v));
+            } else {
+                throw doc.wrongType(at, "a string");
+            }
+        }
+        return env;
+    }
+
+    private static List<String> command(TomlDocument doc, List<String> keyPath) {
+        Object value = doc.root().get(keyPath);
+        if (value instanceof String s) {
+            try {
+                return ShellWords.split(s);
+            } catch (IllegalArgumentException e) {
+                throw new InputException(doc.locationOf(keyPath), TomlDocument.key(keyPath) + ": " + e.getMessage());
+            }
+        }
+        List<String> argv = doc.strings(keyPath, ConfigKey.COMMAND.expected(), false);
+        if (value != null && argv.isEmpty()) {
+            throw new InputException(doc.locationOf(keyPath), TomlDocument.key(keyPath) + ": the command is empty");
+        }
+        return argv;
+    }
+
+    private static String suggestion(String unknown) {
+        ConfigKey best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (ConfigKey k : ConfigKey.values()) {
+            int d = EditDistance.between(unknown, k.key());
+            if (d < bestDistance) {
+                bestDistance = d;
+                best = k;
+            }
+        }
+        StringBuilder hint = new StringBuilder();
+        if (best != null && bestDistance <= 3) {
+            hint.append("did you mean '").append(best.key()).append("'? ");
+        }
+        hint.append("known keys: ");
+        for (ConfigKey k : ConfigKey.values()) {
+            hint.append(k == ConfigKey.PYTHON ? "" : ", ").append(k.key());
+        }
+        return hint.toString();
+    }
+
+    private static List<String> path(List<String> prefix, ConfigKey key) {
+        return path(prefix, key.key());
+    }
+
+    private static List<String> path(List<String> prefix, String key) {
+        List<String> p = new ArrayList<>(prefix);
+        p.add(key);
+        return List.copyOf(p);
+    }
+
+    /** Where the configuration table begins, for messages about the whole table. */
+    public static SourceLocation locationOf(TomlDocument doc, List<String> prefix) {
+        return doc.locationOf(prefix);
+    }
+}

@@ -1,0 +1,41 @@
+package dev.dockenv.config;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The user's settings from {@code [tool.dockenv]} in pyproject.toml or from dockenv.toml.
+ * Every field is optional; {@link #empty()} is a project without configuration.
+ */
+public record DockenvConfig(
+        Optional<Path> source,
+        Optional<String> python,
+        Optional<String> baseImage,
+        List<String> aptPackages,
+        List<String> buildCommands,
+        List<String> ports,
+        Map<String, String> environment,
+        List<String> command,
+        Optional<String> indexUrl,
+        List<String> extraIndexUrls,
+        List<String> trustedHosts,
+        List<String> extras) {
+
+    public DockenvConfig {
+        aptPackages = List.copyOf(aptPackages);
+        buildCommands = List.copyOf(buildCommands);
+        ports = List.copyOf(ports);
+        environment = Map.copyOf(environment);
+        command = List.copyOf(command);
+        extraIndexUrls = List.copyOf(extraIndexUrls);
+        trustedHosts = List.copyOf(trustedHosts);
+        extras = List.copyOf(extras);
+    }
+
+    public static DockenvConfig empty() {
+        return new DockenvConfig(Optional.empty(), Optional.empty(), Optional.empty(), List.of(), List.of(),
+                List.of(), Map.of(), List.of(), Optional.empty(), List.of(), List.of(), List.of());
+    }
+}

@@ -1,0 +1,122 @@
+package dev.dockenv.config;
+
+import dev.dockenv.errors.InputException;
+import dev.dockenv.errors.SourceLocation;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.tomlj.Toml;
+import org.tomlj.TomlArray;
+import org.tomlj.TomlParseError;
+import org.tomlj.TomlParseResult;
+import org.tomlj.TomlPosition;
+import org.tomlj.TomlTable;
+
+/** A parsed TOML file that can say where each key is, for errors that name file:line:column. */
+public final class TomlDocument {
+    private final Path file;
+    private final TomlParseResult root;
+
+    private TomlDocument(Path file, TomlParseResult root) {
+        this.file = file;
+        this.root = root;
+    }
+
+    /** Parses a TOML 1.0 file; a syntax error becomes an {@link InputException} at its position. */
+    public static TomlDocument read(Path file) {
+        try {
+            return parse(file, Files.readString(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+
+    public static TomlDocument parse(Path file, String content) {
+        TomlParseResult result = Toml.parse(content);
+        if (result.hasErrors()) {
+            TomlParseError error = result.errors().get(0);
+            TomlPosition at = error.position();
+            throw new InputException(new SourceLocation(file, at == null ? 0 : at.line(), at == null ? 0 : at.column()),
+                    "invalid TOML: " + error.getMessage());
+        }
+        return new TomlDocument(file, result);
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    public TomlTable root() {
+        return root;
+    }
+
+    /** Where a key (given as its path from the document root) is written; the file alone when unknown. */
+    public SourceLocation locationOf(List<String> keyPath) {
+        TomlPosition at = root.inputPositionOf(keyPath);
+        return at == null ? SourceLocation.of(file) : new SourceLocation(file, at.line(), at.column());
+    }
+
+    /** Where an array element is written. */
+    public SourceLocation locationOf(List<String> arrayPath, int index) {
+        TomlArray array = root.getArray(arrayPath);
+        TomlPosition at = array == null ? null : array.inputPositionOf(index);
+        return at == null ? locationOf(arrayPath) : new SourceLocation(file, at.line(), at.column());
+    }
+
+    public Optional<TomlTable> table(List<String> keyPath) {
+        Object value = root.get(keyPath);
+        return value instanceof TomlTable t ? Optional.of(t) : Optional.empty();
+    }
+
+    public boolean contains(List<String> keyPath) {
+        return root.contains(keyPath);
+    }
+
+    /** A string value, or an error at the key saying what was expected. */
+    public Optional<String> string(List<String> keyPath, String expected) {
+        Object value = root.get(keyPath);
+        if (value == null) {
+            return Optional.empty();
+        }
+        if (value instanceof String s) {
+            return Optional.of(s);
+        }
+        throw wrongType(keyPath, expected);
+    }
+
+    /** An array of strings (a single string is accepted as a one-element array when allowSingle). */
+    public List<String> strings(List<String> keyPath, String expected, boolean allowSingle) {
+        Object value = root.get(keyPath);
+        if (value == null) {
+            return List.of();
+        }
+        if (value instanceof String s && allowSingle) {
+            return List.of(s);
+        }
+        if (!(value instanceof TomlArray array)) {
+            throw wrongType(keyPath, expected);
+        }
+        List<String> out = new ArrayList<>(array.size());
+        for (int i = 0; i < array.size(); i++) {
+            Object item = array.get(i);
+            if (!(item instanceof String s)) {
+                throw new InputException(locationOf(keyPath, i), key(keyPath) + ": expected " + expected);
+            }
+            out.add(s);
+        }
+        return out;
+    }
+
+    public InputException wrongType(List<String> keyPath, String expected) {
+        return new InputException(locationOf(keyPath), key(keyPath) + ": expected " + expected);
+    }
+
+    /** A dotted key as TOML writes it, e.g. tool.dockenv.ports. */
+    public static String key(List<String> keyPath) {
+        return String.join(".", keyPath);
+    }
+}

@@ -1,0 +1,55 @@
+package dev.dockenv.context;
+
+import java.util.List;
+
+/**
+ * dockenv's safe defaults for a Python project's build context: version control, virtual environments,
+ * bytecode, tool caches, local secrets and OS litter.
+ *
+ * <p>Order matters when combining with a user's .dockerignore: {@code user.plus(rules())} enforces the
+ * defaults (a user's "!.git" has no effect), while {@code rules().plus(user)} lets a user's exception
+ * deliberately re-include something (for example ".git" for setuptools-scm).
+ */
+public final class DefaultIgnores {
+
+    private static final List<String> PATTERNS = List.of(
+            ".git",
+            ".hg",
+            ".svn",
+            ".venv",
+            "venv",
+            "**/__pycache__",
+            "**/*.pyc",
+            "**/*.pyo",
+            ".env",
+            ".env.*",
+            "!.env.example",
+            ".envrc",
+            ".mypy_cache",
+            ".pytest_cache",
+            ".ruff_cache",
+            ".hypothesis",
+            ".tox",
+            ".nox",
+            ".coverage",
+            ".coverage.*",
+            "**/.ipynb_checkpoints",
+            "**/.DS_Store",
+            "**/*.egg-info",
+            ".dockenv");
+
+    private static final IgnoreRules RULES = IgnoreRules.of(PATTERNS);
+
+    private DefaultIgnores() {
+    }
+
+    /** The default patterns, one per element, in .dockerignore syntax and order. */
+    public static List<String> patterns() {
+        return PATTERNS;
+    }
+
+    /** The default patterns as rules. */
+    public static IgnoreRules rules() {
+        return RULES;
+    }
+}

@@ -1,0 +1,83 @@
+package dev.dockenv.dockerfile;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** One Dockerfile instruction. Values only: {@link DockerfileRenderer} turns them into text. */
+public sealed interface Instruction {
+
+    /** A comment line (without the leading '#'). */
+    record Comment(String text) implements Instruction {
+    }
+
+    record Arg(String name, Optional<String> defaultValue) implements Instruction {
+    }
+
+    /** ENV with one or more variables, kept in order. */
+    record Env(Map<String, String> variables) implements Instruction {
+        public Env {
+            variables = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(variables));
+        }
+
+        public static Env of(String name, String value) {
+            return new Env(Map.of(name, value));
+        }
+    }
+
+    /**
+     * RUN in shell form: the commands run joined with {@code &&}. Mounts need BuildKit; the legacy
+     * dialect drops them (a cache mount's target is then cleaned at the end of the step).
+     */
+    record Run(List<Mount> mounts, List<String> commands) implements Instruction {
+        public Run {
+            mounts = List.copyOf(mounts);
+            commands = List.copyOf(commands);
+            if (commands.isEmpty()) {
+                throw new IllegalArgumentException("RUN needs a command");
+            }
+        }
+
+        public static Run of(String... commands) {
+            return new Run(List.of(), List.of(commands));
+        }
+    }
+
+    /** COPY of context paths (or of another stage's paths) to a destination. */
+    record Copy(List<String> sources, String destination, Optional<String> fromStage, Optional<String> chown)
+            implements Instruction {
+        public Copy {
+            sources = List.copyOf(sources);
+            if (sources.isEmpty()) {
+                throw new IllegalArgumentException("COPY needs a source");
+            }
+        }
+
+        public static Copy of(String source, String destination) {
+            return new Copy(List.of(source), destination, Optional.empty(), Optional.empty());
+        }
+    }
+
+    record Workdir(String path) implements Instruction {
+    }
+
+    record User(String user) implements Instruction {
+    }
+
+    record Expose(int port) implements Instruction {
+    }
+
+    /** CMD in exec (JSON) form. */
+    record Cmd(List<String> argv) implements Instruction {
+        public Cmd {
+            argv = List.copyOf(argv);
+        }
+    }
+
+    record Label(Map<String, String> labels) implements Instruction {
+        public Label {
+            labels = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(labels));
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package dev.dockenv.engine;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Follows {@code docker build} output (BuildKit's plain progress or the legacy builder's) to
+ * report steps as they start and, on failure, the failing step with its own output.
+ */
+public final class BuildLog {
+    private static final Pattern BUILDKIT_LINE = Pattern.compile("^#(\\d+) (.*)$");
+    private static final Pattern BUILDKIT_TIMED = Pattern.compile("^\\d+\\.\\d+ (.*)$");
+    private static final Pattern LEGACY_STEP = Pattern.compile("^Step (\\d+/\\d+) : (.*)$");
+    private static final Pattern LEGACY_FAILURE = Pattern.compile("^The command '.*' returned a non-zero code: (\\d+)$");
+    private static final int KEEP_LINES = 400;
+
+    private final BuildProgress progress;
+    private final Map<String, Step> steps = new LinkedHashMap<>();
+    private final List<String> tail = new ArrayList<>();
+    private Step current;
+    private Step failed;
+    private String failureReason = "";
+
+    public BuildLog(BuildProgress progress) {
+        this.progress = progress;
+    }
+
+    public void accept(String line) {
+        progress.line(line);
+        keep(tail, line);
+        Matcher kit = BUILDKIT_LINE.matcher(line);
+        if (kit.matches()) {
+            buildKit(kit.group(1), kit.group(2));
+            return;
+        }
+        Matcher legacy = LEGACY_STEP.matcher(line);
+        if (legacy.matches()) {
+            current = new Step(legacy.group(2));
+            steps.put(legacy.group(1), current);
+            progress.step("[" + legacy.group(1) + "] " + legacy.group(2));
+            return;
+        }
+        Matcher legacyFailure = LEGACY_FAILURE.matcher(line);
+        if (legacyFailure.matches()) {
+            failed = current;
+            failureReason = "exit code " + legacyFailure.group(1);
+            return;
+        }
+        if (current != null && !line.startsWith(" ---> ") && !line.startsWith("Removing intermediate container")) {
+            keep(current.output, line);
+        }
+    }
+
+    private void buildKit(String id, String rest) {
+        Step step = steps.get(id);
+        if (step == null) {
+            step = new Step(rest);
+            steps.put(id, step);
+            if (rest.startsWith("[") && !rest.startsWith("[internal]")) {
+                progress.step(rest);
+            }
+            return;
+        }
+        if (rest.startsWith("ERROR: ") || rest.startsWith("ERROR ")) {
+            failed = step;
+            failureReason = rest.substring(6).trim();
+            return;
+        }
+        Matcher timed = BUILDKIT_TIMED.matcher(rest);
+        if (timed.matches()) {
+            keep(step.output, timed.group(1));
+        }
+    }
+
+    private static void keep(List<String> lines, String line) {
+        lines.add(line);
+        if (lines.size() > KEEP_LINES) {
+            lines.remove(0);
+        }
+    }
+
+    /** The failing step's description, its output and the builder's reason, when a step failed. */
+    public Optional<BuildFailedException> failure(int exitCode) {
+        if (exitCode == 0) {
+            return Optional.empty();
+        }
+        if (failed != null) {
+            return Optional.of(new BuildFailedException(failed.description, failed.output, failureReason));
+        }
+        List<String> last = tail.subList(Math.max(0, tail.size() - 30), tail.size());
+        String reason = last.isEmpty() ? "docker build exited with " + exitCode : last.get(last.size() - 1);
+        return Optional.of(new BuildFailedException("", last, reason));
+    }
+
+    private static final class Step {
+        private final String description;
+        private final List<String> output = new ArrayList<>();
+
+        private Step(String description) {
+            this.description = description;
+        }
+    }
+}

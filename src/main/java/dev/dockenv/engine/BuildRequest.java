@@ -1,0 +1,39 @@
+package dev.dockenv.engine;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One image build: a context tar written on demand (the Dockerfile inside it), a target stage,
+ * tags, labels and options. Build arguments never carry secrets.
+ */
+public record BuildRequest(
+        ContextWriter context,
+        String dockerfilePath,
+        Optional<String> target,
+        List<String> tags,
+        Map<String, String> labels,
+        Map<String, String> buildArgs,
+        boolean hostNetwork,
+        boolean noCache,
+        boolean pull,
+        boolean useBuildKit) {
+
+    public BuildRequest {
+        tags = List.copyOf(tags);
+        labels = Map.copyOf(labels);
+        buildArgs = Map.copyOf(buildArgs);
+        if (tags.isEmpty()) {
+            throw new IllegalArgumentException("a build needs a tag");
+        }
+    }
+
+    /** Streams the build context as a tar. */
+    @FunctionalInterface
+    public interface ContextWriter {
+        void writeTo(OutputStream out) throws IOException;
+    }
+}

@@ -1,0 +1,261 @@
+package dev.dockenv.engine;
+
+import dev.dockenv.engine.EngineInfo.BuilderKind;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@link Engine} through the docker command-line client (see docs/architecture.md for why): it
+ * honours DOCKER_HOST, contexts, TLS settings and credential helpers exactly as the user's own
+ * {@code docker} does. The client is {@code $DOCKENV_DOCKER} or {@code docker} on PATH.
+ */
+public final class DockerCli implements Engine {
+    private static final String SEP = "\u001f";
+
+    private final List<String> client;
+    private final ProcessRunner processes;
+    private final Map<String, String> environment;
+    private EngineInfo info;
+
+    public DockerCli(List<String> client, ProcessRunner processes, Map<String, String> environment) {
+        this.client = List.copyOf(client);
+        this.processes = processes;
+        this.environment = Map.copyOf(environment);
+    }
+
+    /** The client named by DOCKENV_DOCKER (a path or a command), else {@code docker}. */
+    public static DockerCli fromEnvironment(Map<String, String> env, ProcessRunner processes) {
+        String configured = env.getOrDefault("DOCKENV_DOCKER", "").trim();
+        List<String> client = configured.isEmpty() ? List.of("docker") : List.of(configured.split("\\s+"));
+        return new DockerCli(client, processes, env);
+    }
+
+    @Override
+    public List<String> client() {
+        return client;
+    }
+
+    @Override
+    public EngineInfo info() {
+        if (info == null) {
+            info = probe();
+        }
+        return info;
+    }
+
+    private EngineInfo probe() {
+        ProcessRunner.Result r = call(List.of("version", "--format",
+                String.join(SEP, "{{.Client.Version}}", "{{.Server.Version}}", "{{.Server.APIVersion}}",
+                        "{{.Server.Os}}", "{{.Server.Arch}}", "{{range .Server.Components}}{{.Name}} {{end}}")));
+        if (!r.ok()) {
+            throw unreachable(r.stderr());
+        }
+        String[] f = r.stdout().trim().split(SEP, -1);
+        if (f.length < 6 || f[1].isBlank()) {
+            throw unreachable(r.stderr().isBlank() ? r.stdout() : r.stderr());
+        }
+        boolean podman = f[5].toLowerCase(Locale.ROOT).contains("podman");
+        return new EngineInfo(String.join(" ", client), f[0], f[1], f[2], f[3], f[4], podman,
+                builderFor(f[0], podman));
+    }
+
+    private BuilderKind builderFor(String clientVersion, boolean podman) {
+        String forced = environment.get("DOCKER_BUILDKIT");
+        if (forced != null && !forced.isBlank()) {
+            return forced.trim().equals("0") || forced.trim().equalsIgnoreCase("false")
+                    ? BuilderKind.LEGACY : BuilderKind.BUILDKIT;
+        }
+        if (podman) {
+            return BuilderKind.BUILDKIT;
+        }
+        if (majorVersion(clientVersion) < 23) {
+            return BuilderKind.BUILDKIT;
+        }
+        return call(List.of("buildx", "version")).ok() ? BuilderKind.BUILDKIT : BuilderKind.LEGACY;
+    }
+
+    public static int majorVersion(String version) {
+        try {
+            return Integer.parseInt(version.trim().split("[.+-]")[0]);
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    @Override
+    public Optional<ImageSummary> inspectImage(String reference) {
+        ProcessRunner.Result r = call(List.of("image", "inspect", "--format",
+                "{{.Id}}" + SEP + "{{.Size}}" + SEP + "{{.Created}}" + SEP
+                        + "{{range $k, $v := .Config.Labels}}{{$k}}=\u001e{{$v}}\u001d{{end}}",
+                reference));
+        if (!r.ok()) {
+            if (isNoSuchImage(r.stderr())) {
+                return Optional.empty();
+            }
+            throw unreachableOrError(r.stderr(), "cannot inspect image " + reference);
+        }
+        String[] f = r.stdout().trim().split(SEP, -1);
+        Map<String, String> labels = new HashMap<>();
+        if (f.length > 3) {
+            for (String pair : f[3].split("\u001d")) {
+                int eq = pair.indexOf("=\u001e");
+                if (eq > 0) {
+                    labels.put(pair.substring(0, eq), pair.substring(eq + 2));
+                }
+            }
+        }
+        long size = f.length > 1 && f[1].matches("\\d+") ? Long.parseLong(f[1]) : 0;
+        return Optional.of(new ImageSummary(f[0], size, f.length > 2 ? f[2] : "", labels));
+    }
+
+    @Override
+    public void build(BuildRequest request, BuildProgress progress) {
+        List<String> args = new ArrayList<>(List.of("build", "-f", request.dockerfilePath()));
+        if (request.useBuildKit()) {
+            args.add("--progress=plain");
+        }
+        request.target().ifPresent(t -> args.addAll(List.of("--target", t)));
+        for (String tag : request.tags()) {
+            args.addAll(List.of("-t", tag));
+        }
+        request.labels().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .forEach(l -> args.addAll(List.of("--label", l.getKey() + "=" + l.getValue())));
+        request.buildArgs().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .forEach(a -> args.addAll(List.of("--build-arg", a.getKey() + "=" + a.getValue())));
+        if (request.hostNetwork()) {
+            args.addAll(List.of("--network", "host"));
+        }
+        if (request.noCache()) {
+            args.add("--no-cache");
+        }
+        if (request.pull()) {
+            args.add("--pull");
+        }
+        args.add("-");
+        Map<String, String> env = new HashMap<>();
+        env.put("DOCKER_BUILDKIT", request.useBuildKit() ? "1" : "0");
+        BuildLog log = new BuildLog(progress);
+        int code;
+        try {
+            code = processes.stream(command(args), env, out -> request.context().writeTo(out), log::accept);
+        } catch (IOException e) {
+            throw clientMissing(e);
+        }
+        Optional<BuildFailedException> failure = log.failure(code);
+        if (failure.isPresent()) {
+            BuildFailedException f = failure.get();
+            String all = String.join("\n", f.stepOutput());
+            if (f.step().isEmpty() && isUnreachable(all)) {
+                throw unreachable(all);
+            }
+            throw f;
+        }
+    }
+
+    @Override
+    public String runForOutput(String image, List<String> entrypointAndArgs) {
+        List<String> args = new ArrayList<>(List.of("run", "--rm", "--network", "none", "--user", "0:0",
+                "--entrypoint", entrypointAndArgs.get(0), image));
+        args.addAll(entrypointAndArgs.subList(1, entrypointAndArgs.size()));
+        ProcessRunner.Result r = call(args);
+        if (!r.ok()) {
+            throw unreachableOrError(r.stderr(), "cannot run " + String.join(" ", entrypointAndArgs) + " in " + image);
+        }
+        return r.stdout();
+    }
+
+    @Override
+    public Optional<String> composeVersion() {
+        ProcessRunner.Result plugin = call(List.of("compose", "version", "--short"));
+        if (plugin.ok() && !plugin.stdout().isBlank()) {
+            return Optional.of("docker compose " + plugin.stdout().trim());
+        }
+        try {
+            ProcessRunner.Result standalone = processes.run(List.of("docker-compose", "version", "--short"),
+                    Map.of(), null);
+            if (standalone.ok()) {
+                return Optional.of("docker-compose " + standalone.stdout().trim());
+            }
+        } catch (IOException e) {
+            // not installed
+        }
+        return Optional.empty();
+    }
+
+    /** Where the engine keeps its data (for free-disk checks), when it says. */
+    public Optional<String> rootDir() {
+        ProcessRunner.Result r = call(List.of("info", "--format", "{{.DockerRootDir}}"));
+        return r.ok() && !r.stdout().isBlank() ? Optional.of(r.stdout().trim()) : Optional.empty();
+    }
+
+    private ProcessRunner.Result call(List<String> args) {
+        try {
+            return processes.run(command(args), Map.of(), null);
+        } catch (IOException e) {
+            throw clientMissing(e);
+        }
+    }
+
+    private List<String> command(List<String> args) {
+        List<String> cmd = new ArrayList<>(client);
+        cmd.addAll(args);
+        return cmd;
+    }
+
+    private EngineUnreachableException clientMissing(IOException e) {
+        return new EngineUnreachableException("cannot start the docker client '" + String.join(" ", client) + "': "
+                + e.getMessage(), "install Docker (e.g. the docker.io package), or set DOCKENV_DOCKER to its client");
+    }
+
+    private static boolean isNoSuchImage(String stderr) {
+        String s = stderr.toLowerCase(Locale.ROOT);
+        return s.contains("no such image") || s.contains("no such object") || s.contains("image not known");
+    }
+
+    static boolean isUnreachable(String stderr) {
+        String s = stderr.toLowerCase(Locale.ROOT);
+        return s.contains("cannot connect to the docker daemon") || s.contains("error during connect")
+                || s.contains("is the docker daemon running") || s.contains("permission denied while trying to connect")
+                || s.contains("connection refused") || s.contains("no such host")
+                || s.contains("failed to connect") || s.contains("context not found")
+                || s.contains("cannot connect to podman");
+    }
+
+    private RuntimeException unreachableOrError(String stderr, String what) {
+        if (isUnreachable(stderr)) {
+            return unreachable(stderr);
+        }
+        return new EngineException(what + ": " + firstLine(stderr), null);
+    }
+
+    private EngineUnreachableException unreachable(String stderr) {
+        String line = firstLine(stderr);
+        String lower = line.toLowerCase(Locale.ROOT);
+        String hint;
+        if (lower.contains("permission denied")) {
+            hint = "your user may not use the engine's socket: add it to the docker group "
+                    + "(sudo usermod -aG docker $USER) and log in again";
+        } else if (environment.containsKey("DOCKER_HOST")) {
+            hint = "DOCKER_HOST is " + environment.get("DOCKER_HOST") + ": is that engine running and reachable?";
+        } else {
+            hint = "start Docker (e.g. sudo systemctl start docker, or Docker Desktop); "
+                    + "`dockenv doctor` checks the setup";
+        }
+        return new EngineUnreachableException("container engine unreachable: "
+                + (line.isEmpty() ? "the docker client gave no answer" : line), hint);
+    }
+
+    private static String firstLine(String text) {
+        for (String line : text.split("\n")) {
+            if (!line.isBlank()) {
+                return line.trim();
+            }
+        }
+        return "";
+    }
+}

@@ -1,0 +1,25 @@
+package dev.dockenv.engine;
+
+import java.util.List;
+import java.util.Optional;
+
+/** The container engine, as dockenv needs it. Only this package talks to Docker. */
+public interface Engine {
+
+    /** Versions and capabilities; throws {@link EngineUnreachableException} when nobody answers. */
+    EngineInfo info();
+
+    Optional<ImageSummary> inspectImage(String reference);
+
+    /** Builds and tags an image; a failure throws {@link BuildFailedException} and tags nothing. */
+    void build(BuildRequest request, BuildProgress progress);
+
+    /** Runs a short command in a fresh container and returns its stdout (for reading image files). */
+    String runForOutput(String image, List<String> entrypointAndArgs);
+
+    /** The client program's command line prefix, e.g. [docker] or [/usr/bin/docker]. */
+    List<String> client();
+
+    /** Which compose implementation answers, if any (e.g. "docker compose 2.29.1"). */
+    Optional<String> composeVersion();
+}

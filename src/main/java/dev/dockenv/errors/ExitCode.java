@@ -1,0 +1,33 @@
+package dev.dockenv.errors;
+
+/**
+ * dockenv's own exit codes. {@code run} and {@code shell} otherwise exit with the container
+ * command's code (125-127 keep Docker's and the shell's meanings).
+ */
+public enum ExitCode {
+    OK(0, "success"),
+    INTERNAL(1, "internal error (a bug: please report it)"),
+    USAGE(2, "invalid command line"),
+    NO_PROJECT(3, "no Python project found"),
+    BAD_INPUT(4, "invalid project file or configuration"),
+    ENGINE_UNREACHABLE(5, "container engine unreachable"),
+    BUILD_FAILED(6, "image build failed"),
+    WOULD_OVERWRITE(7, "file exists (use --force)"),
+    ENGINE_ERROR(8, "the engine refused a request");
+
+    private final int code;
+    private final String meaning;
+
+    ExitCode(int code, String meaning) {
+        this.code = code;
+        this.meaning = meaning;
+    }
+
+    public int code() {
+        return code;
+    }
+
+    public String meaning() {
+        return meaning;
+    }
+}

@@ -1,0 +1,7 @@
+package dev.dockenv.project;
+
+import dev.dockenv.errors.SourceLocation;
+
+/** A PEP 508 requirement string as written in a project file, with where it was written. */
+public record DeclaredRequirement(String text, SourceLocation location) {
+}

@@ -1,0 +1,34 @@
+package dev.dockenv.project;
+
+import dev.dockenv.config.DockenvConfig;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Everything dockenv read from a project, immutable. Computing a plan from it needs no file
+ * system and no engine.
+ */
+public record Project(
+        Path root,
+        String name,
+        List<String> detected,
+        Optional<PyprojectFile> pyproject,
+        List<RequirementsSet> requirements,
+        List<RequirementsSet> devRequirements,
+        PythonChoice python,
+        DockenvConfig config,
+        Optional<Path> dockerfile,
+        boolean hasSrcLayout) {
+
+    public Project {
+        detected = List.copyOf(detected);
+        requirements = List.copyOf(requirements);
+        devRequirements = List.copyOf(devRequirements);
+    }
+
+    /** A path inside the project as a '/'-separated relative path. */
+    public String relative(Path path) {
+        return root.relativize(path.toAbsolutePath().normalize()).toString().replace('\\', '/');
+    }
+}

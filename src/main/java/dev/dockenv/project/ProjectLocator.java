@@ -1,0 +1,45 @@
+package dev.dockenv.project;
+
+import dev.dockenv.errors.DockenvException;
+import dev.dockenv.errors.ExitCode;
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Finds a project's root by walking up from a directory to the first one holding a marker file. */
+public final class ProjectLocator {
+    /** Files (or folders) that make a directory a project root, in the order they are reported. */
+    public static final List<String> MARKERS = List.of("pyproject.toml", "requirements*.txt", "setup.py",
+            "setup.cfg", "Pipfile", "environment.yml", "environment.yaml", "dockenv.toml", ".git");
+
+    private ProjectLocator() {
+    }
+
+    public static Path locate(Path start) {
+        Path dir = start.toAbsolutePath().normalize();
+        for (Path d = dir; d != null; d = d.getParent()) {
+            if (isProjectRoot(d)) {
+                return d;
+            }
+        }
+        throw new DockenvException(ExitCode.NO_PROJECT,
+                "no Python project found in " + dir + " or any parent folder (looked for "
+                        + String.join(", ", MARKERS) + ")",
+                "run dockenv inside your project, or create a requirements.txt or pyproject.toml there");
+    }
+
+    static boolean isProjectRoot(Path dir) {
+        for (String marker : MARKERS) {
+            if (!marker.contains("*") && Files.exists(dir.resolve(marker))) {
+                return true;
+            }
+        }
+        try (DirectoryStream<Path> reqs = Files.newDirectoryStream(dir, "requirements*.txt")) {
+            return reqs.iterator().hasNext();
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,142 @@
+package dev.dockenv.project;
+
+import dev.dockenv.config.ConfigKey;
+import dev.dockenv.config.ConfigReader;
+import dev.dockenv.config.DockenvConfig;
+import dev.dockenv.config.TomlDocument;
+import dev.dockenv.errors.InputException;
+import dev.dockenv.errors.SourceLocation;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Reads a project's files into an immutable {@link Project}. */
+public final class ProjectScanner {
+    /** Where the main requirements are looked for, first found wins. */
+    public static final List<String> MAIN_REQUIREMENTS = List.of("requirements.txt", "requirements/base.txt",
+            "requirements/main.txt");
+    /** Dev requirements: every one found is installed in the dev stage, in this order. */
+    public static final List<String> DEV_REQUIREMENTS = List.of("requirements-dev.txt", "dev-requirements.txt",
+            "requirements_dev.txt", "requirements/dev.txt");
+    /** A Dockerfile of the user's own, used instead of a generated one. */
+    public static final List<String> DOCKERFILES = List.of("Dockerfile", "Containerfile");
+
+    /** Other files whose appearance or change can change what a scan yields. */
+    public static final List<String> OTHER_INPUTS = List.of("pyproject.toml", "dockenv.toml", ".python-version",
+            "runtime.txt", ".dockerignore", "src", "setup.py", "setup.cfg", "Pipfile", "environment.yml",
+            "environment.yaml");
+
+    private ProjectScanner() {
+    }
+
+    /** Every file a scan of {@code root} reads or looks for, present or not. */
+    public static List<Path> inputCandidates(Path root) {
+        List<Path> paths = new ArrayList<>();
+        for (List<String> names : List.of(MAIN_REQUIREMENTS, DEV_REQUIREMENTS, DOCKERFILES, OTHER_INPUTS)) {
+            names.forEach(n -> paths.add(root.resolve(n)));
+        }
+        return paths;
+    }
+
+    public static Project scan(Path root) {
+        List<String> detected = new ArrayList<>();
+        Path pyprojectPath = root.resolve("pyproject.toml");
+        Optional<PyprojectFile> pyproject = Optional.empty();
+        if (Files.isRegularFile(pyprojectPath)) {
+            pyproject = Optional.of(PyprojectReader.read(pyprojectPath));
+            detected.add("pyproject.toml" + (pyproject.get().name().isPresent() ? " [project]" : ""));
+        }
+        DockenvConfig config = config(root, pyproject, detected);
+
+        List<RequirementsSet> main = new ArrayList<>();
+        for (String name : MAIN_REQUIREMENTS) {
+            Path file = root.resolve(name);
+            if (Files.isRegularFile(file)) {
+                main.add(RequirementsSets.load(root, file));
+                detected.add(name);
+                break;
+            }
+        }
+        List<RequirementsSet> dev = new ArrayList<>();
+        for (String name : DEV_REQUIREMENTS) {
+            Path file = root.resolve(name);
+            if (Files.isRegularFile(file)) {
+                dev.add(RequirementsSets.load(root, file));
+                detected.add(name);
+            }
+        }
+        for (String other : List.of("setup.py", "setup.cfg", "Pipfile", "environment.yml", "environment.yaml")) {
+            if (Files.isRegularFile(root.resolve(other))) {
+                detected.add(other + " (not read yet)");
+            }
+        }
+
+        List<PythonVersionResolver.Declared> explicit = new ArrayList<>();
+        config.python().ifPresent(v -> explicit.add(new PythonVersionResolver.Declared(v,
+                configLocation(config, ConfigKey.PYTHON))));
+        firstLine(root.resolve(".python-version")).ifPresent(d -> {
+            explicit.add(d);
+            detected.add(".python-version");
+        });
+        firstLine(root.resolve("runtime.txt")).ifPresent(d -> {
+            explicit.add(d);
+            detected.add("runtime.txt");
+        });
+        PythonChoice python = PythonVersionResolver.resolve(explicit,
+                pyproject.flatMap(PyprojectFile::requiresPython), config.baseImage().isPresent());
+
+        Optional<Path> dockerfile = DOCKERFILES.stream().map(root::resolve).filter(Files::isRegularFile).findFirst();
+        dockerfile.ifPresent(d -> detected.add(d.getFileName() + " (yours)"));
+        String name = pyproject.flatMap(PyprojectFile::name).filter(n -> !n.isBlank())
+                .orElse(root.getFileName() == null ? "project" : root.getFileName().toString());
+        boolean src = Files.isDirectory(root.resolve("src"));
+        return new Project(root, name, detected, pyproject, main, dev, python, config, dockerfile, src);
+    }
+
+    private static DockenvConfig config(Path root, Optional<PyprojectFile> pyproject, List<String> detected) {
+        Path dockenvToml = root.resolve("dockenv.toml");
+        Optional<DockenvConfig> inPyproject = pyproject.map(PyprojectFile::config).filter(c -> c.source().isPresent());
+        if (Files.isRegularFile(dockenvToml)) {
+            if (inPyproject.isPresent()) {
+                throw new InputException(SourceLocation.of(dockenvToml),
+                        "dockenv settings are both here and in [tool.dockenv] of pyproject.toml",
+                        "keep them in one place");
+            }
+            detected.add("dockenv.toml");
+            return ConfigReader.read(TomlDocument.read(dockenvToml), List.of());
+        }
+        inPyproject.ifPresent(c -> detected.add("[tool.dockenv]"));
+        return inPyproject.orElse(DockenvConfig.empty());
+    }
+
+    private static SourceLocation configLocation(DockenvConfig config, ConfigKey key) {
+        Path file = config.source().orElseThrow();
+        List<String> path = file.getFileName().toString().equals("pyproject.toml")
+                ? List.of("tool", "dockenv", key.key()) : List.of(key.key());
+        return TomlDocument.read(file).locationOf(path);
+    }
+
+    /** The first meaningful line of a one-line file (.python-version, runtime.txt). */
+    private static Optional<PythonVersionResolver.Declared> firstLine(Path file) {
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        try {
+            List<String> lines = Files.readAllLines(file);
+            for (int i = 0; i < lines.size(); i++) {
+                String line = lines.get(i).strip();
+                if (!line.isEmpty() && !line.startsWith("#")) {
+                    return Optional.of(new PythonVersionResolver.Declared(line,
+                            new SourceLocation(file, i + 1, 1)));
+                }
+            }
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+}

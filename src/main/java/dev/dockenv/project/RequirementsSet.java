@@ -1,0 +1,28 @@
+package dev.dockenv.project;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One requirements file as a build needs it: every file it reads (itself, -r and -c includes),
+ * the local paths it installs, the local --find-links folders, whether it installs the project
+ * itself ({@code -e .}) and with which extras, and the package index URLs it names.
+ */
+public record RequirementsSet(
+        Path file,
+        List<Path> files,
+        List<Path> localPaths,
+        List<Path> findLinksDirectories,
+        boolean installsProject,
+        Set<String> projectExtras,
+        List<String> indexUrls) {
+
+    public RequirementsSet {
+        files = List.copyOf(files);
+        localPaths = List.copyOf(localPaths);
+        findLinksDirectories = List.copyOf(findLinksDirectories);
+        projectExtras = Set.copyOf(projectExtras);
+        indexUrls = List.copyOf(indexUrls);
+    }
+}

@@ -1,0 +1,41 @@
+package dev.dockenv.project;
+
+import dev.dockenv.deps.GlobalOption;
+import dev.dockenv.deps.LoadedFile;
+import dev.dockenv.deps.LoadedRequirements;
+import dev.dockenv.deps.RequirementsLoader;
+import dev.dockenv.deps.ResolvedFindLinks;
+import dev.dockenv.deps.ResolvedLocalRequirement;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/** Loads a requirements file (with its includes) into the {@link RequirementsSet} a build needs. */
+final class RequirementsSets {
+    private RequirementsSets() {
+    }
+
+    static RequirementsSet load(Path root, Path file) {
+        LoadedRequirements loaded = new RequirementsLoader().load(root, file);
+        List<Path> files = loaded.files().stream().map(LoadedFile::path).toList();
+        List<Path> local = new ArrayList<>();
+        Set<String> extras = new LinkedHashSet<>();
+        for (ResolvedLocalRequirement r : loaded.localRequirements()) {
+            if (r.projectRoot()) {
+                extras.addAll(r.requirement().extras());
+            } else {
+                local.add(r.path());
+            }
+        }
+        List<Path> findLinks = loaded.findLinks().stream().map(ResolvedFindLinks::path).toList();
+        List<String> urls = new ArrayList<>();
+        for (GlobalOption o : loaded.indexOptions()) {
+            if (!o.is(GlobalOption.TRUSTED_HOST)) {
+                o.value().ifPresent(urls::add);
+            }
+        }
+        return new RequirementsSet(file, files, local, findLinks, loaded.installsProject(), extras, urls);
+    }
+}

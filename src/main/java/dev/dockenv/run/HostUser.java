@@ -1,0 +1,24 @@
+package dev.dockenv.run;
+
+/** The user dockenv runs for: container processes get the same uid and gid. */
+public record HostUser(long uid, long gid, String name) {
+
+    public boolean isRoot() {
+        return uid == 0;
+    }
+
+    /** A user name safe for /etc/passwd and as a home directory name. */
+    public String safeName() {
+        String cleaned = name == null ? "" : name.replaceAll("[^A-Za-z0-9._-]", "");
+        if (cleaned.isEmpty() || cleaned.startsWith("-")) {
+            return "user" + uid;
+        }
+        return cleaned;
+    }
+
+    /** The user running this JVM (POSIX only). */
+    public static HostUser current() {
+        com.sun.security.auth.module.UnixSystem unix = new com.sun.security.auth.module.UnixSystem();
+        return new HostUser(unix.getUid(), unix.getGid(), unix.getUsername());
+    }
+}

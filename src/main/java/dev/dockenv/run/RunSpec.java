@@ -1,0 +1,34 @@
+package dev.dockenv.run;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Everything a {@code docker run} of the environment needs. */
+public record RunSpec(
+        String image,
+        Path projectRoot,
+        String containerWorkdir,
+        HostUser user,
+        Optional<UserMounts> userMounts,
+        List<PortMapping> ports,
+        List<String> environment,
+        List<Path> envFiles,
+        boolean tty,
+        List<String> command,
+        String hostname,
+        Map<String, String> labels) {
+
+    public RunSpec {
+        ports = List.copyOf(ports);
+        environment = List.copyOf(environment);
+        envFiles = List.copyOf(envFiles);
+        command = List.copyOf(command);
+        labels = Map.copyOf(labels);
+    }
+
+    /** Host files that give the host user an identity and a writable home inside the container. */
+    public record UserMounts(Path passwd, Path group, Path home) {
+    }
+}

@@ -1,0 +1,78 @@
+package dev.dockenv.cli;
+
+import dev.dockenv.engine.BuildProgress;
+import dev.dockenv.engine.BuildRequest;
+import dev.dockenv.engine.Engine;
+import dev.dockenv.engine.EngineInfo;
+import dev.dockenv.engine.EngineUnreachableException;
+import dev.dockenv.engine.ImageSummary;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * An in-memory engine for unit tests of the command layer's orchestration (which image is looked
+ * up, when a build happens, what gets handed to docker run). The integration tests use the real one.
+ */
+final class FakeEngine implements Engine {
+    final Map<String, ImageSummary> images = new HashMap<>();
+    final List<BuildRequest> builds = new ArrayList<>();
+    final List<byte[]> contexts = new ArrayList<>();
+    boolean reachable = true;
+
+    @Override
+    public EngineInfo info() {
+        check();
+        return new EngineInfo("docker", "20.10.24", "20.10.24", "1.41", "linux", "amd64", false,
+                EngineInfo.BuilderKind.BUILDKIT);
+    }
+
+    @Override
+    public Optional<ImageSummary> inspectImage(String reference) {
+        check();
+        return Optional.ofNullable(images.get(reference));
+    }
+
+    @Override
+    public void build(BuildRequest request, BuildProgress progress) {
+        check();
+        builds.add(request);
+        ByteArrayOutputStream tar = new ByteArrayOutputStream();
+        try {
+            request.context().writeTo(tar);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        contexts.add(tar.toByteArray());
+        ImageSummary summary = new ImageSummary("sha256:" + "ab".repeat(32), 1234, "2026-11-21T00:00:00Z",
+                request.labels());
+        request.tags().forEach(t -> images.put(t, summary));
+    }
+
+    @Override
+    public String runForOutput(String image, List<String> entrypointAndArgs) {
+        check();
+        return "root:x:0:0:root:/root:/bin/bash\n--dockenv-group--\nroot:x:0:\n";
+    }
+
+    @Override
+    public List<String> client() {
+        return List.of("docker");
+    }
+
+    @Override
+    public Optional<String> composeVersion() {
+        return Optional.empty();
+    }
+
+    private void check() {
+        if (!reachable) {
+            throw new EngineUnreachableException("container engine unreachable: fake", "start it");
+        }
+    }
+}

@@ -1,0 +1,20 @@
+/**
+ * Test support for dockenv's unit and integration tests.
+ *
+ * <ul>
+ *   <li>{@link dev.dockenv.it.support.WheelBuilder}: pure-Java PEP 427 wheels from the fixture
+ *       packages in {@code src/test/resources/fixtures/packages/<name>-<version>/} or ad hoc.</li>
+ *   <li>{@link dev.dockenv.it.support.LocalPackageIndex}: a PEP 503 simple index on 127.0.0.1 that
+ *       serves those wheels and logs requests (containers reach it with {@code --network host}).</li>
+ *   <li>{@link dev.dockenv.it.support.Docker}: the docker CLI ({@code $DOCKENV_DOCKER} or
+ *       {@code docker}) as a child process with a timeout; image labels and clean-up.</li>
+ *   <li>{@link dev.dockenv.it.support.Exec} / {@link dev.dockenv.it.support.ProcessResult}: any
+ *       child process (e.g. {@code bin/dockenv}) with captured output and a timeout.</li>
+ *   <li>{@link dev.dockenv.it.support.TestUser}: the non-root user {@code dockenvtest}
+ *       ({@code runuser}), with directories it owns and a staged copy of the launcher and jar.</li>
+ * </ul>
+ *
+ * <p>Run everything with {@code scripts/test.sh}: it starts the engine, provides the base image
+ * and the test user, then runs {@code mvn -B -ntp verify}.
+ */
+package dev.dockenv.it.support;

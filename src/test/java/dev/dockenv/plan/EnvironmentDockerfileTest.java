@@ -1,0 +1,87 @@
+package dev.dockenv.plan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.dockenv.Golden;
+import dev.dockenv.dockerfile.Dialect;
+import dev.dockenv.dockerfile.DockerfileRenderer;
+import dev.dockenv.errors.SourceLocation;
+import dev.dockenv.project.PythonChoice;
+import dev.dockenv.project.PythonVersion;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class EnvironmentDockerfileTest {
+
+    static EnvironmentPlan fullPlan() {
+        return new EnvironmentPlan("shop",
+                new PythonChoice(PythonVersion.parse("3.11").orElseThrow(),
+                        Optional.of(new SourceLocation(Path.of(".python-version"), 1, 1))),
+                "python:3.11-slim", List.of("libpq-dev", "gcc"),
+                List.of(new InstallStep.RequirementsFile("requirements.txt",
+                                List.of("requirements.txt", "requirements/base.txt", "libs/seed"), true),
+                        new InstallStep.Packages("pyproject.toml [project] dependencies",
+                                List.of("requests>=2.31", "rich; python_version >= \"3.8\""))),
+                List.of(new InstallStep.RequirementsFile("requirements-dev.txt", List.of("requirements-dev.txt"), false),
+                        new InstallStep.Packages("pyproject.toml [dependency-groups] dev", List.of("pytest>=8"))),
+                List.of("python -m compileall -q /opt/venv"),
+                Map.of("APP_MODE", "dev server", "TZ", "UTC"),
+                List.of(8000),
+                List.of("python", "-m", "shop"),
+                "/app/src",
+                new PackageIndex(Optional.of("http://127.0.0.1:3141/simple"), List.of(), List.of(), true));
+    }
+
+    static EnvironmentPlan minimalPlan() {
+        return new EnvironmentPlan("hello", new PythonChoice(PythonVersion.DEFAULT, Optional.empty()),
+                "python:" + PythonVersion.DEFAULT + "-slim", List.of(),
+                List.of(new InstallStep.RequirementsFile("requirements.txt", List.of("requirements.txt"), false)),
+                List.of(), List.of(), Map.of(), List.of(), List.of(), "/app", PackageIndex.none());
+    }
+
+    @Test
+    void fullPlanRendersForBuildKit() {
+        Golden.assertMatches("full.buildkit.Dockerfile",
+                new DockerfileRenderer(Dialect.BUILDKIT).render(EnvironmentDockerfile.compose(fullPlan(), "0.0.0-test")));
+    }
+
+    @Test
+    void fullPlanRendersForTheLegacyBuilder() {
+        Golden.assertMatches("full.legacy.Dockerfile",
+                new DockerfileRenderer(Dialect.LEGACY).render(EnvironmentDockerfile.compose(fullPlan(), "0.0.0-test")));
+    }
+
+    @Test
+    void minimalPlanRenders() {
+        Golden.assertMatches("minimal.buildkit.Dockerfile", new DockerfileRenderer(Dialect.BUILDKIT)
+                .render(EnvironmentDockerfile.compose(minimalPlan(), "0.0.0-test")));
+    }
+
+    @Test
+    void devAndBaseReadOnlyDependencyFilesWhileProdReadsEverything() {
+        EnvironmentPlan plan = fullPlan();
+        assertThat(EnvironmentDockerfile.contextPaths(plan, "base"))
+                .containsExactly("requirements.txt", "requirements/base.txt", "libs/seed");
+        assertThat(EnvironmentDockerfile.contextPaths(plan, "dev"))
+                .containsExactly("requirements.txt", "requirements/base.txt", "libs/seed", "requirements-dev.txt");
+        assertThat(EnvironmentDockerfile.contextPaths(plan, "prod")).containsExactly(".");
+    }
+
+    @Test
+    void theProjectLinesFilterRemovesOnlySelfReferences() throws Exception {
+        // the sed expression of the generated Dockerfile, checked with the same regex in Java
+        String ere = EnvironmentDockerfile.DROP_PROJECT_LINES.replaceFirst("^sed -i -E '/", "").replaceFirst("/d'$", "")
+                .replace("[:space:]", "\\s");
+        java.util.regex.Pattern p = java.util.regex.Pattern.compile(ere);
+        for (String self : List.of(".", "-e .", "--editable .", "--editable=.", "./", "-e ./", "file:.", ".[dev]",
+                "-e .[dev,test]  # the project", "  .  ")) {
+            assertThat(p.matcher(self).find()).as(self).isTrue();
+        }
+        for (String other : List.of("./libs/seed", "-e ./libs/seed", "requests", "..", "-r base.txt", ".venv")) {
+            assertThat(p.matcher(other).find()).as(other).isFalse();
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package dev.dockenv.project;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.dockenv.errors.InputException;
+import dev.dockenv.errors.SourceLocation;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class PythonVersionResolverTest {
+    private static PythonVersionResolver.Declared at(String file, String text) {
+        return new PythonVersionResolver.Declared(text, new SourceLocation(Path.of(file), 1, 1));
+    }
+
+    @Test
+    void explicitVersionsWin() {
+        PythonChoice c = PythonVersionResolver.resolve(List.of(at(".python-version", "3.11")),
+                Optional.of(at("pyproject.toml", ">=3.9")), false);
+        assertThat(c.version().toString()).isEqualTo("3.11");
+        assertThat(c.describeSource()).isEqualTo(".python-version");
+    }
+
+    @Test
+    void runtimeTxtAndPatchVersionsAreRead() {
+        assertThat(PythonVersionResolver.resolve(List.of(at("runtime.txt", "python-3.10.12")), Optional.empty(), false)
+                .version().toString()).isEqualTo("3.10.12");
+    }
+
+    @Test
+    void filesThatDisagreeAreNamed() {
+        assertThatThrownBy(() -> PythonVersionResolver.resolve(
+                List.of(at(".python-version", "3.11"), at("runtime.txt", "python-3.12")), Optional.empty(), false))
+                .isInstanceOf(InputException.class)
+                .hasMessageContaining("runtime.txt:1:1").hasMessageContaining("3.12").hasMessageContaining(".python-version");
+    }
+
+    @Test
+    void requiresPythonMustAdmitTheChoice() {
+        assertThatThrownBy(() -> PythonVersionResolver.resolve(List.of(at(".python-version", "3.9")),
+                Optional.of(at("pyproject.toml", ">=3.10")), false))
+                .hasMessageContaining("excludes Python 3.9");
+    }
+
+    @Test
+    void withoutAnExplicitVersionTheDefaultOrTheClosestAdmittedIsTaken() {
+        assertThat(PythonVersionResolver.resolve(List.of(), Optional.empty(), false).version())
+                .isEqualTo(PythonVersion.DEFAULT);
+        assertThat(PythonVersionResolver.resolve(List.of(), Optional.of(at("pyproject.toml", ">=3.8,<3.11")), false)
+                .version().toString()).isEqualTo("3.10");
+        assertThat(PythonVersionResolver.resolve(List.of(), Optional.of(at("pyproject.toml", "~=3.11.4")), false)
+                .version().toString()).isEqualTo("3.11");
+    }
+
+    @Test
+    void unknownVersionsAreErrorsUnlessTheBaseImageIsCustom() {
+        assertThatThrownBy(() -> PythonVersionResolver.resolve(List.of(at(".python-version", "3.99")),
+                Optional.empty(), false)).hasMessage(".python-version:1:1: unknown Python version 3.99");
+        assertThat(PythonVersionResolver.resolve(List.of(at(".python-version", "3.99")), Optional.empty(), true)
+                .version().toString()).isEqualTo("3.99");
+        assertThatThrownBy(() -> PythonVersionResolver.resolve(List.of(at(".python-version", "snake")),
+                Optional.empty(), false)).hasMessageContaining("'snake' is not a Python version");
+    }
+}

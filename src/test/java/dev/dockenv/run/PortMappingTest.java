@@ -1,0 +1,30 @@
+package dev.dockenv.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class PortMappingTest {
+
+    @ParameterizedTest
+    @CsvSource({
+        "8000, 127.0.0.1:8000:8000",
+        "8080:8000, 127.0.0.1:8080:8000",
+        "0.0.0.0:8080:8000, 0.0.0.0:8080:8000",
+        "localhost:9000:9000, 127.0.0.1:9000:9000",
+        "5353/udp, 127.0.0.1:5353:5353/udp",
+        "[::1]:8000:8000, [::1]:8000:8000",
+        "0:8000, 127.0.0.1::8000"
+    })
+    void publishesOnLoopbackUnlessAnAddressIsGiven(String spec, String expected) {
+        assertThat(PortMapping.parse(spec)).map(PortMapping::publishArgument).contains(expected);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "http", "70000", "0", "1.2.3.4:80", "80:90:100", "8000/sctp", "-1"})
+    void rejectsWhatIsNotAPort(String spec) {
+        assertThat(PortMapping.parse(spec)).isEmpty();
+    }
+}

@@ -1,0 +1,1 @@
+"""Seed library used by the deps loader tests."""
