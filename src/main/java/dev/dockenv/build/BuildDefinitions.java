@@ -37,11 +37,11 @@ public final class BuildDefinitions {
             throw new DockenvException(ExitCode.USAGE, "unknown target '" + target + "'",
                     "the generated Dockerfile has the stages " + String.join(", ", EnvironmentDockerfile.STAGES));
         }
-        Dockerfile model = EnvironmentDockerfile.compose(plan, version);
+        Dockerfile model = EnvironmentDockerfile.compose(plan, version, EnvironmentBuilder.PROJECT_IN_CONTEXT);
         String text = new DockerfileRenderer(Dialect.BUILDKIT).render(model);
         return new BuildDefinition(BuildDefinition.Origin.GENERATED, text, Optional.of(model), Optional.of(target),
                 Optional.of(EnvironmentDockerfile.contextPaths(plan, target)), plan.index().buildArgs(),
-                plan.index().hostNetwork());
+                plan.index().hostNetwork(), Optional.empty());
     }
 
     public static BuildDefinition user(Path dockerfile, EnvironmentPlan plan, Optional<String> requested) {
@@ -71,7 +71,7 @@ public final class BuildDefinitions {
         });
         Optional<List<String>> paths = summary.contextSourcesFor(target);
         return new BuildDefinition(BuildDefinition.Origin.USER, text, Optional.empty(), target, paths, args,
-                plan.index().hostNetwork());
+                plan.index().hostNetwork(), Optional.of(dockerfile));
     }
 
     /** The Dockerfile text for the builder at hand (the user's own is sent as written). */

@@ -24,8 +24,13 @@ import java.util.Optional;
  * reads (ignored files never leave the machine), reproducible.
  */
 public final class EnvironmentBuilder {
-    /** Where the Dockerfile sits inside the context dockenv sends. */
-    public static final String CONTEXT_DOCKERFILE = ".dockenv/Dockerfile";
+    /**
+     * In the contexts dockenv assembles for its generated Dockerfile, the project sits under this
+     * folder and the Dockerfile beside it: copying the project never copies the Dockerfile (a
+     * .dockerignore would not help: BuildKit does not apply it to a context sent as a tar).
+     */
+    public static final String PROJECT_IN_CONTEXT = "project/";
+    private static final String GENERATED_DOCKERFILE = "Dockerfile";
 
     public static final String LABEL_PROJECT = "dev.dockenv.project";
     public static final String LABEL_ROOT = "dev.dockenv.project-root";
@@ -70,13 +75,23 @@ public final class EnvironmentBuilder {
         Dialect dialect = builder == BuilderKind.BUILDKIT ? Dialect.BUILDKIT : Dialect.LEGACY;
         BuildDefinition definition = image.definition();
         String dockerfile = BuildDefinitions.textFor(definition, dialect);
-        List<ContextEntry> sent = definition.origin() == BuildDefinition.Origin.GENERATED
-                ? image.hashedEntries()
-                : ContextSelection.everything(project.root(), ContextSelection.ignoreRules(project.root()));
-        ContextTar tar = ContextTar.builder()
-                .addAll(sent)
-                .addBytes(CONTEXT_DOCKERFILE, dockerfile.getBytes(StandardCharsets.UTF_8))
-                .build();
+        ContextTar.Builder tar = ContextTar.builder();
+        String dockerfilePath;
+        if (definition.origin() == BuildDefinition.Origin.GENERATED) {
+            for (ContextEntry e : image.hashedEntries()) {
+                tar.add(new ContextEntry(PROJECT_IN_CONTEXT + e.path(), e.source(), e.kind(), e.size(),
+                        e.executable(), e.linkTarget()));
+            }
+            tar.addBytes(GENERATED_DOCKERFILE, dockerfile.getBytes(StandardCharsets.UTF_8));
+            dockerfilePath = GENERATED_DOCKERFILE;
+        } else {
+            // a user's Dockerfile: the whole (filtered) project, the Dockerfile at its own place in it,
+            // as plain docker build sends it
+            tar.addAll(ContextSelection.everything(project.root(), ContextSelection.ignoreRules(project.root())));
+            dockerfilePath = project.relative(definition.userDockerfile().orElseThrow());
+            tar.addBytes(dockerfilePath, dockerfile.getBytes(StandardCharsets.UTF_8));
+        }
+        ContextTar context = tar.build();
         Map<String, String> labels = new LinkedHashMap<>();
         labels.put(LABEL_PROJECT, project.name());
         labels.put(LABEL_ROOT, project.root().toString());
@@ -84,7 +99,7 @@ public final class EnvironmentBuilder {
         labels.put(LABEL_INPUTS, image.inputsHash());
         labels.put(LABEL_VERSION, dockenvVersion);
         labels.put("org.opencontainers.image.title", project.name());
-        BuildRequest request = new BuildRequest(tar::writeTo, CONTEXT_DOCKERFILE, definition.target(),
+        BuildRequest request = new BuildRequest(context::writeTo, dockerfilePath, definition.target(),
                 List.of(image.reference(), image.alias()), labels, definition.buildArgs(), definition.hostNetwork(),
                 options.noCache(), options.pull(), dialect == Dialect.BUILDKIT);
         engine.build(request, progress);

@@ -15,6 +15,10 @@ final class BuildReporter implements BuildProgress {
 
     @Override
     public void step(String description) {
+        // the legacy builder shows dockenv's --label flags as steps of their own
+        if (description.matches("^\\[\\d+/\\d+\\] LABEL (dev\\.dockenv\\.|org\\.opencontainers\\.).*")) {
+            return;
+        }
         if (!verbose) {
             err.println("dockenv:   " + (description.length() > 150 ? description.substring(0, 147) + "..." : description));
             err.flush();

@@ -1,7 +1,6 @@
 package dev.dockenv.cli;
 
 import dev.dockenv.build.EnvironmentBuilder;
-import dev.dockenv.engine.ImageSummary;
 import dev.dockenv.errors.DockenvException;
 import dev.dockenv.errors.ExitCode;
 import dev.dockenv.io.AtomicFiles;
@@ -57,7 +56,7 @@ final class ContainerLauncher {
         HostUser user = HostUser.current();
         String name = ready.run().projectName();
         Optional<RunSpec.UserMounts> mounts = user.isRoot() ? Optional.empty()
-                : Optional.of(userMounts(session, ready.root(), name, ready.image(), user));
+                : Optional.of(userMounts(session, ready.root(), name, ready.imageId(), user));
         Path projectRoot = ready.root();
         Path cwd = root.startDirectory();
         String workdir = cwd.startsWith(projectRoot) && !cwd.equals(projectRoot)
@@ -86,15 +85,15 @@ final class ContainerLauncher {
      * persistent home folder, all under dockenv's cache. The image's files are read once per image.
      */
     private static RunSpec.UserMounts userMounts(Session session, Path projectRoot, String projectName,
-            ImageSummary image, HostUser user) {
-        String imageKey = image.id().replace("sha256:", "");
+            String imageId, HostUser user) {
+        String imageKey = imageId.replace("sha256:", "");
         imageKey = imageKey.substring(0, Math.min(16, imageKey.length()));
         Path accounts = session.cacheDirectory().resolve("accounts").resolve(imageKey);
         Path imagePasswd = accounts.resolve("image-passwd");
         Path imageGroup = accounts.resolve("image-group");
         try {
             if (!Files.isRegularFile(imagePasswd) || !Files.isRegularFile(imageGroup)) {
-                String both = session.engine().runForOutput(image.id(),
+                String both = session.engine().runForOutput(imageId,
                         List.of("sh", "-c", "cat /etc/passwd; echo " + ACCOUNTS_SEPARATOR + "; cat /etc/group"));
                 int cut = both.indexOf(ACCOUNTS_SEPARATOR);
                 String passwd = cut < 0 ? both : both.substring(0, cut);

@@ -100,8 +100,9 @@ public final class DockenvCommand implements Runnable {
         CommandLine cli = new CommandLine(new DockenvCommand(session));
         String first = args.length > 0 ? args[0] : "";
         boolean one = SUBCOMMANDS.containsKey(first) && !first.equals("completion");
+        boolean none = args.length == 1 && (first.equals("--version") || first.equals("-V"));
         SUBCOMMANDS.forEach((name, factory) -> {
-            if (!one || name.equals(first)) {
+            if (!none && (!one || name.equals(first))) {
                 cli.addSubcommand(name, factory.get());
             }
         });

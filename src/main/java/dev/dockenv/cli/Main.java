@@ -13,7 +13,11 @@ public final class Main {
 
     /** Runs dockenv with the given arguments in a session; returns the exit code. */
     public static int run(String[] args, Session session) {
+        PhaseTimer.mark("main");
         CommandLine cli = DockenvCommand.commandLine(session, args);
-        return cli.execute(args);
+        PhaseTimer.mark("cli");
+        int rc = cli.execute(args);
+        PhaseTimer.mark("end");
+        return rc;
     }
 }

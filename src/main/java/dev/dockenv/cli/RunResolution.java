@@ -6,7 +6,6 @@ import dev.dockenv.build.EnvironmentImage;
 import dev.dockenv.cache.ResolvedRun;
 import dev.dockenv.cache.RunCache;
 import dev.dockenv.context.ContextEntry;
-import dev.dockenv.engine.ImageSummary;
 import dev.dockenv.project.Project;
 import dev.dockenv.project.ProjectLocator;
 import dev.dockenv.project.ProjectScanner;
@@ -27,19 +26,22 @@ final class RunResolution {
     }
 
     /** The project root, the resolved run and the image, ready to start. */
-    record Ready(Path root, ResolvedRun run, ImageSummary image) {
+    record Ready(Path root, ResolvedRun run, String imageId) {
     }
 
     static Ready resolve(DockenvCommand command, RunOptions options) {
         Session session = command.session();
+        PhaseTimer.mark("resolve");
         Path root = ProjectLocator.locate(command.startDirectory());
         RunCache cache = new RunCache(session.cacheDirectory().resolve("runs"), key(session, root, options));
         if (!options.rebuild) {
             Optional<ResolvedRun> cached = cache.lookup();
+            PhaseTimer.mark("lookup");
             if (cached.isPresent()) {
-                Optional<ImageSummary> image = session.engine().inspectImage(cached.get().imageReference());
-                if (image.isPresent()) {
-                    return new Ready(root, cached.get(), image.get());
+                Optional<String> imageId = session.engine().imageId(cached.get().imageReference());
+                PhaseTimer.mark("inspect");
+                if (imageId.isPresent()) {
+                    return new Ready(root, cached.get(), imageId.get());
                 }
             }
         }
@@ -50,7 +52,7 @@ final class RunResolution {
         ResolvedRun run = new ResolvedRun(image.reference(), project.name(), project.config().ports(),
                 project.config().command());
         cache.store(run, inputs(project, image));
-        return new Ready(project.root(), run, result.image());
+        return new Ready(project.root(), run, result.image().id());
     }
 
     private static List<Path> inputs(Project project, EnvironmentImage image) {

@@ -88,6 +88,19 @@ public final class DockerCli implements Engine {
     }
 
     @Override
+    public Optional<String> imageId(String reference) {
+        Optional<LocalEngineSocket> socket = LocalEngineSocket.forEnvironment(environment);
+        if (socket.isPresent()) {
+            try {
+                return socket.get().imageId(reference);
+            } catch (IOException | RuntimeException e) {
+                // not the answer expected from a local engine: ask the client, which knows best
+            }
+        }
+        return inspectImage(reference).map(ImageSummary::id);
+    }
+
+    @Override
     public Optional<ImageSummary> inspectImage(String reference) {
         ProcessRunner.Result r = call(List.of("image", "inspect", "--format",
                 "{{.Id}}" + SEP + "{{.Size}}" + SEP + "{{.Created}}" + SEP
@@ -150,6 +163,13 @@ public final class DockerCli implements Engine {
         if (failure.isPresent()) {
             BuildFailedException f = failure.get();
             String all = String.join("\n", f.stepOutput());
+            if (f.step().isEmpty() && all.contains("buildx component is missing")) {
+                throw new EngineException("this docker client (" + String.join(" ", client)
+                        + ") has no buildx component, so it cannot build with BuildKit (DOCKER_BUILDKIT="
+                        + environment.getOrDefault("DOCKER_BUILDKIT", "") + ")",
+                        "unset DOCKER_BUILDKIT to use the legacy builder, install the buildx plugin, "
+                                + "or set DOCKENV_DOCKER to a client with BuildKit");
+            }
             if (f.step().isEmpty() && isUnreachable(all)) {
                 throw unreachable(all);
             }

@@ -11,6 +11,11 @@ public interface Engine {
 
     Optional<ImageSummary> inspectImage(String reference);
 
+    /** Just the image's ID, when it exists: the warm path's only question, so implementations make it cheap. */
+    default Optional<String> imageId(String reference) {
+        return inspectImage(reference).map(ImageSummary::id);
+    }
+
     /** Builds and tags an image; a failure throws {@link BuildFailedException} and tags nothing. */
     void build(BuildRequest request, BuildProgress progress);
 

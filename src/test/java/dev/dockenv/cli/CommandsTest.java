@@ -84,11 +84,11 @@ class CommandsTest {
         Files.writeString(project.resolve(".env"), "SECRET=1\n");
         assertThat(cli.run(project, "build")).isZero();
         String tar = new String(cli.engine.contexts.get(0), StandardCharsets.ISO_8859_1);
-        assertThat(tar).contains("requirements.txt", ".dockenv/Dockerfile").doesNotContain("app.py")
+        assertThat(tar).contains("project/requirements.txt", "Dockerfile").doesNotContain("app.py")
                 .doesNotContain("SECRET");
         assertThat(cli.run(project, "build", "--target", "prod")).isZero();
         String prod = new String(cli.engine.contexts.get(1), StandardCharsets.ISO_8859_1);
-        assertThat(prod).contains("app.py").doesNotContain("SECRET=1");
+        assertThat(prod).contains("project/app.py").doesNotContain("SECRET=1");
     }
 
     @Test

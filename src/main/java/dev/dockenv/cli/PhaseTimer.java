@@ -1,0 +1,19 @@
+package dev.dockenv.cli;
+
+import java.lang.management.ManagementFactory;
+
+/**
+ * With DOCKENV_TIMING set, prints how long after JVM start each phase of a command was reached
+ * (to stderr), for reports of a slow dockenv. Costs one environment lookup when off.
+ */
+final class PhaseTimer {
+    private PhaseTimer() {
+    }
+
+    static void mark(String phase) {
+        if (System.getenv("DOCKENV_TIMING") != null) {
+            System.err.println("dockenv: timing: " + phase + " at "
+                    + ManagementFactory.getRuntimeMXBean().getUptime() + " ms");
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package dev.dockenv.engine;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The one question a warm {@code run} asks (does this image exist, and what is its ID?) asked
+ * directly over the engine's unix socket: a few milliseconds instead of starting the docker
+ * client. Used only when the client would talk to that same local socket: no DOCKER_HOST other
+ * than a unix socket, no context other than the default. Anything unexpected falls back to the
+ * client, which stays the reference for everything else.
+ */
+public final class LocalEngineSocket {
+    private static final Pattern STATUS = Pattern.compile("^HTTP/1\\.[01] (\\d{3})");
+    private static final Pattern ID = Pattern.compile("\"Id\"\\s*:\\s*\"(sha256:[0-9a-f]{64})\"");
+    private static final Path DEFAULT_SOCKET = Path.of("/var/run/docker.sock");
+
+    private final Path socket;
+
+    LocalEngineSocket(Path socket) {
+        this.socket = socket;
+    }
+
+    /** The socket the docker client would use, when it is a local unix socket. */
+    public static Optional<LocalEngineSocket> forEnvironment(Map<String, String> env) {
+        String client = env.getOrDefault("DOCKENV_DOCKER", "");
+        if (client.toLowerCase(Locale.ROOT).contains("podman")) {
+            return Optional.empty();
+        }
+        String context = env.getOrDefault("DOCKER_CONTEXT", "");
+        if (!context.isEmpty() && !context.equals("default")) {
+            return Optional.empty();
+        }
+        String host = env.getOrDefault("DOCKER_HOST", "");
+        Path path;
+        if (host.isEmpty()) {
+            if (usesOtherContext(env)) {
+                return Optional.empty();
+            }
+            path = DEFAULT_SOCKET;
+        } else if (host.startsWith("unix://")) {
+            path = Path.of(host.substring("unix://".length()));
+        } else {
+            return Optional.empty();
+        }
+        return Files.exists(path) ? Optional.of(new LocalEngineSocket(path)) : Optional.empty();
+    }
+
+    /** A current context set in the client's config.json (other than "default") means another endpoint. */
+    private static boolean usesOtherContext(Map<String, String> env) {
+        Path dir = env.containsKey("DOCKER_CONFIG") ? Path.of(env.get("DOCKER_CONFIG"))
+                : Path.of(env.getOrDefault("HOME", System.getProperty("user.home")), ".docker");
+        Path config = dir.resolve("config.json");
+        if (!Files.isRegularFile(config)) {
+            return false;
+        }
+        try {
+            Matcher m = Pattern.compile("\"currentContext\"\\s*:\\s*\"([^\"]*)\"").matcher(Files.readString(config));
+            return m.find() && !m.group(1).isEmpty() && !m.group(1).equals("default");
+        } catch (IOException e) {
+            return true;
+        }
+    }
+
+    /**
+     * The image's ID, empty when the engine has no such image; throws IOException when the answer
+     * is anything else (the caller then asks the client).
+     */
+    public Optional<String> imageId(String reference) throws IOException {
+        if (!reference.matches("[A-Za-z0-9._/:@-]+")) {
+            throw new IOException("reference needs escaping: " + reference);
+        }
+        String response = get("/images/" + reference + "/json");
+        Matcher status = STATUS.matcher(response);
+        if (!status.find()) {
+            throw new IOException("not an HTTP answer");
+        }
+        int code = Integer.parseInt(status.group(1));
+        if (code == 404) {
+            return Optional.empty();
+        }
+        Matcher id = ID.matcher(response);
+        if (code != 200 || !id.find()) {
+            throw new IOException("engine answered " + code);
+        }
+        return Optional.of(id.group(1));
+    }
+
+    private String get(String path) throws IOException {
+        try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
+            channel.connect(UnixDomainSocketAddress.of(socket));
+            String request = "GET " + path + " HTTP/1.0\r\nHost: docker\r\nUser-Agent: dockenv\r\n\r\n";
+            channel.write(ByteBuffer.wrap(request.getBytes(StandardCharsets.US_ASCII)));
+            ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
+            ByteBuffer buffer = ByteBuffer.allocate(16384);
+            while (channel.read(buffer) >= 0) {
+                buffer.flip();
+                out.write(buffer.array(), 0, buffer.limit());
+                buffer.clear();
+                if (out.size() > 4_000_000) {
+                    break;
+                }
+            }
+            return out.toString(StandardCharsets.UTF_8);
+        }
+    }
+}

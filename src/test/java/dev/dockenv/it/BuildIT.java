@@ -1,0 +1,279 @@
+package dev.dockenv.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.dockenv.it.support.Docker;
+import dev.dockenv.it.support.DockenvCli;
+import dev.dockenv.it.support.LocalPackageIndex;
+import dev.dockenv.it.support.ProcessResult;
+import dev.dockenv.it.support.TestProject;
+import dev.dockenv.it.support.TestUser;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The environment image on the real engine: its tag is a content hash of the build's inputs (a
+ * source edit keeps it, a dependency or configuration change gives a new one), {@code build} and
+ * {@code status} report it, the prod stage runs the app as an unprivileged user, a failing build
+ * exits 6 with pip's output and leaves no image, the legacy builder works, and an unreachable
+ * engine is one clear line. The main project is a pyproject.toml naming the local index in
+ * {@code [tool.dockenv] index-url}, with its dependency in requirements.txt.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class BuildIT {
+    private static final String APP = """
+            import getpass, os
+            import greeting
+            print(greeting.hello("prod"), f"uid={os.getuid()}", f"user={getpass.getuser()}",
+                  f"mode={os.environ.get('APP_MODE')}")
+            """;
+
+    private Path work;
+    private LocalPackageIndex index;
+    private DockenvCli dockenv;
+    private TestProject project;
+    private final List<TestProject> others = new java.util.ArrayList<>();
+    private String devRef;
+
+    @BeforeAll
+    void buildOnce() throws IOException {
+        Docker.requireEngine();
+        work = Files.createTempDirectory("dockenv-buildit-");
+        index = LocalPackageIndex.serve(work.resolve("index"), "greeting-1.0.0", "greeting-1.1.0");
+        dockenv = DockenvCli.checkout(work.resolve("cache"));
+        project = TestProject.create(work, "build");
+        project.file("pyproject.toml", pyproject("first"))
+                .file("requirements.txt", "greeting\n")
+                .file("app.py", APP);
+        ProcessResult build = dockenv.runOk(project.dir(), "build");
+        devRef = build.stdout().strip();
+    }
+
+    @AfterAll
+    void cleanUp() {
+        if (index != null) {
+            index.close();
+        }
+        if (project != null) {
+            project.removeImages();
+        }
+        others.forEach(TestProject::removeImages);
+        TestUser.deleteRecursively(work);
+    }
+
+    private String pyproject(String appMode) {
+        return """
+                [project]
+                name = "%s"
+                version = "0.1.0"
+
+                [tool.dockenv]
+                index-url = "%s"
+                command = ["python", "app.py"]
+                env = { APP_MODE = "%s" }
+                """.formatted(project.name(), index.url(), appMode);
+    }
+
+    private ProcessResult status() {
+        return dockenv.runOk(project.dir(), "status");
+    }
+
+    @Test
+    @Order(1)
+    void buildPrintsTheImageReferenceAndARepeatedBuildIsUpToDate() {
+        assertThat(devRef).matches(project.repository() + ":dev-[0-9a-f]{12}");
+        assertThat(Docker.imageLabels(devRef))
+                .containsEntry("dev.dockenv.project", project.name())
+                .containsEntry("dev.dockenv.target", "dev");
+        String id = Docker.imageId(devRef);
+
+        ProcessResult again = dockenv.runOk(project.dir(), "build");
+
+        assertThat(again.stdout().strip()).isEqualTo(devRef);
+        assertThat(again.stderr()).contains("up to date").doesNotContain("building");
+        assertThat(Docker.imageId(devRef)).isEqualTo(id);
+    }
+
+    @Test
+    @Order(2)
+    void statusShowsThePythonVersionTheTagAndUpToDate() {
+        ProcessResult status = status();
+        assertThat(DockenvCli.statusRow(status, "project")).startsWith(project.name());
+        assertThat(DockenvCli.statusRow(status, "python")).startsWith("3.11").contains(".python-version");
+        assertThat(DockenvCli.statusRow(status, "image")).isEqualTo(devRef);
+        assertThat(DockenvCli.statusRow(status, "target")).isEqualTo("dev");
+        assertThat(DockenvCli.statusRow(status, "state")).startsWith("up to date");
+    }
+
+    @Test
+    @Order(3)
+    void aSourceEditKeepsTheImageTag() {
+        List<String> images = project.images();
+        try {
+            project.file("app.py", "print('edited source')\n");
+
+            ProcessResult status = status();
+            assertThat(DockenvCli.statusRow(status, "image")).isEqualTo(devRef);
+            assertThat(DockenvCli.statusRow(status, "state")).startsWith("up to date");
+            ProcessResult run = dockenv.run(project.dir(), "run", "--", "python", "app.py");
+            assertThat(run.exitCode()).as(run.describe()).isZero();
+            assertThat(run.stdout()).as("the mounted source, not a copy").isEqualTo("edited source\n");
+            assertThat(run.stderr()).doesNotContain("building");
+            assertThat(project.images()).isEqualTo(images);
+        } finally {
+            project.file("app.py", APP);
+        }
+    }
+
+    @Test
+    @Order(4)
+    void aDependencyChangeGivesANewTag() {
+        try {
+            project.file("requirements.txt", "greeting==1.0.0\n");
+
+            ProcessResult status = status();
+            String pinned = DockenvCli.statusRow(status, "image");
+            assertThat(pinned).startsWith(project.repository() + ":dev-").isNotEqualTo(devRef);
+            assertThat(DockenvCli.statusRow(status, "state")).startsWith("not built");
+
+            ProcessResult run = dockenv.run(project.dir(), "run", "--", "python", "-c",
+                    "import greeting; print(greeting.__version__)");
+            assertThat(run.exitCode()).as(run.describe()).isZero();
+            assertThat(run.stdout()).isEqualTo("1.0.0\n");
+            assertThat(run.stderr()).contains("building " + pinned);
+            assertThat(Docker.imageExists(devRef)).as("the old image stays").isTrue();
+        } finally {
+            project.file("requirements.txt", "greeting\n");
+        }
+        ProcessResult back = status();
+        assertThat(DockenvCli.statusRow(back, "image")).isEqualTo(devRef);
+        assertThat(DockenvCli.statusRow(back, "state")).startsWith("up to date");
+        ProcessResult run = dockenv.run(project.dir(), "run", "--", "python", "-c",
+                "import greeting; print(greeting.__version__)");
+        assertThat(run.stdout()).as(run.describe()).isEqualTo("1.1.0\n");
+        assertThat(run.stderr()).doesNotContain("building");
+    }
+
+    @Test
+    @Order(5)
+    void aConfigurationChangeGivesANewTag() {
+        try {
+            project.file("pyproject.toml", pyproject("second"));
+
+            ProcessResult status = status();
+            String changed = DockenvCli.statusRow(status, "image");
+            assertThat(changed).startsWith(project.repository() + ":dev-").isNotEqualTo(devRef);
+            assertThat(DockenvCli.statusRow(status, "state")).startsWith("not built");
+
+            ProcessResult run = dockenv.run(project.dir(), "run", "--", "python", "-c",
+                    "import os; print(os.environ['APP_MODE'])");
+            assertThat(run.exitCode()).as(run.describe()).isZero();
+            assertThat(run.stdout()).isEqualTo("second\n");
+        } finally {
+            project.file("pyproject.toml", pyproject("first"));
+        }
+        assertThat(DockenvCli.statusRow(status(), "image")).isEqualTo(devRef);
+        ProcessResult run = dockenv.runOk(project.dir(), "run", "--", "python", "-c",
+                "import os; print(os.environ['APP_MODE'])");
+        assertThat(run.stdout()).isEqualTo("first\n");
+    }
+
+    @Test
+    @Order(6)
+    void theProdImageRunsTheAppAsANonRootUser() {
+        ProcessResult build = dockenv.run(project.dir(), "build", "--target", "prod");
+        assertThat(build.exitCode()).as(build.describe()).isZero();
+        String prodRef = build.stdout().strip();
+        assertThat(prodRef).matches(project.repository() + ":prod-[0-9a-f]{12}");
+
+        ProcessResult app = Docker.run("run", "--rm", prodRef);
+        assertThat(app.exitCode()).as(app.describe()).isZero();
+        assertThat(app.stdout()).as("CMD is [tool.dockenv] command, the source copied in")
+                .isEqualTo("hello again, prod (greeting 1.1.0) uid=10001 user=appuser mode=first\n");
+        assertThat(Docker.runOk("run", "--rm", prodRef, "id", "-u").stdout().strip()).isEqualTo("10001");
+        assertThat(Docker.runOk("image", "inspect", "--format", "{{.Config.User}}", prodRef).stdout().strip())
+                .isNotEmpty().isNotIn("root", "0", "0:0");
+    }
+
+    @Test
+    void aFailingBuildExits6ShowsPipsOutputAndLeavesNoImage() {
+        TestProject broken = TestProject.create(work, "broken")
+                .file("requirements.txt", "--index-url " + index.url() + "\ngreeting\nno-such-package-anywhere\n");
+        others.add(broken);
+
+        ProcessResult run = dockenv.run(broken.dir(), "run", "--", "true");
+
+        assertThat(run.exitCode()).as(run.describe()).isEqualTo(6);
+        assertThat(run.stderr()).as(run.describe()).contains("No matching distribution");
+        assertThat(run.stderr()).doesNotContain("Exception");
+        assertThat(broken.images()).isEmpty();
+        assertThat(Docker.runOk("image", "ls", "-q", broken.repository()).stdout()).isBlank();
+
+        ProcessResult build = dockenv.run(broken.dir(), "build");
+        assertThat(build.exitCode()).as(build.describe()).isEqualTo(6);
+        assertThat(build.stderr()).contains("No matching distribution");
+        assertThat(broken.images()).isEmpty();
+    }
+
+    @Test
+    void theLegacyBuilderBuildsAndRuns() {
+        TestProject legacy = TestProject.create(work, "legacy")
+                .file("requirements.txt", "--index-url " + index.url() + "\ngreeting==1.0.0\n");
+        others.add(legacy);
+        DockenvCli classic = dockenv.withEnv("DOCKER_BUILDKIT", "0");
+
+        ProcessResult run = classic.run(legacy.dir(), "run", "--", "python", "-c",
+                "import greeting; print(greeting.hello('legacy'))");
+
+        assertThat(run.exitCode()).as(run.describe()).isZero();
+        assertThat(run.stdout()).isEqualTo("hello, legacy\n");
+        assertThat(run.stderr()).contains("building " + legacy.repository());
+        assertThat(legacy.images()).isNotEmpty();
+
+        ProcessResult again = classic.run(legacy.dir(), "run", "--", "python", "-c", "import greeting");
+        assertThat(again.exitCode()).as(again.describe()).isZero();
+        assertThat(again.stderr()).doesNotContain("building");
+
+        ProcessResult doctor = classic.run(legacy.dir(), "doctor");
+        assertThat(doctor.stdout()).as(doctor.describe()).containsPattern("(?m)^warn +builder +legacy builder");
+    }
+
+    @Test
+    void doctorReportsTheEngineAndBuildKit() {
+        ProcessResult doctor = dockenv.run(project.dir(), "doctor");
+        assertThat(doctor.exitCode()).as(doctor.describe()).isZero();
+        assertThat(doctor.stdout()).as(doctor.describe())
+                .containsPattern("(?m)^ok +engine +Docker Engine " + java.util.regex.Pattern.quote(Docker.serverVersion()))
+                .containsPattern("(?m)^ok +builder +BuildKit");
+    }
+
+    @Test
+    void anUnreachableEngineExits5WithOneLineAndAHint() {
+        TestProject fresh = TestProject.create(work, "noengine").file("requirements.txt", "greeting\n");
+        DockenvCli nowhere = dockenv.withEnv("DOCKER_HOST", "unix:///nonexistent.sock");
+        List<List<String>> commands = List.of(
+                List.of("run", "--", "true"), List.of("build"), List.of("status"));
+        for (TestProject p : List.of(project, fresh)) {
+            for (List<String> args : commands) {
+                ProcessResult r = nowhere.exec(p.dir(), args).run();
+                String what = "dockenv " + String.join(" ", args) + " in " + p.name() + "\n" + r.describe();
+                assertThat(r.exitCode()).as(what).isEqualTo(5);
+                List<String> lines = r.stderr().lines().filter(l -> !l.isBlank()).toList();
+                assertThat(lines).as(what).hasSize(2);
+                assertThat(lines.get(0)).as(what).startsWith("dockenv: error: container engine unreachable");
+                assertThat(lines.get(1)).as(what).startsWith("dockenv: hint: ");
+                assertThat(r.output()).as(what).doesNotContain("Exception").doesNotContainPattern("\\tat |\\bat dev\\.");
+            }
+        }
+    }
+}
