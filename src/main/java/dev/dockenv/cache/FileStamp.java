@@ -29,7 +29,7 @@ public record FileStamp(String path, long size, long modifiedNanos, String fileK
     }
 
     String encode() {
-        return size + "\t" + modifiedNanos + "\t" + fileKey.replace('\t', ' ') + "\t" + path;
+        return size + "\t" + modifiedNanos + "\t" + fileKey.replace('\t', ' ') + "\t" + RunCache.escape(path);
     }
 
     static FileStamp decode(String line) {
@@ -37,6 +37,6 @@ public record FileStamp(String path, long size, long modifiedNanos, String fileK
         if (f.length < 4) {
             throw new IllegalArgumentException("bad stamp line");
         }
-        return new FileStamp(f[3], Long.parseLong(f[0]), Long.parseLong(f[1]), f[2]);
+        return new FileStamp(RunCache.unescape(f[3]), Long.parseLong(f[0]), Long.parseLong(f[1]), f[2]);
     }
 }

@@ -43,14 +43,16 @@ public final class RunCache {
                     return Optional.empty();
                 }
             }
-            return Optional.of(new ResolvedRun(lines.get(2), lines.get(3), split(lines.get(4)), split(lines.get(5))));
+            return Optional.of(new ResolvedRun(unescape(lines.get(2)), unescape(lines.get(3)), split(lines.get(4)),
+                    split(lines.get(5))));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
     }
 
     public void store(ResolvedRun run, Collection<Path> inputs) {
-        List<String> lines = new ArrayList<>(List.of(MAGIC, escape(key), run.imageReference(), run.projectName(),
+        List<String> lines = new ArrayList<>(List.of(MAGIC, escape(key), escape(run.imageReference()),
+                escape(run.projectName()),
                 join(run.configPorts()), join(run.configCommand())));
         inputs.stream().distinct().map(FileStamp::of).map(FileStamp::encode).forEach(lines::add);
         try {
@@ -68,8 +70,38 @@ public final class RunCache {
         }
     }
 
-    private static String escape(String s) {
-        return s.replace("\n", "\\n");
+    /** Backslash, newline and the separator escaped, so any string survives a line of the file. */
+    static String escape(String s) {
+        StringBuilder out = new StringBuilder(s.length());
+        for (char c : s.toCharArray()) {
+            switch (c) {
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case SEP -> out.append("\\s");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    static String unescape(String s) {
+        StringBuilder out = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\\' && i + 1 < s.length()) {
+                char n = s.charAt(++i);
+                out.append(switch (n) {
+                    case 'n' -> '\n';
+                    case 'r' -> '\r';
+                    case 's' -> SEP;
+                    default -> n;
+                });
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     private static String join(List<String> items) {
@@ -85,7 +117,7 @@ public final class RunCache {
         int start = 0;
         for (int i = 0; i < line.length(); i++) {
             if (line.charAt(i) == SEP) {
-                out.add(line.substring(start, i).replace("\\n", "\n"));
+                out.add(unescape(line.substring(start, i)));
                 start = i + 1;
             }
         }

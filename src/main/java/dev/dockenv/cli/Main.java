@@ -14,6 +14,7 @@ public final class Main {
     /** Runs dockenv with the given arguments in a session; returns the exit code. */
     public static int run(String[] args, Session session) {
         PhaseTimer.mark("main");
+        session.warmStart(WarmStart.begin(session, args));
         CommandLine cli = DockenvCommand.commandLine(session, args);
         PhaseTimer.mark("cli");
         int rc = cli.execute(args);

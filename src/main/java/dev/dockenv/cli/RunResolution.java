@@ -32,19 +32,19 @@ final class RunResolution {
     static Ready resolve(DockenvCommand command, RunOptions options) {
         Session session = command.session();
         PhaseTimer.mark("resolve");
-        Path root = ProjectLocator.locate(command.startDirectory());
-        RunCache cache = new RunCache(session.cacheDirectory().resolve("runs"), key(session, root, options));
         if (!options.rebuild) {
-            Optional<ResolvedRun> cached = cache.lookup();
-            PhaseTimer.mark("lookup");
-            if (cached.isPresent()) {
-                Optional<String> imageId = session.engine().imageId(cached.get().imageReference());
-                PhaseTimer.mark("inspect");
-                if (imageId.isPresent()) {
-                    return new Ready(root, cached.get(), imageId.get());
-                }
+            boolean defaults = options.target == null && command.startDirectory().equals(session.workingDirectory());
+            Optional<Ready> warm = defaults ? session.warmStart().flatMap(WarmStart::result) : Optional.empty();
+            if (warm.isEmpty()) {
+                warm = warm(session, session.engine(), command.startDirectory(), options.target);
+            }
+            PhaseTimer.mark("warm " + (warm.isPresent() ? "hit" : "miss"));
+            if (warm.isPresent()) {
+                return warm.get();
             }
         }
+        Path root = ProjectLocator.locate(command.startDirectory());
+        RunCache cache = cache(session, root, options.target);
         Workspace workspace = Workspace.open(command);
         EnvironmentImage image = workspace.image(Optional.ofNullable(options.target));
         EnvironmentBuilder.Result result = workspace.ensure(image, new BuildOptions(options.rebuild, false, false));
@@ -53,6 +53,23 @@ final class RunResolution {
                 project.config().command());
         cache.store(run, inputs(project, image));
         return new Ready(project.root(), run, result.image().id());
+    }
+
+    /**
+     * The warm path: the project's inputs unchanged since an earlier resolution and its image
+     * still in the engine. Reads no project file and starts no process.
+     */
+    static Optional<Ready> warm(Session session, dev.dockenv.engine.Engine engine, Path start, String target) {
+        Path root = ProjectLocator.locate(start);
+        Optional<ResolvedRun> cached = cache(session, root, target).lookup();
+        if (cached.isEmpty()) {
+            return Optional.empty();
+        }
+        return engine.imageId(cached.get().imageReference()).map(id -> new Ready(root, cached.get(), id));
+    }
+
+    private static RunCache cache(Session session, Path root, String target) {
+        return new RunCache(session.cacheDirectory().resolve("runs"), key(session, root, target));
     }
 
     private static List<Path> inputs(Project project, EnvironmentImage image) {
@@ -71,9 +88,9 @@ final class RunResolution {
         return paths;
     }
 
-    private static String key(Session session, Path root, RunOptions options) {
+    private static String key(Session session, Path root, String target) {
         StringBuilder k = new StringBuilder(root.toString());
-        k.append('|').append(options.target == null ? "" : options.target);
+        k.append('|').append(target == null ? "" : target);
         for (String name : List.of("PIP_INDEX_URL", "PIP_EXTRA_INDEX_URL", "PIP_TRUSTED_HOST")) {
             k.append('|').append(session.env(name).orElse(""));
         }

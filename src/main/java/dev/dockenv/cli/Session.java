@@ -24,6 +24,7 @@ public final class Session {
     private final boolean interactiveTerminal;
     private final Supplier<Engine> engineFactory;
     private Engine engine;
+    private Optional<WarmStart> warmStart = Optional.empty();
 
     public Session(Path workingDirectory, Map<String, String> environment, PrintWriter out, PrintWriter err,
             ProcessRunner processes, boolean interactiveTerminal, Supplier<Engine> engineFactory) {
@@ -80,6 +81,19 @@ public final class Session {
             engine = engineFactory.get();
         }
         return engine;
+    }
+
+    /** A separate engine client, for work on another thread. */
+    Engine newEngine() {
+        return engineFactory.get();
+    }
+
+    Optional<WarmStart> warmStart() {
+        return warmStart;
+    }
+
+    void warmStart(Optional<WarmStart> start) {
+        this.warmStart = start;
     }
 
     /** dockenv's per-user cache folder ($DOCKENV_CACHE_DIR, else $XDG_CACHE_HOME/dockenv, else ~/.cache/dockenv). */

@@ -49,9 +49,42 @@ public final class DockenvCli {
         this.env = Map.copyOf(env);
     }
 
-    /** The checkout's launcher (system property dockenv.home), run as the test JVM's user. */
+    /**
+     * The checkout's launcher (system property dockenv.home), run as the test JVM's user. When the
+     * jar under test (system property dockenv.jar) is not the checkout's target/dockenv.jar (a
+     * build with -Dbuild.dir=...), bin/ and that jar are copied into a folder of the same layout
+     * once, so the launcher runs the jar this build made.
+     */
     public static DockenvCli checkout(Path cacheDir) {
-        return new DockenvCli(checkoutHome(), cacheDir, false, Map.of());
+        return new DockenvCli(launcherHome(), cacheDir, false, Map.of());
+    }
+
+    private static Path staged;
+
+    private static synchronized Path launcherHome() {
+        Path home = checkoutHome();
+        String jarProperty = System.getProperty("dockenv.jar");
+        if (jarProperty == null) {
+            return home;
+        }
+        Path jar = Paths.get(jarProperty).toAbsolutePath().normalize();
+        if (jar.equals(home.resolve("target/dockenv.jar"))) {
+            return home;
+        }
+        if (staged == null) {
+            try {
+                Path dir = Files.createTempDirectory("dockenv-launcher-");
+                Files.createDirectories(dir.resolve("bin"));
+                Files.createDirectories(dir.resolve("target"));
+                Files.copy(home.resolve("bin/dockenv"), dir.resolve("bin/dockenv"),
+                        java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+                Files.copy(jar, dir.resolve("target/dockenv.jar"), java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+                staged = dir;
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot stage the launcher with " + jar, e);
+            }
+        }
+        return staged;
     }
 
     /** A launcher staged by {@link TestUser#stageDockenv()}, run as the non-root test user. */

@@ -1,0 +1,41 @@
+package dev.dockenv.cli;
+
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Starts the warm path of {@code run} and {@code shell} (stat the inputs, ask the engine whether
+ * the image exists) on a second thread while the command line is being modelled and parsed, for
+ * the directory dockenv was started in and the default target. The command uses the result only
+ * when its parsed options match those assumptions; otherwise it resolves as usual. Speculation
+ * is never wrong, at worst wasted.
+ */
+final class WarmStart {
+    private final CompletableFuture<Optional<RunResolution.Ready>> result = new CompletableFuture<>();
+
+    private WarmStart() {
+    }
+
+    /** Begins when the first argument is run or shell; the thread is a daemon and never blocks exit. */
+    static Optional<WarmStart> begin(Session session, String[] args) {
+        if (args.length == 0 || !(args[0].equals("run") || args[0].equals("shell"))) {
+            return Optional.empty();
+        }
+        WarmStart start = new WarmStart();
+        Thread thread = new Thread(() -> {
+            try {
+                start.result.complete(RunResolution.warm(session, session.newEngine(),
+                        session.workingDirectory(), null));
+            } catch (RuntimeException | Error e) {
+                start.result.complete(Optional.empty());
+            }
+        }, "dockenv-warm-start");
+        thread.setDaemon(true);
+        thread.start();
+        return Optional.of(start);
+    }
+
+    Optional<RunResolution.Ready> result() {
+        return result.join();
+    }
+}

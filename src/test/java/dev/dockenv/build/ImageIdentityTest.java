@@ -1,0 +1,147 @@
+package dev.dockenv.build;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.dockenv.plan.EnvironmentPlan;
+import dev.dockenv.plan.EnvironmentPlanner;
+import dev.dockenv.project.Project;
+import dev.dockenv.project.ProjectScanner;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The image tag: same inputs, same tag; what the image contains changes it; nothing else does. */
+class ImageIdentityTest {
+    @TempDir
+    Path project;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        Files.writeString(project.resolve("requirements.txt"), "requests==2.31.0\n-r requirements/base.txt\n");
+        Files.createDirectories(project.resolve("requirements"));
+        Files.writeString(project.resolve("requirements/base.txt"), "idna==3.6\n");
+        Files.writeString(project.resolve("requirements-dev.txt"), "pytest==8.0.0\n");
+        Files.writeString(project.resolve(".python-version"), "3.11\n");
+        Files.writeString(project.resolve("pyproject.toml"), """
+                [project]
+                name = "shop"
+                dependencies = ["rich>=13"]
+
+                [tool.dockenv]
+                env = { MODE = "dev" }
+                """);
+        Files.writeString(project.resolve("app.py"), "print('v1')\n");
+        Files.createDirectories(project.resolve("shop"));
+        Files.writeString(project.resolve("shop/__init__.py"), "");
+    }
+
+    private String tag(String target) {
+        return tag(target, Map.of());
+    }
+
+    private String tag(String target, Map<String, String> env) {
+        Project p = ProjectScanner.scan(project);
+        EnvironmentPlan plan = EnvironmentPlanner.plan(p, env);
+        BuildDefinition d = BuildDefinitions.forProject(p, plan, Optional.of(target), "test");
+        return EnvironmentBuilder.identify(p, d, null).reference();
+    }
+
+    @Test
+    void sameInputsGiveTheSameTag() {
+        assertThat(tag("dev")).isEqualTo(tag("dev")).startsWith("dockenv-shop:dev-");
+    }
+
+    @Test
+    void aSourceEditKeepsTheDevTagButNotTheProdTag() throws Exception {
+        String dev = tag("dev");
+        String prod = tag("prod");
+        Files.writeString(project.resolve("app.py"), "print('v2')\n");
+        Files.writeString(project.resolve("shop/new_module.py"), "X = 1\n");
+        assertThat(tag("dev")).isEqualTo(dev);
+        assertThat(tag("prod")).isNotEqualTo(prod);
+    }
+
+    @Test
+    void ignoredFilesNeverChangeATag() throws Exception {
+        String prod = tag("prod");
+        Files.writeString(project.resolve(".env"), "TOKEN=1\n");
+        Files.createDirectories(project.resolve(".git"));
+        Files.writeString(project.resolve(".git/HEAD"), "ref: refs/heads/main\n");
+        Files.createDirectories(project.resolve("shop/__pycache__"));
+        Files.writeString(project.resolve("shop/__pycache__/x.pyc"), "junk");
+        assertThat(tag("prod")).isEqualTo(prod);
+    }
+
+    @Test
+    void aDependencyChangeGivesANewTag() throws Exception {
+        String dev = tag("dev");
+        Files.writeString(project.resolve("requirements.txt"), "requests==2.32.0\n-r requirements/base.txt\n");
+        assertThat(tag("dev")).isNotEqualTo(dev);
+    }
+
+    @Test
+    void anIncludedFileOrADevRequirementChangeGivesANewTag() throws Exception {
+        String dev = tag("dev");
+        String base = tag("base");
+        Files.writeString(project.resolve("requirements/base.txt"), "idna==3.7\n");
+        String afterInclude = tag("dev");
+        assertThat(afterInclude).isNotEqualTo(dev);
+        assertThat(tag("base")).isNotEqualTo(base);
+        Files.writeString(project.resolve("requirements-dev.txt"), "pytest==8.1.0\n");
+        String afterDev = tag("dev");
+        assertThat(afterDev).isNotEqualTo(afterInclude);
+    }
+
+    @Test
+    void aDevOnlyChangeKeepsTheBaseTag() throws Exception {
+        String base = tag("base");
+        Files.writeString(project.resolve("requirements-dev.txt"), "pytest==8.1.0\n");
+        assertThat(tag("base")).isEqualTo(base);
+    }
+
+    @Test
+    void configurationPythonVersionAndIndexChangesGiveNewTags() throws Exception {
+        String dev = tag("dev");
+        Files.writeString(project.resolve("pyproject.toml"), Files.readString(project.resolve("pyproject.toml"))
+                .replace("MODE = \"dev\"", "MODE = \"test\""));
+        String afterConfig = tag("dev");
+        assertThat(afterConfig).isNotEqualTo(dev);
+        Files.writeString(project.resolve(".python-version"), "3.12\n");
+        String afterPython = tag("dev");
+        assertThat(afterPython).isNotEqualTo(afterConfig);
+        assertThat(tag("dev", Map.of("PIP_INDEX_URL", "http://127.0.0.1:9/simple"))).isNotEqualTo(afterPython);
+    }
+
+    @Test
+    void aProjectDependencyChangeInPyprojectGivesANewTag() throws Exception {
+        String dev = tag("dev");
+        Files.writeString(project.resolve("pyproject.toml"), Files.readString(project.resolve("pyproject.toml"))
+                .replace("rich>=13", "rich>=13.7"));
+        assertThat(tag("dev")).isNotEqualTo(dev);
+    }
+
+    @Test
+    void theTagDoesNotDependOnWhereTheProjectIs(@TempDir Path elsewhere) throws Exception {
+        String dev = tag("dev");
+        Path copy = elsewhere.resolve("shop");
+        try (var files = Files.walk(project)) {
+            for (Path f : files.toList()) {
+                Path target = copy.resolve(project.relativize(f).toString());
+                if (Files.isDirectory(f)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(f, target);
+                }
+            }
+        }
+        Project p = ProjectScanner.scan(copy);
+        EnvironmentPlan plan = EnvironmentPlanner.plan(p, Map.of());
+        String moved = EnvironmentBuilder.identify(p, BuildDefinitions.forProject(p, plan, Optional.of("dev"), "test"),
+                null).reference();
+        assertThat(moved).isEqualTo(dev);
+    }
+}
