@@ -8,7 +8,7 @@ import dev.dockenv.plan.ContainerPaths;
 import dev.dockenv.run.AccountFiles;
 import dev.dockenv.run.DockerRunArguments;
 import dev.dockenv.run.HostUser;
-import dev.dockenv.run.PortMapping;
+import dev.dockenv.config.PortMapping;
 import dev.dockenv.run.RunSpec;
 import java.io.IOException;
 import java.io.UncheckedIOException;

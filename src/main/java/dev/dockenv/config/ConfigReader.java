@@ -38,7 +38,7 @@ public final class ConfigReader {
                 Optional.of(doc.file()),
                 doc.string(path(prefix, ConfigKey.PYTHON), ConfigKey.PYTHON.expected()),
                 doc.string(path(prefix, ConfigKey.BASE_IMAGE), ConfigKey.BASE_IMAGE.expected()),
-                doc.strings(path(prefix, ConfigKey.APT), ConfigKey.APT.expected(), false),
+                aptPackages(doc, path(prefix, ConfigKey.APT)),
                 doc.strings(path(prefix, ConfigKey.BUILD), ConfigKey.BUILD.expected(), true),
                 ports(doc, path(prefix, ConfigKey.PORTS)),
                 environment(doc, path(prefix, ConfigKey.ENV)),
@@ -60,16 +60,30 @@ public final class ConfigReader {
         List<String> out = new ArrayList<>();
         for (int i = 0; i < array.size(); i++) {
             Object item = array.get(i);
-            if (item instanceof Long n) {
-                out.add(Long.toString(n));
-            } else if (item instanceof String s) {
-                out.add(s);
+            String spec = item instanceof Long n ? Long.toString(n) : item instanceof String s ? s : null;
+            if (spec != null && PortMapping.parse(spec).isPresent()) {
+                out.add(spec);
+            } else if (spec != null) {
+                throw new InputException(doc.locationOf(keyPath, i), TomlDocument.key(keyPath) + ": '" + spec
+                        + "' is not a port", "write 8000, \"8080:8000\" or \"0.0.0.0:8000:8000\"");
             } else {
                 throw new InputException(doc.locationOf(keyPath, i),
                         TomlDocument.key(keyPath) + ": expected " + ConfigKey.PORTS.expected());
             }
         }
         return out;
+    }
+
+    /** Debian package names, optionally with =version or /release, as apt-get install takes them. */
+    private static List<String> aptPackages(TomlDocument doc, List<String> keyPath) {
+        List<String> names = doc.strings(keyPath, ConfigKey.APT.expected(), false);
+        for (int i = 0; i < names.size(); i++) {
+            if (!names.get(i).matches("[a-z0-9][a-z0-9+.-]+(:[a-z0-9-]+)?([=/][A-Za-z0-9.+~:_-]+)?")) {
+                throw new InputException(doc.locationOf(keyPath, i), TomlDocument.key(keyPath) + ": '"
+                        + names.get(i) + "' is not a Debian package name");
+            }
+        }
+        return names;
     }
 
     private static Map<String, String> environment(TomlDocument doc, List<String> keyPath) {

@@ -6,7 +6,7 @@ import dev.dockenv.project.DeclaredRequirement;
 import dev.dockenv.project.Project;
 import dev.dockenv.project.PyprojectFile;
 import dev.dockenv.project.RequirementsSet;
-import dev.dockenv.run.PortMapping;
+import dev.dockenv.config.PortMapping;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -64,9 +64,7 @@ public final class EnvironmentPlanner {
 
         List<Integer> ports = new ArrayList<>();
         for (String spec : config.ports()) {
-            PortMapping mapping = PortMapping.parse(spec).orElseThrow(() -> new DockenvException(ExitCode.BAD_INPUT,
-                    config.source().map(Path::toString).orElse("configuration") + ": ports: '" + spec
-                            + "' is not a port", "write 8000, \"8080:8000\" or \"0.0.0.0:8000:8000\""));
+            PortMapping mapping = PortMapping.parse(spec).orElseThrow(); // checked when the configuration was read
             if (!ports.contains(mapping.containerPort())) {
                 ports.add(mapping.containerPort());
             }

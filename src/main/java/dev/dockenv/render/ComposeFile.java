@@ -4,7 +4,7 @@ import dev.dockenv.build.ImageNames;
 import dev.dockenv.plan.ContainerPaths;
 import dev.dockenv.plan.EnvironmentDockerfile;
 import dev.dockenv.plan.EnvironmentPlan;
-import dev.dockenv.run.PortMapping;
+import dev.dockenv.config.PortMapping;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.dockenv.run;
 
+import dev.dockenv.config.PortMapping;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

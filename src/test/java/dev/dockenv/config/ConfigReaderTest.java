@@ -59,6 +59,8 @@ class ConfigReaderTest {
         "[tool.dockenv]\\napt = 'gcc'|pyproject.toml:2:1: tool.dockenv.apt: expected an array of Debian package names",
         "[tool.dockenv]\\nports = [true]|pyproject.toml:2:10: tool.dockenv.ports: expected an array of ports",
         "[tool.dockenv]\\n\\nenv = { 'BAD NAME' = 'x' }|pyproject.toml:3:",
+        "[tool.dockenv]\\nports = [8000, 'http']|pyproject.toml:2:16: tool.dockenv.ports: 'http' is not a port",
+        "[tool.dockenv]\\napt = ['libpq-dev', 'rm -rf /']|pyproject.toml:2:21: tool.dockenv.apt: 'rm -rf /' is not a Debian package name",
         "[tool.dockenv]\\ncommand = []|pyproject.toml:2:1: tool.dockenv.command: the command is empty",
         "[tool.dockenv]\\npython = 3.11|pyproject.toml:2:1: tool.dockenv.python: expected a Python version",
         "tool = 1\\n[tool.dockenv]|pyproject.toml:2:",

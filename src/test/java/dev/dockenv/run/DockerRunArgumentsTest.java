@@ -1,5 +1,6 @@
 package dev.dockenv.run;
 
+import dev.dockenv.config.PortMapping;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package dev.dockenv.run;
+package dev.dockenv.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

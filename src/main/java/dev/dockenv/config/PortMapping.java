@@ -1,4 +1,4 @@
-package dev.dockenv.run;
+package dev.dockenv.config;
 
 import java.util.Optional;
 import java.util.regex.Matcher;
