@@ -28,55 +28,61 @@ final class DoctorCommand implements Callable<Integer> {
         Session session = root.session();
         PrintWriter out = session.out();
         Engine engine = session.engine();
-        out.printf("%-8s %s%n", "dockenv", DockenvVersion.get() + " (Java " + Runtime.version().feature() + ")");
+        check(out, Status.OK, "dockenv", DockenvVersion.get() + " (Java " + Runtime.version().feature() + ")");
         EngineInfo info;
         try {
             info = engine.info();
         } catch (DockenvException e) {
-            check(out, false, "engine", e.getMessage());
-            e.hint().ifPresent(h -> out.println("         hint: " + h));
+            check(out, Status.FAIL, "engine", e.getMessage());
+            e.hint().ifPresent(h -> check(out, Status.HINT, "", h));
             out.flush();
             return e.exitCode().code();
         }
-        check(out, true, "client", String.join(" ", engine.client()) + " " + info.clientVersion());
-        check(out, true, "engine", (info.podman() ? "Podman " : "Docker Engine ") + info.serverVersion() + " (API "
-                + info.apiVersion() + ", " + info.os() + "/" + info.arch() + ") at " + endpoint(session));
+        check(out, Status.OK, "client", String.join(" ", engine.client()) + " " + info.clientVersion());
+        String at = engine instanceof DockerCli cli ? cli.endpoint().orElse("?") : "?";
+        check(out, Status.OK, "engine", (info.podman() ? "Podman " : "Docker Engine ") + info.serverVersion()
+                + " (API " + info.apiVersion() + ", " + info.os() + "/" + info.arch() + ") at " + at);
         boolean modern = DockerCli.majorVersion(info.serverVersion()) >= 20 || info.podman();
-        check(out, modern, "version", modern ? "20.10 or newer: supported"
+        check(out, modern ? Status.OK : Status.FAIL, "version", modern ? "20.10 or newer: supported"
                 : "dockenv needs Docker Engine 20.10 or newer");
         boolean buildkit = info.builder() == EngineInfo.BuilderKind.BUILDKIT;
-        check(out, buildkit, "builder", buildkit ? "BuildKit (cache mounts for pip)"
+        check(out, buildkit ? Status.OK : Status.WARN, "builder", buildkit ? "BuildKit (cache mounts for pip)"
                 : "legacy builder: works, without pip's cache mount; install the buildx plugin for BuildKit, "
                         + "or set DOCKENV_DOCKER to a client that has it");
         Optional<String> compose = engine.composeVersion();
-        check(out, compose.isPresent(), "compose", compose.orElse("not found (only needed for compose.yaml)"));
+        check(out, compose.isPresent() ? Status.OK : Status.WARN, "compose",
+                compose.orElse("not found (only needed for compose.yaml)"));
         disk(out, engine);
         out.flush();
         return modern ? 0 : ExitCode.ENGINE_ERROR.code();
     }
 
-    private static String endpoint(Session session) {
-        return session.env("DOCKER_HOST").map(h -> h + " (DOCKER_HOST)")
-                .or(() -> session.env("DOCKER_CONTEXT").map(c -> "context " + c + " (DOCKER_CONTEXT)"))
-                .orElse("the client's current context");
-    }
-
     private static void disk(PrintWriter out, Engine engine) {
         Optional<String> dir = engine instanceof DockerCli cli ? cli.rootDir() : Optional.empty();
         if (dir.isEmpty() || !Files.isDirectory(Path.of(dir.get()))) {
-            check(out, true, "disk", "the engine's data folder is not on this machine; not checked");
+            check(out, Status.OK, "disk", "the engine's data folder is not on this machine; not checked");
             return;
         }
         try {
             long free = Files.getFileStore(Path.of(dir.get())).getUsableSpace();
-            check(out, free >= LOW_DISK, "disk", StatusCommand.humanSize(free) + " free in " + dir.get()
+            check(out, free >= LOW_DISK ? Status.OK : Status.WARN, "disk", StatusCommand.humanSize(free) + " free in " + dir.get()
                     + (free < LOW_DISK ? ": low, builds may fail (docker system prune frees space)" : ""));
         } catch (IOException e) {
-            check(out, false, "disk", "cannot read free space of " + dir.get() + ": " + e.getMessage());
+            check(out, Status.WARN, "disk", "cannot read free space of " + dir.get() + ": " + e.getMessage());
         }
     }
 
-    private static void check(PrintWriter out, boolean ok, String what, String detail) {
-        out.printf("%s %-8s %s%n", ok ? "ok  " : "warn", what, detail);
+    private enum Status {
+        OK("ok"), WARN("warn"), FAIL("FAIL"), HINT("");
+
+        private final String label;
+
+        Status(String label) {
+            this.label = label;
+        }
+    }
+
+    private static void check(PrintWriter out, Status status, String what, String detail) {
+        out.printf("%-5s %-8s %s%n", status.label, status == Status.HINT ? "hint:" : what, detail);
     }
 }

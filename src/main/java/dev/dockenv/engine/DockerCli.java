@@ -207,6 +207,19 @@ public final class DockerCli implements Engine {
         return Optional.empty();
     }
 
+    /** The endpoint the client talks to: DOCKER_HOST, or the current context's host. */
+    public Optional<String> endpoint() {
+        if (environment.containsKey("DOCKER_HOST") && !environment.get("DOCKER_HOST").isBlank()) {
+            return Optional.of(environment.get("DOCKER_HOST") + " (DOCKER_HOST)");
+        }
+        ProcessRunner.Result r = call(List.of("context", "inspect", "--format", "{{.Name}} {{.Endpoints.docker.Host}}"));
+        if (!r.ok() || r.stdout().isBlank()) {
+            return Optional.empty();
+        }
+        String[] f = r.stdout().trim().split(" ", 2);
+        return Optional.of(f.length == 2 ? f[1] + " (context " + f[0] + ")" : f[0]);
+    }
+
     /** Where the engine keeps its data (for free-disk checks), when it says. */
     public Optional<String> rootDir() {
         ProcessRunner.Result r = call(List.of("info", "--format", "{{.DockerRootDir}}"));

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -226,6 +227,28 @@ class BuildIT {
     }
 
     @Test
+    void aFailingLegacyBuildExits6WithTheFailingStepsOutputOnly() {
+        TestProject broken = TestProject.create(work, "brokenlegacy")
+                .file("requirements.txt", "--index-url " + index.url() + "\ngreeting\nno-such-package-anywhere\n");
+        others.add(broken);
+
+        ProcessResult run = dockenv.withEnv("DOCKER_BUILDKIT", "0").run(broken.dir(), "run", "--", "true");
+
+        assertThat(run.exitCode()).as(run.describe()).isEqualTo(6);
+        assertThat(run.stderr()).as(run.describe()).contains("No matching distribution");
+        assertThat(broken.images()).isEmpty();
+        SoftAssertions soft = new SoftAssertions();
+        List<String> errorLines = DockenvCli.linesContaining(run.stderr(), "dockenv: error:");
+        soft.assertThat(errorLines).as("one error line").hasSize(1);
+        soft.assertThat(errorLines).as("the error line carries no terminal escape codes")
+                .allSatisfy(l -> assertThat(l).doesNotContain("\u001b"));
+        String stepOutput = run.stderr().substring(Math.max(0, run.stderr().indexOf("output of the failing step")));
+        soft.assertThat(stepOutput).as("the failing step's output, not the whole build log")
+                .doesNotContain("Sending build context").doesNotContain("Step 1/");
+        soft.assertAll();
+    }
+
+    @Test
     void theLegacyBuilderBuildsAndRuns() {
         TestProject legacy = TestProject.create(work, "legacy")
                 .file("requirements.txt", "--index-url " + index.url() + "\ngreeting==1.0.0\n");
@@ -275,5 +298,10 @@ class BuildIT {
                 assertThat(r.output()).as(what).doesNotContain("Exception").doesNotContainPattern("\\tat |\\bat dev\\.");
             }
         }
+        ProcessResult doctor = nowhere.run(fresh.dir(), "doctor");
+        assertThat(doctor.exitCode()).as(doctor.describe()).isEqualTo(5);
+        assertThat(doctor.stdout()).as(doctor.describe()).containsPattern("(?m)^warn +engine +container engine unreachable")
+                .contains("hint: ");
+        assertThat(doctor.output()).doesNotContain("Exception");
     }
 }

@@ -143,6 +143,15 @@ class NonRootIT {
     }
 
     @Test
+    void aTerminalOnlyWhenStdinIsOne() {
+        ProcessResult terminal = dockenv.runInTerminal(project.dir(), "run", "--", "sh", "-c", "tty && whoami");
+        assertThat(terminal.exitCode()).as(terminal.describe()).isZero();
+        assertThat(terminal.stdout()).as(terminal.describe()).containsPattern("/dev/pts/\\d+").contains(TestUser.name());
+        ProcessResult piped = dockenv.run(project.dir(), "run", "--", "tty");
+        assertThat(piped.stdout().strip()).as(piped.describe()).isEqualTo("not a tty");
+    }
+
+    @Test
     void exitCodesAndPipesWorkForTheUser() {
         ProcessResult r = dockenv.exec(project.dir(), "run", "--", "sh", "-c", "tr a-z A-Z; exit 42").stdin("piped\n").run();
         assertThat(r.exitCode()).as(r.describe()).isEqualTo(42);

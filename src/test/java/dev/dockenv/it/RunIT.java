@@ -241,6 +241,23 @@ class RunIT {
         assertThat(r.stdout()).isEqualTo("/app/sub\n");
     }
 
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void anImageRemovedBehindDockenvsBackIsBuiltAgain() {
+        List<String> refs = project.images().stream().map(l -> l.substring(0, l.indexOf(' '))).toList();
+        assertThat(refs).isNotEmpty();
+        List<String> rmi = new java.util.ArrayList<>(List.of("rmi", "-f"));
+        rmi.addAll(refs);
+        Docker.runOk(rmi);
+
+        ProcessResult r = dockenv.run(project.dir(), "run", "--", "python", "-c", IMPORT);
+
+        assertThat(r.exitCode()).as(r.describe()).isZero();
+        assertThat(r.stdout()).isEqualTo("hello, world 1.0.0\n");
+        assertThat(r.stderr()).contains("building " + project.repository());
+        assertThat(project.images()).isNotEmpty();
+    }
+
     private static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             return s.getLocalPort();
