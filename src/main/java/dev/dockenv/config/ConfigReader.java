@@ -1,5 +1,6 @@
 package dev.dockenv.config;
 
+import dev.dockenv.errors.DidYouMean;
 import dev.dockenv.errors.InputException;
 import dev.dockenv.errors.SourceLocation;
 import java.util.ArrayList;
@@ -129,24 +130,9 @@ public final class ConfigReader {
     }
 
     private static String suggestion(String unknown) {
-        ConfigKey best = null;
-        int bestDistance = Integer.MAX_VALUE;
-        for (ConfigKey k : ConfigKey.values()) {
-            int d = EditDistance.between(unknown, k.key());
-            if (d < bestDistance) {
-                bestDistance = d;
-                best = k;
-            }
-        }
-        StringBuilder hint = new StringBuilder();
-        if (best != null && bestDistance <= 3) {
-            hint.append("did you mean '").append(best.key()).append("'? ");
-        }
-        hint.append("known keys: ");
-        for (ConfigKey k : ConfigKey.values()) {
-            hint.append(k == ConfigKey.PYTHON ? "" : ", ").append(k.key());
-        }
-        return hint.toString();
+        List<String> keys = java.util.Arrays.stream(ConfigKey.values()).map(ConfigKey::key).toList();
+        return DidYouMean.closest(unknown, keys).map(k -> "did you mean '" + k + "'? ").orElse("")
+                + "known keys: " + String.join(", ", keys);
     }
 
     private static List<String> path(List<String> prefix, ConfigKey key) {

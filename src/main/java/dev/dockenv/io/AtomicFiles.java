@@ -18,11 +18,8 @@ public final class AtomicFiles {
     }
 
     public static void write(Path target, byte[] content) throws IOException {
-        Path dir = target.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+        Path tmp = temporaryBeside(target, content);
         try {
-            Files.write(tmp, content);
             try {
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
@@ -38,25 +35,34 @@ public final class AtomicFiles {
         if (Files.exists(target)) {
             return false;
         }
+        Path tmp = temporaryBeside(target, content);
+        try {
+            Files.createLink(target, tmp);
+            return true;
+        } catch (FileAlreadyExistsException e) {
+            return false;
+        } catch (UnsupportedOperationException | IOException e) {
+            if (Files.exists(target)) {
+                return false;
+            }
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+            return true;
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** The content in a new temporary file in the target's folder (created if needed). */
+    private static Path temporaryBeside(Path target, byte[] content) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
         try {
             Files.write(tmp, content);
-            try {
-                Files.createLink(target, tmp);
-                return true;
-            } catch (FileAlreadyExistsException e) {
-                return false;
-            } catch (UnsupportedOperationException | IOException e) {
-                if (Files.exists(target)) {
-                    return false;
-                }
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
-                return true;
-            }
-        } finally {
+        } catch (IOException e) {
             Files.deleteIfExists(tmp);
+            throw e;
         }
+        return tmp;
     }
 }

@@ -1,5 +1,6 @@
 package dev.dockenv.pep;
 
+import dev.dockenv.errors.DidYouMean;
 import java.util.Comparator;
 import java.util.Map;
 
@@ -122,29 +123,8 @@ final class MarkerParser {
     }
 
     private static String suggestionFor(String name) {
-        return MarkerEnvironment.VARIABLES.stream()
-                .min(Comparator.comparingInt(known -> editDistance(name, known)))
-                .filter(best -> editDistance(name, best) <= 3)
+        return DidYouMean.closest(name, MarkerEnvironment.VARIABLES)
                 .map(best -> " (did you mean '" + best + "'?)")
                 .orElse("");
-    }
-
-    private static int editDistance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
     }
 }
