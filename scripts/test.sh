@@ -26,6 +26,7 @@ if [ -z "${DOCKENV_DOCKER:-}" ] && [ -x /usr/bin/docker ]; then
   export DOCKENV_DOCKER=/usr/bin/docker
 fi
 bash scripts/ensure-base-image.sh
+bash scripts/ensure-compose.sh
 if [ "$(id -u)" = 0 ]; then
   bash scripts/ensure-test-user.sh
   export DOCKENV_TEST_USER=${DOCKENV_TEST_USER:-dockenvtest}

@@ -1,7 +1,6 @@
 package dev.dockenv.pep;
 
 import dev.dockenv.errors.DidYouMean;
-import java.util.Comparator;
 import java.util.Map;
 
 /** Recursive-descent reader for PEP 508 markers. */
