@@ -20,28 +20,24 @@ RUN echo /app/src > "$(python -c 'import sysconfig; print(sysconfig.get_paths()[
 WORKDIR /app
 # Package index, as pip's own settings (passed with --build-arg; not kept in the image)
 ARG PIP_INDEX_URL
-# From requirements.txt
+# Dependencies: requirements.txt, pyproject.toml [project] dependencies
 COPY requirements.txt requirements.txt
 COPY requirements/base.txt requirements/base.txt
 COPY libs/seed libs/seed
 RUN --mount=type=cache,target=/root/.cache/pip \
-    sed -i -E '/^[[:space:]]*((-e|--editable)[[:space:]=]+)?(file:)?\.\/?(\[[^]]*\])?[[:space:]]*(#.*)?$/d' requirements.txt \
-    && pip install -r requirements.txt
-# From pyproject.toml [project] dependencies
-RUN --mount=type=cache,target=/root/.cache/pip \
-    pip install 'requests>=2.31' 'rich; python_version >= "3.8"'
+    sed -i -E '/^[[:space:]]*((-e|--editable)[[:space:]=]+)?(file:)?\.\/?(\[[^]]*\])?[[:space:]]*(#.*)?$/d' requirements/base.txt \
+    && pip install -r requirements.txt 'requests>=2.31' 'rich; python_version >= "3.8"'
 RUN python -m compileall -q /opt/venv
 ENV APP_MODE="dev server" \
     TZ=UTC
 
 FROM base AS dev
-# From requirements-dev.txt
+# Package index, as pip's own settings (passed with --build-arg; not kept in the image)
+ARG PIP_INDEX_URL
+# Dependencies: requirements-dev.txt, pyproject.toml [dependency-groups] dev
 COPY requirements-dev.txt requirements-dev.txt
 RUN --mount=type=cache,target=/root/.cache/pip \
-    pip install -r requirements-dev.txt
-# From pyproject.toml [dependency-groups] dev
-RUN --mount=type=cache,target=/root/.cache/pip \
-    pip install 'pytest>=8'
+    pip install -r requirements-dev.txt 'pytest>=8'
 CMD ["python", "-m", "shop"]
 
 FROM base AS prod

@@ -20,27 +20,23 @@ RUN echo /app/src > "$(python -c 'import sysconfig; print(sysconfig.get_paths()[
 WORKDIR /app
 # Package index, as pip's own settings (passed with --build-arg; not kept in the image)
 ARG PIP_INDEX_URL
-# From requirements.txt
+# Dependencies: requirements.txt, pyproject.toml [project] dependencies
 COPY requirements.txt requirements.txt
 COPY requirements/base.txt requirements/base.txt
 COPY libs/seed libs/seed
-RUN sed -i -E '/^[[:space:]]*((-e|--editable)[[:space:]=]+)?(file:)?\.\/?(\[[^]]*\])?[[:space:]]*(#.*)?$/d' requirements.txt \
-    && pip install -r requirements.txt \
-    && rm -rf /root/.cache/pip
-# From pyproject.toml [project] dependencies
-RUN pip install 'requests>=2.31' 'rich; python_version >= "3.8"' \
+RUN sed -i -E '/^[[:space:]]*((-e|--editable)[[:space:]=]+)?(file:)?\.\/?(\[[^]]*\])?[[:space:]]*(#.*)?$/d' requirements/base.txt \
+    && pip install -r requirements.txt 'requests>=2.31' 'rich; python_version >= "3.8"' \
     && rm -rf /root/.cache/pip
 RUN python -m compileall -q /opt/venv
 ENV APP_MODE="dev server" \
     TZ=UTC
 
 FROM base AS dev
-# From requirements-dev.txt
+# Package index, as pip's own settings (passed with --build-arg; not kept in the image)
+ARG PIP_INDEX_URL
+# Dependencies: requirements-dev.txt, pyproject.toml [dependency-groups] dev
 COPY requirements-dev.txt requirements-dev.txt
-RUN pip install -r requirements-dev.txt \
-    && rm -rf /root/.cache/pip
-# From pyproject.toml [dependency-groups] dev
-RUN pip install 'pytest>=8' \
+RUN pip install -r requirements-dev.txt 'pytest>=8' \
     && rm -rf /root/.cache/pip
 CMD ["python", "-m", "shop"]
 

@@ -14,7 +14,7 @@ ENV VIRTUAL_ENV=/opt/venv \
 RUN python3 -m venv /opt/venv
 RUN echo /app > "$(python -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')/dockenv-project.pth"
 WORKDIR /app
-# From requirements.txt
+# Dependencies: requirements.txt
 COPY requirements.txt requirements.txt
 RUN --mount=type=cache,target=/root/.cache/pip \
     pip install -r requirements.txt

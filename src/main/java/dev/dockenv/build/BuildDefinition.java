@@ -1,6 +1,8 @@
 package dev.dockenv.build;
 
+import dev.dockenv.dockerfile.Dialect;
 import dev.dockenv.dockerfile.Dockerfile;
+import dev.dockenv.dockerfile.DockerfileRenderer;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +32,15 @@ public record BuildDefinition(
     public enum Origin {
         GENERATED,
         USER
+    }
+
+    /**
+     * The Dockerfile as it counts for the image's identity: a generated one without its comment
+     * header (which names dockenv's version and where settings came from, not what is built).
+     */
+    public String identityText() {
+        return model.map(m -> new DockerfileRenderer(Dialect.BUILDKIT).render(new Dockerfile(List.of(), m.stages())))
+                .orElse(dockerfileText);
     }
 
     /** The target's name as used in tags ("image" when building a user's final stage). */

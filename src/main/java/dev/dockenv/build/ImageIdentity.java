@@ -23,7 +23,7 @@ public final class ImageIdentity {
         ContentDigest.Builder d = cache == null ? ContentDigest.builder() : ContentDigest.builder(cache);
         d.add("template", Integer.toString(EnvironmentDockerfile.TEMPLATE_VERSION));
         d.add("origin", definition.origin().name());
-        d.add("dockerfile", definition.dockerfileText());
+        d.add("dockerfile", definition.identityText());
         d.add("target", definition.target().orElse(""));
         for (Map.Entry<String, String> arg : new TreeMap<>(definition.buildArgs()).entrySet()) {
             d.add("arg", arg.getKey() + "=" + arg.getValue());

@@ -50,11 +50,24 @@ public final class RunCache {
         }
     }
 
-    public void store(ResolvedRun run, Collection<Path> inputs) {
+    /** The inputs' stamps now: take them right after the inputs were read, before building. */
+    public static List<FileStamp> stamp(Collection<Path> inputs) {
+        return inputs.stream().distinct().map(FileStamp::of).toList();
+    }
+
+    /**
+     * Stores a resolution with the stamps its inputs had when they were read. If any input has
+     * changed since (an edit during the build), nothing is stored: the next run resolves afresh.
+     */
+    public void store(ResolvedRun run, List<FileStamp> stamps) {
+        if (!stamps.stream().allMatch(FileStamp::isCurrent)) {
+            invalidate();
+            return;
+        }
         List<String> lines = new ArrayList<>(List.of(MAGIC, escape(key), escape(run.imageReference()),
                 escape(run.projectName()),
                 join(run.configPorts()), join(run.configCommand())));
-        inputs.stream().distinct().map(FileStamp::of).map(FileStamp::encode).forEach(lines::add);
+        stamps.stream().map(FileStamp::encode).forEach(lines::add);
         try {
             AtomicFiles.write(file, String.join("\n", lines) + "\n");
         } catch (IOException e) {

@@ -2,6 +2,7 @@ package dev.dockenv.cli;
 
 import dev.dockenv.dockerfile.Dialect;
 import dev.dockenv.dockerfile.DockerfileRenderer;
+import dev.dockenv.engine.EngineInfo;
 import dev.dockenv.errors.DockenvException;
 import dev.dockenv.errors.ExitCode;
 import dev.dockenv.io.AtomicFiles;
@@ -35,8 +36,9 @@ final class InitCommand implements Callable<Integer> {
     public Integer call() {
         Workspace workspace = Workspace.open(root);
         Path dir = workspace.project().root();
+        Dialect dialect = dialect(workspace.session());
         Map<Path, String> files = new LinkedHashMap<>();
-        files.put(dir.resolve("Dockerfile"), new DockerfileRenderer(Dialect.BUILDKIT)
+        files.put(dir.resolve("Dockerfile"), new DockerfileRenderer(dialect)
                 .render(EnvironmentDockerfile.compose(workspace.plan(), DockenvVersion.get())));
         files.put(dir.resolve(".dockerignore"), DockerignoreFile.render());
         files.put(dir.resolve("compose.yaml"), ComposeFile.render(workspace.plan()));
@@ -52,11 +54,22 @@ final class InitCommand implements Callable<Integer> {
         try {
             for (Map.Entry<Path, String> f : files.entrySet()) {
                 AtomicFiles.write(f.getKey(), f.getValue());
-                workspace.session().out().println("wrote " + dir.relativize(f.getKey()));
+                workspace.session().out().println("wrote " + dir.relativize(f.getKey())
+                        + (f.getKey().endsWith("Dockerfile") && dialect == Dialect.LEGACY
+                                ? " (for the legacy builder: this engine's client has no BuildKit)" : ""));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write into " + dir, e);
         }
         return 0;
+    }
+
+    /** BuildKit (cache mounts) unless the engine answers and can only use the legacy builder. */
+    private static Dialect dialect(Session session) {
+        try {
+            return session.engine().info().builder() == EngineInfo.BuilderKind.LEGACY ? Dialect.LEGACY : Dialect.BUILDKIT;
+        } catch (DockenvException e) {
+            return Dialect.BUILDKIT;
+        }
     }
 }

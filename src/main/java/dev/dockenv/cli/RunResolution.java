@@ -3,6 +3,7 @@ package dev.dockenv.cli;
 import dev.dockenv.build.BuildOptions;
 import dev.dockenv.build.EnvironmentBuilder;
 import dev.dockenv.build.EnvironmentImage;
+import dev.dockenv.cache.FileStamp;
 import dev.dockenv.cache.ResolvedRun;
 import dev.dockenv.cache.RunCache;
 import dev.dockenv.context.ContextEntry;
@@ -47,11 +48,12 @@ final class RunResolution {
         RunCache cache = cache(session, root, options.target);
         Workspace workspace = Workspace.open(command);
         EnvironmentImage image = workspace.image(Optional.ofNullable(options.target));
-        EnvironmentBuilder.Result result = workspace.ensure(image, new BuildOptions(options.rebuild, false, false));
         Project project = workspace.project();
+        List<FileStamp> stamps = RunCache.stamp(inputs(project, image));
+        EnvironmentBuilder.Result result = workspace.ensure(image, new BuildOptions(options.rebuild, false, false));
         ResolvedRun run = new ResolvedRun(image.reference(), project.name(), project.config().ports(),
                 project.config().command());
-        cache.store(run, inputs(project, image));
+        cache.store(run, stamps);
         return new Ready(project.root(), run, result.image().id());
     }
 

@@ -55,7 +55,11 @@ final class Workspace {
         FileDigestCache cache = new FileDigestCache(session().cacheDirectory().resolve("digests")
                 .resolve(shortHash(project.root().toString()) + ".txt"));
         EnvironmentImage image = EnvironmentBuilder.identify(project, definition, cache);
-        cache.save();
+        try {
+            cache.save();
+        } catch (java.io.UncheckedIOException e) {
+            // a cache that cannot be written only makes the next run re-read the files
+        }
         return image;
     }
 

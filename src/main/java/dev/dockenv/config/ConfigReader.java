@@ -40,7 +40,7 @@ public final class ConfigReader {
                 doc.string(path(prefix, ConfigKey.PYTHON), ConfigKey.PYTHON.expected()),
                 doc.string(path(prefix, ConfigKey.BASE_IMAGE), ConfigKey.BASE_IMAGE.expected()),
                 aptPackages(doc, path(prefix, ConfigKey.APT)),
-                doc.strings(path(prefix, ConfigKey.BUILD), ConfigKey.BUILD.expected(), true),
+                buildCommands(doc, path(prefix, ConfigKey.BUILD)),
                 ports(doc, path(prefix, ConfigKey.PORTS)),
                 environment(doc, path(prefix, ConfigKey.ENV)),
                 command(doc, path(prefix, ConfigKey.COMMAND)),
@@ -75,6 +75,19 @@ public final class ConfigReader {
         return out;
     }
 
+    /** Build commands: one shell command line each (a Dockerfile RUN line). */
+    private static List<String> buildCommands(TomlDocument doc, List<String> keyPath) {
+        List<String> commands = doc.strings(keyPath, ConfigKey.BUILD.expected(), true);
+        for (int i = 0; i < commands.size(); i++) {
+            if (commands.get(i).contains("\n") || commands.get(i).contains("\r") || commands.get(i).isBlank()) {
+                throw new InputException(doc.isArray(keyPath) ? doc.locationOf(keyPath, i) : doc.locationOf(keyPath),
+                        TomlDocument.key(keyPath) + ": each build command is one line",
+                        "give several commands as several array items");
+            }
+        }
+        return commands;
+    }
+
     /** Debian package names, optionally with =version or /release, as apt-get install takes them. */
     private static List<String> aptPackages(TomlDocument doc, List<String> keyPath) {
         List<String> names = doc.strings(keyPath, ConfigKey.APT.expected(), false);
@@ -103,6 +116,10 @@ public final class ConfigReader {
                 throw new InputException(doc.locationOf(at), "'" + name + "' is not a valid environment variable name");
             }
             if (v instanceof String s) {
+                if (s.chars().anyMatch(c -> c < 0x20 && c != '\t')) {
+                    throw new InputException(doc.locationOf(at), TomlDocument.key(at)
+                            + ": a line break or control character cannot be in an environment variable here");
+                }
                 env.put(name, s);
             } else if (v instanceof Long || v instanceof Boolean || v instanceof Double) {
                 env.put(name, String.valueOf(v));

@@ -72,6 +72,10 @@ public final class TomlDocument {
         return value instanceof TomlTable t ? Optional.of(t) : Optional.empty();
     }
 
+    public boolean isArray(List<String> keyPath) {
+        return root.get(keyPath) instanceof TomlArray;
+    }
+
     public boolean contains(List<String> keyPath) {
         return root.contains(keyPath);
     }

@@ -13,6 +13,16 @@ import java.util.List;
 public final class DefaultIgnores {
 
     private static final List<String> PATTERNS = List.of(
+            // secrets at any depth first: the example-file exception must come before the big
+            // folders below so that a walker can still skip those whole
+            "**/.env",
+            "**/.env.*",
+            "!**/.env.example",
+            "**/.envrc",
+            "**/.pypirc",
+            "**/.netrc",
+            ".aws",
+            ".ssh",
             ".git",
             ".hg",
             ".svn",
@@ -21,10 +31,6 @@ public final class DefaultIgnores {
             "**/__pycache__",
             "**/*.pyc",
             "**/*.pyo",
-            ".env",
-            ".env.*",
-            "!.env.example",
-            ".envrc",
             ".mypy_cache",
             ".pytest_cache",
             ".ruff_cache",

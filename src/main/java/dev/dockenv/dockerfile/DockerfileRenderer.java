@@ -52,7 +52,7 @@ public final class DockerfileRenderer {
             return "ARG " + a.name() + a.defaultValue().map(v -> "=" + envValue(v)).orElse("");
         } else if (instruction instanceof Env e) {
             return "ENV " + e.variables().entrySet().stream()
-                    .map(v -> v.getKey() + "=" + envValue(v.getValue()))
+                    .map(v -> v.getKey() + "=" + (e.literal() ? literalValue(v.getValue()) : envValue(v.getValue())))
                     .collect(Collectors.joining(CONTINUATION));
         } else if (instruction instanceof Run r) {
             return run(r);
@@ -133,6 +133,14 @@ public final class DockerfileRenderer {
             return value;
         }
         return '"' + value.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
+    }
+
+    /** An ENV value taken as written: backslashes and dollars escaped, double-quoted when needed. */
+    private static String literalValue(String value) {
+        if (!value.isEmpty() && value.matches("[A-Za-z0-9_@%+=:,./-]+")) {
+            return value;
+        }
+        return '"' + value.replace("\\", "\\\\").replace("\"", "\\\"").replace("$", "\\$") + '"';
     }
 
     static String jsonArray(List<String> items) {

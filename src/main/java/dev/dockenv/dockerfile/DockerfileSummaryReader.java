@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 public final class DockerfileSummaryReader {
     private static final Pattern ESCAPE_DIRECTIVE = Pattern.compile("^#\\s*escape\\s*=\\s*(\\S)\\s*$",
             Pattern.CASE_INSENSITIVE);
+    private static final Pattern HEREDOC = Pattern.compile("<<(-?)[\"']?([A-Za-z_][A-Za-z0-9_]*)[\"']?");
     private static final Pattern FROM = Pattern.compile(
             "^(?:--\\S+\\s+)*(\\S+)(?:\\s+as\\s+(\\S+))?\\s*$", Pattern.CASE_INSENSITIVE);
 
@@ -29,9 +30,18 @@ public final class DockerfileSummaryReader {
         boolean directives = true;
         StringBuilder current = null;
         int startLine = 0;
+        java.util.Deque<String[]> heredocs = new java.util.ArrayDeque<>();
         for (int i = 0; i < physical.length; i++) {
             String line = physical[i];
             String trimmed = line.strip();
+            if (!heredocs.isEmpty()) {
+                // inside a heredoc body (RUN <<EOF ... EOF): not instructions
+                String[] end = heredocs.peek();
+                if ((end[1].equals("-") ? line.replaceFirst("^\t+", "") : line).equals(end[0])) {
+                    heredocs.pop();
+                }
+                continue;
+            }
             if (directives) {
                 Matcher m = ESCAPE_DIRECTIVE.matcher(trimmed);
                 if (m.matches()) {
@@ -56,8 +66,15 @@ public final class DockerfileSummaryReader {
                 current.append(trimmed, 0, trimmed.length() - 1).append(' ');
             } else {
                 current.append(trimmed);
-                lines.add(new Logical(startLine, current.toString()));
+                String logical = current.toString();
+                lines.add(new Logical(startLine, logical));
                 current = null;
+                if (logical.matches("(?i)^(RUN|COPY|ADD)\\s.*")) {
+                    Matcher h = HEREDOC.matcher(logical);
+                    while (h.find()) {
+                        heredocs.add(new String[] {h.group(2), h.group(1)});
+                    }
+                }
             }
         }
         if (current != null) {
@@ -154,8 +171,8 @@ public final class DockerfileSummaryReader {
         List<String> paths = new ArrayList<>();
         boolean unresolved = false;
         for (String w : words.subList(0, words.size() - 1)) {
-            if (add && w.matches("(?i)^(https?|git)://.*|^git@.*")) {
-                continue;
+            if (w.startsWith("<<") || add && w.matches("(?i)^(https?|git)://.*|^git@.*")) {
+                continue; // a heredoc or a remote source: nothing from the context
             }
             if (w.contains("$")) {
                 unresolved = true;

@@ -15,14 +15,18 @@ public sealed interface Instruction {
     record Arg(String name, Optional<String> defaultValue) implements Instruction {
     }
 
-    /** ENV with one or more variables, kept in order. */
-    record Env(Map<String, String> variables) implements Instruction {
+    /**
+     * ENV with one or more variables, kept in order. {@code literal} values are taken as written
+     * (a {@code $} stays a dollar); otherwise {@code $NAME} refers to other variables, as in
+     * {@code PATH=/opt/venv/bin:$PATH}.
+     */
+    record Env(Map<String, String> variables, boolean literal) implements Instruction {
         public Env {
             variables = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(variables));
         }
 
         public static Env of(String name, String value) {
-            return new Env(Map.of(name, value));
+            return new Env(Map.of(name, value), false);
         }
     }
 

@@ -17,6 +17,7 @@ public final class BuildLog {
     private static final Pattern BUILDKIT_TIMED = Pattern.compile("^\\d+\\.\\d+ (.*)$");
     private static final Pattern LEGACY_STEP = Pattern.compile("^Step (\\d+/\\d+) : (.*)$");
     private static final Pattern LEGACY_FAILURE = Pattern.compile("^The command '.*' returned a non-zero code: (\\d+)$");
+    private static final Pattern ANSI = Pattern.compile("\u001b\\[[0-9;?]*[A-Za-z]");
     private static final int KEEP_LINES = 400;
 
     private final BuildProgress progress;
@@ -30,8 +31,10 @@ public final class BuildLog {
         this.progress = progress;
     }
 
-    public void accept(String line) {
-        progress.line(line);
+    public void accept(String raw) {
+        progress.line(raw);
+        // the legacy builder colours a failed RUN step's output
+        String line = raw.indexOf('\u001b') >= 0 ? ANSI.matcher(raw).replaceAll("") : raw;
         keep(tail, line);
         Matcher kit = BUILDKIT_LINE.matcher(line);
         if (kit.matches()) {
@@ -82,6 +85,11 @@ public final class BuildLog {
         if (lines.size() > KEEP_LINES) {
             lines.remove(0);
         }
+    }
+
+    /** The last lines of the whole output. */
+    public List<String> tail() {
+        return List.copyOf(tail);
     }
 
     /** The failing step's description, its output and the builder's reason, when a step failed. */

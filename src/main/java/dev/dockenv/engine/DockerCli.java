@@ -28,10 +28,10 @@ public final class DockerCli implements Engine {
         this.environment = Map.copyOf(environment);
     }
 
-    /** The client named by DOCKENV_DOCKER (a path or a command), else {@code docker}. */
+    /** The client named by DOCKENV_DOCKER (a path or a command name, taken whole), else {@code docker}. */
     public static DockerCli fromEnvironment(Map<String, String> env, ProcessRunner processes) {
         String configured = env.getOrDefault("DOCKENV_DOCKER", "").trim();
-        List<String> client = configured.isEmpty() ? List.of("docker") : List.of(configured.split("\\s+"));
+        List<String> client = List.of(configured.isEmpty() ? "docker" : configured);
         return new DockerCli(client, processes, env);
     }
 
@@ -131,6 +131,8 @@ public final class DockerCli implements Engine {
         List<String> args = new ArrayList<>(List.of("build", "-f", request.dockerfilePath()));
         if (request.useBuildKit()) {
             args.add("--progress=plain");
+        } else {
+            args.add("--force-rm"); // the legacy builder otherwise keeps a failed step's container
         }
         request.target().ifPresent(t -> args.addAll(List.of("--target", t)));
         for (String tag : request.tags()) {
@@ -158,11 +160,25 @@ public final class DockerCli implements Engine {
             code = processes.stream(command(args), env, out -> request.context().writeTo(out), log::accept);
         } catch (IOException e) {
             throw clientMissing(e);
+        } catch (java.util.concurrent.CompletionException e) {
+            // writing the context failed (e.g. a file changed while it was sent): that error, not its wrapper
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
         }
         Optional<BuildFailedException> failure = log.failure(code);
         if (failure.isPresent()) {
             BuildFailedException f = failure.get();
             String all = String.join("\n", f.stepOutput());
+            String everything = String.join("\n", log.tail());
+            if (!request.useBuildKit() && (everything.contains("--mount option requires BuildKit")
+                    || everything.contains("Unknown flag: mount"))) {
+                throw new EngineException("the Dockerfile uses RUN --mount, which needs BuildKit, and this docker "
+                        + "client (" + String.join(" ", client) + ") builds with the legacy builder",
+                        "install the buildx plugin, set DOCKENV_DOCKER to a client with BuildKit, or remove the "
+                                + "--mount options (dockenv init --force writes a Dockerfile for this builder)");
+            }
             if (f.step().isEmpty() && all.contains("buildx component is missing")) {
                 throw new EngineException("this docker client (" + String.join(" ", client)
                         + ") has no buildx component, so it cannot build with BuildKit (DOCKER_BUILDKIT="

@@ -40,6 +40,9 @@ public final class LocalProcessRunner implements ProcessRunner {
                 }
             } catch (IOException e) {
                 // a closed pipe: the process ended early, its exit code and output say why
+            } catch (RuntimeException e) {
+                process.destroy(); // the input could not be produced: stop the process, report why
+                throw e;
             }
         });
         try (BufferedReader reader = new BufferedReader(

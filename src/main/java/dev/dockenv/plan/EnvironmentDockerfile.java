@@ -76,7 +76,7 @@ public final class EnvironmentDockerfile {
         env.put("PYTHONUNBUFFERED", "1");
         env.put("PIP_DISABLE_PIP_VERSION_CHECK", "1");
         env.put("PIP_ROOT_USER_ACTION", "ignore");
-        s.add(new Env(env));
+        s.add(new Env(env, false));
         if (!plan.aptPackages().isEmpty()) {
             s.comment("System packages ([tool.dockenv] apt)");
             s.add(new Run(List.of(), List.of("apt-get update",
@@ -88,23 +88,22 @@ public final class EnvironmentDockerfile {
         s.add(Run.of("echo " + plan.projectImportPath() + " > \"$(python -c 'import sysconfig; print(sysconfig.get_paths()"
                 + "[\"purelib\"])')/dockenv-project.pth\""));
         s.add(new Workdir(ContainerPaths.PROJECT));
-        Map<String, String> indexArgs = plan.index().buildArgs();
-        if (!indexArgs.isEmpty()) {
-            s.comment("Package index, as pip's own settings (passed with --build-arg; not kept in the image)");
-            indexArgs.keySet().forEach(name -> s.add(new Arg(name, Optional.empty())));
-        }
+        indexArgs(s, plan);
         installs(s, plan.baseInstalls(), prefix);
         for (String command : plan.buildCommands()) {
             s.add(Run.of(command));
         }
         if (!plan.environment().isEmpty()) {
-            s.add(new Env(new java.util.TreeMap<>(plan.environment())));
+            s.add(new Env(new java.util.TreeMap<>(plan.environment()), true));
         }
         return s.build();
     }
 
     private static Stage dev(EnvironmentPlan plan, String prefix) {
         Stage.Builder s = Stage.builder(DEV, BASE);
+        if (!plan.devInstalls().isEmpty()) {
+            indexArgs(s, plan);
+        }
         installs(s, plan.devInstalls(), prefix);
         s.add(new Cmd(plan.command().isEmpty() ? List.of("python") : plan.command()));
         return s.build();
@@ -121,27 +120,35 @@ public final class EnvironmentDockerfile {
         return s.build();
     }
 
+    /** Build arguments are scoped to a stage: each stage that runs pip declares them. */
+    private static void indexArgs(Stage.Builder s, EnvironmentPlan plan) {
+        Map<String, String> indexArgs = plan.index().buildArgs();
+        if (!indexArgs.isEmpty()) {
+            s.comment("Package index, as pip's own settings (passed with --build-arg; not kept in the image)");
+            indexArgs.keySet().forEach(name -> s.add(new Arg(name, Optional.empty())));
+        }
+    }
+
     private static void installs(Stage.Builder s, List<InstallStep> steps, String prefix) {
         for (InstallStep step : steps) {
-            if (step instanceof InstallStep.RequirementsFile r) {
-                s.comment("From " + r.file());
-                for (String path : r.copies()) {
-                    s.add(Copy.of(prefix + path, path));
-                }
-                List<String> commands = new ArrayList<>();
-                if (r.dropProjectLines()) {
-                    commands.add(DROP_PROJECT_LINES + " " + quote(r.file()));
-                }
-                commands.add("pip install -r " + quote(r.file()));
-                s.add(new Run(List.of(Mount.Cache.at(ContainerPaths.PIP_CACHE)), commands));
-            } else if (step instanceof InstallStep.Packages p) {
-                s.comment("From " + p.origin());
-                StringBuilder cmd = new StringBuilder("pip install");
-                for (String req : p.requirements()) {
-                    cmd.append(' ').append(quote(req));
-                }
-                s.add(new Run(List.of(Mount.Cache.at(ContainerPaths.PIP_CACHE)), List.of(cmd.toString())));
+            s.comment("Dependencies: " + step.origin());
+            for (String path : step.copies()) {
+                s.add(Copy.of(prefix + path, path));
             }
+            List<String> commands = new ArrayList<>();
+            if (!step.dropProjectLinesFrom().isEmpty()) {
+                commands.add(DROP_PROJECT_LINES + " " + String.join(" ",
+                        step.dropProjectLinesFrom().stream().map(f -> quote(f)).toList()));
+            }
+            StringBuilder pip = new StringBuilder("pip install");
+            for (String file : step.requirementFiles()) {
+                pip.append(" -r ").append(quote(file));
+            }
+            for (String req : step.packages()) {
+                pip.append(' ').append(quote(req));
+            }
+            commands.add(pip.toString());
+            s.add(new Run(List.of(Mount.Cache.at(ContainerPaths.PIP_CACHE)), commands));
         }
     }
 
@@ -156,9 +163,7 @@ public final class EnvironmentDockerfile {
             steps.addAll(plan.devInstalls());
         }
         for (InstallStep step : steps) {
-            if (step instanceof InstallStep.RequirementsFile r) {
-                paths.addAll(r.copies());
-            }
+            paths.addAll(step.copies());
         }
         return List.copyOf(paths);
     }

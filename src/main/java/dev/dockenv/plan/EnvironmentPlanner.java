@@ -29,38 +29,37 @@ public final class EnvironmentPlanner {
         var config = project.config();
         String baseImage = config.baseImage().orElse("python:" + project.python().version() + "-slim");
 
-        List<InstallStep> base = new ArrayList<>();
-        Set<String> copied = new LinkedHashSet<>();
-        for (RequirementsSet set : project.requirements()) {
-            base.add(requirementsStep(project, set, copied));
-        }
         Optional<PyprojectFile> pyproject = project.pyproject();
-        Set<String> extras = new LinkedHashSet<>(config.extras());
-        project.requirements().forEach(r -> extras.addAll(r.projectExtras()));
-        List<String> own = new ArrayList<>();
-        pyproject.ifPresent(p -> {
-            p.dependencies().forEach(d -> own.add(d.text()));
-            for (String extra : extras) {
-                List<DeclaredRequirement> reqs = p.optionalDependencies().get(dev.dockenv.pep.Pep503.normalize(extra));
-                if (reqs == null) {
-                    throw new DockenvException(ExitCode.BAD_INPUT, "extra '" + extra
-                            + "' is not in [project.optional-dependencies] of " + p.file(),
-                            "known extras: " + String.join(", ", p.optionalDependencies().keySet()));
-                }
-                reqs.forEach(d -> own.add(d.text()));
-            }
-        });
-        if (!own.isEmpty()) {
-            base.add(new InstallStep.Packages("pyproject.toml [project] dependencies", distinct(own)));
-        }
+        Set<String> copied = new LinkedHashSet<>();
 
-        List<InstallStep> dev = new ArrayList<>();
-        for (RequirementsSet set : project.devRequirements()) {
-            dev.add(requirementsStep(project, set, copied));
+        Set<String> baseExtras = new LinkedHashSet<>(config.extras());
+        project.requirements().forEach(r -> baseExtras.addAll(r.projectExtras()));
+        List<String> basePackages = new ArrayList<>();
+        pyproject.ifPresent(p -> p.dependencies().forEach(d -> basePackages.add(d.text())));
+        basePackages.addAll(extraRequirements(pyproject, baseExtras));
+        List<String> baseOrigins = new ArrayList<>();
+        if (pyproject.isPresent() && !pyproject.get().dependencies().isEmpty()) {
+            baseOrigins.add("pyproject.toml [project] dependencies");
         }
-        pyproject.map(p -> p.dependencyGroups().get("dev")).filter(g -> !g.isEmpty()).ifPresent(g ->
-                dev.add(new InstallStep.Packages("pyproject.toml [dependency-groups] dev",
-                        distinct(g.stream().map(DeclaredRequirement::text).toList()))));
+        if (!baseExtras.isEmpty()) {
+            baseOrigins.add("extras " + String.join(", ", baseExtras));
+        }
+        List<InstallStep> base = step(project, project.requirements(), basePackages, baseOrigins, copied);
+
+        Set<String> devExtras = new LinkedHashSet<>();
+        project.devRequirements().forEach(r -> devExtras.addAll(r.projectExtras()));
+        devExtras.removeAll(baseExtras);
+        List<String> devPackages = new ArrayList<>();
+        List<String> devOrigins = new ArrayList<>();
+        pyproject.map(p -> p.dependencyGroups().get("dev")).filter(g -> !g.isEmpty()).ifPresent(g -> {
+            g.forEach(d -> devPackages.add(d.text()));
+            devOrigins.add("pyproject.toml [dependency-groups] dev");
+        });
+        devPackages.addAll(extraRequirements(pyproject, devExtras));
+        if (!devExtras.isEmpty()) {
+            devOrigins.add("extras " + String.join(", ", devExtras));
+        }
+        List<InstallStep> dev = step(project, project.devRequirements(), devPackages, devOrigins, copied);
 
         List<Integer> ports = new ArrayList<>();
         for (String spec : config.ports()) {
@@ -75,18 +74,48 @@ public final class EnvironmentPlanner {
                 index(project, hostEnvironment));
     }
 
-    private static InstallStep requirementsStep(Project project, RequirementsSet set, Set<String> copied) {
+    /** The stage's single pip run, or none when it has nothing to install. */
+    private static List<InstallStep> step(Project project, List<RequirementsSet> sets, List<String> packages,
+            List<String> packageOrigins, Set<String> copied) {
         List<String> copies = new ArrayList<>();
-        for (Path p : set.files()) {
-            addCopy(project, p, copied, copies);
+        List<String> files = new ArrayList<>();
+        Set<String> dropIn = new LinkedHashSet<>();
+        List<String> origins = new ArrayList<>();
+        for (RequirementsSet set : sets) {
+            files.add(project.relative(set.file()));
+            origins.add(project.relative(set.file()));
+            for (List<Path> paths : List.of(set.files(), set.localPaths(), set.findLinksDirectories())) {
+                for (Path p : paths) {
+                    addCopy(project, p, copied, copies);
+                }
+            }
+            set.filesInstallingProject().forEach(f -> dropIn.add(project.relative(f)));
         }
-        for (Path p : set.localPaths()) {
-            addCopy(project, p, copied, copies);
+        origins.addAll(packageOrigins);
+        List<String> distinctPackages = distinct(packages);
+        if (files.isEmpty() && distinctPackages.isEmpty()) {
+            return List.of();
         }
-        for (Path p : set.findLinksDirectories()) {
-            addCopy(project, p, copied, copies);
+        return List.of(new InstallStep(String.join(", ", origins), copies, List.copyOf(dropIn), files,
+                distinctPackages));
+    }
+
+    /** The requirements of the project's optional dependencies (extras) named. */
+    private static List<String> extraRequirements(Optional<PyprojectFile> pyproject, Set<String> extras) {
+        List<String> out = new ArrayList<>();
+        for (String extra : extras) {
+            PyprojectFile p = pyproject.orElseThrow(() -> new DockenvException(ExitCode.BAD_INPUT,
+                    "extra '" + extra + "' is asked for, but the project has no pyproject.toml [project]",
+                    "declare it in [project.optional-dependencies]"));
+            List<DeclaredRequirement> reqs = p.optionalDependencies().get(dev.dockenv.pep.Pep503.normalize(extra));
+            if (reqs == null) {
+                throw new DockenvException(ExitCode.BAD_INPUT, "extra '" + extra
+                        + "' is not in [project.optional-dependencies] of " + p.file(),
+                        "known extras: " + String.join(", ", p.optionalDependencies().keySet()));
+            }
+            reqs.forEach(d -> out.add(d.text()));
         }
-        return new InstallStep.RequirementsFile(project.relative(set.file()), copies, set.installsProject());
+        return out;
     }
 
     private static void addCopy(Project project, Path path, Set<String> copied, List<String> copies) {

@@ -2,24 +2,22 @@ package dev.dockenv.plan;
 
 import java.util.List;
 
-/** One pip install in the environment's Dockerfile. */
-public sealed interface InstallStep {
+/**
+ * One pip run of a stage: copy the dependency files it reads (project-relative paths), drop the
+ * lines that install the project itself ({@code -e .}: the project comes from the bind mount in
+ * dev, from the copied source in prod), then {@code pip install -r FILE... PACKAGE...} in a single
+ * run, so that a requirements file's options (index, find-links, constraints) govern all of it.
+ */
+public record InstallStep(String origin, List<String> copies, List<String> dropProjectLinesFrom,
+        List<String> requirementFiles, List<String> packages) {
 
-    /**
-     * {@code pip install -r FILE} after copying the files it reads and the local paths it installs
-     * (project-relative paths). When the file installs the project itself ({@code -e .}), those
-     * lines are removed first: the project comes from the bind mount (dev) or the copied source.
-     */
-    record RequirementsFile(String file, List<String> copies, boolean dropProjectLines) implements InstallStep {
-        public RequirementsFile {
-            copies = List.copyOf(copies);
-        }
-    }
-
-    /** {@code pip install REQ...} for requirements declared in a project file. */
-    record Packages(String origin, List<String> requirements) implements InstallStep {
-        public Packages {
-            requirements = List.copyOf(requirements);
+    public InstallStep {
+        copies = List.copyOf(copies);
+        dropProjectLinesFrom = List.copyOf(dropProjectLinesFrom);
+        requirementFiles = List.copyOf(requirementFiles);
+        packages = List.copyOf(packages);
+        if (requirementFiles.isEmpty() && packages.isEmpty()) {
+            throw new IllegalArgumentException("an install step installs something");
         }
     }
 }

@@ -7,7 +7,8 @@ import java.util.Set;
 /**
  * One requirements file as a build needs it: every file it reads (itself, -r and -c includes),
  * the local paths it installs, the local --find-links folders, whether it installs the project
- * itself ({@code -e .}) and with which extras, and the package index URLs it names.
+ * itself ({@code -e .}), in which of its files and with which extras, and the package index URLs
+ * it names.
  */
 public record RequirementsSet(
         Path file,
@@ -15,12 +16,14 @@ public record RequirementsSet(
         List<Path> localPaths,
         List<Path> findLinksDirectories,
         boolean installsProject,
+        List<Path> filesInstallingProject,
         Set<String> projectExtras,
         List<String> indexUrls) {
 
     public RequirementsSet {
         files = List.copyOf(files);
         localPaths = List.copyOf(localPaths);
+        filesInstallingProject = List.copyOf(filesInstallingProject);
         findLinksDirectories = List.copyOf(findLinksDirectories);
         projectExtras = Set.copyOf(projectExtras);
         indexUrls = List.copyOf(indexUrls);

@@ -22,9 +22,11 @@ final class RequirementsSets {
         List<Path> files = loaded.files().stream().map(LoadedFile::path).toList();
         List<Path> local = new ArrayList<>();
         Set<String> extras = new LinkedHashSet<>();
+        Set<Path> selfFiles = new LinkedHashSet<>();
         for (ResolvedLocalRequirement r : loaded.localRequirements()) {
             if (r.projectRoot()) {
                 extras.addAll(r.requirement().extras());
+                selfFiles.add(root.resolve(r.requirement().location().file()).toAbsolutePath().normalize());
             } else {
                 local.add(r.path());
             }
@@ -36,6 +38,7 @@ final class RequirementsSets {
                 o.value().ifPresent(urls::add);
             }
         }
-        return new RequirementsSet(file, files, local, findLinks, loaded.installsProject(), extras, urls);
+        return new RequirementsSet(file, files, local, findLinks, loaded.installsProject(), List.copyOf(selfFiles),
+                extras, urls);
     }
 }

@@ -117,6 +117,22 @@ class ImageIdentityTest {
     }
 
     @Test
+    void neitherDockenvsVersionNorWhereAVersionIsWrittenChangesTheTag() throws Exception {
+        Project p = ProjectScanner.scan(project);
+        EnvironmentPlan plan = EnvironmentPlanner.plan(p, Map.of());
+        String a = EnvironmentBuilder.identify(p, BuildDefinitions.forProject(p, plan, Optional.of("dev"), "1.0"), null)
+                .reference();
+        String b = EnvironmentBuilder.identify(p, BuildDefinitions.forProject(p, plan, Optional.of("dev"), "1.1"), null)
+                .reference();
+        assertThat(a).isEqualTo(b);
+        String before = tag("dev");
+        Files.delete(project.resolve(".python-version"));
+        Files.writeString(project.resolve("pyproject.toml"), Files.readString(project.resolve("pyproject.toml"))
+                .replace("[tool.dockenv]", "[tool.dockenv]\npython = \"3.11\""));
+        assertThat(tag("dev")).isEqualTo(before);
+    }
+
+    @Test
     void aProjectDependencyChangeInPyprojectGivesANewTag() throws Exception {
         String dev = tag("dev");
         Files.writeString(project.resolve("pyproject.toml"), Files.readString(project.resolve("pyproject.toml"))

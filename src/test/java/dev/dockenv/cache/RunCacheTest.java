@@ -31,19 +31,19 @@ class RunCacheTest {
 
     @Test
     void unchangedInputsGiveTheStoredResolution() {
-        cache("k").store(run, List.of(requirements, absent));
+        cache("k").store(run, RunCache.stamp(List.of(requirements, absent)));
         assertThat(cache("k").lookup()).contains(run);
     }
 
     @Test
     void anotherKeyMisses() {
-        cache("k").store(run, List.of(requirements));
+        cache("k").store(run, RunCache.stamp(List.of(requirements)));
         assertThat(cache("other").lookup()).isEmpty();
     }
 
     @Test
     void aChangedFileMisses() throws Exception {
-        cache("k").store(run, List.of(requirements));
+        cache("k").store(run, RunCache.stamp(List.of(requirements)));
         Files.writeString(requirements, "flask==3.0\n");
         Files.setLastModifiedTime(requirements, FileTime.from(Instant.now().plusSeconds(5)));
         assertThat(cache("k").lookup()).isEmpty();
@@ -51,14 +51,23 @@ class RunCacheTest {
 
     @Test
     void aFileThatAppearsMisses() throws Exception {
-        cache("k").store(run, List.of(requirements, absent));
+        cache("k").store(run, RunCache.stamp(List.of(requirements, absent)));
         Files.writeString(absent, "pytest\n");
         assertThat(cache("k").lookup()).isEmpty();
     }
 
     @Test
+    void anInputEditedWhileBuildingIsNotStored() throws Exception {
+        List<FileStamp> before = RunCache.stamp(List.of(requirements));
+        Files.writeString(requirements, "flask==3.0\n");
+        Files.setLastModifiedTime(requirements, FileTime.from(Instant.now().plusSeconds(5)));
+        cache("k").store(run, before);
+        assertThat(cache("k").lookup()).isEmpty();
+    }
+
+    @Test
     void aCorruptCacheFileIsAMiss() throws Exception {
-        cache("k").store(run, List.of(requirements));
+        cache("k").store(run, RunCache.stamp(List.of(requirements)));
         try (var files = Files.list(tmp.resolve("cache"))) {
             Path file = files.findFirst().orElseThrow();
             Files.writeString(file, "dockenv-run-cache 1\ngarbage");

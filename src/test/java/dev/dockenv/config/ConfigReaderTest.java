@@ -61,6 +61,7 @@ class ConfigReaderTest {
         "[tool.dockenv]\\n\\nenv = { 'BAD NAME' = 'x' }|pyproject.toml:3:",
         "[tool.dockenv]\\nports = [8000, 'http']|pyproject.toml:2:16: tool.dockenv.ports: 'http' is not a port",
         "[tool.dockenv]\\napt = ['libpq-dev', 'rm -rf /']|pyproject.toml:2:21: tool.dockenv.apt: 'rm -rf /' is not a Debian package name",
+        "[tool.dockenv]\\nbuild = ['echo one', '''echo\\ntwo''']|pyproject.toml:2:22: tool.dockenv.build: each build command is one line",
         "[tool.dockenv]\\ncommand = []|pyproject.toml:2:1: tool.dockenv.command: the command is empty",
         "[tool.dockenv]\\npython = 3.11|pyproject.toml:2:1: tool.dockenv.python: expected a Python version",
         "tool = 1\\n[tool.dockenv]|pyproject.toml:2:",

@@ -43,8 +43,15 @@ class DockerfileRendererTest {
         Map<String, String> vars = new LinkedHashMap<>();
         vars.put("PATH", "/opt/venv/bin:$PATH");
         vars.put("GREETING", "hello \"world\"");
-        assertThat(buildkit.render(new Env(vars)))
+        assertThat(buildkit.render(new Env(vars, false)))
                 .isEqualTo("ENV PATH=/opt/venv/bin:$PATH \\\n    GREETING=\"hello \\\"world\\\"\"");
+    }
+
+    @Test
+    void literalEnvValuesKeepDollarsAndBackslashes() {
+        assertThat(buildkit.render(new Env(Map.of("SECRET_KEY", "p4$$w0rd$x\\y"), true)))
+                .isEqualTo("ENV SECRET_KEY=\"p4\\$\\$w0rd\\$x\\\\y\"");
+        assertThat(buildkit.render(new Env(Map.of("MODE", "dev"), true))).isEqualTo("ENV MODE=dev");
     }
 
     @Test

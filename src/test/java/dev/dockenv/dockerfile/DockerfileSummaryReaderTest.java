@@ -49,6 +49,23 @@ class DockerfileSummaryReaderTest {
     }
 
     @Test
+    void heredocBodiesAreNotInstructions() {
+        DockerfileSummary s = DockerfileSummaryReader.read(Path.of("Dockerfile"), """
+                FROM python:3.11-slim AS base
+                RUN <<PY python3
+                from os import path
+                COPY this is not an instruction
+                PY
+                COPY <<-EOF /etc/motd
+                \tfrom somewhere
+                \tEOF
+                COPY app.py /app/
+                """);
+        assertThat(s.stageNames()).containsExactly("base");
+        assertThat(s.stage("base").orElseThrow().contextSources()).containsExactly("app.py");
+    }
+
+    @Test
     void aVariableInASourceMeansTheWholeContext() {
         DockerfileSummary s = DockerfileSummaryReader.read(Path.of("Dockerfile"),
                 "FROM alpine\nARG F=a.txt\nCOPY $F /x\n");

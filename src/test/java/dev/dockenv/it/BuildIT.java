@@ -55,7 +55,14 @@ class BuildIT {
         project = TestProject.create(work, "build");
         project.file("pyproject.toml", pyproject("first"))
                 .file("requirements.txt", "greeting\n")
-                .file("app.py", APP);
+                .file("app.py", APP)
+                // what the prod image must not carry: secrets, VCS, a local venv, bytecode, ignored files
+                .file(".env", "SECRET=do-not-ship\n")
+                .file(".git/config", "[core]\n")
+                .file(".venv/pyvenv.cfg", "home = /usr/bin\n")
+                .file("__pycache__/app.cpython-311.pyc", "x")
+                .file("notes/private.txt", "mine\n")
+                .file(".dockerignore", "notes/\n");
         ProcessResult build = dockenv.runOk(project.dir(), "build");
         devRef = build.stdout().strip();
     }
@@ -202,6 +209,10 @@ class BuildIT {
         assertThat(app.stdout()).as("CMD is [tool.dockenv] command, the source copied in")
                 .isEqualTo("hello again, prod (greeting 1.1.0) uid=10001 user=appuser mode=first\n");
         assertThat(Docker.runOk("run", "--rm", prodRef, "id", "-u").stdout().strip()).isEqualTo("10001");
+        assertThat(Docker.runOk("run", "--rm", prodRef, "ls", "-A", "/app").stdout().lines().toList())
+                .as("the source is copied without secrets, VCS, venvs, bytecode or .dockerignore'd files")
+                .contains("app.py", "pyproject.toml", "requirements.txt")
+                .doesNotContain(".env", ".git", ".venv", "__pycache__", "notes");
         assertThat(Docker.runOk("image", "inspect", "--format", "{{.Config.User}}", prodRef).stdout().strip())
                 .isNotEmpty().isNotIn("root", "0", "0:0");
     }
@@ -255,6 +266,12 @@ class BuildIT {
             }
             soft.assertThat(left).as("the failed step's container " + container + " is left behind").isFalse();
         }
+        // the legacy builder keeps the failed build's new layers as untagged images: remove the leaves
+        List<String> layers = new java.util.ArrayList<>(DockenvCli.linesContaining(run.stderr(), " ---> ").stream()
+                .map(l -> l.substring(l.indexOf(" ---> ") + 6).strip())
+                .filter(id -> id.matches("[0-9a-f]{12,64}")).toList());
+        java.util.Collections.reverse(layers);
+        layers.forEach(id -> Docker.run("rmi", id)); // without -f: only images nothing else uses
         soft.assertAll();
     }
 
@@ -276,6 +293,14 @@ class BuildIT {
         ProcessResult again = classic.run(legacy.dir(), "run", "--", "python", "-c", "import greeting");
         assertThat(again.exitCode()).as(again.describe()).isZero();
         assertThat(again.stderr()).doesNotContain("building");
+
+        legacy.file(".env", "SECRET=do-not-ship\n").file("app.py", "print('legacy prod')\n");
+        ProcessResult prod = classic.run(legacy.dir(), "build", "--target", "prod");
+        assertThat(prod.exitCode()).as(prod.describe()).isZero();
+        String prodRef = prod.stdout().strip();
+        assertThat(Docker.runOk("run", "--rm", prodRef, "id", "-u").stdout().strip()).isEqualTo("10001");
+        assertThat(Docker.runOk("run", "--rm", prodRef, "ls", "-A", "/app").stdout().lines().toList())
+                .contains("app.py").doesNotContain(".env");
 
         ProcessResult doctor = classic.run(legacy.dir(), "doctor");
         assertThat(doctor.stdout()).as(doctor.describe()).containsPattern("(?m)^warn +builder +legacy builder");

@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
+import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -46,6 +47,7 @@ class RunIT {
     private TestProject project;
     private DockenvCli dockenv;
     private ProcessResult firstRun;
+    private final List<TestProject> extra = new java.util.ArrayList<>();
 
     @BeforeAll
     void buildOnce() throws IOException {
@@ -68,6 +70,7 @@ class RunIT {
         if (project != null) {
             project.removeImages();
         }
+        extra.forEach(TestProject::removeImages);
         TestUser.deleteRecursively(work);
     }
 
@@ -239,6 +242,57 @@ class RunIT {
         ProcessResult r = dockenv.exec(project.path("sub"), "shell").stdin("pwd\npython -c 'import colorsay'\nexit 5\n").run();
         assertThat(r.exitCode()).as(r.describe()).isEqualTo(5);
         assertThat(r.stdout()).isEqualTo("/app/sub\n");
+    }
+
+    @Test
+    void argumentsReachTheCommandUnchanged() {
+        ProcessResult r = dockenv.run(project.dir(), "run", "--", "python", "-c",
+                "import sys; print(sys.argv[1:])", "a b", "", "--help", "line\nbreak", "$HOME", "café ☕");
+        assertThat(r.exitCode()).as(r.describe()).isZero();
+        assertThat(r.stdout()).isEqualTo("['a b', '', '--help', 'line\\nbreak', '$HOME', 'café ☕']\n");
+    }
+
+    /**
+     * Without a UTF-8 locale (cron, CI runners, ssh sessions without LANG) non-ASCII arguments,
+     * environment values and project paths must still arrive as the bytes the user gave.
+     */
+    @Test
+    void nonAsciiArgumentsAndPathsSurviveWithoutAUtf8Locale() {
+        DockenvCli posix = dockenv.withEnv("LANG", null).withEnv("LC_ALL", null).withEnv("LC_CTYPE", null);
+        SoftAssertions soft = new SoftAssertions();
+
+        ProcessResult args = posix.run(project.dir(), "run", "-e", "GREETING=héllo", "--", "sh", "-c",
+                "printf '%s|%s' \"$GREETING\" \"$1\"", "sh", "café");
+        soft.assertThat(args.exitCode()).as(args.describe()).isZero();
+        soft.assertThat(args.stdout()).as("argument and -e value; " + args.describe()).isEqualTo("héllo|café");
+
+        TestProject accented = TestProject.create(work.resolve("projé"), "accent")
+                .file("requirements.txt", "--index-url " + index.url() + "\ncolorsay\n")
+                .mkdirs("sub");
+        extra.add(accented);
+        ProcessResult path = posix.run(accented.path("sub"), "run", "--", "sh", "-c", "pwd; ls /app");
+        soft.assertThat(path.exitCode()).as("a project under " + accented.dir() + "; " + path.describe()).isZero();
+        soft.assertThat(path.stdout()).as(path.describe()).isEqualTo("/app/sub\nrequirements.txt\nsub\n");
+        soft.assertAll();
+    }
+
+    @Test
+    void concurrentFirstRunsOfOneProjectAllSucceed() throws Exception {
+        TestProject fresh = TestProject.create(work, "concurrent")
+                .file("requirements.txt", "--index-url " + index.url() + "\ncolorsay\n");
+        extra.add(fresh);
+        DockenvCli coldCache = DockenvCli.checkout(work.resolve("cache-concurrent"));
+        List<java.util.concurrent.CompletableFuture<ProcessResult>> runs = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            runs.add(java.util.concurrent.CompletableFuture.supplyAsync(
+                    () -> coldCache.run(fresh.dir(), "run", "--", "python", "-c", IMPORT)));
+        }
+        for (var run : runs) {
+            ProcessResult r = run.get();
+            assertThat(r.exitCode()).as(r.describe()).isZero();
+            assertThat(r.stdout()).isEqualTo("hello, world 1.0.0\n");
+        }
+        assertThat(fresh.images()).isNotEmpty().allSatisfy(l -> assertThat(l).startsWith(fresh.repository() + ":dev"));
     }
 
     @Test

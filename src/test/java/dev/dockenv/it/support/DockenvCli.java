@@ -19,8 +19,9 @@ import java.util.concurrent.TimeUnit;
  * per-test-class folder and {@code DOCKENV_DOCKER} passed on from the environment when set.
  *
  * <p>Variables that would change what dockenv builds (PIP_INDEX_URL, PIP_EXTRA_INDEX_URL,
- * PIP_TRUSTED_HOST, DOCKER_BUILDKIT, DOCKER_HOST) are removed from the inherited environment
- * unless a test sets them with {@link #withEnv}.
+ * PIP_TRUSTED_HOST, DOCKER_BUILDKIT) are removed from the inherited environment unless a test sets
+ * them with {@link #withEnv}; DOCKER_HOST and DOCKER_CONTEXT pass through, as they do for the
+ * tests' own docker calls ({@link Docker}).
  *
  * <pre>{@code
  * DockenvCli dockenv = DockenvCli.checkout(cacheDir);
@@ -33,7 +34,7 @@ public final class DockenvCli {
     public static final Duration TIMEOUT = Duration.ofMinutes(4);
 
     private static final List<String> SCRUBBED = List.of("PIP_INDEX_URL", "PIP_EXTRA_INDEX_URL", "PIP_TRUSTED_HOST",
-            "DOCKER_BUILDKIT", "DOCKER_HOST", "DOCKER_CONTEXT", "DOCKENV_EXEC_FILE", "DOCKENV_DEBUG");
+            "DOCKER_BUILDKIT", "DOCKENV_EXEC_FILE", "DOCKENV_DEBUG");
 
     private static final String UNSET = "\u0000unset";
 
@@ -80,6 +81,7 @@ public final class DockenvCli {
                         java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
                 Files.copy(jar, dir.resolve("target/dockenv.jar"), java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
                 staged = dir;
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> TestUser.deleteRecursively(dir)));
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot stage the launcher with " + jar, e);
             }

@@ -12,6 +12,12 @@
  *       child process (e.g. {@code bin/dockenv}) with captured output and a timeout.</li>
  *   <li>{@link dev.dockenv.it.support.TestUser}: the non-root user {@code dockenvtest}
  *       ({@code runuser}), with directories it owns and a staged copy of the launcher and jar.</li>
+ *   <li>{@link dev.dockenv.it.support.DockenvCli}: the real launcher {@code bin/dockenv} as a user
+ *       runs it (per-class DOCKENV_CACHE_DIR, DOCKENV_DOCKER passed on), in the foreground, under a
+ *       pseudo-terminal ({@code script}), in the background (SIGTERM), or as the test user.</li>
+ *   <li>{@link dev.dockenv.it.support.TestProject}: a uniquely named project folder with
+ *       {@code .python-version} 3.11; lists and removes the images labelled with its name.</li>
+ *   <li>{@link dev.dockenv.it.support.Poll}: waits for what the engine does asynchronously.</li>
  * </ul>
  *
  * <p>Run everything with {@code scripts/test.sh}: it starts the engine, provides the base image
