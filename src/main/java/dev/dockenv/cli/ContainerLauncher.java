@@ -66,7 +66,8 @@ final class ContainerLauncher {
                 options.env, envFiles, session.interactiveTerminal(), argv0, hostname(name),
                 Map.of(EnvironmentBuilder.LABEL_PROJECT, name));
         List<String> argv = new ArrayList<>(session.engine().client());
-        argv.addAll(DockerRunArguments.of(spec));
+        boolean podman = argv.get(0).toLowerCase(java.util.Locale.ROOT).contains("podman") && !user.isRoot();
+        argv.addAll(DockerRunArguments.of(spec, podman));
         return ExecHandoff.execute(session, argv);
     }
 

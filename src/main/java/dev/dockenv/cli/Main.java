@@ -13,12 +13,12 @@ public final class Main {
 
     /** Runs dockenv with the given arguments in a session; returns the exit code. */
     public static int run(String[] args, Session session) {
-        PhaseTimer.mark("main");
+        PhaseTimer.mark(session, "main");
         session.warmStart(WarmStart.begin(session, args));
         CommandLine cli = DockenvCommand.commandLine(session, args);
-        PhaseTimer.mark("cli");
+        PhaseTimer.mark(session, "cli");
         int rc = cli.execute(args);
-        PhaseTimer.mark("end");
+        PhaseTimer.mark(session, "end");
         return rc;
     }
 }

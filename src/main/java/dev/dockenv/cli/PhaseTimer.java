@@ -10,8 +10,8 @@ final class PhaseTimer {
     private PhaseTimer() {
     }
 
-    static void mark(String phase) {
-        if (System.getenv("DOCKENV_TIMING") != null) {
+    static void mark(Session session, String phase) {
+        if (session.env("DOCKENV_TIMING").isPresent()) {
             System.err.println("dockenv: timing: " + phase + " at "
                     + ManagementFactory.getRuntimeMXBean().getUptime() + " ms");
         }

@@ -32,14 +32,14 @@ final class RunResolution {
 
     static Ready resolve(DockenvCommand command, RunOptions options) {
         Session session = command.session();
-        PhaseTimer.mark("resolve");
+        PhaseTimer.mark(session, "resolve");
         if (!options.rebuild) {
             boolean defaults = options.target == null && command.startDirectory().equals(session.workingDirectory());
             Optional<Ready> warm = defaults ? session.warmStart().flatMap(WarmStart::result) : Optional.empty();
             if (warm.isEmpty()) {
                 warm = warm(session, session.engine(), command.startDirectory(), options.target);
             }
-            PhaseTimer.mark("warm " + (warm.isPresent() ? "hit" : "miss"));
+            PhaseTimer.mark(session, "warm " + (warm.isPresent() ? "hit" : "miss"));
             if (warm.isPresent()) {
                 return warm.get();
             }

@@ -7,6 +7,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 
 /** Writes files whole or not at all: a temporary file beside the target, then an atomic rename. */
 public final class AtomicFiles {
@@ -52,13 +53,20 @@ public final class AtomicFiles {
         }
     }
 
-    /** The content in a new temporary file in the target's folder (created if needed). */
+    /**
+     * The content in a new temporary file in the target's folder (created if needed), with the
+     * target's permissions when it exists, else rw-r--r-- (temporary files start private).
+     */
     private static Path temporaryBeside(Path target, byte[] content) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
         try {
             Files.write(tmp, content);
+            if (tmp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                Files.setPosixFilePermissions(tmp, Files.exists(target)
+                        ? Files.getPosixFilePermissions(target) : PosixFilePermissions.fromString("rw-r--r--"));
+            }
         } catch (IOException e) {
             Files.deleteIfExists(tmp);
             throw e;

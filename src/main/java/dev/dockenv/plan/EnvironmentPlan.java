@@ -1,5 +1,6 @@
 package dev.dockenv.plan;
 
+import dev.dockenv.config.PortMapping;
 import dev.dockenv.project.PythonChoice;
 import java.util.List;
 import java.util.Map;
@@ -18,10 +19,15 @@ public record EnvironmentPlan(
         List<InstallStep> devInstalls,
         List<String> buildCommands,
         Map<String, String> environment,
-        List<Integer> containerPorts,
+        List<PortMapping> ports,
         List<String> command,
         String projectImportPath,
         PackageIndex index) {
+
+    /** The container ports, each once, in order (for EXPOSE). */
+    public List<Integer> containerPorts() {
+        return ports.stream().map(PortMapping::containerPort).distinct().toList();
+    }
 
     public EnvironmentPlan {
         aptPackages = List.copyOf(aptPackages);
@@ -29,7 +35,7 @@ public record EnvironmentPlan(
         devInstalls = List.copyOf(devInstalls);
         buildCommands = List.copyOf(buildCommands);
         environment = Map.copyOf(environment);
-        containerPorts = List.copyOf(containerPorts);
+        ports = List.copyOf(ports);
         command = List.copyOf(command);
     }
 }

@@ -1,12 +1,12 @@
 package dev.dockenv.plan;
 
+import dev.dockenv.config.PortMapping;
 import dev.dockenv.errors.DockenvException;
 import dev.dockenv.errors.ExitCode;
 import dev.dockenv.project.DeclaredRequirement;
 import dev.dockenv.project.Project;
 import dev.dockenv.project.PyprojectFile;
 import dev.dockenv.project.RequirementsSet;
-import dev.dockenv.config.PortMapping;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -61,12 +61,9 @@ public final class EnvironmentPlanner {
         }
         List<InstallStep> dev = step(project, project.devRequirements(), devPackages, devOrigins, copied);
 
-        List<Integer> ports = new ArrayList<>();
+        List<PortMapping> ports = new ArrayList<>();
         for (String spec : config.ports()) {
-            PortMapping mapping = PortMapping.parse(spec).orElseThrow(); // checked when the configuration was read
-            if (!ports.contains(mapping.containerPort())) {
-                ports.add(mapping.containerPort());
-            }
+            ports.add(PortMapping.parse(spec).orElseThrow()); // checked when the configuration was read
         }
         String importPath = project.hasSrcLayout() ? ContainerPaths.PROJECT + "/src" : ContainerPaths.PROJECT;
         return new EnvironmentPlan(project.name(), project.python(), baseImage, config.aptPackages(), base, dev,

@@ -1,6 +1,7 @@
 package dev.dockenv.project;
 
 import dev.dockenv.deps.GlobalOption;
+import dev.dockenv.errors.InputException;
 import dev.dockenv.deps.LoadedFile;
 import dev.dockenv.deps.LoadedRequirements;
 import dev.dockenv.deps.RequirementsLoader;
@@ -34,8 +35,14 @@ final class RequirementsSets {
         List<Path> findLinks = loaded.findLinks().stream().map(ResolvedFindLinks::path).toList();
         List<String> urls = new ArrayList<>();
         for (GlobalOption o : loaded.indexOptions()) {
-            if (!o.is(GlobalOption.TRUSTED_HOST)) {
-                o.value().ifPresent(urls::add);
+            if (!o.is(GlobalOption.TRUSTED_HOST) && o.value().isPresent()) {
+                String url = o.value().get();
+                if (url.matches("(?i)^[a-z][a-z0-9+.-]*://[^/@]*@.*")) {
+                    throw new InputException(o.location(), o.name() + " carries credentials: this file is copied "
+                            + "into the image, so they would stay in one of its layers",
+                            "give the index URL without credentials");
+                }
+                urls.add(url);
             }
         }
         return new RequirementsSet(file, files, local, findLinks, loaded.installsProject(), List.copyOf(selfFiles),

@@ -49,8 +49,8 @@ public final class ComposeFile {
         new TreeMap<>(plan.environment()).forEach((k, v) -> env.put(k, new Quoted(escape(v))));
         app.put("environment", env);
         List<Object> ports = new ArrayList<>();
-        for (int port : plan.containerPorts()) {
-            ports.add(new Quoted(PortMapping.LOOPBACK + ":" + port + ":" + port));
+        for (PortMapping port : plan.ports()) {
+            ports.add(new Quoted(port.publishArgument()));
         }
         if (!ports.isEmpty()) {
             app.put("ports", ports);

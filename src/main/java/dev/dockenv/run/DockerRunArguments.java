@@ -13,7 +13,18 @@ public final class DockerRunArguments {
     }
 
     public static List<String> of(RunSpec spec) {
+        return of(spec, false);
+    }
+
+    /**
+     * @param podman rootless Podman maps --user into a subordinate range, where the project mount is
+     *        not the user's: {@code --userns=keep-id} keeps the host uid
+     */
+    public static List<String> of(RunSpec spec, boolean podman) {
         List<String> a = new ArrayList<>(List.of("run", "--rm", "--init", "-i"));
+        if (podman) {
+            a.add("--userns=keep-id");
+        }
         if (spec.tty()) {
             a.add("-t");
         }

@@ -30,7 +30,7 @@ class EnvironmentDockerfileTest {
                         List.of("pytest>=8"))),
                 List.of("python -m compileall -q /opt/venv"),
                 Map.of("APP_MODE", "dev server", "TZ", "UTC"),
-                List.of(8000),
+                List.of(dev.dockenv.config.PortMapping.parse("8000").orElseThrow()),
                 List.of("python", "-m", "shop"),
                 "/app/src",
                 new PackageIndex(Optional.of("http://127.0.0.1:3141/simple"), List.of(), List.of(), true));
