@@ -21,11 +21,7 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
 
-bash scripts/ensure-engine.sh
-if [ -z "${DOCKENV_DOCKER:-}" ] && [ -x /usr/bin/docker ]; then
-  export DOCKENV_DOCKER=/usr/bin/docker
-fi
-bash scripts/ensure-base-image.sh
+source scripts/prepare-engine.sh
 bash scripts/ensure-compose.sh
 if [ "$(id -u)" = 0 ]; then
   bash scripts/ensure-test-user.sh

@@ -1,0 +1,250 @@
+#!/usr/bin/env bash
+# dockenv startup benchmark: how long does a warm `dockenv run` take compared with the plain
+# `docker run` it replaces? Writes bench/RESULTS.md (overwritten) and prints the table.
+#
+#   bench/run.sh [--runs N] [--rebuild]
+#
+#   --runs N    measured invocations per command (default 15)
+#   --rebuild   always rebuild target/dockenv.jar first (else only when it is missing or older
+#               than a file under src/main or pom.xml)
+#
+# Environment: DOCKENV_DOCKER picks the docker client for dockenv and for the plain docker runs
+# (default /usr/bin/docker when it exists, else docker on PATH). Nothing in the checkout except
+# bench/RESULTS.md is written; the example project is copied to a temporary folder and dockenv's
+# cache (run cache, class-data-sharing archive) lives in a temporary folder too.
+# See bench/README.md. No timing assertions: the script fails only when a command fails.
+set -euo pipefail
+
+usage() { sed -n '2,15p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
+
+RUNS=15
+REBUILD=0
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --runs) [ $# -ge 2 ] || { echo "bench: --runs needs a number" >&2; exit 2; }; RUNS=$2; shift 2 ;;
+    --runs=*) RUNS=${1#--runs=}; shift ;;
+    --rebuild) REBUILD=1; shift ;;
+    -h|--help) usage; exit 0 ;;
+    *) echo "bench: unknown argument: $1 (see --help)" >&2; exit 2 ;;
+  esac
+done
+case "$RUNS" in ''|*[!0-9]*|0) echo "bench: --runs wants a positive integer, got '$RUNS'" >&2; exit 2 ;; esac
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)
+DOCKENV="$ROOT/bin/dockenv"
+JAR="$ROOT/target/dockenv.jar"
+OUT="$ROOT/bench/RESULTS.md"
+
+log() { echo "bench: $*" >&2; }
+die() { echo "bench: $*" >&2; exit 1; }
+
+# --- 1. jar, engine, base image ---------------------------------------------------------------
+jar_stale() {
+  [ ! -f "$JAR" ] && return 0
+  [ -n "$(find "$ROOT/src/main" "$ROOT/pom.xml" -newer "$JAR" -print -quit 2>/dev/null)" ]
+}
+if [ "$REBUILD" = 1 ] || jar_stale; then
+  log "building target/dockenv.jar"
+  (cd "$ROOT" && mvn -B -q -ntp package -DskipTests) >&2 || die "mvn package failed"
+fi
+[ -f "$JAR" ] || die "no $JAR after the build"
+
+source "$ROOT/scripts/prepare-engine.sh"
+export DOCKENV_DOCKER=${DOCKENV_DOCKER:-docker}
+DOCKER=$DOCKENV_DOCKER
+
+JAVA=java
+if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/java" ]; then JAVA="$JAVA_HOME/bin/java"; fi
+
+# --- 2. a private copy of the example project, warmed -------------------------------------------
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/dockenv-bench.XXXXXX")
+trap 'rm -rf "$WORK"' EXIT
+PROJECT="$WORK/example"
+cp -R "$ROOT/example" "$PROJECT"
+export DOCKENV_CACHE_DIR="$WORK/cache"   # fresh run cache and CDS archive for this jar
+ERR="$WORK/stderr"
+
+cd "$PROJECT"
+log "warming: dockenv run -- true (builds the image if needed)"
+"$DOCKENV" run -- true </dev/null || die "warm-up 'dockenv run -- true' failed"
+log "warming: dockenv run -- true (again: class-data-sharing archive)"
+"$DOCKENV" run -- true </dev/null || die "second warm-up 'dockenv run -- true' failed"
+IMAGE=$("$DOCKENV" build </dev/null 2>"$ERR" | tail -n 1) || { cat "$ERR" >&2; die "dockenv build failed"; }
+[ -n "$IMAGE" ] || die "dockenv build printed no image reference"
+"$DOCKER" image inspect "$IMAGE" >/dev/null 2>&1 || die "image '$IMAGE' (from dockenv build) not found"
+JAR_SUM_BEFORE=$(cksum <"$JAR")
+LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)
+
+# The JVM floor: a hello-world class with the launcher's own JVM flags (read from bin/dockenv,
+# without its per-jar archive flags and log switches).
+JVM_FLAGS=()
+while IFS= read -r flag; do JVM_FLAGS+=("$flag"); done < <(
+  grep -v '^[[:space:]]*#' "$DOCKENV" | grep -oE -- '-X[A-Za-z0-9:+_.=-]+' \
+    | grep -vE 'SharedArchiveFile|ArchiveClassesAtExit|^-Xlog' | awk '!seen[$0]++')
+JVM_FLAGS_NOTE="read from bin/dockenv"
+if [ ${#JVM_FLAGS[@]} -eq 0 ]; then
+  JVM_FLAGS=(-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto)
+  JVM_FLAGS_NOTE="none found in bin/dockenv; defaults used"
+fi
+mkdir -p "$WORK/hello"
+printf 'public class Hello { public static void main(String[] a) { System.out.println("hello"); } }\n' \
+  >"$WORK/hello/Hello.java"
+javac -d "$WORK/hello" "$WORK/hello/Hello.java" || die "javac failed"
+
+# --- 3. measure, round-robin -------------------------------------------------------------------
+UID_GID="$(id -u):$(id -g)"
+NAMES=(a b c d e f)
+declare -A LABEL CMD SAMPLES
+LABEL[a]='`dockenv run -- python -c pass` (warm)'
+LABEL[b]='`docker run --rm -i --init -u UID:GID -v PROJECT:/app -w /app IMAGE python -c pass`'
+LABEL[c]='`docker run --rm IMAGE python -c pass`'
+LABEL[d]='`dockenv --version`'
+LABEL[e]='JVM floor: hello world with the launcher'"'"'s JVM flags'
+LABEL[f]='`dockenv status`'
+run_cmd() {
+  case "$1" in
+    a) "$DOCKENV" run -- python -c pass ;;
+    b) "$DOCKER" run --rm -i --init -u "$UID_GID" -v "$PROJECT:/app" -w /app "$IMAGE" python -c pass ;;
+    c) "$DOCKER" run --rm "$IMAGE" python -c pass ;;
+    d) "$DOCKENV" --version ;;
+    e) "$JAVA" "${JVM_FLAGS[@]}" -cp "$WORK/hello" Hello ;;
+    f) "$DOCKENV" status ;;
+  esac
+}
+
+# Microseconds since the epoch; $EPOCHREALTIME (bash 5) costs no fork, date +%s%N is the fallback.
+if [ -n "${EPOCHREALTIME:-}" ]; then
+  now_us() { NOW=${EPOCHREALTIME//[!0-9]/}; }
+  TIMER='bash $EPOCHREALTIME (microseconds, no extra process)'
+else
+  now_us() { NOW=$(( $(date +%s%N) / 1000 )); }
+  TIMER='date +%s%N (one extra process per timestamp)'
+fi
+
+log "measuring $RUNS rounds of: ${NAMES[*]} (image $IMAGE, client $DOCKER)"
+for ((i = 1; i <= RUNS; i++)); do
+  for n in "${NAMES[@]}"; do
+    now_us; t0=$NOW
+    if run_cmd "$n" </dev/null >/dev/null 2>"$ERR"; then rc=0; else rc=$?; fi
+    now_us; t1=$NOW
+    if [ "$rc" != 0 ]; then
+      cat "$ERR" >&2
+      die "round $i: command $n (${LABEL[$n]}) exited $rc"
+    fi
+    SAMPLES[$n]+="$(( (t1 - t0) / 1000 )).$(printf '%03d' $(( (t1 - t0) % 1000 ))) "
+  done
+  printf '.' >&2
+done
+echo >&2
+JAR_SUM_AFTER=$(cksum <"$JAR")
+LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)
+
+# median (mean of the two middle values for even N), min, p90 (nearest rank: ceil(0.9 N)).
+stats() {
+  tr ' ' '\n' <<<"$1" | grep . | sort -g | awk '
+    { v[NR] = $1 }
+    END {
+      n = NR; med = (n % 2) ? v[(n + 1) / 2] : (v[n / 2] + v[n / 2 + 1]) / 2
+      r = int(0.9 * n); if (r < 0.9 * n) r++
+      printf "%.1f %.1f %.1f %d\n", med, v[1], v[r], n
+    }'
+}
+declare -A MED MIN P90 CNT
+for n in "${NAMES[@]}"; do
+  read -r MED[$n] MIN[$n] P90[$n] CNT[$n] < <(stats "${SAMPLES[$n]}")
+done
+calc() { awk "BEGIN { printf \"%.1f\", $1 }"; }
+verdict() { awk "BEGIN { print (($1) <= $2) ? \"PASS\" : \"FAIL\" }"; }
+OVER_B=$(calc "${MED[a]} - ${MED[b]}")
+OVER_C=$(calc "${MED[a]} - ${MED[c]}")
+V_OVER=$(verdict "$OVER_B" 150)
+V_VERSION=$(verdict "${MED[d]}" 150)
+
+# --- 4. report ----------------------------------------------------------------------------------
+table() {
+  echo "| | command | median ms | min | p90 | runs |"
+  echo "|---|---|---:|---:|---:|---:|"
+  for n in "${NAMES[@]}"; do
+    echo "| $n | ${LABEL[$n]} | ${MED[$n]} | ${MIN[$n]} | ${P90[$n]} | ${CNT[$n]} |"
+  done
+}
+summary() {
+  echo "- warm overhead vs the equivalent plain docker run: median(a) - median(b) = **$OVER_B ms**"
+  echo "- warm overhead vs the bare docker run: median(a) - median(c) = **$OVER_C ms**"
+  echo
+  echo "| target (from the issue) | measured | verdict |"
+  echo "|---|---:|---|"
+  echo "| warm overhead over plain docker run, median(a) - median(b) <= 150 ms | $OVER_B ms | $V_OVER |"
+  echo "| \`dockenv --version\`, median(d) <= 150 ms | ${MED[d]} ms | $V_VERSION |"
+}
+
+GIT_REV=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)
+if [ -n "$(git -C "$ROOT" status --porcelain -- src pom.xml bin 2>/dev/null)" ]; then
+  GIT_REV="$GIT_REV (with uncommitted changes in src/, pom.xml or bin/)"
+fi
+MEM=$(awk '/^MemTotal:/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo 2>/dev/null || echo unknown)
+CPU=$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo 2>/dev/null || true)
+DOCKER_VERSIONS=$("$DOCKER" version --format 'client {{.Client.Version}}, server {{.Server.Version}}' 2>/dev/null || echo unknown)
+JAVA_VERSION=$("$JAVA" -version 2>&1 | head -n 1)
+DOCKENV_VERSION=$("$DOCKENV" --version 2>/dev/null | head -n 1 || echo unknown)
+JAR_NOTE="unchanged during the measurement"
+if [ "$JAR_SUM_BEFORE" != "$JAR_SUM_AFTER" ]; then
+  JAR_NOTE="**CHANGED during the measurement (a concurrent build?): the dockenv rows mix two builds; run again**"
+fi
+
+{
+  echo "# dockenv startup benchmark"
+  echo
+  echo "Written by \`bench/run.sh --runs $RUNS\` on $(date -u '+%Y-%m-%d %H:%M:%S UTC'). See bench/README.md."
+  echo
+  echo "## Machine"
+  echo
+  echo "- CPUs (nproc): $(nproc)${CPU:+ ($CPU)}"
+  echo "- memory: $MEM"
+  echo "- load average (1, 5, 15 min): $LOAD_BEFORE before the measurement, $LOAD_AFTER after"
+  echo "  (well above 0 means other work shared the CPUs: compare with care)"
+  echo "- docker ($DOCKER): $DOCKER_VERSIONS"
+  echo "- java ($JAVA): $JAVA_VERSION"
+  echo "- dockenv: $DOCKENV_VERSION, git $GIT_REV"
+  echo "- jar: target/dockenv.jar, cksum $(cut -d' ' -f1,2 <<<"$JAR_SUM_AFTER"), $JAR_NOTE"
+  echo "- image: $IMAGE"
+  echo "- JVM floor flags ($JVM_FLAGS_NOTE): ${JVM_FLAGS[*]}"
+  echo
+  echo "## Results (wall clock per invocation, ms)"
+  echo
+  table
+  echo
+  summary
+  echo
+  echo "## How measured"
+  echo
+  echo "- The example project is copied to a temporary folder and warmed with two"
+  echo "  \`dockenv run -- true\` (the first builds the image if needed, the second runs with the"
+  echo "  class-data-sharing archive the first one wrote). \`DOCKENV_CACHE_DIR\` points to a fresh"
+  echo "  temporary folder, so the run cache and CDS archive are the ones a user has after the first runs."
+  echo "- Then $RUNS rounds, each running a, b, c, d, e, f once in that order (round-robin, so drift"
+  echo "  in the machine affects every command alike). All samples are kept (nothing is discarded);"
+  echo "  median (mean of the two middle samples for an even count), min and p90 (nearest rank) are"
+  echo "  computed over all of them."
+  echo "- Each invocation is timed from just before it is started to just after it exits, with"
+  echo "  $TIMER, from the project folder, with stdin from /dev/null and its output"
+  echo "  discarded (a failing command stops the benchmark)."
+  echo "  dockenv is started through bin/dockenv (the launcher, including its exec of docker for run)."
+  echo "- b is the docker command that \`dockenv run\` replaces, with the same client ($DOCKER) and the"
+  echo "  image reference printed by \`dockenv build\`; c is the bare minimum docker run of that image."
+  echo "- e starts a hello-world class with the launcher's JVM flags (no application CDS archive):"
+  echo "  the floor any JVM-based launcher pays. f is \`dockenv status\` (a JVM start plus project"
+  echo "  detection and an image lookup, no build)."
+  echo "- No timing assertions: the targets are reported, never enforced."
+  echo
+  echo "## Raw samples (ms, in measurement order)"
+  echo
+  for n in "${NAMES[@]}"; do echo "- $n: ${SAMPLES[$n]% }"; done
+} >"$OUT"
+
+echo
+table
+echo
+summary
+echo
+echo "(written to $OUT)"
