@@ -108,7 +108,7 @@ public final class DockenvCommand implements Runnable {
         });
         CommandLine completionCli = cli.getSubcommands().get("completion");
         if (completionCli != null) {
-            completionCli.getCommandSpec().usageMessage().hidden(false)
+            completionCli.getCommandSpec().name("completion").usageMessage().hidden(false)
                     .description("Print a bash/zsh completion script: source <(dockenv completion)");
         }
         cli.setOut(session.out());
