@@ -24,8 +24,10 @@ public record FileStamp(String path, long size, long modifiedNanos, String fileK
         }
     }
 
+    /** Whether the file still has this stamp (fields compared directly: a record's equals bootstraps slowly). */
     public boolean isCurrent() {
-        return equals(of(Path.of(path)));
+        FileStamp now = of(Path.of(path));
+        return now.size == size && now.modifiedNanos == modifiedNanos && now.fileKey.equals(fileKey);
     }
 
     String encode() {

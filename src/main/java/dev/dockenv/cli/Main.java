@@ -8,13 +8,26 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args, Session.fromSystem()));
+        Session session = Session.fromSystem();
+        int code = run(args, session);
+        if (session.env("DOCKENV_CDS_TRAINING").isPresent()) {
+            CdsTraining.loadCommonClasses(session);
+        }
+        System.exit(code);
     }
 
     /** Runs dockenv with the given arguments in a session; returns the exit code. */
     public static int run(String[] args, Session session) {
         PhaseTimer.mark(session, "main");
         session.warmStart(WarmStart.begin(session, args));
+        var plain = PlainRun.command(args);
+        if (plain.isPresent()) {
+            try {
+                return RunCommand.run(new DockenvCommand(session), plain.get());
+            } catch (RuntimeException e) {
+                return DockenvCommand.report(e, session.err(), session);
+            }
+        }
         CommandLine cli = DockenvCommand.commandLine(session, args);
         PhaseTimer.mark(session, "cli");
         int rc = cli.execute(args);

@@ -31,4 +31,9 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() {
         return ContainerLauncher.launch(root, options, command, command.isEmpty());
     }
+
+    /** A run with no options (see {@link PlainRun}). */
+    static int run(DockenvCommand root, List<String> command) {
+        return ContainerLauncher.launch(root, new RunOptions(), command, command.isEmpty());
+    }
 }

@@ -63,11 +63,15 @@ final class RunResolution {
      */
     static Optional<Ready> warm(Session session, dev.dockenv.engine.Engine engine, Path start, String target) {
         Path root = ProjectLocator.locate(start);
+        PhaseTimer.mark(session, "warm: located");
         Optional<ResolvedRun> cached = cache(session, root, target).lookup();
+        PhaseTimer.mark(session, "warm: looked up");
         if (cached.isEmpty()) {
             return Optional.empty();
         }
-        return engine.imageId(cached.get().imageReference()).map(id -> new Ready(root, cached.get(), id));
+        Optional<Ready> ready = engine.imageId(cached.get().imageReference()).map(id -> new Ready(root, cached.get(), id));
+        PhaseTimer.mark(session, "warm: image checked");
+        return ready;
     }
 
     private static RunCache cache(Session session, Path root, String target) {

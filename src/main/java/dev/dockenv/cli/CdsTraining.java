@@ -1,0 +1,35 @@
+package dev.dockenv.cli;
+
+import dev.dockenv.cache.FileStamp;
+import dev.dockenv.cache.RunCache;
+import dev.dockenv.engine.LocalEngineSocket;
+import java.nio.file.Path;
+import picocli.CommandLine;
+
+/**
+ * The run that records the launcher's class-data-sharing archive (DOCKENV_CDS_TRAINING set) archives
+ * only the classes it loaded. Whatever command that first run was, this also loads the classes of
+ * the other common paths (the full command-line model, an option-carrying run, the warm path's
+ * file checks and its one read-only question to the engine) so that every later command starts
+ * from the archive. No output, no files written.
+ */
+final class CdsTraining {
+    private CdsTraining() {
+    }
+
+    static void loadCommonClasses(Session session) {
+        try {
+            CommandLine cli = DockenvCommand.commandLine(session, new String[0]);
+            cli.parseArgs("run", "-p", "8000", "-e", "A=1", "--", "true");
+            cli.getCommandSpec().usageMessage();
+            FileStamp.of(session.workingDirectory()).isCurrent();
+            new RunCache(Path.of(session.cacheDirectory().toString(), "cds-training-none"), "k").lookup();
+            var socket = LocalEngineSocket.forEnvironment(session.environment());
+            if (socket.isPresent()) {
+                socket.get().imageId("dockenv-cds-training:absent"); // a read-only question; the answer is 404
+            }
+        } catch (RuntimeException | java.io.IOException e) {
+            // training is best effort: a missed class only costs a little start-up time
+        }
+    }
+}
