@@ -1,0 +1,29 @@
+package dev.dockenv.lock;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What a lock file pins.
+ *
+ * @param format       "Pipfile.lock", "poetry.lock", "uv.lock", "pdm.lock" or "pylock.toml"
+ * @param packages     every package, with the groups that need it resolved
+ * @param inputsDigest the lock's own record of its inputs when it has one (Pipfile.lock
+ *                     _meta.hash.sha256, poetry content-hash, pdm content_hash), for staleness checks
+ * @param indexUrls    package indexes the lock names, in order
+ * @param requiresPython the Python range the lock was made for, when it says
+ */
+public record LockFile(Path file, String format, List<LockedPackage> packages, Optional<String> inputsDigest,
+        List<String> indexUrls, Optional<String> requiresPython) {
+
+    public LockFile {
+        packages = List.copyOf(packages);
+        indexUrls = List.copyOf(indexUrls);
+    }
+
+    /** The packages a group needs. */
+    public List<LockedPackage> packagesOf(String group) {
+        return packages.stream().filter(p -> p.groups().contains(group)).toList();
+    }
+}
