@@ -3,6 +3,7 @@ package dev.dockenv.build;
 import dev.dockenv.dockerfile.Dialect;
 import dev.dockenv.dockerfile.Dockerfile;
 import dev.dockenv.dockerfile.DockerfileRenderer;
+import dev.dockenv.plan.GeneratedFile;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +12,8 @@ import java.util.Optional;
 /**
  * How to build one environment image: the Dockerfile (generated from the plan, or the user's own),
  * the target stage, which context paths it reads (empty: the whole context), build arguments, and
- * for a user's Dockerfile where it is.
+ * for a user's Dockerfile where it is; files dockenv derives for the build (sent and hashed as if in
+ * the project).
  */
 public record BuildDefinition(
         Origin origin,
@@ -21,11 +23,13 @@ public record BuildDefinition(
         Optional<List<String>> contextPaths,
         Map<String, String> buildArgs,
         boolean hostNetwork,
-        Optional<Path> userDockerfile) {
+        Optional<Path> userDockerfile,
+        List<GeneratedFile> generatedFiles) {
 
     public BuildDefinition {
         contextPaths = contextPaths.map(List::copyOf);
         buildArgs = Map.copyOf(buildArgs);
+        generatedFiles = List.copyOf(generatedFiles);
     }
 
     /** Where the Dockerfile comes from. */

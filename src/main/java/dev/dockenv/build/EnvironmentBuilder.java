@@ -82,6 +82,9 @@ public final class EnvironmentBuilder {
                 tar.add(new ContextEntry(PROJECT_IN_CONTEXT + e.path(), e.source(), e.kind(), e.size(),
                         e.executable(), e.linkTarget()));
             }
+            for (var generated : definition.generatedFiles()) {
+                tar.addBytes(PROJECT_IN_CONTEXT + generated.path(), generated.content().getBytes(StandardCharsets.UTF_8));
+            }
             tar.addBytes(GENERATED_DOCKERFILE, dockerfile.getBytes(StandardCharsets.UTF_8));
             dockerfilePath = GENERATED_DOCKERFILE;
         } else {

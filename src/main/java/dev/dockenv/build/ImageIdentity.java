@@ -4,6 +4,7 @@ import dev.dockenv.context.ContentDigest;
 import dev.dockenv.context.ContextEntry;
 import dev.dockenv.context.FileDigestCache;
 import dev.dockenv.plan.EnvironmentDockerfile;
+import dev.dockenv.plan.GeneratedFile;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -30,6 +31,9 @@ public final class ImageIdentity {
         }
         d.add("network", definition.hostNetwork() ? "host" : "default");
         d.addEntries(entries);
+        for (GeneratedFile f : definition.generatedFiles()) {
+            d.add("generated:" + f.path(), f.content());
+        }
         return d.build();
     }
 }

@@ -42,6 +42,8 @@ final class InitCommand implements Callable<Integer> {
                 .render(EnvironmentDockerfile.compose(workspace.plan(), DockenvVersion.get())));
         files.put(dir.resolve(".dockerignore"), DockerignoreFile.render());
         files.put(dir.resolve("compose.yaml"), ComposeFile.render(workspace.plan()));
+        Map<Path, String> derived = new LinkedHashMap<>();
+        workspace.plan().generatedFiles().forEach(g -> derived.put(dir.resolve(g.path()), g.content()));
         if (!force) {
             List<String> existing = files.keySet().stream().filter(Files::exists)
                     .map(p -> p.getFileName().toString()).toList();
@@ -52,6 +54,8 @@ final class InitCommand implements Callable<Integer> {
             }
         }
         try {
+            // dockenv's own derived files (under .dockenv/) are refreshed whenever init runs
+            files.putAll(derived);
             for (Map.Entry<Path, String> f : files.entrySet()) {
                 AtomicFiles.write(f.getKey(), f.getValue());
                 workspace.session().out().println("wrote " + dir.relativize(f.getKey())

@@ -41,8 +41,7 @@ public final class DefaultIgnores {
             ".coverage.*",
             "**/.ipynb_checkpoints",
             "**/.DS_Store",
-            "**/*.egg-info",
-            ".dockenv");
+            "**/*.egg-info");
 
     private static final IgnoreRules RULES = IgnoreRules.of(PATTERNS);
 

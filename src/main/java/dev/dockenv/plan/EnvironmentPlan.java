@@ -22,7 +22,8 @@ public record EnvironmentPlan(
         List<PortMapping> ports,
         List<String> command,
         String projectImportPath,
-        PackageIndex index) {
+        PackageIndex index,
+        List<GeneratedFile> generatedFiles) {
 
     /** The container ports, each once, in order (for EXPOSE). */
     public List<Integer> containerPorts() {
@@ -37,5 +38,6 @@ public record EnvironmentPlan(
         environment = Map.copyOf(environment);
         ports = List.copyOf(ports);
         command = List.copyOf(command);
+        generatedFiles = List.copyOf(generatedFiles);
     }
 }

@@ -68,7 +68,7 @@ public final class EnvironmentPlanner {
         String importPath = project.hasSrcLayout() ? ContainerPaths.PROJECT + "/src" : ContainerPaths.PROJECT;
         return new EnvironmentPlan(project.name(), project.python(), baseImage, config.aptPackages(), base, dev,
                 config.buildCommands(), config.environment(), ports, config.command(), importPath,
-                index(project, hostEnvironment));
+                index(project, hostEnvironment), List.of());
     }
 
     /** The stage's single pip run, or none when it has nothing to install. */

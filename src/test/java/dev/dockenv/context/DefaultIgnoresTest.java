@@ -23,7 +23,7 @@ class DefaultIgnoresTest {
         assertThat(rules.excludes("notebooks/.ipynb_checkpoints/a.ipynb")).isTrue();
         assertThat(rules.excludes("src/.DS_Store")).isTrue();
         assertThat(rules.excludes("src/my_pkg.egg-info/PKG-INFO")).isTrue();
-        assertThat(rules.excludes(".dockenv/state")).isTrue();
+        assertThat(rules.excludes(".dockenv/main.lock.txt")).as("dockenv's derived build files are sent").isFalse();
     }
 
     @Test

@@ -33,7 +33,7 @@ class EnvironmentDockerfileTest {
                 List.of(dev.dockenv.config.PortMapping.parse("8000").orElseThrow()),
                 List.of("python", "-m", "shop"),
                 "/app/src",
-                new PackageIndex(Optional.of("http://127.0.0.1:3141/simple"), List.of(), List.of(), true));
+                new PackageIndex(Optional.of("http://127.0.0.1:3141/simple"), List.of(), List.of(), true), List.of());
     }
 
     static EnvironmentPlan minimalPlan() {
@@ -41,7 +41,7 @@ class EnvironmentDockerfileTest {
                 "python:" + PythonVersion.DEFAULT + "-slim", List.of(),
                 List.of(new InstallStep("requirements.txt", List.of("requirements.txt"), List.of(),
                         List.of("requirements.txt"), List.of())),
-                List.of(), List.of(), Map.of(), List.of(), List.of(), "/app", PackageIndex.none());
+                List.of(), List.of(), Map.of(), List.of(), List.of(), "/app", PackageIndex.none(), List.of());
     }
 
     @Test

@@ -1,0 +1,73 @@
+package dev.dockenv.lock;
+
+import dev.dockenv.pep.MarkerEnvironment;
+import dev.dockenv.pep.Pep503;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Turns any lock into pip's own terms for one target environment: the packages of the chosen
+ * groups whose markers hold there (linux, the image's Python), pinned to the locked version with
+ * every locked hash. The project itself (a path package at ".") is left out: it comes from the
+ * bind mount (dev) or the copied source (prod). Output is sorted by normalized name, so equal
+ * locks give equal text (and equal image tags).
+ */
+public final class LockedRequirements {
+    private LockedRequirements() {
+    }
+
+    public static PipInstallList forGroups(LockFile lock, Set<String> groups, MarkerEnvironment target) {
+        List<String> hashed = new ArrayList<>();
+        List<String> unhashed = new ArrayList<>();
+        List<LockedPackage> chosen = lock.packages().stream()
+                .filter(p -> p.groups().stream().anyMatch(groups::contains))
+                .filter(p -> p.marker().map(m -> m.evaluate(target)).orElse(true))
+                .sorted(Comparator.comparing((LockedPackage p) -> Pep503.normalize(p.name()))
+                        .thenComparing(p -> p.version().orElse("")))
+                .toList();
+        for (LockedPackage p : chosen) {
+            String name = Pep503.normalize(p.name());
+            List<String> hashes = p.hashes();
+            if (p.source() instanceof PackageSource.LocalPath local) {
+                if (isProjectItself(local.path())) {
+                    continue;
+                }
+                String path = local.path().startsWith("/") || local.path().startsWith(".") ? local.path()
+                        : "./" + local.path();
+                unhashed.add((local.editable() ? "-e " : "") + path);
+            } else if (p.source() instanceof PackageSource.Vcs vcs) {
+                unhashed.add(name + " @ " + vcsUrl(vcs));
+            } else if (p.source() instanceof PackageSource.DirectUrl url) {
+                (hashes.isEmpty() ? unhashed : hashed).add(withHashes(name + " @ " + url.url(), hashes));
+            } else {
+                String pin = name + p.version().map(v -> "==" + v).orElse("");
+                (hashes.isEmpty() ? unhashed : hashed).add(withHashes(pin, hashes));
+            }
+        }
+        return new PipInstallList(hashed, unhashed);
+    }
+
+    static boolean isProjectItself(String path) {
+        String p = path.replace('\\', '/');
+        while (p.startsWith("./")) {
+            p = p.substring(2);
+        }
+        return p.isEmpty() || p.equals(".") || p.equals("./");
+    }
+
+    private static String vcsUrl(PackageSource.Vcs vcs) {
+        String url = vcs.url().startsWith("git+") || vcs.url().matches("^(hg|svn|bzr)\\+.*") ? vcs.url()
+                : "git+" + vcs.url();
+        return vcs.revision().filter(r -> !url.contains("@" + r)).map(r -> url + "@" + r).orElse(url);
+    }
+
+    private static String withHashes(String requirement, List<String> hashes) {
+        StringBuilder s = new StringBuilder(requirement);
+        for (String h : hashes) {
+            s.append(" \\\n    --hash=").append(h);
+        }
+        return s.toString();
+    }
+}
