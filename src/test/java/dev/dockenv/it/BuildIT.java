@@ -4,13 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dockenv.it.support.Docker;
 import dev.dockenv.it.support.DockenvCli;
+import dev.dockenv.it.support.ItWorkspace;
 import dev.dockenv.it.support.LocalPackageIndex;
 import dev.dockenv.it.support.ProcessResult;
 import dev.dockenv.it.support.TestProject;
-import dev.dockenv.it.support.TestUser;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.AfterAll;
@@ -39,20 +36,19 @@ class BuildIT {
                   f"mode={os.environ.get('APP_MODE')}")
             """;
 
-    private Path work;
+    private ItWorkspace ws;
     private LocalPackageIndex index;
     private DockenvCli dockenv;
     private TestProject project;
-    private final List<TestProject> others = new java.util.ArrayList<>();
     private String devRef;
 
     @BeforeAll
-    void buildOnce() throws IOException {
+    void buildOnce() {
         Docker.requireEngine();
-        work = Files.createTempDirectory("dockenv-buildit-");
-        index = LocalPackageIndex.serve(work.resolve("index"), "greeting-1.0.0", "greeting-1.1.0");
-        dockenv = DockenvCli.checkout(work.resolve("cache"));
-        project = TestProject.create(work, "build");
+        ws = ItWorkspace.open("dockenv-buildit", "greeting-1.0.0", "greeting-1.1.0");
+        index = ws.index();
+        dockenv = ws.dockenv();
+        project = ws.project("build");
         project.file("pyproject.toml", pyproject("first"))
                 .file("requirements.txt", "greeting\n")
                 .file("app.py", APP)
@@ -69,14 +65,7 @@ class BuildIT {
 
     @AfterAll
     void cleanUp() {
-        if (index != null) {
-            index.close();
-        }
-        if (project != null) {
-            project.removeImages();
-        }
-        others.forEach(TestProject::removeImages);
-        TestUser.deleteRecursively(work);
+        ItWorkspace.closeIfOpened(ws);
     }
 
     private String pyproject(String appMode) {
@@ -94,6 +83,35 @@ class BuildIT {
 
     private ProcessResult status() {
         return dockenv.runOk(project.dir(), "status");
+    }
+
+    /** Status names the image built first ({@code devRef}) and says it is up to date. */
+    private void assertStatusIsUpToDateAtTheFirstImage() {
+        ProcessResult status = status();
+        assertThat(DockenvCli.statusRow(status, "image")).isEqualTo(devRef);
+        assertThat(DockenvCli.statusRow(status, "state")).startsWith("up to date");
+    }
+
+    /** Status names a new dev tag, not {@code devRef}, that is not built yet; returns it. */
+    private String assertStatusNamesANewTagNotBuilt() {
+        ProcessResult status = status();
+        String changed = DockenvCli.statusRow(status, "image");
+        assertThat(changed).startsWith(project.repository() + ":dev-").isNotEqualTo(devRef);
+        assertThat(DockenvCli.statusRow(status, "state")).startsWith("not built");
+        return changed;
+    }
+
+    /** A project whose requirements.txt names a package the index does not have. */
+    private TestProject brokenProject(String prefix) {
+        return ws.project(prefix)
+                .file("requirements.txt", "--index-url " + index.url() + "\ngreeting\nno-such-package-anywhere\n");
+    }
+
+    /** dockenv exited 6 with pip's complaint, and the project has no image. */
+    private static void assertPipFailedAndNoImage(ProcessResult r, TestProject broken) {
+        assertThat(r.exitCode()).as(r.describe()).isEqualTo(6);
+        assertThat(r.stderr()).as(r.describe()).contains("No matching distribution");
+        assertThat(broken.images()).isEmpty();
     }
 
     @Test
@@ -130,9 +148,7 @@ class BuildIT {
         try {
             project.file("app.py", "print('edited source')\n");
 
-            ProcessResult status = status();
-            assertThat(DockenvCli.statusRow(status, "image")).isEqualTo(devRef);
-            assertThat(DockenvCli.statusRow(status, "state")).startsWith("up to date");
+            assertStatusIsUpToDateAtTheFirstImage();
             ProcessResult run = dockenv.run(project.dir(), "run", "--", "python", "app.py");
             assertThat(run.exitCode()).as(run.describe()).isZero();
             assertThat(run.stdout()).as("the mounted source, not a copy").isEqualTo("edited source\n");
@@ -149,10 +165,7 @@ class BuildIT {
         try {
             project.file("requirements.txt", "greeting==1.0.0\n");
 
-            ProcessResult status = status();
-            String pinned = DockenvCli.statusRow(status, "image");
-            assertThat(pinned).startsWith(project.repository() + ":dev-").isNotEqualTo(devRef);
-            assertThat(DockenvCli.statusRow(status, "state")).startsWith("not built");
+            String pinned = assertStatusNamesANewTagNotBuilt();
 
             ProcessResult run = dockenv.run(project.dir(), "run", "--", "python", "-c",
                     "import greeting; print(greeting.__version__)");
@@ -163,9 +176,7 @@ class BuildIT {
         } finally {
             project.file("requirements.txt", "greeting\n");
         }
-        ProcessResult back = status();
-        assertThat(DockenvCli.statusRow(back, "image")).isEqualTo(devRef);
-        assertThat(DockenvCli.statusRow(back, "state")).startsWith("up to date");
+        assertStatusIsUpToDateAtTheFirstImage();
         ProcessResult run = dockenv.run(project.dir(), "run", "--", "python", "-c",
                 "import greeting; print(greeting.__version__)");
         assertThat(run.stdout()).as(run.describe()).isEqualTo("1.1.0\n");
@@ -178,10 +189,7 @@ class BuildIT {
         try {
             project.file("pyproject.toml", pyproject("second"));
 
-            ProcessResult status = status();
-            String changed = DockenvCli.statusRow(status, "image");
-            assertThat(changed).startsWith(project.repository() + ":dev-").isNotEqualTo(devRef);
-            assertThat(DockenvCli.statusRow(status, "state")).startsWith("not built");
+            assertStatusNamesANewTagNotBuilt();
 
             ProcessResult run = dockenv.run(project.dir(), "run", "--", "python", "-c",
                     "import os; print(os.environ['APP_MODE'])");
@@ -219,35 +227,24 @@ class BuildIT {
 
     @Test
     void aFailingBuildExits6ShowsPipsOutputAndLeavesNoImage() {
-        TestProject broken = TestProject.create(work, "broken")
-                .file("requirements.txt", "--index-url " + index.url() + "\ngreeting\nno-such-package-anywhere\n");
-        others.add(broken);
+        TestProject broken = brokenProject("broken");
 
         ProcessResult run = dockenv.run(broken.dir(), "run", "--", "true");
 
-        assertThat(run.exitCode()).as(run.describe()).isEqualTo(6);
-        assertThat(run.stderr()).as(run.describe()).contains("No matching distribution");
+        assertPipFailedAndNoImage(run, broken);
         assertThat(run.stderr()).doesNotContain("Exception");
-        assertThat(broken.images()).isEmpty();
         assertThat(Docker.runOk("image", "ls", "-q", broken.repository()).stdout()).isBlank();
 
-        ProcessResult build = dockenv.run(broken.dir(), "build");
-        assertThat(build.exitCode()).as(build.describe()).isEqualTo(6);
-        assertThat(build.stderr()).contains("No matching distribution");
-        assertThat(broken.images()).isEmpty();
+        assertPipFailedAndNoImage(dockenv.run(broken.dir(), "build"), broken);
     }
 
     @Test
     void aFailingLegacyBuildExits6WithTheFailingStepsOutputOnly() {
-        TestProject broken = TestProject.create(work, "brokenlegacy")
-                .file("requirements.txt", "--index-url " + index.url() + "\ngreeting\nno-such-package-anywhere\n");
-        others.add(broken);
+        TestProject broken = brokenProject("brokenlegacy");
 
         ProcessResult run = dockenv.withEnv("DOCKER_BUILDKIT", "0").run(broken.dir(), "run", "--", "true");
 
-        assertThat(run.exitCode()).as(run.describe()).isEqualTo(6);
-        assertThat(run.stderr()).as(run.describe()).contains("No matching distribution");
-        assertThat(broken.images()).isEmpty();
+        assertPipFailedAndNoImage(run, broken);
         SoftAssertions soft = new SoftAssertions();
         List<String> errorLines = DockenvCli.linesContaining(run.stderr(), "dockenv: error:");
         soft.assertThat(errorLines).as("one error line").hasSize(1);
@@ -277,9 +274,8 @@ class BuildIT {
 
     @Test
     void theLegacyBuilderBuildsAndRuns() {
-        TestProject legacy = TestProject.create(work, "legacy")
+        TestProject legacy = ws.project("legacy")
                 .file("requirements.txt", "--index-url " + index.url() + "\ngreeting==1.0.0\n");
-        others.add(legacy);
         DockenvCli classic = dockenv.withEnv("DOCKER_BUILDKIT", "0");
 
         ProcessResult run = classic.run(legacy.dir(), "run", "--", "python", "-c",
@@ -317,7 +313,7 @@ class BuildIT {
 
     @Test
     void anUnreachableEngineExits5WithOneLineAndAHint() {
-        TestProject fresh = TestProject.create(work, "noengine").file("requirements.txt", "greeting\n");
+        TestProject fresh = ws.project("noengine").file("requirements.txt", "greeting\n");
         DockenvCli nowhere = dockenv.withEnv("DOCKER_HOST", "unix:///nonexistent.sock");
         List<List<String>> commands = List.of(
                 List.of("run", "--", "true"), List.of("build"), List.of("status"));

@@ -4,14 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dockenv.it.support.Docker;
 import dev.dockenv.it.support.DockenvCli;
+import dev.dockenv.it.support.ItWorkspace;
 import dev.dockenv.it.support.ProcessResult;
 import dev.dockenv.it.support.TestProject;
-import dev.dockenv.it.support.TestUser;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,40 +22,26 @@ import org.junit.jupiter.api.TestInstance;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ExampleIT {
-    private Path work;
+    private ItWorkspace ws;
     private TestProject example;
     private DockenvCli dockenv;
 
     @BeforeAll
     void copyTheExample() throws IOException {
         Docker.requireEngine();
-        work = Files.createTempDirectory("dockenv-exampleit-");
-        Path source = DockenvCli.checkoutHome().resolve("example");
-        Path copy = work.resolve("example");
-        try (Stream<Path> walk = Files.walk(source)) {
-            for (Path p : (Iterable<Path>) walk::iterator) {
-                Path target = copy.resolve(source.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target, StandardCopyOption.COPY_ATTRIBUTES);
-                }
-            }
-        }
+        ws = ItWorkspace.open("dockenv-exampleit");
+        dockenv = ws.dockenv();
+        Path copy = ws.copy(DockenvCli.checkoutHome().resolve("example"), "example");
         String name = Docker.uniqueName("it-example");
         String pyproject = Files.readString(copy.resolve("pyproject.toml"));
         assertThat(pyproject).contains("name = \"example-app\"");
         Files.writeString(copy.resolve("pyproject.toml"), pyproject.replace("name = \"example-app\"", "name = \"" + name + "\""));
-        example = TestProject.existing(name, copy);
-        dockenv = DockenvCli.checkout(work.resolve("cache"));
+        example = ws.track(TestProject.existing(name, copy));
     }
 
     @AfterAll
     void cleanUp() {
-        if (example != null) {
-            example.removeImages();
-        }
-        TestUser.deleteRecursively(work);
+        ItWorkspace.closeIfOpened(ws);
     }
 
     @Test

@@ -5,13 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.dockenv.it.support.Docker;
 import dev.dockenv.it.support.DockenvCli;
 import dev.dockenv.it.support.Exec;
+import dev.dockenv.it.support.ItWorkspace;
 import dev.dockenv.it.support.LocalPackageIndex;
 import dev.dockenv.it.support.ProcessResult;
 import dev.dockenv.it.support.TestProject;
-import dev.dockenv.it.support.TestUser;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -33,20 +30,19 @@ import org.junit.jupiter.api.TestMethodOrder;
 class InitIT {
     private static final List<String> WRITTEN = List.of("Dockerfile", ".dockerignore", "compose.yaml");
 
-    private Path work;
+    private ItWorkspace ws;
     private LocalPackageIndex index;
     private DockenvCli dockenv;
     private TestProject project;
-    private TestProject custom;
     private ProcessResult init;
 
     @BeforeAll
-    void initOnce() throws IOException {
+    void initOnce() {
         Docker.requireEngine();
-        work = Files.createTempDirectory("dockenv-initit-");
-        index = LocalPackageIndex.serve(work.resolve("index"), "greeting-1.0.0", "devtool-0.3.0");
-        dockenv = DockenvCli.checkout(work.resolve("cache"));
-        project = TestProject.create(work, "init");
+        ws = ItWorkspace.open("dockenv-initit", "greeting-1.0.0", "devtool-0.3.0");
+        index = ws.index();
+        dockenv = ws.dockenv();
+        project = ws.project("init");
         project.file("pyproject.toml", """
                 [project]
                 name = "%s"
@@ -66,16 +62,7 @@ class InitIT {
 
     @AfterAll
     void cleanUp() {
-        if (index != null) {
-            index.close();
-        }
-        if (project != null) {
-            project.removeImages();
-        }
-        if (custom != null) {
-            custom.removeImages();
-        }
-        TestUser.deleteRecursively(work);
+        ItWorkspace.closeIfOpened(ws);
     }
 
     @Test
@@ -159,7 +146,7 @@ class InitIT {
 
     @Test
     void aHandWrittenDockerfileIsUsedWithTargetChoosingTheStage() {
-        custom = TestProject.create(work, "custom");
+        TestProject custom = ws.project("custom");
         custom.file("requirements.txt", "greeting==1.0.0\n")
                 .file("Dockerfile", """
                         FROM python:3.11-slim AS base

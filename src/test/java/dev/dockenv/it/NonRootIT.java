@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.dockenv.it.support.Docker;
 import dev.dockenv.it.support.DockenvCli;
+import dev.dockenv.it.support.ItWorkspace;
 import dev.dockenv.it.support.LocalPackageIndex;
 import dev.dockenv.it.support.ProcessResult;
 import dev.dockenv.it.support.TestProject;
@@ -32,9 +33,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 class NonRootIT {
     private static final String IMPORT = "import greeting; print(greeting.hello('user'))";
 
-    private Path staged;
-    private Path work;
-    private Path indexDir;
+    private ItWorkspace ws;
     private LocalPackageIndex index;
     private TestProject project;
     private DockenvCli dockenv;
@@ -43,35 +42,25 @@ class NonRootIT {
     private int gid;
 
     @BeforeAll
-    void buildOnceAsTheTestUser() throws IOException {
+    void buildOnceAsTheTestUser() {
         assumeTrue("root".equals(System.getProperty("user.name")), "only root can switch to the test user");
         TestUser.require(); // as root, scripts/test.sh has made the user: its absence is a failure
         Docker.requireEngine();
         uid = TestUser.uid();
         gid = TestUser.gid();
-        staged = TestUser.stageDockenv();
-        work = TestUser.newWorkDir("dockenv-nonrootit");
-        indexDir = Files.createTempDirectory("dockenv-nonrootit-index-");
-        index = LocalPackageIndex.serve(indexDir, "greeting-1.0.0");
-        project = TestProject.create(work, "nonroot")
+        ws = ItWorkspace.openAsTestUser("dockenv-nonrootit", "greeting-1.0.0");
+        index = ws.index();
+        dockenv = ws.dockenv();
+        project = ws.project("nonroot")
                 .file("requirements.txt", "--index-url " + index.url() + "\ngreeting\n")
                 .mkdirs("sub")
                 .chownToTestUser();
-        dockenv = DockenvCli.asTestUser(staged, work.resolve("cache"));
         first = dockenv.run(project.dir(), "run", "--", "python", "-c", IMPORT);
     }
 
     @AfterAll
     void cleanUp() {
-        if (index != null) {
-            index.close();
-        }
-        if (project != null) {
-            project.removeImages();
-        }
-        TestUser.deleteRecursively(work);
-        TestUser.deleteRecursively(staged);
-        TestUser.deleteRecursively(indexDir);
+        ItWorkspace.closeIfOpened(ws);
     }
 
     @Test

@@ -4,13 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dockenv.it.support.Docker;
 import dev.dockenv.it.support.DockenvCli;
+import dev.dockenv.it.support.ItWorkspace;
 import dev.dockenv.it.support.LocalPackageIndex;
 import dev.dockenv.it.support.ProcessResult;
 import dev.dockenv.it.support.TestProject;
-import dev.dockenv.it.support.TestUser;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
@@ -26,32 +23,27 @@ import org.junit.jupiter.api.TestInstance;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ProjectKindsIT {
-    private Path work;
+    private ItWorkspace ws;
     private LocalPackageIndex index;
     private DockenvCli dockenv;
-    private final java.util.List<TestProject> projects = new java.util.ArrayList<>();
 
     @BeforeAll
-    void serveIndex() throws IOException {
+    void serveIndex() {
         Docker.requireEngine();
-        work = Files.createTempDirectory("dockenv-kindsit-");
-        index = LocalPackageIndex.serve(work.resolve("index"), "greeting-1.0.0", "colorsay-2.0.0", "devtool-0.3.0");
-        dockenv = DockenvCli.checkout(work.resolve("cache"));
+        ws = ItWorkspace.open("dockenv-kindsit", "greeting-1.0.0", "colorsay-2.0.0", "devtool-0.3.0");
+        index = ws.index();
+        dockenv = ws.dockenv();
     }
 
     @AfterAll
     void cleanUp() {
-        if (index != null) {
-            index.close();
-        }
-        projects.forEach(TestProject::removeImages);
-        TestUser.deleteRecursively(work);
+        ItWorkspace.closeIfOpened(ws);
     }
 
-    private TestProject project(String prefix) {
-        TestProject p = TestProject.create(work, prefix);
-        projects.add(p);
-        return p;
+    /** dockenv (or the command) exited 0 and printed exactly {@code stdout}. */
+    private static void assertPrints(ProcessResult r, String stdout) {
+        assertThat(r.exitCode()).as(r.describe()).isZero();
+        assertThat(r.stdout()).as(r.describe()).isEqualTo(stdout);
     }
 
     private static void assertModuleMissing(ProcessResult r, String module) {
@@ -67,7 +59,7 @@ class ProjectKindsIT {
 
         @BeforeAll
         void build() {
-            p = project("pyproject");
+            p = ws.project("pyproject");
             p.file("pyproject.toml", """
                     [project]
                     name = "%s"
@@ -88,30 +80,26 @@ class ProjectKindsIT {
 
         @Test
         void theSrcPackageIsImportableWithoutInstallingItAndItsDependenciesAreInstalled() {
-            assertThat(first.exitCode()).as(first.describe()).isZero();
-            assertThat(first.stdout()).isEqualTo("hello, shop\n");
+            assertPrints(first, "hello, shop\n");
             // from a folder that is not the project root too, and not as an installed distribution
             ProcessResult r = dockenv.run(p.path("tests"), "run", "--", "python", "-c",
                     "import shop, importlib.metadata as m; print(shop.__file__);"
                             + " print(sorted(d.metadata['Name'] for d in m.distributions()"
                             + " if d.metadata['Name'] in ('colorsay', 'greeting', 'devtool', '" + p.name() + "')))");
-            assertThat(r.exitCode()).as(r.describe()).isZero();
-            assertThat(r.stdout()).isEqualTo("/app/src/shop/__init__.py\n['colorsay', 'devtool', 'greeting']\n");
+            assertPrints(r, "/app/src/shop/__init__.py\n['colorsay', 'devtool', 'greeting']\n");
         }
 
         @Test
         void theDevGroupIsInTheDevImageOnly() {
             ProcessResult dev = dockenv.run(p.dir(), "run", "--", "devtool");
-            assertThat(dev.exitCode()).as(dev.describe()).isZero();
-            assertThat(dev.stdout()).isEqualTo("devtool ok\n");
+            assertPrints(dev, "devtool ok\n");
 
             ProcessResult prodBuild = dockenv.run(p.dir(), "build", "--target", "prod");
             assertThat(prodBuild.exitCode()).as(prodBuild.describe()).isZero();
             String prod = prodBuild.stdout().strip();
             assertModuleMissing(Docker.run("run", "--rm", prod, "python", "-c", "import devtool"), "devtool");
             ProcessResult app = Docker.run("run", "--rm", prod, "python", "-c", "import shop; print(shop.banner())");
-            assertThat(app.exitCode()).as(app.describe()).isZero();
-            assertThat(app.stdout()).isEqualTo("hello, shop\n");
+            assertPrints(app, "hello, shop\n");
         }
     }
 
@@ -123,7 +111,8 @@ class ProjectKindsIT {
 
         @BeforeAll
         void build() {
-            p = project("reqs").file("requirements.txt", "greeting==1.0.0\n").file("requirements-dev.txt", "devtool\n");
+            p = ws.project("reqs").file("requirements.txt", "greeting==1.0.0\n")
+                    .file("requirements-dev.txt", "devtool\n");
             withIndex = dockenv.withEnv("PIP_INDEX_URL", index.url());
         }
 
@@ -131,8 +120,7 @@ class ProjectKindsIT {
         void requirementsDevTxtIsInstalledInTheDevImageOnly() {
             ProcessResult dev = withIndex.run(p.dir(), "run", "--", "sh", "-c",
                     "devtool && python -c 'import greeting; print(greeting.__version__)'");
-            assertThat(dev.exitCode()).as(dev.describe()).isZero();
-            assertThat(dev.stdout()).isEqualTo("devtool ok\n1.0.0\n");
+            assertPrints(dev, "devtool ok\n1.0.0\n");
 
             ProcessResult prod = withIndex.run(p.dir(), "run", "--target", "prod", "--", "python", "-c",
                     "import greeting; import devtool");
@@ -150,7 +138,7 @@ class ProjectKindsIT {
 
         @BeforeAll
         void build() {
-            p = project("editable");
+            p = ws.project("editable");
             p.file("pyproject.toml", """
                     [build-system]
                     requires = ["setuptools>=61"]
@@ -172,8 +160,7 @@ class ProjectKindsIT {
             // from scripts/: sys.path[0] is /app/scripts, so the import proves the project is on the path
             ProcessResult r = dockenv.run(p.path("scripts"), "run", "--", "python", "-c",
                     "import inventory, colorsay; print(inventory.COUNT, colorsay.say('inv'))");
-            assertThat(r.exitCode()).as(r.describe()).isZero();
-            assertThat(r.stdout()).isEqualTo("3 hello, inv\n");
+            assertPrints(r, "3 hello, inv\n");
             assertThat(r.stderr()).contains("building");
         }
     }

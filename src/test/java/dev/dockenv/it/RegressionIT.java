@@ -4,16 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dockenv.it.support.Docker;
 import dev.dockenv.it.support.DockenvCli;
+import dev.dockenv.it.support.ItWorkspace;
 import dev.dockenv.it.support.LocalPackageIndex;
 import dev.dockenv.it.support.Poll;
 import dev.dockenv.it.support.ProcessResult;
 import dev.dockenv.it.support.TestProject;
-import dev.dockenv.it.support.TestUser;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.assertj.core.api.SoftAssertions;
@@ -36,39 +34,24 @@ import org.junit.jupiter.api.TestInstance;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RegressionIT {
-    private Path work;
+    /** What every index here serves: each fixture, greeting 1.0.0 and 1.1.0 alike. */
+    private static final String[] FIXTURES = {"greeting-1.0.0", "greeting-1.1.0", "colorsay-2.0.0", "devtool-0.3.0"};
+
+    private ItWorkspace ws;
     private LocalPackageIndex index;
     private DockenvCli dockenv;
-    private final List<TestProject> projects = new ArrayList<>();
-    private final List<LocalPackageIndex> indexes = new ArrayList<>();
 
     @BeforeAll
-    void serveIndex() throws IOException {
+    void serveIndex() {
         Docker.requireEngine();
-        work = Files.createTempDirectory("dockenv-regressionit-");
-        index = serve("index");
-        dockenv = DockenvCli.checkout(work.resolve("cache"));
+        ws = ItWorkspace.open("dockenv-regressionit", FIXTURES);
+        index = ws.index();
+        dockenv = ws.dockenv();
     }
 
     @AfterAll
     void cleanUp() {
-        indexes.forEach(LocalPackageIndex::close);
-        projects.forEach(TestProject::removeImages);
-        TestUser.deleteRecursively(work);
-    }
-
-    /** A local index serving every fixture, greeting 1.0.0 and 1.1.0 alike. */
-    private LocalPackageIndex serve(String folder) {
-        LocalPackageIndex served = LocalPackageIndex.serve(work.resolve(folder),
-                "greeting-1.0.0", "greeting-1.1.0", "colorsay-2.0.0", "devtool-0.3.0");
-        indexes.add(served);
-        return served;
-    }
-
-    private TestProject project(String prefix) {
-        TestProject p = TestProject.create(work, prefix);
-        projects.add(p);
-        return p;
+        ItWorkspace.closeIfOpened(ws);
     }
 
     private static String pyproject(TestProject p, String more) {
@@ -77,6 +60,12 @@ class RegressionIT {
                 name = "%s"
                 version = "0.1.0"
                 """.formatted(p.name()) + more;
+    }
+
+    /** dockenv (or the command) exited 0 and printed exactly {@code stdout}. */
+    private static void assertPrints(ProcessResult r, String stdout) {
+        assertThat(r.exitCode()).as(r.describe()).isZero();
+        assertThat(r.stdout()).as(r.describe()).isEqualTo(stdout);
     }
 
     private static void assertModuleMissing(ProcessResult r, String module) {
@@ -94,8 +83,8 @@ class RegressionIT {
 
         @BeforeAll
         void build() {
-            own = serve("index-constraints"); // its own index, so its downloads are this project's alone
-            p = project("constraints");
+            own = ws.serve("index-constraints", FIXTURES); // its own index, so its downloads are this project's alone
+            p = ws.project("constraints");
             p.file("pyproject.toml", """
                     [build-system]
                     requires = ["setuptools>=61"]
@@ -110,8 +99,7 @@ class RegressionIT {
 
         @Test
         void colorsayIsInstalledWithTheConstrainedGreeting() {
-            assertThat(first.exitCode()).as(first.describe()).isZero();
-            assertThat(first.stdout()).as(first.describe()).isEqualTo("1.0.0 hello, pinned\n");
+            assertPrints(first, "1.0.0 hello, pinned\n");
             assertThat(own.downloadedFiles()).as("pip resolved once, under the constraints; requests: "
                     + own.requestedPaths())
                     .contains("colorsay-2.0.0-py3-none-any.whl", "greeting-1.0.0-py3-none-any.whl")
@@ -128,7 +116,7 @@ class RegressionIT {
 
         @BeforeAll
         void build() {
-            p = project("included");
+            p = ws.project("included");
             p.file("pyproject.toml", pyproject(p, ""))
                     .file("requirements.txt", "--index-url " + index.url() + "\n-r base.txt\n")
                     .file("base.txt", "-e .\ngreeting\n")
@@ -141,9 +129,7 @@ class RegressionIT {
 
         @Test
         void theBuildSucceedsAndTheProjectsPackageIsImportable() {
-            assertThat(first.exitCode()).as(first.describe()).isZero();
-            assertThat(first.stdout()).as(first.describe())
-                    .isEqualTo("3 /app/inventory/__init__.py hello again, inv (greeting 1.1.0)\n");
+            assertPrints(first, "3 /app/inventory/__init__.py hello again, inv (greeting 1.1.0)\n");
         }
     }
 
@@ -155,7 +141,7 @@ class RegressionIT {
 
         @BeforeAll
         void build() {
-            p = project("devextras");
+            p = ws.project("devextras");
             p.file("pyproject.toml", pyproject(p, """
                     dependencies = []
 
@@ -169,8 +155,7 @@ class RegressionIT {
         @Test
         void devtoolRunsInTheDevImage() {
             ProcessResult dev = dockenv.run(p.dir(), "run", "--", "devtool");
-            assertThat(dev.exitCode()).as(dev.describe()).isZero();
-            assertThat(dev.stdout()).as(dev.describe()).isEqualTo("devtool ok\n");
+            assertPrints(dev, "devtool ok\n");
         }
 
         @Test
@@ -195,7 +180,7 @@ class RegressionIT {
 
         @BeforeAll
         void build() {
-            p = project("secrets");
+            p = ws.project("secrets");
             p.file("pyproject.toml", pyproject(p, ""))
                     .file("services/api/app.py", "print('api')\n")
                     .file("services/api/.env", "SECRET=do-not-ship\n")
@@ -229,7 +214,7 @@ class RegressionIT {
 
         @BeforeAll
         void build() {
-            p = project("legacyindex");
+            p = ws.project("legacyindex");
             p.file("pyproject.toml", pyproject(p, """
                     dependencies = ["greeting==1.0.0"]
 
@@ -243,8 +228,7 @@ class RegressionIT {
 
         @Test
         void theDevImageBuildsAndDevtoolRuns() {
-            assertThat(first.exitCode()).as(first.describe()).isZero();
-            assertThat(first.stdout()).as(first.describe()).isEqualTo("devtool ok\n1.0.0\n");
+            assertPrints(first, "devtool ok\n1.0.0\n");
         }
     }
 
@@ -256,7 +240,7 @@ class RegressionIT {
 
         @BeforeAll
         void write() {
-            p = project("literalenv");
+            p = ws.project("literalenv");
             p.file("pyproject.toml", pyproject(p, """
 
                     [tool.dockenv]
@@ -267,11 +251,9 @@ class RegressionIT {
         @Test
         void printenvShowsTheValuesAsWritten() {
             ProcessResult key = dockenv.run(p.dir(), "run", "--", "printenv", "SECRET_KEY");
-            assertThat(key.exitCode()).as(key.describe()).isZero();
-            assertThat(key.stdout()).as(key.describe()).isEqualTo("p4$$w0rd$x\n");
+            assertPrints(key, "p4$$w0rd$x\n");
             ProcessResult plain = dockenv.run(p.dir(), "run", "--", "printenv", "PLAIN");
-            assertThat(plain.exitCode()).as(plain.describe()).isZero();
-            assertThat(plain.stdout()).as(plain.describe()).isEqualTo("a b\n");
+            assertPrints(plain, "a b\n");
         }
     }
 
@@ -300,7 +282,7 @@ class RegressionIT {
 
         @BeforeAll
         void write() {
-            p = project("heredoc");
+            p = ws.project("heredoc");
             p.file("pyproject.toml", pyproject(p, "")).file("Dockerfile", DOCKERFILE);
         }
 
@@ -326,7 +308,7 @@ class RegressionIT {
 
         /** Whether a plain BuildKit {@code docker build} (no dockenv) accepts a heredoc. */
         private boolean engineBuildsHeredocs() {
-            TestProject probe = project("heredocprobe");
+            TestProject probe = ws.project("heredocprobe");
             probe.file("Dockerfile", "FROM " + Docker.BASE_IMAGE + "\nRUN <<EOF\ntrue\nEOF\n");
             String tag = Docker.uniqueName("dockenv-heredoc-probe");
             ProcessResult r = Docker.exec("build", "-q", "-t", tag, ".").dir(probe.dir()).env("DOCKER_BUILDKIT", "1")
@@ -344,7 +326,7 @@ class RegressionIT {
 
         @BeforeAll
         void write() {
-            p = project("editduring");
+            p = ws.project("editduring");
             p.file("pyproject.toml", pyproject(p, """
 
                     [tool.dockenv]
@@ -370,8 +352,7 @@ class RegressionIT {
 
             ProcessResult after = dockenv.run(p.dir(), "run", "--", "python", "-c",
                     "import colorsay; print(colorsay.say('edit'))");
-            assertThat(after.exitCode()).as(after.describe()).isZero();
-            assertThat(after.stdout()).as(after.describe()).isEqualTo("hello again, edit (greeting 1.1.0)\n");
+            assertPrints(after, "hello again, edit (greeting 1.1.0)\n");
             assertThat(after.stderr()).as("the edit was noticed and built; " + after.describe()).contains("building");
         }
     }
@@ -385,7 +366,7 @@ class RegressionIT {
 
         @BeforeAll
         void init() {
-            p = project("modes");
+            p = ws.project("modes");
             p.file("pyproject.toml", pyproject(p, "")).file("app.py", "print('modes')\n");
             init = dockenv.run(p.dir(), "init");
         }
@@ -410,7 +391,7 @@ class RegressionIT {
 
         @BeforeAll
         void write() {
-            p = project("credentials");
+            p = ws.project("credentials");
             p.file("requirements.txt", "greeting\n--index-url http://user:secret@127.0.0.1:1/simple\n");
         }
 

@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.dockenv.it.support.Docker;
 import dev.dockenv.it.support.DockenvCli;
 import dev.dockenv.it.support.Exec;
+import dev.dockenv.it.support.ItWorkspace;
 import dev.dockenv.it.support.LocalPackageIndex;
 import dev.dockenv.it.support.Poll;
 import dev.dockenv.it.support.ProcessResult;
 import dev.dockenv.it.support.TestProject;
-import dev.dockenv.it.support.TestUser;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -42,43 +42,34 @@ import org.junit.jupiter.api.TestMethodOrder;
 class RunIT {
     private static final String IMPORT = "import colorsay, greeting; print(colorsay.say('world'), greeting.__version__)";
 
-    private Path work;
+    private ItWorkspace ws;
     private LocalPackageIndex index;
     private TestProject project;
     private DockenvCli dockenv;
     private ProcessResult firstRun;
-    private final List<TestProject> extra = new java.util.ArrayList<>();
 
     @BeforeAll
-    void buildOnce() throws IOException {
+    void buildOnce() {
         Docker.requireEngine();
-        work = Files.createTempDirectory("dockenv-runit-");
-        index = LocalPackageIndex.serve(work.resolve("index"), "greeting-1.0.0", "colorsay-2.0.0");
-        project = TestProject.create(work, "run")
+        ws = ItWorkspace.open("dockenv-runit", "greeting-1.0.0", "colorsay-2.0.0");
+        index = ws.index();
+        dockenv = ws.dockenv();
+        project = ws.project("run")
                 .file("requirements.txt", "--index-url " + index.url() + "\ncolorsay\n")
                 .file("www/marker.txt", "served from the project\n")
                 .mkdirs("sub/deeper");
-        dockenv = DockenvCli.checkout(work.resolve("cache"));
         firstRun = dockenv.run(project.dir(), "run", "--", "python", "-c", IMPORT);
     }
 
     @AfterAll
     void cleanUp() {
-        if (index != null) {
-            index.close();
-        }
-        if (project != null) {
-            project.removeImages();
-        }
-        extra.forEach(TestProject::removeImages);
-        TestUser.deleteRecursively(work);
+        ItWorkspace.closeIfOpened(ws);
     }
 
     @Test
     @Order(1)
     void theFirstRunBuildsTheEnvironmentFromTheLocalIndexAndImportsTheDependency() {
-        assertThat(firstRun.exitCode()).as(firstRun.describe()).isZero();
-        assertThat(firstRun.stdout()).isEqualTo("hello, world 1.0.0\n");
+        assertImported(firstRun);
         assertThat(firstRun.stderr()).as("build progress goes to stderr").contains("dockenv: building " + project.repository());
         assertThat(index.downloadedFiles())
                 .containsExactlyInAnyOrder("colorsay-2.0.0-py3-none-any.whl", "greeting-1.0.0-py3-none-any.whl");
@@ -94,8 +85,7 @@ class RunIT {
 
         ProcessResult again = dockenv.run(project.dir(), "run", "--", "python", "-c", IMPORT);
 
-        assertThat(again.exitCode()).as(again.describe()).isZero();
-        assertThat(again.stdout()).isEqualTo("hello, world 1.0.0\n");
+        assertImported(again);
         assertThat(again.stderr()).as(again.describe()).doesNotContain("building").doesNotContain("built ");
         assertThat(project.images()).as("same images, same ids").isEqualTo(before);
         assertThat(index.requestedPaths()).as("pip was not run again").isEmpty();
@@ -266,10 +256,9 @@ class RunIT {
         soft.assertThat(args.exitCode()).as(args.describe()).isZero();
         soft.assertThat(args.stdout()).as("argument and -e value; " + args.describe()).isEqualTo("héllo|café");
 
-        TestProject accented = TestProject.create(work.resolve("projé"), "accent")
+        TestProject accented = ws.project("projé", "accent")
                 .file("requirements.txt", "--index-url " + index.url() + "\ncolorsay\n")
                 .mkdirs("sub");
-        extra.add(accented);
         ProcessResult path = posix.run(accented.path("sub"), "run", "--", "sh", "-c", "pwd; ls /app");
         soft.assertThat(path.exitCode()).as("a project under " + accented.dir() + "; " + path.describe()).isZero();
         soft.assertThat(path.stdout()).as(path.describe()).isEqualTo("/app/sub\nrequirements.txt\nsub\n");
@@ -278,10 +267,9 @@ class RunIT {
 
     @Test
     void concurrentFirstRunsOfOneProjectAllSucceed() throws Exception {
-        TestProject fresh = TestProject.create(work, "concurrent")
+        TestProject fresh = ws.project("concurrent")
                 .file("requirements.txt", "--index-url " + index.url() + "\ncolorsay\n");
-        extra.add(fresh);
-        DockenvCli coldCache = DockenvCli.checkout(work.resolve("cache-concurrent"));
+        DockenvCli coldCache = DockenvCli.checkout(ws.path("cache-concurrent"));
         List<java.util.concurrent.CompletableFuture<ProcessResult>> runs = new java.util.ArrayList<>();
         for (int i = 0; i < 3; i++) {
             runs.add(java.util.concurrent.CompletableFuture.supplyAsync(
@@ -289,8 +277,7 @@ class RunIT {
         }
         for (var run : runs) {
             ProcessResult r = run.get();
-            assertThat(r.exitCode()).as(r.describe()).isZero();
-            assertThat(r.stdout()).isEqualTo("hello, world 1.0.0\n");
+            assertImported(r);
         }
         assertThat(fresh.images()).isNotEmpty().allSatisfy(l -> assertThat(l).startsWith(fresh.repository() + ":dev"));
     }
@@ -306,10 +293,15 @@ class RunIT {
 
         ProcessResult r = dockenv.run(project.dir(), "run", "--", "python", "-c", IMPORT);
 
-        assertThat(r.exitCode()).as(r.describe()).isZero();
-        assertThat(r.stdout()).isEqualTo("hello, world 1.0.0\n");
+        assertImported(r);
         assertThat(r.stderr()).contains("building " + project.repository());
         assertThat(project.images()).isNotEmpty();
+    }
+
+    /** The run succeeded and printed what {@link #IMPORT} prints. */
+    private static void assertImported(ProcessResult r) {
+        assertThat(r.exitCode()).as(r.describe()).isZero();
+        assertThat(r.stdout()).isEqualTo("hello, world 1.0.0\n");
     }
 
     private static int freePort() throws IOException {

@@ -169,7 +169,8 @@ public final class TestUser {
         }
     }
 
-    private static void copyTree(Path from, Path to) throws IOException {
+    /** Copies the tree {@code from} to {@code to}, keeping the files' attributes. */
+    static void copyTree(Path from, Path to) throws IOException {
         try (Stream<Path> walk = Files.walk(from)) {
             for (Path p : (Iterable<Path>) walk::iterator) {
                 Path target = to.resolve(from.relativize(p).toString());
