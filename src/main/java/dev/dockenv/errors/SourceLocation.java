@@ -13,6 +13,10 @@ public record SourceLocation(Path file, int line, int column) {
         return new SourceLocation(file, line, 0);
     }
 
+    public static SourceLocation of(Path file, int line, int column) {
+        return new SourceLocation(file, line, column);
+    }
+
     @Override
     public String toString() {
         StringBuilder s = new StringBuilder(String.valueOf(file));

@@ -49,7 +49,8 @@ public final class LockedRequirements {
         return new PipInstallList(hashed, unhashed);
     }
 
-    static boolean isProjectItself(String path) {
+    /** Whether a lock's local path names the project itself ("." and its spellings). */
+    public static boolean isProjectItself(String path) {
         String p = path.replace('\\', '/');
         while (p.startsWith("./")) {
             p = p.substring(2);

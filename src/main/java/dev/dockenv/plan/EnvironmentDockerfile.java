@@ -135,7 +135,23 @@ public final class EnvironmentDockerfile {
             for (String path : step.copies()) {
                 s.add(Copy.of(prefix + path, path));
             }
+            for (String path : step.hashedLockLists()) {
+                s.add(Copy.of(prefix + path, path));
+            }
+            for (String path : step.unhashedLockLists()) {
+                s.add(Copy.of(prefix + path, path));
+            }
             List<String> commands = new ArrayList<>();
+            for (String list : step.hashedLockLists()) {
+                commands.add("pip install --require-hashes --no-deps -r " + quote(list));
+            }
+            for (String list : step.unhashedLockLists()) {
+                commands.add("pip install --no-deps -r " + quote(list));
+            }
+            if (step.requirementFiles().isEmpty() && step.packages().isEmpty()) {
+                s.add(new Run(List.of(Mount.Cache.at(ContainerPaths.PIP_CACHE)), commands));
+                continue;
+            }
             if (!step.dropProjectLinesFrom().isEmpty()) {
                 commands.add(DROP_PROJECT_LINES + " " + String.join(" ",
                         step.dropProjectLinesFrom().stream().map(f -> quote(f)).toList()));

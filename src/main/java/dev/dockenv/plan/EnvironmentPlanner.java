@@ -2,6 +2,13 @@ package dev.dockenv.plan;
 
 import dev.dockenv.config.PortMapping;
 import dev.dockenv.errors.DockenvException;
+import dev.dockenv.lock.DependencyGroups;
+import dev.dockenv.lock.LockFile;
+import dev.dockenv.lock.LockedPackage;
+import dev.dockenv.lock.LockedRequirements;
+import dev.dockenv.lock.PackageSource;
+import dev.dockenv.lock.PipInstallList;
+import dev.dockenv.pep.MarkerEnvironment;
 import dev.dockenv.errors.ExitCode;
 import dev.dockenv.project.DeclaredRequirement;
 import dev.dockenv.project.Project;
@@ -26,6 +33,14 @@ public final class EnvironmentPlanner {
      *        configuration names an index
      */
     public static EnvironmentPlan plan(Project project, Map<String, String> hostEnvironment) {
+        return plan(project, Optional.empty(), hostEnvironment);
+    }
+
+    /**
+     * With a lock, the lock is what main and dev install (hash-pinned, no resolution in the
+     * image); requirements files and [project] dependencies are then not installed.
+     */
+    public static EnvironmentPlan plan(Project project, Optional<LockFile> lock, Map<String, String> hostEnvironment) {
         var config = project.config();
         String baseImage = config.baseImage().orElse("python:" + project.python().version() + "-slim");
 
@@ -44,7 +59,10 @@ public final class EnvironmentPlanner {
         if (!baseExtras.isEmpty()) {
             baseOrigins.add("extras " + String.join(", ", baseExtras));
         }
-        List<InstallStep> base = step(project, project.requirements(), basePackages, baseOrigins, copied);
+        List<GeneratedFile> generated = new ArrayList<>();
+        List<InstallStep> base = lock.isPresent()
+                ? lockedSteps(project, lock.get(), DependencyGroups.MAIN, Set.of(), generated)
+                : step(project, project.requirements(), basePackages, baseOrigins, copied);
 
         Set<String> devExtras = new LinkedHashSet<>();
         project.devRequirements().forEach(r -> devExtras.addAll(r.projectExtras()));
@@ -59,7 +77,9 @@ public final class EnvironmentPlanner {
         if (!devExtras.isEmpty()) {
             devOrigins.add("extras " + String.join(", ", devExtras));
         }
-        List<InstallStep> dev = step(project, project.devRequirements(), devPackages, devOrigins, copied);
+        List<InstallStep> dev = lock.isPresent()
+                ? lockedSteps(project, lock.get(), DependencyGroups.DEV, mainLines(project, lock.get()), generated)
+                : step(project, project.devRequirements(), devPackages, devOrigins, copied);
 
         List<PortMapping> ports = new ArrayList<>();
         for (String spec : config.ports()) {
@@ -68,7 +88,57 @@ public final class EnvironmentPlanner {
         String importPath = project.hasSrcLayout() ? ContainerPaths.PROJECT + "/src" : ContainerPaths.PROJECT;
         return new EnvironmentPlan(project.name(), project.python(), baseImage, config.aptPackages(), base, dev,
                 config.buildCommands(), config.environment(), ports, config.command(), importPath,
-                index(project, hostEnvironment), List.of());
+                index(project, hostEnvironment, lock.map(LockFile::indexUrls).orElse(List.of())), generated);
+    }
+
+    /**
+     * A group of the lock as derived lists under .dockenv/ (hashed and unhashed), minus lines an
+     * earlier stage already installs, plus copies of the local paths the unhashed list installs.
+     */
+    private static List<InstallStep> lockedSteps(Project project, LockFile lock, String group, Set<String> earlier,
+            List<GeneratedFile> generated) {
+        PipInstallList list = LockedRequirements.forGroups(lock, Set.of(group), target(project));
+        List<String> hashed = list.hashed().stream().filter(l -> !earlier.contains(l)).toList();
+        List<String> unhashed = list.unhashed().stream().filter(l -> !earlier.contains(l)).toList();
+        if (hashed.isEmpty() && unhashed.isEmpty()) {
+            return List.of();
+        }
+        String header = "# Derived by dockenv from " + lock.file().getFileName() + " (" + group + ", linux, Python "
+                + project.python().version().minorOnly() + "). Do not edit: dockenv rewrites it.\n";
+        List<String> hashedLists = new ArrayList<>();
+        List<String> unhashedLists = new ArrayList<>();
+        if (!hashed.isEmpty()) {
+            GeneratedFile f = new GeneratedFile(GeneratedFile.FOLDER + group + ".lock.txt",
+                    header + String.join("\n", hashed) + "\n");
+            generated.add(f);
+            hashedLists.add(f.path());
+        }
+        List<String> copies = new ArrayList<>();
+        if (!unhashed.isEmpty()) {
+            GeneratedFile f = new GeneratedFile(GeneratedFile.FOLDER + group + ".unhashed.txt",
+                    header + String.join("\n", unhashed) + "\n");
+            generated.add(f);
+            unhashedLists.add(f.path());
+            for (LockedPackage p : lock.packagesOf(group)) {
+                if (p.source() instanceof PackageSource.LocalPath local && !LockedRequirements.isProjectItself(local.path())
+                        && !local.path().startsWith("/")) {
+                    copies.add(project.relative(project.root().resolve(local.path()).normalize()));
+                }
+            }
+        }
+        return List.of(InstallStep.locked(lock.file().getFileName() + " [" + group + "]", copies, hashedLists,
+                unhashedLists));
+    }
+
+    private static Set<String> mainLines(Project project, LockFile lock) {
+        PipInstallList main = LockedRequirements.forGroups(lock, Set.of(DependencyGroups.MAIN), target(project));
+        Set<String> lines = new LinkedHashSet<>(main.hashed());
+        lines.addAll(main.unhashed());
+        return lines;
+    }
+
+    private static MarkerEnvironment target(Project project) {
+        return MarkerEnvironment.forLinux(project.python().version().fullForMarkers());
     }
 
     /** The stage's single pip run, or none when it has nothing to install. */
@@ -93,7 +163,7 @@ public final class EnvironmentPlanner {
         if (files.isEmpty() && distinctPackages.isEmpty()) {
             return List.of();
         }
-        return List.of(new InstallStep(String.join(", ", origins), copies, List.copyOf(dropIn), files,
+        return List.of(InstallStep.declared(String.join(", ", origins), copies, List.copyOf(dropIn), files,
                 distinctPackages));
     }
 
@@ -122,13 +192,18 @@ public final class EnvironmentPlanner {
         }
     }
 
-    private static PackageIndex index(Project project, Map<String, String> host) {
+    private static PackageIndex index(Project project, Map<String, String> host, List<String> lockIndexes) {
         var config = project.config();
         Optional<String> indexUrl = config.indexUrl().or(() -> Optional.ofNullable(host.get("PIP_INDEX_URL"))
                 .filter(s -> !s.isBlank()).filter(s -> config.extraIndexUrls().isEmpty()));
         List<String> extra = new ArrayList<>(config.extraIndexUrls());
         if (config.indexUrl().isEmpty() && config.extraIndexUrls().isEmpty()) {
             splitInto(host.get("PIP_EXTRA_INDEX_URL"), extra);
+        }
+        if (indexUrl.isEmpty() && extra.isEmpty() && !lockIndexes.isEmpty()) {
+            // the lock's own indexes, when nothing else names one
+            indexUrl = Optional.of(lockIndexes.get(0));
+            extra.addAll(lockIndexes.subList(1, lockIndexes.size()));
         }
         List<String> trusted = new ArrayList<>(config.trustedHosts());
         if (config.trustedHosts().isEmpty()) {

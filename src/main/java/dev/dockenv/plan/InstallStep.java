@@ -3,21 +3,40 @@ package dev.dockenv.plan;
 import java.util.List;
 
 /**
- * One pip run of a stage: copy the dependency files it reads (project-relative paths), drop the
- * lines that install the project itself ({@code -e .}: the project comes from the bind mount in
- * dev, from the copied source in prod), then {@code pip install -r FILE... PACKAGE...} in a single
- * run, so that a requirements file's options (index, find-links, constraints) govern all of it.
+ * One stage's installs. Declared dependencies: copy the dependency files it reads
+ * (project-relative paths), drop the lines that install the project itself ({@code -e .}: the
+ * project comes from the bind mount in dev, from the copied source in prod), then
+ * {@code pip install -r FILE... PACKAGE...} in a single run, so that a requirements file's options
+ * (index, find-links, constraints) govern all of it. Locked dependencies: dockenv's derived lists
+ * ({@link GeneratedFile}s) installed with {@code --require-hashes --no-deps}, and the unhashable
+ * ones (local paths, VCS) with {@code --no-deps}: the lock already is the resolution.
  */
 public record InstallStep(String origin, List<String> copies, List<String> dropProjectLinesFrom,
-        List<String> requirementFiles, List<String> packages) {
+        List<String> requirementFiles, List<String> packages, List<String> hashedLockLists,
+        List<String> unhashedLockLists) {
 
     public InstallStep {
         copies = List.copyOf(copies);
         dropProjectLinesFrom = List.copyOf(dropProjectLinesFrom);
         requirementFiles = List.copyOf(requirementFiles);
         packages = List.copyOf(packages);
-        if (requirementFiles.isEmpty() && packages.isEmpty()) {
+        hashedLockLists = List.copyOf(hashedLockLists);
+        unhashedLockLists = List.copyOf(unhashedLockLists);
+        if (requirementFiles.isEmpty() && packages.isEmpty() && hashedLockLists.isEmpty()
+                && unhashedLockLists.isEmpty()) {
             throw new IllegalArgumentException("an install step installs something");
         }
+    }
+
+    /** A step installing declared requirements (files and/or PEP 508 strings). */
+    public static InstallStep declared(String origin, List<String> copies, List<String> dropProjectLinesFrom,
+            List<String> requirementFiles, List<String> packages) {
+        return new InstallStep(origin, copies, dropProjectLinesFrom, requirementFiles, packages, List.of(), List.of());
+    }
+
+    /** A step installing a lock's derived lists (and copying the local paths it installs). */
+    public static InstallStep locked(String origin, List<String> copies, List<String> hashedLockLists,
+            List<String> unhashedLockLists) {
+        return new InstallStep(origin, copies, List.of(), List.of(), List.of(), hashedLockLists, unhashedLockLists);
     }
 }

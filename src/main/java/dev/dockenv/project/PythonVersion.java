@@ -27,6 +27,14 @@ public record PythonVersion(int major, int minor, Optional<Integer> patch) imple
         return Optional.of(new PythonVersion(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), patch));
     }
 
+    /**
+     * The full version to evaluate markers against: as written, or for 3.X the newest patch
+     * release (python:3.X images carry it), written 3.X.99.
+     */
+    public String fullForMarkers() {
+        return major + "." + minor + "." + patch.orElse(99);
+    }
+
     public boolean isKnown() {
         return KNOWN.contains(minorOnly());
     }

@@ -21,11 +21,11 @@ class EnvironmentDockerfileTest {
                 new PythonChoice(PythonVersion.parse("3.11").orElseThrow(),
                         Optional.of(new SourceLocation(Path.of(".python-version"), 1, 1))),
                 "python:3.11-slim", List.of("libpq-dev", "gcc"),
-                List.of(new InstallStep("requirements.txt, pyproject.toml [project] dependencies",
+                List.of(InstallStep.declared("requirements.txt, pyproject.toml [project] dependencies",
                         List.of("requirements.txt", "requirements/base.txt", "libs/seed"),
                         List.of("requirements/base.txt"), List.of("requirements.txt"),
                         List.of("requests>=2.31", "rich; python_version >= \"3.8\""))),
-                List.of(new InstallStep("requirements-dev.txt, pyproject.toml [dependency-groups] dev",
+                List.of(InstallStep.declared("requirements-dev.txt, pyproject.toml [dependency-groups] dev",
                         List.of("requirements-dev.txt"), List.of(), List.of("requirements-dev.txt"),
                         List.of("pytest>=8"))),
                 List.of("python -m compileall -q /opt/venv"),
@@ -39,7 +39,7 @@ class EnvironmentDockerfileTest {
     static EnvironmentPlan minimalPlan() {
         return new EnvironmentPlan("hello", new PythonChoice(PythonVersion.DEFAULT, Optional.empty()),
                 "python:" + PythonVersion.DEFAULT + "-slim", List.of(),
-                List.of(new InstallStep("requirements.txt", List.of("requirements.txt"), List.of(),
+                List.of(InstallStep.declared("requirements.txt", List.of("requirements.txt"), List.of(),
                         List.of("requirements.txt"), List.of())),
                 List.of(), List.of(), Map.of(), List.of(), List.of(), "/app", PackageIndex.none(), List.of());
     }

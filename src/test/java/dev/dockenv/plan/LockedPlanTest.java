@@ -1,0 +1,80 @@
+package dev.dockenv.plan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.dockenv.Golden;
+import dev.dockenv.dockerfile.Dialect;
+import dev.dockenv.dockerfile.DockerfileRenderer;
+import dev.dockenv.errors.SourceLocation;
+import dev.dockenv.lock.LockFile;
+import dev.dockenv.lock.LockedArtifact;
+import dev.dockenv.lock.LockedPackage;
+import dev.dockenv.lock.PackageSource;
+import dev.dockenv.pep.Marker;
+import dev.dockenv.project.Project;
+import dev.dockenv.project.ProjectScanner;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A lock is what the image installs: derived hash-pinned lists, no resolution in the build. */
+class LockedPlanTest {
+    @TempDir
+    Path root;
+
+    private static LockedPackage registry(String name, String version, Set<String> groups, String marker)
+            throws Exception {
+        return new LockedPackage(name, Optional.of(version), marker == null ? Optional.empty()
+                : Optional.of(Marker.parse(marker)),
+                List.of(new LockedArtifact(Optional.of(name + "-" + version + "-py3-none-any.whl"), Optional.empty(),
+                        List.of("sha256:" + Integer.toHexString(name.hashCode())))),
+                new PackageSource.Registry(Optional.empty()), groups, SourceLocation.of(Path.of("poetry.lock")));
+    }
+
+    private LockFile lock() throws Exception {
+        return new LockFile(root.resolve("poetry.lock"), "poetry.lock", List.of(
+                registry("requests", "2.31.0", Set.of("main"), null),
+                registry("idna", "3.6", Set.of("main", "dev"), null),
+                registry("colorama", "0.4.6", Set.of("main"), "sys_platform == 'win32'"),
+                registry("pytest", "8.0.0", Set.of("dev"), null),
+                new LockedPackage("seed", Optional.of("1.0.0"), Optional.empty(), List.of(),
+                        new PackageSource.LocalPath("libs/seed", true), Set.of("main"),
+                        SourceLocation.of(Path.of("poetry.lock"))),
+                new LockedPackage("shop", Optional.of("0.1.0"), Optional.empty(), List.of(),
+                        new PackageSource.LocalPath(".", true), Set.of("main"), SourceLocation.of(Path.of("poetry.lock")))),
+                Optional.of("abc"), List.of("http://127.0.0.1:9/simple"), Optional.of(">=3.10"));
+    }
+
+    private EnvironmentPlan plan() throws Exception {
+        Files.writeString(root.resolve(".python-version"), "3.11\n");
+        Files.writeString(root.resolve("requirements.txt"), "ignored-when-locked==1.0\n");
+        Files.createDirectories(root.resolve("libs/seed"));
+        Project project = ProjectScanner.scan(root);
+        return EnvironmentPlanner.plan(project, Optional.of(lock()), Map.of());
+    }
+
+    @Test
+    void mainAndDevInstallTheLocksPinsWithHashes() throws Exception {
+        EnvironmentPlan plan = plan();
+        assertThat(plan.generatedFiles()).extracting(GeneratedFile::path)
+                .containsExactly(".dockenv/main.lock.txt", ".dockenv/main.unhashed.txt", ".dockenv/dev.lock.txt");
+        String main = plan.generatedFiles().get(0).content();
+        assertThat(main).contains("idna==3.6 \\\n    --hash=sha256:", "requests==2.31.0")
+                .doesNotContain("colorama", "pytest", "ignored-when-locked");
+        assertThat(plan.generatedFiles().get(1).content()).contains("-e ./libs/seed").doesNotContain("shop");
+        assertThat(plan.generatedFiles().get(2).content()).contains("pytest==8.0.0").doesNotContain("idna");
+        assertThat(plan.index().indexUrl()).contains("http://127.0.0.1:9/simple");
+        assertThat(EnvironmentDockerfile.contextPaths(plan, "dev")).containsExactly("libs/seed");
+    }
+
+    @Test
+    void theDockerfileCopiesAndInstallsTheDerivedLists() throws Exception {
+        Golden.assertMatches("locked.buildkit.Dockerfile", new DockerfileRenderer(Dialect.BUILDKIT)
+                .render(EnvironmentDockerfile.compose(plan(), "0.0.0-test")));
+    }
+}
