@@ -27,8 +27,8 @@ public final class ProjectScanner {
 
     /** Other files whose appearance or change can change what a scan yields. */
     public static final List<String> OTHER_INPUTS = List.of("pyproject.toml", "dockenv.toml", ".python-version",
-            "runtime.txt", ".dockerignore", "src", "setup.py", "setup.cfg", "Pipfile", "environment.yml",
-            "environment.yaml");
+            "runtime.txt", ".dockerignore", "src", "setup.py", "setup.cfg", "Pipfile", "Pipfile.lock", "poetry.lock",
+            "uv.lock", "pdm.lock", "pylock.toml", "environment.yml", "environment.yaml", "apt.txt", "postBuild");
 
     private ProjectScanner() {
     }
