@@ -1,0 +1,9 @@
+/**
+ * conda environment files ({@code environment.yml} / {@code environment.yaml}) read natively:
+ * {@link dev.dockenv.lock.conda.CondaEnvironmentReader} yields a
+ * {@link dev.dockenv.lock.conda.CondaEnvironment} (channels, conda MatchSpecs, the {@code pip:}
+ * lines read as a requirements file, variables, the Python version), and
+ * {@link dev.dockenv.lock.conda.CondaDockerfilePlanner} plans, without running anything, the
+ * Dockerfile steps that build it on a {@code mambaorg/micromamba} image.
+ */
+package dev.dockenv.lock.conda;

@@ -1,0 +1,44 @@
+package dev.dockenv.lock.repo2docker;
+
+import dev.dockenv.errors.InputException;
+import dev.dockenv.errors.SourceLocation;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+/** Reads a project file as strict UTF-8; a missing, unreadable or non-UTF-8 file is an {@link InputException}. */
+final class Utf8File {
+    private Utf8File() {
+    }
+
+    static String read(Path file) {
+        return decode(file, bytes(file));
+    }
+
+    static byte[] bytes(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new InputException(SourceLocation.of(file), "file not found");
+        } catch (IOException e) {
+            throw new InputException(SourceLocation.of(file), "cannot read the file: " + e.getMessage());
+        }
+    }
+
+    static String decode(Path file, byte[] bytes) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            throw new InputException(SourceLocation.of(file), "the file is not valid UTF-8 text", "save it as UTF-8");
+        }
+    }
+}
