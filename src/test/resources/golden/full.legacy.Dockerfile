@@ -28,6 +28,10 @@ RUN sed -i -E '/^[[:space:]]*((-e|--editable)[[:space:]=]+)?(file:)?\.\/?(\[[^]]
     && pip install -r requirements.txt 'requests>=2.31' 'rich; python_version >= "3.8"' \
     && rm -rf /root/.cache/pip
 RUN python -m compileall -q /opt/venv
+# The project's postBuild script, run once the environment is built (as repo2docker does)
+COPY postBuild postBuild
+RUN chmod +x postBuild \
+    && ./postBuild
 ENV APP_MODE="dev server" \
     TZ=UTC
 

@@ -93,6 +93,11 @@ public final class EnvironmentDockerfile {
         for (String command : plan.buildCommands()) {
             s.add(Run.of(command));
         }
+        plan.postBuild().ifPresent(script -> {
+            s.comment("The project's postBuild script, run once the environment is built (as repo2docker does)");
+            s.add(Copy.of(prefix + script, script));
+            s.add(Run.of("chmod +x " + quote(script), "./" + quote(script)));
+        });
         if (!plan.environment().isEmpty()) {
             s.add(new Env(new java.util.TreeMap<>(plan.environment()), true));
         }
@@ -181,6 +186,7 @@ public final class EnvironmentDockerfile {
         for (InstallStep step : steps) {
             paths.addAll(step.copies());
         }
+        plan.postBuild().ifPresent(paths::add);
         return List.copyOf(paths);
     }
 }

@@ -18,6 +18,7 @@ public record EnvironmentPlan(
         List<InstallStep> baseInstalls,
         List<InstallStep> devInstalls,
         List<String> buildCommands,
+        java.util.Optional<String> postBuild,
         Map<String, String> environment,
         List<PortMapping> ports,
         List<String> command,

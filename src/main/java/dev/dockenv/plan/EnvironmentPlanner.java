@@ -86,8 +86,11 @@ public final class EnvironmentPlanner {
             ports.add(PortMapping.parse(spec).orElseThrow()); // checked when the configuration was read
         }
         String importPath = project.hasSrcLayout() ? ContainerPaths.PROJECT + "/src" : ContainerPaths.PROJECT;
-        return new EnvironmentPlan(project.name(), project.python(), baseImage, config.aptPackages(), base, dev,
-                config.buildCommands(), config.environment(), ports, config.command(), importPath,
+        List<String> apt = new ArrayList<>(config.aptPackages());
+        project.aptTxtPackages().stream().filter(p -> !apt.contains(p)).forEach(apt::add);
+        return new EnvironmentPlan(project.name(), project.python(), baseImage, apt, base, dev,
+                config.buildCommands(), project.postBuild().map(project::relative), config.environment(), ports,
+                config.command(), importPath,
                 index(project, hostEnvironment, lock.map(LockFile::indexUrls).orElse(List.of())), generated);
     }
 

@@ -19,12 +19,15 @@ public record Project(
         PythonChoice python,
         DockenvConfig config,
         Optional<Path> dockerfile,
-        boolean hasSrcLayout) {
+        boolean hasSrcLayout,
+        List<String> aptTxtPackages,
+        Optional<Path> postBuild) {
 
     public Project {
         detected = List.copyOf(detected);
         requirements = List.copyOf(requirements);
         devRequirements = List.copyOf(devRequirements);
+        aptTxtPackages = List.copyOf(aptTxtPackages);
     }
 
     /** A path inside the project as a '/'-separated relative path. */

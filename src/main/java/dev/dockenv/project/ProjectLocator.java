@@ -12,7 +12,8 @@ import java.util.List;
 public final class ProjectLocator {
     /** Files (or folders) that make a directory a project root, in the order they are reported. */
     public static final List<String> MARKERS = List.of("pyproject.toml", "requirements*.txt", "setup.py",
-            "setup.cfg", "Pipfile", "environment.yml", "environment.yaml", "dockenv.toml", ".git");
+            "setup.cfg", "Pipfile", "environment.yml", "environment.yaml", "dockenv.toml", "poetry.lock", "uv.lock",
+            "pdm.lock", "pylock.toml", "apt.txt", "postBuild", ".git");
 
     private ProjectLocator() {
     }

@@ -6,6 +6,8 @@ import dev.dockenv.config.DockenvConfig;
 import dev.dockenv.config.TomlDocument;
 import dev.dockenv.errors.InputException;
 import dev.dockenv.errors.SourceLocation;
+import dev.dockenv.lock.repo2docker.AptFileReader;
+import dev.dockenv.lock.repo2docker.PostBuildReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -69,6 +71,17 @@ public final class ProjectScanner {
                 detected.add(name);
             }
         }
+        List<String> apt = new ArrayList<>();
+        if (Files.isRegularFile(root.resolve("apt.txt"))) {
+            AptFileReader.read(root.resolve("apt.txt")).forEach(p -> apt.add(p.argument()));
+            detected.add("apt.txt");
+        }
+        Optional<Path> postBuild = Optional.empty();
+        if (Files.isRegularFile(root.resolve("postBuild"))) {
+            PostBuildReader.read(root.resolve("postBuild"));
+            postBuild = Optional.of(root.resolve("postBuild"));
+            detected.add("postBuild");
+        }
         for (String other : List.of("setup.py", "setup.cfg", "Pipfile", "environment.yml", "environment.yaml")) {
             if (Files.isRegularFile(root.resolve(other))) {
                 detected.add(other + " (not read yet)");
@@ -94,7 +107,7 @@ public final class ProjectScanner {
         String name = pyproject.flatMap(PyprojectFile::name).filter(n -> !n.isBlank())
                 .orElse(root.getFileName() == null ? "project" : root.getFileName().toString());
         boolean src = Files.isDirectory(root.resolve("src"));
-        return new Project(root, name, detected, pyproject, main, dev, python, config, dockerfile, src);
+        return new Project(root, name, detected, pyproject, main, dev, python, config, dockerfile, src, apt, postBuild);
     }
 
     private static DockenvConfig config(Path root, Optional<PyprojectFile> pyproject, List<String> detected) {

@@ -28,7 +28,7 @@ class EnvironmentDockerfileTest {
                 List.of(InstallStep.declared("requirements-dev.txt, pyproject.toml [dependency-groups] dev",
                         List.of("requirements-dev.txt"), List.of(), List.of("requirements-dev.txt"),
                         List.of("pytest>=8"))),
-                List.of("python -m compileall -q /opt/venv"),
+                List.of("python -m compileall -q /opt/venv"), Optional.of("postBuild"),
                 Map.of("APP_MODE", "dev server", "TZ", "UTC"),
                 List.of(dev.dockenv.config.PortMapping.parse("8000").orElseThrow()),
                 List.of("python", "-m", "shop"),
@@ -41,7 +41,8 @@ class EnvironmentDockerfileTest {
                 "python:" + PythonVersion.DEFAULT + "-slim", List.of(),
                 List.of(InstallStep.declared("requirements.txt", List.of("requirements.txt"), List.of(),
                         List.of("requirements.txt"), List.of())),
-                List.of(), List.of(), Map.of(), List.of(), List.of(), "/app", PackageIndex.none(), List.of());
+                List.of(), List.of(), Optional.empty(), Map.of(), List.of(), List.of(), "/app", PackageIndex.none(),
+                List.of());
     }
 
     @Test
@@ -66,9 +67,10 @@ class EnvironmentDockerfileTest {
     void devAndBaseReadOnlyDependencyFilesWhileProdReadsEverything() {
         EnvironmentPlan plan = fullPlan();
         assertThat(EnvironmentDockerfile.contextPaths(plan, "base"))
-                .containsExactly("requirements.txt", "requirements/base.txt", "libs/seed");
+                .containsExactly("requirements.txt", "requirements/base.txt", "libs/seed", "postBuild");
         assertThat(EnvironmentDockerfile.contextPaths(plan, "dev"))
-                .containsExactly("requirements.txt", "requirements/base.txt", "libs/seed", "requirements-dev.txt");
+                .containsExactly("requirements.txt", "requirements/base.txt", "libs/seed", "requirements-dev.txt",
+                        "postBuild");
         assertThat(EnvironmentDockerfile.contextPaths(plan, "prod")).containsExactly(".");
     }
 

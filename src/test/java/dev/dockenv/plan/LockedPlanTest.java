@@ -25,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** A lock is what the image installs: derived hash-pinned lists, no resolution in the build. */
 class LockedPlanTest {
     @TempDir
+    Path tmp;
     Path root;
 
     private static LockedPackage registry(String name, String version, Set<String> groups, String marker)
@@ -37,7 +38,7 @@ class LockedPlanTest {
     }
 
     private LockFile lock() throws Exception {
-        return new LockFile(root.resolve("poetry.lock"), "poetry.lock", List.of(
+        return new LockFile(Path.of("poetry.lock"), "poetry.lock", List.of(
                 registry("requests", "2.31.0", Set.of("main"), null),
                 registry("idna", "3.6", Set.of("main", "dev"), null),
                 registry("colorama", "0.4.6", Set.of("main"), "sys_platform == 'win32'"),
@@ -51,6 +52,7 @@ class LockedPlanTest {
     }
 
     private EnvironmentPlan plan() throws Exception {
+        root = Files.createDirectories(tmp.resolve("shop"));
         Files.writeString(root.resolve(".python-version"), "3.11\n");
         Files.writeString(root.resolve("requirements.txt"), "ignored-when-locked==1.0\n");
         Files.createDirectories(root.resolve("libs/seed"));
