@@ -88,6 +88,7 @@ final class RunResolution {
             paths.addAll(set.findLinksDirectories());
         }
         project.config().source().ifPresent(paths::add);
+        project.postBuild().ifPresent(paths::add);
         for (ContextEntry e : image.hashedEntries()) {
             paths.add(e.source());
         }

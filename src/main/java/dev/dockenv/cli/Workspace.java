@@ -6,6 +6,8 @@ import dev.dockenv.build.BuildOptions;
 import dev.dockenv.build.EnvironmentBuilder;
 import dev.dockenv.build.EnvironmentImage;
 import dev.dockenv.context.FileDigestCache;
+import dev.dockenv.lock.LockFile;
+import dev.dockenv.lock.select.LockSelection;
 import dev.dockenv.plan.EnvironmentPlan;
 import dev.dockenv.plan.EnvironmentPlanner;
 import dev.dockenv.project.Project;
@@ -22,19 +24,27 @@ import java.util.Optional;
 final class Workspace {
     private final DockenvCommand root;
     private final Project project;
+    private final Optional<LockFile> lock;
     private final EnvironmentPlan plan;
 
-    private Workspace(DockenvCommand root, Project project, EnvironmentPlan plan) {
+    private Workspace(DockenvCommand root, Project project, Optional<LockFile> lock, EnvironmentPlan plan) {
         this.root = root;
         this.project = project;
+        this.lock = lock;
         this.plan = plan;
+    }
+
+    /** The lock the environment installs from, when the project has one. */
+    Optional<LockFile> lock() {
+        return lock;
     }
 
     static Workspace open(DockenvCommand root) {
         Path dir = ProjectLocator.locate(root.startDirectory());
         Project project = ProjectScanner.scan(dir);
-        EnvironmentPlan plan = EnvironmentPlanner.plan(project, root.session().environment());
-        return new Workspace(root, project, plan);
+        Optional<LockFile> lock = LockSelection.find(project);
+        EnvironmentPlan plan = EnvironmentPlanner.plan(project, lock, root.session().environment());
+        return new Workspace(root, project, lock, plan);
     }
 
     Project project() {

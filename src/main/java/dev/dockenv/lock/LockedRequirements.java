@@ -61,7 +61,12 @@ public final class LockedRequirements {
     private static String vcsUrl(PackageSource.Vcs vcs) {
         String url = vcs.url().startsWith("git+") || vcs.url().matches("^(hg|svn|bzr)\\+.*") ? vcs.url()
                 : "git+" + vcs.url();
-        return vcs.revision().filter(r -> !url.contains("@" + r)).map(r -> url + "@" + r).orElse(url);
+        if (vcs.revision().isEmpty() || url.contains("@" + vcs.revision().get())) {
+            return url;
+        }
+        int fragment = url.indexOf('#'); // e.g. #subdirectory=...: the revision goes before it
+        return fragment < 0 ? url + "@" + vcs.revision().get()
+                : url.substring(0, fragment) + "@" + vcs.revision().get() + url.substring(fragment);
     }
 
     private static String withHashes(String requirement, List<String> hashes) {

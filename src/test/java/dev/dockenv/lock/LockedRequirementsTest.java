@@ -63,6 +63,15 @@ class LockedRequirementsTest {
     }
 
     @Test
+    void aVcsRevisionGoesBeforeTheSubdirectoryFragment() {
+        LockFile vcs = new LockFile(Path.of("x.lock"), "test", List.of(new LockedPackage("tool", Optional.of("0.1"),
+                Optional.empty(), List.of(), new PackageSource.Vcs("git+https://example.org/mono.git#subdirectory=tool",
+                        Optional.of("abc123")), Set.of("main"), AT)), Optional.empty(), List.of(), Optional.empty());
+        assertThat(LockedRequirements.forGroups(vcs, Set.of("main"), LINUX_311).unhashed())
+                .containsExactly("tool @ git+https://example.org/mono.git@abc123#subdirectory=tool");
+    }
+
+    @Test
     void theDevSetIsItsOwnGroupAndTheProjectItselfIsLeftOut() {
         PipInstallList dev = LockedRequirements.forGroups(lock, Set.of("dev"), LINUX_311);
         assertThat(dev.hashed()).hasSize(2);

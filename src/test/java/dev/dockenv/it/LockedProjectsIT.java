@@ -1,0 +1,125 @@
+package dev.dockenv.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.dockenv.it.support.Docker;
+import dev.dockenv.it.support.DockenvCli;
+import dev.dockenv.it.support.ItWorkspace;
+import dev.dockenv.it.support.LocalPackageIndex;
+import dev.dockenv.it.support.ProcessResult;
+import dev.dockenv.it.support.TestProject;
+import dev.dockenv.lock.pipenv.PipfileDigest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * A project with a lock installs exactly what the lock pins, hash-checked, without the lock's
+ * tool in the image: the index serves greeting 1.0.0 and 1.1.0, the locks pin 1.0.0.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class LockedProjectsIT {
+    private static final String PRINT_VERSIONS =
+            "import greeting, colorsay; print(greeting.__version__, colorsay.say('x'))";
+
+    private ItWorkspace ws;
+    private LocalPackageIndex index;
+    private DockenvCli dockenv;
+
+    @BeforeAll
+    void setUp() {
+        Docker.requireEngine();
+        ws = ItWorkspace.open("dockenv-lockedit", "greeting-1.0.0", "greeting-1.1.0", "colorsay-2.0.0",
+                "devtool-0.3.0");
+        index = ws.index();
+        dockenv = ws.dockenv();
+    }
+
+    @AfterAll
+    void cleanUp() {
+        ItWorkspace.closeIfOpened(ws);
+    }
+
+    private String sha256(String fixtureId) {
+        String file = index.wheel(fixtureId).getFileName().toString();
+        return index.wheels().stream().filter(w -> w.fileName().equals(file)).findFirst().orElseThrow().sha256();
+    }
+
+    private String pipfile() {
+        return """
+                [[source]]
+                url = "%s"
+                verify_ssl = false
+                name = "local"
+
+                [packages]
+                colorsay = "*"
+
+                [dev-packages]
+                devtool = "*"
+
+                [requires]
+                python_version = "3.11"
+                """.formatted(index.url());
+    }
+
+    private String pipfileLock(String digest) {
+        return """
+                {
+                    "_meta": {
+                        "hash": {"sha256": "%s"},
+                        "pipfile-spec": 6,
+                        "requires": {"python_version": "3.11"},
+                        "sources": [{"name": "local", "url": "%s", "verify_ssl": false}]
+                    },
+                    "default": {
+                        "colorsay": {"hashes": ["sha256:%s"], "index": "local", "version": "==2.0.0"},
+                        "greeting": {"hashes": ["sha256:%s"], "index": "local", "version": "==1.0.0"}
+                    },
+                    "develop": {
+                        "devtool": {"hashes": ["sha256:%s"], "index": "local", "version": "==0.3.0"}
+                    }
+                }
+                """.formatted(digest, index.url(), sha256("colorsay-2.0.0"), sha256("greeting-1.0.0"),
+                sha256("devtool-0.3.0"));
+    }
+
+    @Test
+    void aPipfileLockProjectInstallsThePinnedVersionsWithoutPipenv() throws Exception {
+        TestProject p = ws.project("pipenv").file(".python-version", "3.11\n").file("Pipfile", pipfile());
+        p.file("Pipfile.lock", pipfileLock(PipfileDigest.of(p.path("Pipfile"))));
+
+        ProcessResult r = dockenv.run(p.dir(), "run", "--", "python", "-c", PRINT_VERSIONS);
+        assertThat(r.exitCode()).as(r.describe()).isZero();
+        assertThat(r.stdout()).as(r.describe()).startsWith("1.0.0 ");
+
+        ProcessResult dev = dockenv.run(p.dir(), "run", "--", "sh", "-c", "devtool && ! command -v pipenv");
+        assertThat(dev.exitCode()).as(dev.describe()).isZero();
+        assertThat(dev.stdout()).contains("devtool ok");
+
+        ProcessResult status = dockenv.run(p.dir(), "status");
+        assertThat(status.stdout()).contains("lock", "Pipfile.lock", "hash-pinned");
+    }
+
+    @Test
+    void aWrongHashFailsTheBuild() throws Exception {
+        TestProject p = ws.project("pipenvbad").file(".python-version", "3.11\n").file("Pipfile", pipfile());
+        p.file("Pipfile.lock", pipfileLock(PipfileDigest.of(p.path("Pipfile")))
+                .replace(sha256("greeting-1.0.0"), "0".repeat(64)));
+        ProcessResult r = dockenv.run(p.dir(), "run", "--", "true");
+        assertThat(r.exitCode()).as(r.describe()).isEqualTo(6);
+        assertThat(r.stderr()).contains("HASHES");
+        assertThat(p.images()).isEmpty();
+    }
+
+    @Test
+    void aStalePipfileLockIsAClearError() throws Exception {
+        TestProject p = ws.project("pipenvstale").file(".python-version", "3.11\n").file("Pipfile", pipfile());
+        p.file("Pipfile.lock", pipfileLock(PipfileDigest.of(p.path("Pipfile"))));
+        p.file("Pipfile", pipfile().replace("colorsay = \"*\"", "colorsay = \"*\"\ngreeting = \"*\""));
+        ProcessResult r = dockenv.run(p.dir(), "run", "--", "true");
+        assertThat(r.exitCode()).as(r.describe()).isEqualTo(4);
+        assertThat(r.stderr()).contains("stale lock", "pipenv lock");
+    }
+}
