@@ -102,6 +102,97 @@ class LockedProjectsIT {
         assertThat(status.stdout()).contains("lock", "Pipfile.lock", "hash-pinned");
     }
 
+    private String wheelEntry(String fixtureId) {
+        String file = index.wheel(fixtureId).getFileName().toString();
+        return "{ url = \"" + index.baseUrl() + "/files/" + file + "\", hash = \"sha256:" + sha256(fixtureId) + "\" }";
+    }
+
+    private String uvLock() {
+        String registry = "source = { registry = \"" + index.url() + "\" }";
+        return """
+                version = 1
+                revision = 3
+                requires-python = ">=3.11"
+
+                [[package]]
+                name = "colorsay"
+                version = "2.0.0"
+                %1$s
+                dependencies = [
+                    { name = "greeting" },
+                ]
+                wheels = [
+                    %2$s,
+                ]
+
+                [[package]]
+                name = "devtool"
+                version = "0.3.0"
+                %1$s
+                wheels = [
+                    %3$s,
+                ]
+
+                [[package]]
+                name = "greeting"
+                version = "1.0.0"
+                %1$s
+                wheels = [
+                    %4$s,
+                ]
+
+                [[package]]
+                name = "shop"
+                version = "0.1.0"
+                source = { editable = "." }
+                dependencies = [
+                    { name = "colorsay" },
+                ]
+
+                [package.dev-dependencies]
+                dev = [
+                    { name = "devtool" },
+                ]
+
+                [package.metadata]
+                requires-dist = [{ name = "colorsay" }]
+
+                [package.metadata.requires-dev]
+                dev = [{ name = "devtool" }]
+                """.formatted(registry, wheelEntry("colorsay-2.0.0"), wheelEntry("devtool-0.3.0"),
+                wheelEntry("greeting-1.0.0"));
+    }
+
+    @Test
+    void aUvLockProjectInstallsThePinnedVersionsWithoutUv() {
+        TestProject p = ws.project("uv").file(".python-version", "3.11\n")
+                .file("pyproject.toml", """
+                        [project]
+                        name = "shop"
+                        version = "0.1.0"
+                        requires-python = ">=3.11"
+                        dependencies = ["colorsay"]
+
+                        [dependency-groups]
+                        dev = ["devtool"]
+                        """)
+                .file("uv.lock", uvLock())
+                .file("shop/__init__.py", "NAME = 'shop'\n");
+
+        ProcessResult r = dockenv.run(p.dir(), "run", "--", "python", "-c",
+                PRINT_VERSIONS.replace("import greeting", "import shop, greeting"));
+        assertThat(r.exitCode()).as(r.describe()).isZero();
+        assertThat(r.stdout()).as(r.describe()).startsWith("1.0.0 ");
+        ProcessResult dev = dockenv.run(p.dir(), "run", "--", "sh", "-c", "devtool && ! command -v uv");
+        assertThat(dev.exitCode()).as(dev.describe()).isZero();
+
+        ProcessResult prod = dockenv.run(p.dir(), "build", "--target", "prod");
+        assertThat(prod.exitCode()).as(prod.describe()).isZero();
+        ProcessResult inProd = Docker.run("run", "--rm", prod.stdout().strip(), "python", "-c",
+                "import greeting, shop; print(greeting.__version__)\ntry:\n import devtool\nexcept ImportError:\n print('no devtool')");
+        assertThat(inProd.stdout()).as(inProd.describe()).isEqualTo("1.0.0\nno devtool\n");
+    }
+
     @Test
     void aWrongHashFailsTheBuild() throws Exception {
         TestProject p = ws.project("pipenvbad").file(".python-version", "3.11\n").file("Pipfile", pipfile());
