@@ -99,6 +99,7 @@ public final class ProjectScanner {
             explicit.add(d);
             detected.add("runtime.txt");
         });
+        pipfilePython(root.resolve("Pipfile")).ifPresent(explicit::add);
         PythonChoice python = PythonVersionResolver.resolve(explicit,
                 pyproject.flatMap(PyprojectFile::requiresPython), config.baseImage().isPresent());
 
@@ -131,6 +132,22 @@ public final class ProjectScanner {
         List<String> path = file.getFileName().toString().equals("pyproject.toml")
                 ? List.of("tool", "dockenv", key.key()) : List.of(key.key());
         return TomlDocument.read(file).locationOf(path);
+    }
+
+    /** Pipfile's [requires] python_version (or python_full_version), with where it is written. */
+    private static Optional<PythonVersionResolver.Declared> pipfilePython(Path pipfile) {
+        if (!Files.isRegularFile(pipfile)) {
+            return Optional.empty();
+        }
+        TomlDocument doc = TomlDocument.read(pipfile);
+        for (String key : List.of("python_full_version", "python_version")) {
+            List<String> path = List.of("requires", key);
+            Optional<String> value = doc.string(path, "a Python version such as \"3.11\"");
+            if (value.isPresent()) {
+                return Optional.of(new PythonVersionResolver.Declared(value.get(), doc.locationOf(path)));
+            }
+        }
+        return Optional.empty();
     }
 
     /** The first meaningful line of a one-line file (.python-version, runtime.txt). */

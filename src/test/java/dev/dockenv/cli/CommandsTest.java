@@ -59,6 +59,14 @@ class CommandsTest {
     }
 
     @Test
+    void filesThatDisagreeOnThePythonVersionAreNamed() throws Exception {
+        Files.writeString(project.resolve("Pipfile"), "[packages]\nrequests = \"*\"\n\n[requires]\npython_version = \"3.12\"\n");
+        assertThat(cli.run(project, "status")).isEqualTo(4);
+        assertThat(cli.err).contains("Pipfile:5:1: Python 3.12 here disagrees with 3.11 in ")
+                .contains(".python-version:1:1");
+    }
+
+    @Test
     void anUnreachableEngineIsExitFive() {
         cli.engine.reachable = false;
         assertThat(cli.run(project, "build")).isEqualTo(5);
