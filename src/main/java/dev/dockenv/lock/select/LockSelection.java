@@ -2,7 +2,13 @@ package dev.dockenv.lock.select;
 
 import dev.dockenv.errors.InputException;
 import dev.dockenv.errors.SourceLocation;
+import dev.dockenv.lock.DeclaredDependencies;
+import dev.dockenv.lock.DependencyGroups;
 import dev.dockenv.lock.LockFile;
+import dev.dockenv.lock.poetry.PoetryContentHash;
+import dev.dockenv.lock.poetry.PoetryLockReader;
+import dev.dockenv.lock.poetry.PoetryManifestReader;
+import dev.dockenv.project.DeclaredRequirement;
 import dev.dockenv.lock.pdm.PdmLockReader;
 import dev.dockenv.lock.pipenv.PipfileDigest;
 import dev.dockenv.lock.pipenv.PipfileLockReader;
@@ -13,22 +19,25 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.BiFunction;
 
 /**
  * Finds the lock a project installs from, in order of precedence: the standard pylock.toml, then
- * uv.lock, pdm.lock, Pipfile.lock (the first present wins). A lock whose own record of its inputs
+ * uv.lock, poetry.lock, pdm.lock, Pipfile.lock (the first present wins). A lock whose own record of its inputs
  * no longer matches its manifest is a "stale lock" error with the way out.
  */
 public final class LockSelection {
-    private record Candidate(String file, Function<Path, LockFile> reader) {
+    private record Candidate(String file, BiFunction<Project, Path, LockFile> reader) {
     }
 
     private static final List<Candidate> CANDIDATES = List.of(
-            new Candidate("pylock.toml", PylockReader::read),
-            new Candidate("uv.lock", UvLockReader::read),
-            new Candidate("pdm.lock", PdmLockReader::read),
-            new Candidate("Pipfile.lock", PipfileLockReader::read));
+            new Candidate("pylock.toml", (p, f) -> PylockReader.read(f)),
+            new Candidate("uv.lock", (p, f) -> UvLockReader.read(f)),
+            new Candidate("poetry.lock", LockSelection::readPoetryLock),
+            new Candidate("pdm.lock", (p, f) -> PdmLockReader.read(f)),
+            new Candidate("Pipfile.lock", (p, f) -> PipfileLockReader.read(f)));
 
     private LockSelection() {
     }
@@ -37,7 +46,7 @@ public final class LockSelection {
         for (Candidate c : CANDIDATES) {
             Path file = project.root().resolve(c.file());
             if (Files.isRegularFile(file)) {
-                LockFile lock = c.reader().apply(file);
+                LockFile lock = c.reader().apply(project, file);
                 checkFresh(project, lock);
                 return Optional.of(lock);
             }
@@ -45,7 +54,32 @@ public final class LockSelection {
         return Optional.empty();
     }
 
+    /** poetry.lock needs the manifest's groups to know which packages each group needs. */
+    private static LockFile readPoetryLock(Project project, Path lock) {
+        Path pyproject = project.root().resolve("pyproject.toml");
+        DeclaredDependencies manifest = Files.isRegularFile(pyproject)
+                ? PoetryManifestReader.read(pyproject).orElse(null) : null;
+        if (manifest == null) {
+            Map<String, List<DeclaredRequirement>> groups = new LinkedHashMap<>();
+            project.pyproject().ifPresent(p -> {
+                groups.put(DependencyGroups.MAIN, p.dependencies());
+                p.dependencyGroups().forEach(groups::put);
+            });
+            manifest = new DeclaredDependencies(pyproject, "pyproject.toml [project]", groups, Optional.empty(),
+                    List.of());
+        }
+        return PoetryLockReader.read(lock, manifest);
+    }
+
     private static void checkFresh(Project project, LockFile lock) {
+        if (lock.format().equals("poetry.lock") && lock.inputsDigest().isPresent()) {
+            Path pyproject = project.root().resolve("pyproject.toml");
+            if (Files.isRegularFile(pyproject) && !PoetryContentHash.of(pyproject).equals(lock.inputsDigest().get())) {
+                throw new InputException(SourceLocation.of(lock.file()), "stale lock: pyproject.toml changed since "
+                        + "poetry.lock was written (its content-hash no longer matches)",
+                        "run `poetry lock` to update it, or remove poetry.lock to install from pyproject.toml");
+            }
+        }
         if (lock.format().equals("Pipfile.lock") && lock.inputsDigest().isPresent()) {
             Path pipfile = project.root().resolve("Pipfile");
             if (Files.isRegularFile(pipfile) && !PipfileDigest.isUpToDate(pipfile, lock)) {
