@@ -8,6 +8,7 @@ import dev.dockenv.build.EnvironmentImage;
 import dev.dockenv.context.FileDigestCache;
 import dev.dockenv.lock.LockFile;
 import dev.dockenv.lock.select.LockSelection;
+import dev.dockenv.lock.select.ManifestSelection;
 import dev.dockenv.plan.EnvironmentPlan;
 import dev.dockenv.plan.EnvironmentPlanner;
 import dev.dockenv.project.Project;
@@ -43,7 +44,8 @@ final class Workspace {
         Path dir = ProjectLocator.locate(root.startDirectory());
         Project project = ProjectScanner.scan(dir);
         Optional<LockFile> lock = LockSelection.find(project);
-        EnvironmentPlan plan = EnvironmentPlanner.plan(project, lock, root.session().environment());
+        EnvironmentPlan plan = EnvironmentPlanner.plan(project, lock,
+                lock.isPresent() ? Optional.empty() : ManifestSelection.find(project), root.session().environment());
         return new Workspace(root, project, lock, plan);
     }
 

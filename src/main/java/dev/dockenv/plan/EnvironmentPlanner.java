@@ -33,7 +33,7 @@ public final class EnvironmentPlanner {
      *        configuration names an index
      */
     public static EnvironmentPlan plan(Project project, Map<String, String> hostEnvironment) {
-        return plan(project, Optional.empty(), hostEnvironment);
+        return plan(project, Optional.empty(), Optional.empty(), hostEnvironment);
     }
 
     /**
@@ -41,6 +41,15 @@ public final class EnvironmentPlanner {
      * image); requirements files and [project] dependencies are then not installed.
      */
     public static EnvironmentPlan plan(Project project, Optional<LockFile> lock, Map<String, String> hostEnvironment) {
+        return plan(project, lock, Optional.empty(), hostEnvironment);
+    }
+
+    /**
+     * @param declared without a lock, what a Pipfile or [tool.poetry] declares: installed in the same
+     *        pip run as the stage's requirements files and [project] dependencies
+     */
+    public static EnvironmentPlan plan(Project project, Optional<LockFile> lock, Optional<DeclaredInstall> declared,
+            Map<String, String> hostEnvironment) {
         var config = project.config();
         String baseImage = config.baseImage().orElse("python:" + project.python().version() + "-slim");
 
@@ -52,6 +61,8 @@ public final class EnvironmentPlanner {
         List<String> basePackages = new ArrayList<>();
         pyproject.ifPresent(p -> p.dependencies().forEach(d -> basePackages.add(d.text())));
         basePackages.addAll(extraRequirements(pyproject, baseExtras));
+        Optional<DeclaredInstall> manifest = lock.isPresent() ? Optional.empty() : declared;
+        manifest.ifPresent(m -> basePackages.addAll(m.main()));
         List<String> baseOrigins = new ArrayList<>();
         if (pyproject.isPresent() && !pyproject.get().dependencies().isEmpty()) {
             baseOrigins.add("pyproject.toml [project] dependencies");
@@ -59,10 +70,12 @@ public final class EnvironmentPlanner {
         if (!baseExtras.isEmpty()) {
             baseOrigins.add("extras " + String.join(", ", baseExtras));
         }
+        manifest.filter(m -> !m.main().isEmpty()).ifPresent(m -> baseOrigins.add(m.origin()));
         List<GeneratedFile> generated = new ArrayList<>();
         List<InstallStep> base = lock.isPresent()
                 ? lockedSteps(project, lock.get(), DependencyGroups.MAIN, Set.of(), generated)
-                : step(project, project.requirements(), basePackages, baseOrigins, copied);
+                : step(project, project.requirements(), basePackages, baseOrigins, copied,
+                        manifest.map(DeclaredInstall::copies).orElse(List.of()));
 
         Set<String> devExtras = new LinkedHashSet<>();
         project.devRequirements().forEach(r -> devExtras.addAll(r.projectExtras()));
@@ -74,12 +87,16 @@ public final class EnvironmentPlanner {
             devOrigins.add("pyproject.toml [dependency-groups] dev");
         });
         devPackages.addAll(extraRequirements(pyproject, devExtras));
+        manifest.filter(m -> !m.dev().isEmpty()).ifPresent(m -> {
+            devPackages.addAll(m.dev());
+            devOrigins.add(m.origin());
+        });
         if (!devExtras.isEmpty()) {
             devOrigins.add("extras " + String.join(", ", devExtras));
         }
         List<InstallStep> dev = lock.isPresent()
                 ? lockedSteps(project, lock.get(), DependencyGroups.DEV, mainLines(project, lock.get()), generated)
-                : step(project, project.devRequirements(), devPackages, devOrigins, copied);
+                : step(project, project.devRequirements(), devPackages, devOrigins, copied, List.of());
 
         List<PortMapping> ports = new ArrayList<>();
         for (String spec : config.ports()) {
@@ -91,7 +108,8 @@ public final class EnvironmentPlanner {
         return new EnvironmentPlan(project.name(), project.python(), baseImage, apt, base, dev,
                 config.buildCommands(), project.postBuild().map(project::relative), config.environment(), ports,
                 config.command(), importPath,
-                index(project, hostEnvironment, lock.map(LockFile::indexUrls).orElse(List.of())), generated);
+                index(project, hostEnvironment, lock.map(LockFile::indexUrls)
+                        .orElseGet(() -> manifest.map(DeclaredInstall::indexUrls).orElse(List.of()))), generated);
     }
 
     /**
@@ -146,7 +164,7 @@ public final class EnvironmentPlanner {
 
     /** The stage's single pip run, or none when it has nothing to install. */
     private static List<InstallStep> step(Project project, List<RequirementsSet> sets, List<String> packages,
-            List<String> packageOrigins, Set<String> copied) {
+            List<String> packageOrigins, Set<String> copied, List<String> extraCopies) {
         List<String> copies = new ArrayList<>();
         List<String> files = new ArrayList<>();
         Set<String> dropIn = new LinkedHashSet<>();
@@ -160,6 +178,11 @@ public final class EnvironmentPlanner {
                 }
             }
             set.filesInstallingProject().forEach(f -> dropIn.add(project.relative(f)));
+        }
+        for (String c : extraCopies) {
+            if (copied.add(c)) {
+                copies.add(c);
+            }
         }
         origins.addAll(packageOrigins);
         List<String> distinctPackages = distinct(packages);

@@ -82,7 +82,12 @@ public final class ProjectScanner {
             postBuild = Optional.of(root.resolve("postBuild"));
             detected.add("postBuild");
         }
-        for (String other : List.of("setup.py", "setup.cfg", "Pipfile", "environment.yml", "environment.yaml")) {
+        for (String read : List.of("Pipfile", "pylock.toml", "uv.lock", "poetry.lock", "pdm.lock", "Pipfile.lock")) {
+            if (Files.isRegularFile(root.resolve(read))) {
+                detected.add(read);
+            }
+        }
+        for (String other : List.of("setup.py", "setup.cfg", "environment.yml", "environment.yaml")) {
             if (Files.isRegularFile(root.resolve(other))) {
                 detected.add(other + " (not read yet)");
             }

@@ -262,6 +262,23 @@ class LockedProjectsIT {
     }
 
     @Test
+    void withoutALockAPipfileOrPoetryManifestInstallsAsDeclared() {
+        TestProject pipenv = ws.project("pipenvnolock").file(".python-version", "3.11\n")
+                .file("Pipfile", pipfile().replace("colorsay = \"*\"", "colorsay = \"*\"\ngreeting = \"==1.0.0\""));
+        ProcessResult r = dockenv.run(pipenv.dir(), "run", "--", "sh", "-c",
+                "python -c \"" + PRINT_VERSIONS + "\" && devtool");
+        assertThat(r.exitCode()).as(r.describe()).isZero();
+        assertThat(r.stdout()).as(r.describe()).startsWith("1.0.0 ").contains("devtool ok");
+
+        TestProject poetry = ws.project("poetrynolock").file(".python-version", "3.11\n")
+                .file("pyproject.toml", poetryPyproject().replace("colorsay = \"^2.0\"",
+                        "colorsay = \"^2.0\"\ngreeting = \"~1.1\""));
+        ProcessResult p = dockenv.run(poetry.dir(), "run", "--", "python", "-c", PRINT_VERSIONS);
+        assertThat(p.exitCode()).as(p.describe()).isZero();
+        assertThat(p.stdout()).as("~1.1 is >=1.1,<1.2 as poetry reads it").startsWith("1.1.0 ");
+    }
+
+    @Test
     void aWrongHashFailsTheBuild() throws Exception {
         TestProject p = ws.project("pipenvbad").file(".python-version", "3.11\n").file("Pipfile", pipfile());
         p.file("Pipfile.lock", pipfileLock(PipfileDigest.of(p.path("Pipfile")))
