@@ -25,6 +25,7 @@ COPY requirements.txt requirements.txt
 COPY requirements/base.txt requirements/base.txt
 COPY libs/seed libs/seed
 RUN --mount=type=cache,target=/root/.cache/pip \
+    --mount=type=secret,id=netrc,target=/root/.netrc \
     sed -i -E '/^[[:space:]]*((-e|--editable)[[:space:]=]+)?(file:)?\.\/?(\[[^]]*\])?[[:space:]]*(#.*)?$/d' requirements/base.txt \
     && pip install -r requirements.txt 'requests>=2.31' 'rich; python_version >= "3.8"'
 RUN python -m compileall -q /opt/venv
@@ -41,6 +42,7 @@ ARG PIP_INDEX_URL
 # Dependencies: requirements-dev.txt, pyproject.toml [dependency-groups] dev
 COPY requirements-dev.txt requirements-dev.txt
 RUN --mount=type=cache,target=/root/.cache/pip \
+    --mount=type=secret,id=netrc,target=/root/.netrc \
     pip install -r requirements-dev.txt 'pytest>=8'
 CMD ["python", "-m", "shop"]
 

@@ -21,6 +21,7 @@ COPY libs/seed libs/seed
 COPY .dockenv/main.lock.txt .dockenv/main.lock.txt
 COPY .dockenv/main.unhashed.txt .dockenv/main.unhashed.txt
 RUN --mount=type=cache,target=/root/.cache/pip \
+    --mount=type=secret,id=netrc,target=/root/.netrc \
     pip install --require-hashes --no-deps -r .dockenv/main.lock.txt \
     && pip install --no-deps -r .dockenv/main.unhashed.txt
 
@@ -30,6 +31,7 @@ ARG PIP_INDEX_URL
 # Dependencies: poetry.lock [dev]
 COPY .dockenv/dev.lock.txt .dockenv/dev.lock.txt
 RUN --mount=type=cache,target=/root/.cache/pip \
+    --mount=type=secret,id=netrc,target=/root/.netrc \
     pip install --require-hashes --no-deps -r .dockenv/dev.lock.txt
 CMD ["python"]
 

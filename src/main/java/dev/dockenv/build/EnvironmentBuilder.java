@@ -12,7 +12,13 @@ import dev.dockenv.engine.EngineException;
 import dev.dockenv.engine.EngineInfo.BuilderKind;
 import dev.dockenv.engine.ImageSummary;
 import dev.dockenv.project.Project;
+import dev.dockenv.plan.EnvironmentDockerfile;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,10 +46,16 @@ public final class EnvironmentBuilder {
 
     private final Engine engine;
     private final String dockenvVersion;
+    private final Optional<IndexCredentials> credentials;
 
     public EnvironmentBuilder(Engine engine, String dockenvVersion) {
+        this(engine, dockenvVersion, Optional.empty());
+    }
+
+    public EnvironmentBuilder(Engine engine, String dockenvVersion, Optional<IndexCredentials> credentials) {
         this.engine = engine;
         this.dockenvVersion = dockenvVersion;
+        this.credentials = credentials;
     }
 
     /** Computes the image's identity; reads (or, with a cache, re-hashes only changed) context files. */
@@ -102,10 +114,44 @@ public final class EnvironmentBuilder {
         labels.put(LABEL_INPUTS, image.inputsHash());
         labels.put(LABEL_VERSION, dockenvVersion);
         labels.put("org.opencontainers.image.title", project.name());
-        BuildRequest request = new BuildRequest(context::writeTo, dockerfilePath, definition.target(),
-                List.of(image.reference(), image.alias()), labels, definition.buildArgs(), definition.hostNetwork(),
-                options.noCache(), options.pull(), dialect == Dialect.BUILDKIT);
-        engine.build(request, progress);
+        if (credentials.isPresent() && dialect != Dialect.BUILDKIT) {
+            throw new EngineException("the package index needs credentials, and only BuildKit keeps them out of the "
+                    + "image (the legacy builder has no build secrets)", "install the buildx plugin, or set "
+                    + "DOCKENV_DOCKER to a docker client with BuildKit");
+        }
+        Path secretDir = null;
+        try {
+            Map<String, Path> secrets = new LinkedHashMap<>();
+            if (credentials.isPresent()) {
+                secretDir = Files.createTempDirectory("dockenv-secret-",
+                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+                Path netrc = secretDir.resolve("netrc");
+                Files.writeString(netrc, credentials.get().netrc());
+                secrets.put(EnvironmentDockerfile.NETRC_SECRET, netrc);
+            }
+            BuildRequest request = new BuildRequest(context::writeTo, dockerfilePath, definition.target(),
+                    List.of(image.reference(), image.alias()), labels, definition.buildArgs(),
+                    definition.hostNetwork(), options.noCache(), options.pull(), dialect == Dialect.BUILDKIT, secrets);
+            engine.build(request, progress);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot prepare the build's secret", e);
+        } finally {
+            deleteQuietly(secretDir);
+        }
+    }
+
+    private static void deleteQuietly(Path dir) {
+        if (dir == null) {
+            return;
+        }
+        try (var files = Files.list(dir)) {
+            for (Path f : files.toList()) {
+                Files.deleteIfExists(f);
+            }
+            Files.deleteIfExists(dir);
+        } catch (IOException e) {
+            // a private temporary folder left behind; the OS cleans temp space
+        }
     }
 
     /** An image ready to run, and whether this call built it. */

@@ -5,6 +5,16 @@ import dev.dockenv.build.BuildDefinitions;
 import dev.dockenv.build.BuildOptions;
 import dev.dockenv.build.EnvironmentBuilder;
 import dev.dockenv.build.EnvironmentImage;
+import dev.dockenv.build.IndexCredentials;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import dev.dockenv.context.FileDigestCache;
 import dev.dockenv.lock.LockFile;
 import dev.dockenv.lock.select.LockSelection;
@@ -77,13 +87,13 @@ final class Workspace {
 
     /** The image, built first when missing; build progress goes to stderr. */
     EnvironmentBuilder.Result ensure(EnvironmentImage image, BuildOptions options) {
-        EnvironmentBuilder builder = new EnvironmentBuilder(session().engine(), DockenvVersion.get());
         if (!options.rebuild()) {
             var existing = session().engine().inspectImage(image.reference());
             if (existing.isPresent()) {
                 return new EnvironmentBuilder.Result(existing.get(), false);
             }
         }
+        EnvironmentBuilder builder = new EnvironmentBuilder(session().engine(), DockenvVersion.get(), credentials());
         var err = session().err();
         err.println("dockenv: building " + image.reference() + " (" + describe(image) + ")");
         err.flush();
@@ -93,6 +103,39 @@ final class Workspace {
         err.printf("dockenv: built %s in %.1f s%n", image.reference(), (System.nanoTime() - start) / 1e9);
         err.flush();
         return result;
+    }
+
+    /** Credentials for the build's own package indexes, from index URLs and the user's netrc. */
+    private Optional<IndexCredentials> credentials() {
+        if (!plan.index().isCustom()) {
+            return Optional.empty();
+        }
+        List<String> raw = new ArrayList<>();
+        project.config().indexUrl().ifPresent(raw::add);
+        raw.addAll(project.config().extraIndexUrls());
+        session().env("PIP_INDEX_URL").ifPresent(raw::add);
+        session().env("PIP_EXTRA_INDEX_URL").ifPresent(v -> raw.addAll(List.of(v.trim().split("\\s+"))));
+        Set<String> hosts = new HashSet<>();
+        List<String> urls = new ArrayList<>(plan.index().extraIndexUrls());
+        plan.index().indexUrl().ifPresent(urls::add);
+        for (String url : urls) {
+            try {
+                Optional.ofNullable(URI.create(url).getHost()).map(h -> h.toLowerCase(Locale.ROOT)).ifPresent(hosts::add);
+            } catch (IllegalArgumentException e) {
+                // not a URL pip could use either
+            }
+        }
+        Path netrc = session().env("NETRC").map(Path::of)
+                .orElseGet(() -> Path.of(session().env("HOME").orElse(System.getProperty("user.home")), ".netrc"));
+        Optional<String> netrcText = Optional.empty();
+        if (Files.isRegularFile(netrc)) {
+            try {
+                netrcText = Optional.of(Files.readString(netrc));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + netrc, e);
+            }
+        }
+        return IndexCredentials.collect(raw, netrcText, hosts);
     }
 
     private String describe(EnvironmentImage image) {

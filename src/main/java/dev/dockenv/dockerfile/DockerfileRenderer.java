@@ -85,10 +85,8 @@ public final class DockerfileRenderer {
             for (Mount mount : run.mounts()) {
                 if (mount instanceof Mount.Cache cache) {
                     commands.add("rm -rf " + cache.target());
-                } else {
-                    throw new IllegalStateException("the legacy builder cannot mount " + mount
-                            + ": render this Dockerfile for BuildKit");
                 }
+                // secrets are optional mounts: without BuildKit there are none (builds that need one refuse earlier)
             }
         }
         StringBuilder s = new StringBuilder("RUN ");

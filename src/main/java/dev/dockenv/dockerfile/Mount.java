@@ -12,7 +12,11 @@ public sealed interface Mount {
         }
     }
 
-    /** A secret file present only while the step runs; never stored in a layer. */
+    /**
+     * A secret file present only while the step runs, never stored in a layer. Optional: when the
+     * build provides no such secret the file is simply absent (and the legacy dialect, which has no
+     * secrets, leaves the mount out).
+     */
     record Secret(String id, String target) implements Mount {
     }
 }

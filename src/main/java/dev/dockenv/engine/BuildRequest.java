@@ -8,7 +8,8 @@ import java.util.Optional;
 
 /**
  * One image build: a context tar written on demand (the Dockerfile inside it), a target stage,
- * tags, labels and options. Build arguments never carry secrets.
+ * tags, labels and options. Build arguments never carry secrets: those are files passed as BuildKit
+ * secrets (id to a private file), mounted only while a step runs.
  */
 public record BuildRequest(
         ContextWriter context,
@@ -20,12 +21,14 @@ public record BuildRequest(
         boolean hostNetwork,
         boolean noCache,
         boolean pull,
-        boolean useBuildKit) {
+        boolean useBuildKit,
+        Map<String, java.nio.file.Path> secrets) {
 
     public BuildRequest {
         tags = List.copyOf(tags);
         labels = Map.copyOf(labels);
         buildArgs = Map.copyOf(buildArgs);
+        secrets = Map.copyOf(secrets);
         if (tags.isEmpty()) {
             throw new IllegalArgumentException("a build needs a tag");
         }

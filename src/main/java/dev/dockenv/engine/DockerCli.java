@@ -145,6 +145,8 @@ public final class DockerCli implements Engine {
         if (request.hostNetwork()) {
             args.addAll(List.of("--network", "host"));
         }
+        request.secrets().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .forEach(s -> args.addAll(List.of("--secret", "id=" + s.getKey() + ",src=" + s.getValue())));
         if (request.noCache()) {
             args.add("--no-cache");
         }

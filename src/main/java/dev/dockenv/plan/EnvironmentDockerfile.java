@@ -34,6 +34,9 @@ public final class EnvironmentDockerfile {
     public static final String PROD = "prod";
     public static final List<String> STAGES = List.of(BASE, DEV, PROD);
 
+    /** The id of the build secret holding index credentials (netrc format). */
+    public static final String NETRC_SECRET = "netrc";
+
     /** The prod image's user: a fixed, non-login, unprivileged uid/gid. */
     public static final int APP_UID = 10001;
 
@@ -89,7 +92,7 @@ public final class EnvironmentDockerfile {
                 + "[\"purelib\"])')/dockenv-project.pth\""));
         s.add(new Workdir(ContainerPaths.PROJECT));
         indexArgs(s, plan);
-        installs(s, plan.baseInstalls(), prefix);
+        installs(s, plan.baseInstalls(), prefix, plan);
         for (String command : plan.buildCommands()) {
             s.add(Run.of(command));
         }
@@ -109,7 +112,7 @@ public final class EnvironmentDockerfile {
         if (!plan.devInstalls().isEmpty()) {
             indexArgs(s, plan);
         }
-        installs(s, plan.devInstalls(), prefix);
+        installs(s, plan.devInstalls(), prefix, plan);
         s.add(new Cmd(plan.command().isEmpty() ? List.of("python") : plan.command()));
         return s.build();
     }
@@ -134,7 +137,12 @@ public final class EnvironmentDockerfile {
         }
     }
 
-    private static void installs(Stage.Builder s, List<InstallStep> steps, String prefix) {
+    private static void installs(Stage.Builder s, List<InstallStep> steps, String prefix, EnvironmentPlan plan) {
+        // a project's own index may need credentials: pip reads them from a netrc the build mounts
+        // as a secret (only while the step runs; never in a layer or the image history)
+        List<Mount> mounts = plan.index().isCustom()
+                ? List.of(Mount.Cache.at(ContainerPaths.PIP_CACHE), new Mount.Secret(NETRC_SECRET, "/root/.netrc"))
+                : List.of(Mount.Cache.at(ContainerPaths.PIP_CACHE));
         for (InstallStep step : steps) {
             s.comment("Dependencies: " + step.origin());
             for (String path : step.copies()) {
@@ -154,7 +162,7 @@ public final class EnvironmentDockerfile {
                 commands.add("pip install --no-deps -r " + quote(list));
             }
             if (step.requirementFiles().isEmpty() && step.packages().isEmpty()) {
-                s.add(new Run(List.of(Mount.Cache.at(ContainerPaths.PIP_CACHE)), commands));
+                s.add(new Run(mounts, commands));
                 continue;
             }
             if (!step.dropProjectLinesFrom().isEmpty()) {
@@ -169,7 +177,7 @@ public final class EnvironmentDockerfile {
                 pip.append(' ').append(quote(req));
             }
             commands.add(pip.toString());
-            s.add(new Run(List.of(Mount.Cache.at(ContainerPaths.PIP_CACHE)), commands));
+            s.add(new Run(mounts, commands));
         }
     }
 

@@ -235,15 +235,11 @@ public final class EnvironmentPlanner {
         if (config.trustedHosts().isEmpty()) {
             splitInto(host.get("PIP_TRUSTED_HOST"), trusted);
         }
+        // credentials never go into build arguments: the build gets them as a secret (see build.IndexCredentials)
+        indexUrl = indexUrl.map(PackageIndex::withoutCredentials);
+        extra.replaceAll(PackageIndex::withoutCredentials);
         List<String> all = new ArrayList<>(extra);
         indexUrl.ifPresent(all::add);
-        for (String url : all) {
-            if (PackageIndex.hasCredentials(url)) {
-                throw new DockenvException(ExitCode.BAD_INPUT, "the package index URL " + redact(url)
-                        + " carries credentials, which would stay in the image's build history",
-                        "give the index URL without credentials");
-            }
-        }
         List<String> urlsSeen = new ArrayList<>(all);
         project.requirements().forEach(r -> urlsSeen.addAll(r.indexUrls()));
         project.devRequirements().forEach(r -> urlsSeen.addAll(r.indexUrls()));

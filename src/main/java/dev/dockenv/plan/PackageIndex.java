@@ -9,8 +9,9 @@ import java.util.Optional;
 
 /**
  * Where pip finds packages during the build. Passed as pip's own environment variables through
- * build arguments (no credentials allowed: they would stay in the image history). An index on
- * the host's loopback makes the build use the host's network so it is reached as on the host.
+ * build arguments, always without credentials (they would stay in the image history): those reach
+ * pip as a netrc file through a BuildKit secret. An index on the host's loopback makes the build use
+ * the host's network so it is reached as on the host.
  */
 public record PackageIndex(Optional<String> indexUrl, List<String> extraIndexUrls, List<String> trustedHosts,
         boolean hostNetwork) {
@@ -35,6 +36,16 @@ public record PackageIndex(Optional<String> indexUrl, List<String> extraIndexUrl
             args.put("PIP_TRUSTED_HOST", String.join(" ", trustedHosts));
         }
         return args;
+    }
+
+    /** Whether the build uses an index of its own (which may need credentials), not pip's default. */
+    public boolean isCustom() {
+        return indexUrl.isPresent() || !extraIndexUrls.isEmpty();
+    }
+
+    /** The URL without its user and password (those go to pip through a build secret, never an argument). */
+    public static String withoutCredentials(String url) {
+        return url.replaceFirst("^([A-Za-z][A-Za-z0-9+.-]*://)[^/@]*@", "$1");
     }
 
     /** True for http(s) URLs whose host is this machine's loopback. */

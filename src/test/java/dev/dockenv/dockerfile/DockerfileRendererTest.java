@@ -33,9 +33,11 @@ class DockerfileRendererTest {
     }
 
     @Test
-    void legacyDialectRefusesSecrets() {
-        Run secret = new Run(List.of(new Mount.Secret("pip", "/etc/pip.conf")), List.of("pip install x"));
-        assertThatThrownBy(() -> legacy.render(secret)).isInstanceOf(IllegalStateException.class);
+    void secretsAreOptionalMountsThatTheLegacyDialectLeavesOut() {
+        Run secret = new Run(List.of(new Mount.Secret("netrc", "/root/.netrc")), List.of("pip install x"));
+        assertThat(buildkit.render(secret)).isEqualTo(
+                "RUN --mount=type=secret,id=netrc,target=/root/.netrc \\\n    pip install x");
+        assertThat(legacy.render(secret)).isEqualTo("RUN pip install x");
     }
 
     @Test

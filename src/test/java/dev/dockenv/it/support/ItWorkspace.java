@@ -147,7 +147,8 @@ public final class ItWorkspace implements AutoCloseable {
         return project;
     }
 
-    private LocalPackageIndex track(LocalPackageIndex served) {
+    /** Closes this index with the workspace. */
+    public LocalPackageIndex track(LocalPackageIndex served) {
         indexes.add(served);
         return served;
     }

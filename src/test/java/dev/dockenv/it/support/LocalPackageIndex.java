@@ -60,7 +60,8 @@ public final class LocalPackageIndex implements AutoCloseable {
     private final Map<String, Wheel> files; // file name -> wheel
     private final List<Request> requests = Collections.synchronizedList(new ArrayList<>());
 
-    private LocalPackageIndex(Map<String, Wheel> wheelsByFixture, List<Wheel> wheels) throws IOException {
+    private LocalPackageIndex(Map<String, Wheel> wheelsByFixture, List<Wheel> wheels, String[] basicAuth)
+            throws IOException {
         this.wheelsByFixture = Map.copyOf(wheelsByFixture);
         Map<String, List<Wheel>> byProject = new TreeMap<>();
         Map<String, Wheel> byFile = new LinkedHashMap<>();
@@ -78,7 +79,15 @@ public final class LocalPackageIndex implements AutoCloseable {
             return t;
         });
         server.setExecutor(executor);
-        server.createContext("/", this::handle);
+        var context = server.createContext("/", this::handle);
+        if (basicAuth != null) {
+            context.setAuthenticator(new com.sun.net.httpserver.BasicAuthenticator("dockenv-test") {
+                @Override
+                public boolean checkCredentials(String user, String password) {
+                    return basicAuth[0].equals(user) && basicAuth[1].equals(password);
+                }
+            });
+        }
         server.start();
     }
 
@@ -104,6 +113,7 @@ public final class LocalPackageIndex implements AutoCloseable {
         private final Path filesDir;
         private final Map<String, WheelBuilder> fixtures = new LinkedHashMap<>();
         private final List<WheelBuilder> adHoc = new ArrayList<>();
+        private String[] basicAuth;
 
         private Builder(Path workDir) {
             this.filesDir = workDir.resolve("files");
@@ -124,6 +134,12 @@ public final class LocalPackageIndex implements AutoCloseable {
             return this;
         }
 
+        /** Requires HTTP basic authentication, as a company's private index does. */
+        public Builder basicAuth(String user, String password) {
+            basicAuth = new String[] {user, password};
+            return this;
+        }
+
         public LocalPackageIndex start() {
             Map<String, Wheel> byFixture = new LinkedHashMap<>();
             List<Wheel> all = new ArrayList<>();
@@ -136,7 +152,7 @@ public final class LocalPackageIndex implements AutoCloseable {
                 all.add(write(b));
             }
             try {
-                return new LocalPackageIndex(byFixture, all);
+                return new LocalPackageIndex(byFixture, all, basicAuth);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot start the local package index", e);
             }
