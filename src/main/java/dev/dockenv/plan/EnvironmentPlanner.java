@@ -257,9 +257,6 @@ public final class EnvironmentPlanner {
         }
     }
 
-    static String redact(String url) {
-        return url.replaceAll("//[^/@]*@", "//***@");
-    }
 
     private static List<String> distinct(List<String> items) {
         return List.copyOf(new LinkedHashSet<>(items));

@@ -61,13 +61,4 @@ public record PackageIndex(Optional<String> indexUrl, List<String> extraIndexUrl
             return false;
         }
     }
-
-    /** True when the URL carries a user or password. */
-    public static boolean hasCredentials(String url) {
-        try {
-            return URI.create(url.trim()).getUserInfo() != null;
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
-    }
 }
