@@ -1,5 +1,6 @@
 package dev.dockenv.lock.conda;
 
+import dev.dockenv.io.Utf8File;
 import dev.dockenv.deps.RequirementsFile;
 import dev.dockenv.errors.DidYouMean;
 import dev.dockenv.errors.InputException;

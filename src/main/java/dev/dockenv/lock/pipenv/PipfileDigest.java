@@ -1,5 +1,6 @@
 package dev.dockenv.lock.pipenv;
 
+import dev.dockenv.lock.PythonJson;
 import dev.dockenv.config.TomlDocument;
 import dev.dockenv.errors.InputException;
 import dev.dockenv.lock.LockFile;
@@ -113,7 +114,7 @@ public final class PipfileDigest {
         TomlDocument doc = TomlDocument.parse(file, content); // errors at the Pipfile's own positions
         Map<String, Object> data = scheme == Scheme.PIPFILE_LIBRARY ? pipfileLibraryData(doc) : pletteData(file,
                 doc, content, scheme);
-        return sha256(PythonJson.dumps(data));
+        return sha256(PythonJson.dumpsCompact(data));
     }
 
     /** The pipfile library: defaults updated with the TOML document, [packages]/[dev-packages] only. */

@@ -1,5 +1,6 @@
 package dev.dockenv.lock.poetry;
 
+import dev.dockenv.lock.PythonJson;
 import dev.dockenv.config.TomlDocument;
 import dev.dockenv.errors.InputException;
 import dev.dockenv.errors.SourceLocation;

@@ -1,5 +1,6 @@
 package dev.dockenv.lock.repo2docker;
 
+import dev.dockenv.io.Utf8File;
 import dev.dockenv.errors.InputException;
 import dev.dockenv.errors.SourceLocation;
 import java.io.IOException;

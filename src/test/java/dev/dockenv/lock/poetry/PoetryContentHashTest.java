@@ -1,5 +1,6 @@
 package dev.dockenv.lock.poetry;
 
+import dev.dockenv.lock.PythonJson;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dockenv.config.TomlDocument;
@@ -80,6 +81,6 @@ class PoetryContentHashTest {
         "3e20, 3e+20", "0.1, 0.1", "2.5e-10, 2.5e-10",
     })
     void writesFloatsAsPythonRepr(double value, String repr) {
-        assertThat(PythonJson.floatRepr(value)).isEqualTo(repr);
+        assertThat(PythonJson.pythonFloat(value)).isEqualTo(repr);
     }
 }

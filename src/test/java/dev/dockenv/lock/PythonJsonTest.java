@@ -1,4 +1,4 @@
-package dev.dockenv.lock.pipenv;
+package dev.dockenv.lock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -44,7 +44,7 @@ class PythonJsonTest {
 
     @Test
     void nonFiniteFloatsAreWrittenAsJavaScriptNames() {
-        assertThat(PythonJson.dumps(List.of(Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY)))
+        assertThat(PythonJson.dumpsCompact(List.of(Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY)))
                 .isEqualTo("[NaN,Infinity,-Infinity]");
     }
 
@@ -54,7 +54,7 @@ class PythonJsonTest {
         map.put("b", List.of(1L, true, false, "x"));
         map.put("a", Map.of("\uD83D\uDE00", "é\u0000\u007f\t\"\\/", "\uFB01", 2L));
         map.put("A", null);
-        assertThat(PythonJson.dumps(map)).isEqualTo("{\"A\":null,\"a\":{\"\\ufb01\":2,\"\\ud83d\\ude00\":"
+        assertThat(PythonJson.dumpsCompact(map)).isEqualTo("{\"A\":null,\"a\":{\"\\ufb01\":2,\"\\ud83d\\ude00\":"
                 + "\"\\u00e9\\u0000\\u007f\\t\\\"\\\\/\"},\"b\":[1,true,false,\"x\"]}");
     }
 }

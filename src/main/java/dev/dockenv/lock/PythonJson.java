@@ -1,10 +1,12 @@
-package dev.dockenv.lock.pipenv;
+package dev.dockenv.lock;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Comparator;
+import org.tomlj.TomlArray;
+import org.tomlj.TomlTable;
 import java.util.List;
 import java.util.Map;
 
@@ -15,20 +17,33 @@ import java.util.Map;
  * {@code \\uXXXX} (lowercase hex, surrogate pairs beyond the BMP), floats as Python's
  * {@code repr} writes them ({@code 1.0}, {@code 1e-05}, {@code 1e+16}, {@code Infinity}).
  */
-final class PythonJson {
+public final class PythonJson {
     /** Python orders str by code point; String.compareTo orders UTF-16 units, which differs past U+FFFF. */
-    static final Comparator<String> CODE_POINT_ORDER = PythonJson::compareCodePoints;
+    public static final Comparator<String> CODE_POINT_ORDER = PythonJson::compareCodePoints;
 
     private PythonJson() {
     }
 
-    static String dumps(Object value) {
+    /** {@code json.dumps(value, sort_keys=True, separators=(",", ":"))}, as pipenv hashes a Pipfile. */
+    public static String dumpsCompact(Object value) {
         StringBuilder out = new StringBuilder();
-        write(value, out);
+        write(value, out, ",", ":");
         return out.toString();
     }
 
-    private static void write(Object value, StringBuilder out) {
+    /** {@code json.dumps(value, sort_keys=True)}, as poetry hashes pyproject.toml (", " and ": "). */
+    public static String dumps(Object value) {
+        StringBuilder out = new StringBuilder();
+        write(value, out, ", ", ": ");
+        return out.toString();
+    }
+
+    private static void write(Object value, StringBuilder out, String item, String colon) {
+        if (value instanceof TomlTable table) {
+            value = table.toMap();
+        } else if (value instanceof TomlArray array) {
+            value = array.toList();
+        }
         if (value == null) {
             out.append("null");
         } else if (value instanceof String s) {
@@ -48,20 +63,20 @@ final class PythonJson {
             out.append('{');
             for (int i = 0; i < keys.size(); i++) {
                 if (i > 0) {
-                    out.append(',');
+                    out.append(item);
                 }
                 string(keys.get(i), out);
-                out.append(':');
-                write(map.get(keys.get(i)), out);
+                out.append(colon);
+                write(map.get(keys.get(i)), out, item, colon);
             }
             out.append('}');
         } else if (value instanceof List<?> list) {
             out.append('[');
             for (int i = 0; i < list.size(); i++) {
                 if (i > 0) {
-                    out.append(',');
+                    out.append(item);
                 }
-                write(list.get(i), out);
+                write(list.get(i), out, item, colon);
             }
             out.append(']');
         } else {
@@ -94,7 +109,7 @@ final class PythonJson {
     }
 
     /** Python's repr(float): the shortest digits that read back as the same double. */
-    static String pythonFloat(double d) {
+    public static String pythonFloat(double d) {
         if (Double.isNaN(d)) {
             return "NaN";
         }

@@ -1,4 +1,4 @@
-package dev.dockenv.lock.repo2docker;
+package dev.dockenv.io;
 
 import dev.dockenv.errors.InputException;
 import dev.dockenv.errors.SourceLocation;
@@ -12,15 +12,15 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /** Reads a project file as strict UTF-8; a missing, unreadable or non-UTF-8 file is an {@link InputException}. */
-final class Utf8File {
+public final class Utf8File {
     private Utf8File() {
     }
 
-    static String read(Path file) {
+    public static String read(Path file) {
         return decode(file, bytes(file));
     }
 
-    static byte[] bytes(Path file) {
+    public static byte[] bytes(Path file) {
         try {
             return Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
@@ -30,7 +30,7 @@ final class Utf8File {
         }
     }
 
-    static String decode(Path file, byte[] bytes) {
+    public static String decode(Path file, byte[] bytes) {
         try {
             return StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
