@@ -83,6 +83,8 @@ public final class DockenvCommand implements Runnable {
         m.put("run", RunCommand::new);
         m.put("shell", ShellCommand::new);
         m.put("build", BuildCommand::new);
+        m.put("lock", LockCommand::new);
+        m.put("sync", SyncCommand::new);
         m.put("init", InitCommand::new);
         m.put("status", StatusCommand::new);
         m.put("doctor", DoctorCommand::new);

@@ -6,19 +6,14 @@ import dev.dockenv.build.BuildOptions;
 import dev.dockenv.build.EnvironmentBuilder;
 import dev.dockenv.build.EnvironmentImage;
 import dev.dockenv.build.IndexCredentials;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.nio.file.Files;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 import dev.dockenv.context.FileDigestCache;
 import dev.dockenv.lock.LockFile;
 import dev.dockenv.lock.select.LockSelection;
+import dev.dockenv.lock.resolve.IndexAccess;
+import dev.dockenv.lock.resolve.LockFreshness;
+import dev.dockenv.lock.resolve.LockInputs;
 import dev.dockenv.lock.select.ManifestSelection;
+import dev.dockenv.plan.DeclaredInstall;
 import dev.dockenv.plan.EnvironmentPlan;
 import dev.dockenv.plan.EnvironmentPlanner;
 import dev.dockenv.project.Project;
@@ -54,8 +49,15 @@ final class Workspace {
         Path dir = ProjectLocator.locate(root.startDirectory());
         Project project = ProjectScanner.scan(dir);
         Optional<LockFile> lock = LockSelection.find(project);
+        Optional<DeclaredInstall> declared = ManifestSelection.find(project);
+        if (lock.isPresent() && lock.get().format().equals("pylock.toml") && lock.get().inputsDigest().isPresent()) {
+            // a lock dockenv wrote records the inputs it was resolved from: never install a stale one
+            EnvironmentPlan unlocked = EnvironmentPlanner.plan(project, Optional.empty(), declared,
+                    root.session().environment());
+            LockFreshness.check(lock.get().file(), LockInputs.digest(project, unlocked));
+        }
         EnvironmentPlan plan = EnvironmentPlanner.plan(project, lock,
-                lock.isPresent() ? Optional.empty() : ManifestSelection.find(project), root.session().environment());
+                lock.isPresent() ? Optional.empty() : declared, root.session().environment());
         return new Workspace(root, project, lock, plan);
     }
 
@@ -108,34 +110,9 @@ final class Workspace {
     /** Credentials for the build's own package indexes, from index URLs and the user's netrc. */
     private Optional<IndexCredentials> credentials() {
         if (!plan.index().isCustom()) {
-            return Optional.empty();
+            return Optional.empty(); // pip's default index: the Dockerfile mounts no credentials
         }
-        List<String> raw = new ArrayList<>();
-        project.config().indexUrl().ifPresent(raw::add);
-        raw.addAll(project.config().extraIndexUrls());
-        session().env("PIP_INDEX_URL").ifPresent(raw::add);
-        session().env("PIP_EXTRA_INDEX_URL").ifPresent(v -> raw.addAll(List.of(v.trim().split("\\s+"))));
-        Set<String> hosts = new HashSet<>();
-        List<String> urls = new ArrayList<>(plan.index().extraIndexUrls());
-        plan.index().indexUrl().ifPresent(urls::add);
-        for (String url : urls) {
-            try {
-                Optional.ofNullable(URI.create(url).getHost()).map(h -> h.toLowerCase(Locale.ROOT)).ifPresent(hosts::add);
-            } catch (IllegalArgumentException e) {
-                // not a URL pip could use either
-            }
-        }
-        Path netrc = session().env("NETRC").map(Path::of)
-                .orElseGet(() -> Path.of(session().env("HOME").orElse(System.getProperty("user.home")), ".netrc"));
-        Optional<String> netrcText = Optional.empty();
-        if (Files.isRegularFile(netrc)) {
-            try {
-                netrcText = Optional.of(Files.readString(netrc));
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read " + netrc, e);
-            }
-        }
-        return IndexCredentials.collect(raw, netrcText, hosts);
+        return IndexAccess.of(project, plan, session().environment()).credentials();
     }
 
     private String describe(EnvironmentImage image) {

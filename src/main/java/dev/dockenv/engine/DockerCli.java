@@ -208,6 +208,17 @@ public final class DockerCli implements Engine {
     }
 
     @Override
+    public ProcessRunner.Result runCapturing(List<String> dockerRunArgs) {
+        List<String> args = new ArrayList<>(List.of("run"));
+        args.addAll(dockerRunArgs);
+        ProcessRunner.Result r = call(args);
+        if (!r.ok() && isUnreachable(r.stderr())) {
+            throw unreachable(r.stderr());
+        }
+        return r;
+    }
+
+    @Override
     public Optional<String> composeVersion() {
         ProcessRunner.Result plugin = call(List.of("compose", "version", "--short"));
         if (plugin.ok() && !plugin.stdout().isBlank()) {

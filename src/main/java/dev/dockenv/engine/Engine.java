@@ -22,6 +22,13 @@ public interface Engine {
     /** Runs a short command in a fresh container and returns its stdout (for reading image files). */
     String runForOutput(String image, List<String> entrypointAndArgs);
 
+    /**
+     * Runs {@code docker run ARGS} (options, image, command) to completion and returns what it
+     * printed; a container that fails is an exit code in the result, an engine nobody answers
+     * throws {@link EngineUnreachableException}.
+     */
+    ProcessRunner.Result runCapturing(List<String> dockerRunArgs);
+
     /** The client program's command line prefix, e.g. [docker] or [/usr/bin/docker]. */
     List<String> client();
 

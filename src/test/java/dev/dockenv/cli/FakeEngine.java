@@ -61,6 +61,12 @@ final class FakeEngine implements Engine {
     }
 
     @Override
+    public dev.dockenv.engine.ProcessRunner.Result runCapturing(List<String> dockerRunArgs) {
+        check();
+        return new dev.dockenv.engine.ProcessRunner.Result(0, "", "");
+    }
+
+    @Override
     public List<String> client() {
         return List.of("docker");
     }

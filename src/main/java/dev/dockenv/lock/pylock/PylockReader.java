@@ -107,7 +107,9 @@ public final class PylockReader {
                 reg.indexUrl().filter(u -> !indexUrls.contains(u)).ifPresent(indexUrls::add);
             }
         }
-        return new LockFile(doc.file(), FORMAT, packages, Optional.empty(), indexUrls, requiresPython);
+        Optional<String> inputsDigest = root.table("tool").flatMap(t -> t.table("dockenv"))
+                .flatMap(t -> t.string("inputs-digest"));
+        return new LockFile(doc.file(), FORMAT, packages, inputsDigest, indexUrls, requiresPython);
     }
 
     /**

@@ -46,7 +46,20 @@ public final class PylockWriter {
         AtomicFiles.write(target, toToml(lock));
     }
 
+    /**
+     * Writes the lock to {@code target} atomically, with the digest of the inputs it was resolved
+     * from in {@code [tool.dockenv] inputs-digest} (read back as {@link LockFile#inputsDigest()}).
+     */
+    public static void write(LockFile lock, Path target, String inputsDigest) throws IOException {
+        AtomicFiles.write(target, toToml(lock, Optional.of(inputsDigest)));
+    }
+
     public static String toToml(LockFile lock) {
+        return toToml(lock, Optional.empty());
+    }
+
+    /** The lock's text, with {@code [tool.dockenv] inputs-digest} when a digest is given. */
+    public static String toToml(LockFile lock, Optional<String> inputsDigest) {
         Set<String> groups = new TreeSet<>();
         for (LockedPackage p : lock.packages()) {
             groups.addAll(p.groups());
@@ -64,6 +77,7 @@ public final class PylockWriter {
         out.append("dependency-groups = ").append(strings(List.copyOf(groups))).append('\n');
         out.append("default-groups = ").append(strings(List.of(DEFAULT_GROUP))).append('\n');
         out.append("created-by = \"dockenv\"\n");
+        inputsDigest.ifPresent(d -> out.append("\n[tool.dockenv]\ninputs-digest = ").append(string(d)).append('\n'));
         for (LockedPackage p : lock.packages()) {
             out.append('\n');
             writePackage(p, grouped, out);

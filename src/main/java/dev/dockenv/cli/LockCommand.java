@@ -1,0 +1,81 @@
+package dev.dockenv.cli;
+
+import dev.dockenv.lock.DependencyGroups;
+import dev.dockenv.lock.LockFile;
+import dev.dockenv.lock.pylock.PylockWriter;
+import dev.dockenv.lock.resolve.IndexAccess;
+import dev.dockenv.lock.resolve.LockFreshness;
+import dev.dockenv.lock.resolve.LockInputs;
+import dev.dockenv.lock.resolve.LockResolver;
+import dev.dockenv.lock.select.ManifestSelection;
+import dev.dockenv.plan.EnvironmentPlan;
+import dev.dockenv.plan.EnvironmentPlanner;
+import dev.dockenv.project.Project;
+import dev.dockenv.project.ProjectLocator;
+import dev.dockenv.project.ProjectScanner;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code dockenv lock}: resolves the declared dependencies into pylock.toml; {@code --check} says whether it is fresh. */
+@Command(name = "lock", mixinStandardHelpOptions = true,
+        description = {"Resolve the project's dependencies into pylock.toml (PEP 751), hash-pinned.",
+            "Resolves requirements files, [project] dependencies and dev requirements with pip in the "
+                    + "environment's base image; every file of each pinned version gets its hash. Builds then "
+                    + "install from the lock.",
+            "With --check, only tell whether pylock.toml is up to date with those inputs (exit 4 when stale or "
+                    + "missing)."})
+final class LockCommand implements Callable<Integer> {
+    static final String LOCK_FILE = "pylock.toml";
+
+    @ParentCommand
+    private DockenvCommand root;
+
+    @Option(names = "--check", description = "Check that pylock.toml is up to date; change nothing.")
+    private boolean check;
+
+    /** The project with its plan made without a lock: what a lock is resolved from. */
+    record Unlocked(Project project, EnvironmentPlan plan, String digest) {
+        Path lockFile() {
+            return project.root().resolve(LOCK_FILE);
+        }
+
+        static Unlocked open(DockenvCommand root) {
+            Project project = ProjectScanner.scan(ProjectLocator.locate(root.startDirectory()));
+            EnvironmentPlan plan = EnvironmentPlanner.plan(project, Optional.empty(), ManifestSelection.find(project),
+                    root.session().environment());
+            return new Unlocked(project, plan, LockInputs.digest(project, plan));
+        }
+    }
+
+    @Override
+    public Integer call() {
+        Session session = root.session();
+        Unlocked unlocked = Unlocked.open(root);
+        Path target = unlocked.lockFile();
+        if (check) {
+            LockFreshness.check(target, unlocked.digest());
+            session.err().println("dockenv: " + LOCK_FILE + " is up to date");
+            session.err().flush();
+            return 0;
+        }
+        LockResolver resolver = new LockResolver(session.engine(),
+                IndexAccess.of(unlocked.project(), unlocked.plan(), session.environment()), session.err());
+        LockFile lock = resolver.resolve(unlocked.project(), unlocked.plan(), unlocked.digest(), target);
+        try {
+            PylockWriter.write(lock, target, unlocked.digest());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + target, e);
+        }
+        session.err().printf("dockenv: wrote %s: %d packages (%d main, %d dev)%n", LOCK_FILE, lock.packages().size(),
+                lock.packagesOf(DependencyGroups.MAIN).size(), lock.packagesOf(DependencyGroups.DEV).size());
+        session.err().flush();
+        session.out().println(target);
+        return 0;
+    }
+}

@@ -1,0 +1,33 @@
+package dev.dockenv.cli;
+
+import dev.dockenv.build.BuildOptions;
+import dev.dockenv.build.EnvironmentBuilder;
+import dev.dockenv.build.EnvironmentImage;
+import dev.dockenv.lock.resolve.LockFreshness;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code dockenv sync}: the dev environment, built from a fresh pylock.toml. */
+@Command(name = "sync", mixinStandardHelpOptions = true,
+        description = {"Build the dev environment from a fresh pylock.toml; print its image.",
+            "Fails (exit 4) when pylock.toml is missing or stale: run `dockenv lock` first."})
+final class SyncCommand implements Callable<Integer> {
+    @ParentCommand
+    private DockenvCommand root;
+
+    @Override
+    public Integer call() {
+        LockCommand.Unlocked unlocked = LockCommand.Unlocked.open(root);
+        LockFreshness.check(unlocked.lockFile(), unlocked.digest());
+        Workspace workspace = Workspace.open(root);
+        EnvironmentImage image = workspace.image(Optional.empty());
+        EnvironmentBuilder.Result result = workspace.ensure(image, new BuildOptions(false, false, false));
+        if (!result.built()) {
+            workspace.session().err().println("dockenv: " + image.reference() + " is up to date");
+        }
+        workspace.session().out().println(image.reference());
+        return 0;
+    }
+}

@@ -1,0 +1,76 @@
+package dev.dockenv.lock.resolve;
+
+import dev.dockenv.plan.EnvironmentPlan;
+import dev.dockenv.plan.InstallStep;
+import dev.dockenv.project.Project;
+import dev.dockenv.project.RequirementsSet;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The digest of what a lock is resolved from: the Python version, the requirements files (and the
+ * files they include) by content, the declared packages of main and dev, and the package indexes.
+ * Equal inputs give an equal digest; {@code dockenv lock --check} compares it with the lock's.
+ */
+public final class LockInputs {
+    private static final String VERSION = "dockenv-lock-inputs 1";
+
+    private LockInputs() {
+    }
+
+    /** "sha256:hex" of the inputs of a plan made without a lock. */
+    public static String digest(Project project, EnvironmentPlan unlockedPlan) {
+        StringBuilder s = new StringBuilder(VERSION).append('\n');
+        s.append("python ").append(project.python().version()).append('\n');
+        stage(s, "main", project, project.requirements(), unlockedPlan.baseInstalls());
+        stage(s, "dev", project, project.devRequirements(), unlockedPlan.devInstalls());
+        var index = unlockedPlan.index();
+        index.indexUrl().ifPresent(u -> s.append("index-url ").append(u).append('\n'));
+        index.extraIndexUrls().forEach(u -> s.append("extra-index-url ").append(u).append('\n'));
+        index.trustedHosts().forEach(h -> s.append("trusted-host ").append(h).append('\n'));
+        return "sha256:" + sha256(s.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void stage(StringBuilder s, String group, Project project, List<RequirementsSet> sets,
+            List<InstallStep> steps) {
+        Set<Path> files = new LinkedHashSet<>();
+        for (RequirementsSet set : sets) {
+            files.add(set.file());
+            files.addAll(set.files());
+        }
+        for (Path f : files) {
+            s.append(group).append(" file ").append(project.relative(f)).append(' ').append(contentHash(f)).append('\n');
+        }
+        for (InstallStep step : steps) {
+            step.packages().forEach(p -> s.append(group).append(" package ").append(p).append('\n'));
+        }
+    }
+
+    private static String contentHash(Path file) {
+        if (!Files.isRegularFile(file)) {
+            return "missing";
+        }
+        try {
+            return sha256(Files.readAllBytes(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+
+    static String sha256(byte[] data) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

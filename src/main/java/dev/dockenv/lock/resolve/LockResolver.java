@@ -1,0 +1,301 @@
+package dev.dockenv.lock.resolve;
+
+import dev.dockenv.engine.Engine;
+import dev.dockenv.engine.ProcessRunner;
+import dev.dockenv.errors.DockenvException;
+import dev.dockenv.errors.ExitCode;
+import dev.dockenv.errors.SourceLocation;
+import dev.dockenv.lock.DependencyGroups;
+import dev.dockenv.lock.LockFile;
+import dev.dockenv.lock.LockedArtifact;
+import dev.dockenv.lock.LockedPackage;
+import dev.dockenv.lock.PackageSource;
+import dev.dockenv.pep.Pep503;
+import dev.dockenv.plan.EnvironmentPlan;
+import dev.dockenv.plan.InstallStep;
+import dev.dockenv.project.Project;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Resolves a project's declared dependencies with pip inside the environment's base image (a
+ * throwaway container, {@code pip install --dry-run --report}), main first and then main+dev, and
+ * turns the result into a lock: each package pinned with the hashes of every file of its version
+ * that the index lists.
+ */
+public final class LockResolver {
+    private static final String SEPARATOR = "@@dockenv-report@@";
+    private static final String PROJECT = "/project";
+
+    private final Engine engine;
+    private final IndexAccess access;
+    private final PrintWriter progress;
+    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
+            .connectTimeout(Duration.ofSeconds(20)).build();
+    private final Map<String, List<SimplePage.IndexFile>> pages = new HashMap<>();
+
+    public LockResolver(Engine engine, IndexAccess access, PrintWriter progress) {
+        this.engine = engine;
+        this.access = access;
+        this.progress = progress;
+    }
+
+    /** The lock of the plan's declared installs (a plan made without a lock), to be written at {@code target}. */
+    public LockFile resolve(Project project, EnvironmentPlan plan, String inputsDigest, Path target) {
+        List<String> main = pipArguments(plan.baseInstalls());
+        List<String> all = new ArrayList<>(main);
+        all.addAll(pipArguments(plan.devInstalls()));
+        if (all.isEmpty()) {
+            throw new DockenvException(ExitCode.BAD_INPUT, "nothing to lock: the project declares no dependencies",
+                    "list them in requirements.txt or pyproject.toml [project] dependencies");
+        }
+        String[] reports = run(project, plan.baseImage(), main, all);
+        List<PipReport.Resolved> mainResolved = PipReport.parse(reports[0]);
+        List<PipReport.Resolved> allResolved = PipReport.parse(reports[1]);
+        Set<String> mainKeys = new LinkedHashSet<>();
+        mainResolved.forEach(r -> mainKeys.add(key(r)));
+        List<LockedPackage> packages = new ArrayList<>();
+        SourceLocation location = SourceLocation.of(target);
+        for (PipReport.Resolved r : mainResolved) {
+            locked(r, DependencyGroups.MAIN, location).ifPresent(packages::add);
+        }
+        for (PipReport.Resolved r : allResolved) {
+            if (!mainKeys.contains(key(r))) {
+                locked(r, DependencyGroups.DEV, location).ifPresent(packages::add);
+            }
+        }
+        packages.sort(java.util.Comparator.comparing((LockedPackage p) -> Pep503.normalize(p.name()))
+                .thenComparing(p -> p.version().orElse("")));
+        List<String> origins = new ArrayList<>();
+        for (InstallStep s : plan.baseInstalls()) {
+            origins.add(s.origin());
+        }
+        for (InstallStep s : plan.devInstalls()) {
+            origins.add(s.origin());
+        }
+        List<String> indexes = new ArrayList<>();
+        for (LockedPackage p : packages) {
+            if (p.source() instanceof PackageSource.Registry reg) {
+                reg.indexUrl().filter(u -> !indexes.contains(u)).ifPresent(indexes::add);
+            }
+        }
+        return new LockFile(target, String.join(", ", origins), packages, Optional.of(inputsDigest), indexes,
+                Optional.empty());
+    }
+
+    private static String key(PipReport.Resolved r) {
+        return Pep503.normalize(r.name()) + "==" + r.version();
+    }
+
+    /** {@code -r FILE}... and the packages of a stage's declared installs. */
+    static List<String> pipArguments(List<InstallStep> steps) {
+        List<String> args = new ArrayList<>();
+        for (InstallStep s : steps) {
+            for (String f : s.requirementFiles()) {
+                args.add("-r");
+                args.add(f);
+            }
+            args.addAll(s.packages());
+        }
+        return args;
+    }
+
+    private Optional<LockedPackage> locked(PipReport.Resolved r, String group, SourceLocation location) {
+        switch (r.kind()) {
+            case INDEX -> {
+                IndexChoice choice = indexFiles(r);
+                return Optional.of(new LockedPackage(r.name(), Optional.of(r.version()), Optional.empty(),
+                        choice.artifacts(), new PackageSource.Registry(choice.index()), Set.of(group), location));
+            }
+            case DIRECT_ARCHIVE -> {
+                if (r.url().isEmpty() || r.hash().isEmpty()) {
+                    progress.println("dockenv: warning: " + r.name() + " " + r.version()
+                            + " comes from a URL without a hash; it is left out of the lock");
+                    return Optional.empty();
+                }
+                String url = r.url().get();
+                return Optional.of(new LockedPackage(r.name(), Optional.of(r.version()), Optional.empty(),
+                        List.of(new LockedArtifact(Optional.of(url.substring(url.lastIndexOf('/') + 1)),
+                                Optional.of(url), List.of(r.hash().get()))),
+                        new PackageSource.DirectUrl(url), Set.of(group), location));
+            }
+            case VCS -> {
+                if (r.url().isEmpty() || r.commit().isEmpty()) {
+                    progress.println("dockenv: warning: " + r.name() + " is not pinned to a commit; left out of the lock");
+                    return Optional.empty();
+                }
+                return Optional.of(new LockedPackage(r.name(), Optional.of(r.version()), Optional.empty(), List.of(),
+                        new PackageSource.Vcs(r.url().get(), r.commit()), Set.of(group), location));
+            }
+            default -> {
+                progress.println("dockenv: note: " + r.name() + " is a local directory; it is not locked "
+                        + "(it comes from the project)");
+                return Optional.empty();
+            }
+        }
+    }
+
+    private record IndexChoice(Optional<String> index, List<LockedArtifact> artifacts) {
+    }
+
+    /**
+     * Every file of the version on the first index whose simple page lists the file pip chose
+     * (else the first that lists the version at all), with its hashes; pip's own file and hash
+     * when no index page can be read.
+     */
+    private IndexChoice indexFiles(PipReport.Resolved r) {
+        Optional<String> chosenFile = r.url().map(u -> u.substring(u.lastIndexOf('/') + 1).replaceAll("#.*$", ""));
+        IndexChoice fallback = null;
+        for (String index : access.indexUrls()) {
+            List<SimplePage.IndexFile> files = SimplePage.filesOf(page(index, r.name()), r.name(), r.version());
+            if (files.isEmpty()) {
+                continue;
+            }
+            List<LockedArtifact> artifacts = new ArrayList<>();
+            boolean sdist = false;
+            for (SimplePage.IndexFile f : files) {
+                List<String> hashes = f.hashes();
+                if (hashes.isEmpty() && chosenFile.filter(f.fileName()::equals).isPresent() && r.hash().isPresent()) {
+                    hashes = List.of(r.hash().get());
+                }
+                if (hashes.isEmpty() || (!f.isWheel() && sdist)) {
+                    continue;
+                }
+                sdist |= !f.isWheel();
+                artifacts.add(new LockedArtifact(Optional.of(f.fileName()), Optional.of(f.url()), hashes));
+            }
+            if (artifacts.isEmpty()) {
+                continue;
+            }
+            IndexChoice choice = new IndexChoice(Optional.of(index), artifacts);
+            if (chosenFile.isEmpty() || files.stream().anyMatch(f -> f.fileName().equals(chosenFile.get()))) {
+                return choice;
+            }
+            if (fallback == null) {
+                fallback = choice;
+            }
+        }
+        if (fallback != null) {
+            return fallback;
+        }
+        if (r.url().isEmpty() || r.hash().isEmpty()) {
+            throw new DockenvException(ExitCode.BAD_INPUT, "no index lists the files of " + r.name() + " "
+                    + r.version() + " with hashes", "check the index URLs (" + String.join(", ", access.indexUrls()) + ")");
+        }
+        return new IndexChoice(Optional.empty(), List.of(new LockedArtifact(chosenFile, r.url(), List.of(r.hash().get()))));
+    }
+
+    /** The files a PEP 503 project page lists; none when the index has no such project or cannot be read. */
+    private List<SimplePage.IndexFile> page(String index, String name) {
+        String url = index.replaceAll("/+$", "") + "/" + Pep503.normalize(name) + "/";
+        return pages.computeIfAbsent(url, u -> {
+            try {
+                HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(u)).timeout(Duration.ofSeconds(60))
+                        .header("Accept", "text/html");
+                access.authorization(u).ifPresent(a -> request.header("Authorization", a));
+                HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() != 200) {
+                    if (response.statusCode() != 404) {
+                        progress.println("dockenv: warning: " + u + " answered " + response.statusCode());
+                    }
+                    return List.of();
+                }
+                return SimplePage.parse(response.body(), response.uri());
+            } catch (IOException | IllegalArgumentException e) {
+                progress.println("dockenv: warning: cannot read " + u + ": " + e.getMessage());
+                return List.of();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new DockenvException(ExitCode.INTERNAL, "interrupted", null);
+            }
+        });
+    }
+
+    /** Runs pip twice in one throwaway container; the main report and the main+dev report. */
+    private String[] run(Project project, String image, List<String> main, List<String> all) {
+        String pip = "/tmp/v/bin/pip install --dry-run --ignore-installed --quiet --report ";
+        StringBuilder script = new StringBuilder("set -e; python3 -m venv /tmp/v; ");
+        if (main.isEmpty()) {
+            script.append("echo '{\"version\": \"1\", \"install\": []}' > /tmp/main.json; ");
+        } else {
+            script.append(pip).append("/tmp/main.json ").append(quoted(main)).append("; ");
+        }
+        script.append(pip).append("/tmp/all.json ").append(quoted(all)).append("; ");
+        script.append("cat /tmp/main.json; echo; echo ").append(SEPARATOR).append("; cat /tmp/all.json");
+
+        List<String> args = new ArrayList<>(List.of("--rm"));
+        if (access.hostNetwork()) {
+            args.addAll(List.of("--network", "host"));
+        }
+        args.addAll(List.of("-v", project.root() + ":" + PROJECT + ":ro", "-w", PROJECT));
+        Map<String, String> env = new java.util.TreeMap<>(access.pipEnvironment());
+        env.put("PIP_DISABLE_PIP_VERSION_CHECK", "1");
+        env.put("PIP_NO_INPUT", "1");
+        env.put("PIP_ROOT_USER_ACTION", "ignore");
+        env.forEach((k, v) -> args.addAll(List.of("-e", k + "=" + v)));
+        Path netrc = null;
+        try {
+            if (access.credentials().isPresent()) {
+                netrc = Files.createTempFile("dockenv-netrc", "",
+                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                Files.writeString(netrc, access.credentials().get().netrc());
+                args.addAll(List.of("-v", netrc + ":/root/.netrc:ro"));
+            }
+            args.addAll(List.of("--entrypoint", "sh", image, "-c", script.toString()));
+            progress.println("dockenv: resolving in " + image + " with pip");
+            progress.flush();
+            ProcessRunner.Result result = engine.runCapturing(args);
+            if (!result.ok()) {
+                throw new DockenvException(ExitCode.BAD_INPUT, "pip could not resolve the dependencies in " + image
+                        + ": " + lastLines(result.stderr()),
+                        "check the requirements and the index; pip's output is above the error");
+            }
+            int at = result.stdout().indexOf(SEPARATOR);
+            if (at < 0) {
+                throw new DockenvException(ExitCode.INTERNAL, "pip gave no installation report", null);
+            }
+            return new String[] {result.stdout().substring(0, at),
+                    result.stdout().substring(at + SEPARATOR.length())};
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the credentials file", e);
+        } finally {
+            if (netrc != null) {
+                try {
+                    Files.deleteIfExists(netrc);
+                } catch (IOException e) {
+                    progress.println("dockenv: warning: cannot delete " + netrc);
+                }
+            }
+        }
+    }
+
+    private static String lastLines(String stderr) {
+        List<String> lines = stderr.lines().filter(l -> !l.isBlank()).toList();
+        return String.join("\n  ", lines.subList(Math.max(0, lines.size() - 8), lines.size()));
+    }
+
+    /** POSIX shell quoting. */
+    static String quoted(List<String> words) {
+        List<String> out = new ArrayList<>();
+        for (String w : words) {
+            out.add("'" + w.replace("'", "'\\''") + "'");
+        }
+        return String.join(" ", out);
+    }
+}
