@@ -79,8 +79,8 @@ public final class PipReport {
             if (hashes.has("sha256")) {
                 return Optional.of("sha256:" + hashes.get("sha256").asText().toLowerCase(Locale.ROOT));
             }
-            var first = hashes.fields().next();
-            return Optional.of(first.getKey().toLowerCase(Locale.ROOT) + ":" + first.getValue().asText());
+            String algorithm = hashes.fieldNames().next();
+            return Optional.of(algorithm.toLowerCase(Locale.ROOT) + ":" + hashes.get(algorithm).asText());
         }
         return text(archive.path("hash")).filter(h -> h.contains("="))
                 .map(h -> h.substring(0, h.indexOf('=')).toLowerCase(Locale.ROOT) + ":" + h.substring(h.indexOf('=') + 1));
