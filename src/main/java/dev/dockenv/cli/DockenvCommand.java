@@ -26,17 +26,6 @@ import picocli.CommandLine.Spec;
                     + "[tool.dockenv]), builds a cached environment image and runs commands in it as you, "
                     + "with the project mounted."},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {
-            " 0:success",
-            " 1:internal error (a bug: please report it)",
-            " 2:invalid command line",
-            " 3:no Python project found",
-            " 4:invalid project file or configuration (file:line:column)",
-            " 5:container engine unreachable",
-            " 6:image build failed",
-            " 7:file exists (init without --force)",
-            " 8:the engine refused a request",
-            "run, shell:the command's own exit code (125-127 as docker and shells use them)"},
         footer = {"", "Run 'dockenv COMMAND --help' for a command's options."})
 public final class DockenvCommand implements Runnable {
     /** The subcommands, in the order help lists them. */
@@ -113,6 +102,7 @@ public final class DockenvCommand implements Runnable {
             completionCli.getCommandSpec().name("completion").usageMessage().hidden(false)
                     .description("Print a bash/zsh completion script: source <(dockenv completion)");
         }
+        cli.getCommandSpec().usageMessage().exitCodeList(exitCodeHelp());
         cli.setOut(session.out());
         cli.setErr(session.err());
         if (cli.getSubcommands().containsKey("run")) {
@@ -121,6 +111,16 @@ public final class DockenvCommand implements Runnable {
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> report(ex, session.err(), session));
         cli.setExitCodeExceptionMapper(ex -> ex instanceof DockenvException d ? d.exitCode().code() : 1);
         return cli;
+    }
+
+    /** The exit codes for --help, from {@link ExitCode} itself. */
+    private static Map<String, String> exitCodeHelp() {
+        Map<String, String> codes = new LinkedHashMap<>();
+        for (ExitCode c : ExitCode.values()) {
+            codes.put(String.format("%2d", c.code()), c.meaning());
+        }
+        codes.put("run, shell", "the command's own exit code (125-127 as docker and shells use them)");
+        return codes;
     }
 
     static int report(Exception ex, PrintWriter err, Session session) {

@@ -2,7 +2,6 @@ package dev.dockenv.config;
 
 import dev.dockenv.errors.DidYouMean;
 import dev.dockenv.errors.InputException;
-import dev.dockenv.errors.SourceLocation;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -160,10 +159,5 @@ public final class ConfigReader {
         List<String> p = new ArrayList<>(prefix);
         p.add(key);
         return List.copyOf(p);
-    }
-
-    /** Where the configuration table begins, for messages about the whole table. */
-    public static SourceLocation locationOf(TomlDocument doc, List<String> prefix) {
-        return doc.locationOf(prefix);
     }
 }

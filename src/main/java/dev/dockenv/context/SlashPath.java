@@ -3,6 +3,7 @@ package dev.dockenv.context;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import dev.dockenv.io.CodePointOrder;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
@@ -11,7 +12,7 @@ import java.util.List;
 final class SlashPath {
 
     /** Orders paths by their UTF-8 bytes (the same as by code points), so a parent sorts before its children. */
-    static final Comparator<String> BYTE_ORDER = SlashPath::compareCodePoints;
+    static final Comparator<String> BYTE_ORDER = CodePointOrder.COMPARATOR;
 
     private SlashPath() {
     }
@@ -78,20 +79,5 @@ final class SlashPath {
             s.append(name);
         }
         return s.toString();
-    }
-
-    private static int compareCodePoints(String a, String b) {
-        int i = 0;
-        int j = 0;
-        while (i < a.length() && j < b.length()) {
-            int ca = a.codePointAt(i);
-            int cb = b.codePointAt(j);
-            if (ca != cb) {
-                return Integer.compare(ca, cb);
-            }
-            i += Character.charCount(ca);
-            j += Character.charCount(cb);
-        }
-        return Integer.compare(a.length() - i, b.length() - j);
     }
 }

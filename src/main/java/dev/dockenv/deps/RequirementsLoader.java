@@ -1,12 +1,9 @@
 package dev.dockenv.deps;
 
+import dev.dockenv.io.Utf8File;
 import dev.dockenv.errors.InputException;
 import dev.dockenv.errors.SourceLocation;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -178,16 +175,7 @@ public final class RequirementsLoader {
                 SourceLocation where = includedBy == null ? SourceLocation.of(shown) : includedBy.location();
                 throw new InputException(where, "cannot read " + shown + ": " + e.getMessage());
             }
-            try {
-                return StandardCharsets.UTF_8.newDecoder()
-                        .onMalformedInput(CodingErrorAction.REPORT)
-                        .onUnmappableCharacter(CodingErrorAction.REPORT)
-                        .decode(ByteBuffer.wrap(bytes))
-                        .toString();
-            } catch (CharacterCodingException e) {
-                throw new InputException(SourceLocation.of(shown), "the file is not valid UTF-8 text",
-                        "save it as UTF-8");
-            }
+            return Utf8File.decode(shown, bytes);
         }
     }
 }

@@ -3,7 +3,6 @@ package dev.dockenv.dockerfile;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -64,12 +63,5 @@ public record DockerfileSummary(List<StageSummary> stages, Set<String> argNames)
             }
         }
         return Optional.of(List.copyOf(sources));
-    }
-
-    /** Used by tests and status: the stage names mapped to their base. */
-    public Map<String, String> bases() {
-        Map<String, String> m = new java.util.LinkedHashMap<>();
-        stages.forEach(s -> m.put(s.name(), s.from()));
-        return m;
     }
 }

@@ -9,10 +9,10 @@ public enum ExitCode {
     INTERNAL(1, "internal error (a bug: please report it)"),
     USAGE(2, "invalid command line"),
     NO_PROJECT(3, "no Python project found"),
-    BAD_INPUT(4, "invalid project file or configuration"),
+    BAD_INPUT(4, "invalid project file or configuration (file:line:column)"),
     ENGINE_UNREACHABLE(5, "container engine unreachable"),
     BUILD_FAILED(6, "image build failed"),
-    WOULD_OVERWRITE(7, "file exists (use --force)"),
+    WOULD_OVERWRITE(7, "file exists (init without --force)"),
     ENGINE_ERROR(8, "the engine refused a request");
 
     private final int code;

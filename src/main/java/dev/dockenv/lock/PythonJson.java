@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.ArrayList;
-import java.util.Comparator;
+import dev.dockenv.io.CodePointOrder;
 import org.tomlj.TomlArray;
 import org.tomlj.TomlTable;
 import java.util.List;
@@ -18,8 +18,6 @@ import java.util.Map;
  * {@code repr} writes them ({@code 1.0}, {@code 1e-05}, {@code 1e+16}, {@code Infinity}).
  */
 public final class PythonJson {
-    /** Python orders str by code point; String.compareTo orders UTF-16 units, which differs past U+FFFF. */
-    public static final Comparator<String> CODE_POINT_ORDER = PythonJson::compareCodePoints;
 
     private PythonJson() {
     }
@@ -59,7 +57,7 @@ public final class PythonJson {
             for (Object key : map.keySet()) {
                 keys.add((String) key);
             }
-            keys.sort(CODE_POINT_ORDER);
+            keys.sort(CodePointOrder.COMPARATOR); // Python orders str by code point
             out.append('{');
             for (int i = 0; i < keys.size(); i++) {
                 if (i > 0) {
@@ -149,20 +147,5 @@ public final class PythonJson {
             out.append(digits).append("0".repeat(point - digits.length())).append(".0");
         }
         return out.toString();
-    }
-
-    private static int compareCodePoints(String a, String b) {
-        int i = 0;
-        int j = 0;
-        while (i < a.length() && j < b.length()) {
-            int ca = a.codePointAt(i);
-            int cb = b.codePointAt(j);
-            if (ca != cb) {
-                return Integer.compare(ca, cb);
-            }
-            i += Character.charCount(ca);
-            j += Character.charCount(cb);
-        }
-        return Integer.compare(a.length() - i, b.length() - j);
     }
 }

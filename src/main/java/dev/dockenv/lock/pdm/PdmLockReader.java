@@ -16,8 +16,6 @@ import dev.dockenv.pep.Marker;
 import dev.dockenv.pep.Pep503;
 import dev.dockenv.pep.PepSyntaxException;
 import dev.dockenv.pep.Requirement;
-import dev.dockenv.pep.SpecifierSet;
-import dev.dockenv.pep.Version;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -107,7 +105,7 @@ public final class PdmLockReader {
         Set<String> ranges = new LinkedHashSet<>();
         for (LockTable target : metadata.tables("targets")) {
             target.string("requires_python").ifPresent(r -> {
-                checkSpecifiers(target, "requires_python", r);
+                target.checkSpecifiers("requires_python", r);
                 ranges.add(r);
             });
         }
@@ -115,7 +113,7 @@ public final class PdmLockReader {
             return Optional.of(ranges.iterator().next());
         }
         Optional<String> legacy = metadata.string("requires_python");
-        legacy.ifPresent(r -> checkSpecifiers(metadata, "requires_python", r));
+        legacy.ifPresent(r -> metadata.checkSpecifiers("requires_python", r));
         return ranges.isEmpty() ? legacy : Optional.empty();
     }
 
@@ -130,8 +128,8 @@ public final class PdmLockReader {
         if (version.isEmpty() && source instanceof PackageSource.Registry) {
             throw t.error("package '" + name + "' has no version", "run `pdm lock` to rewrite the lock");
         }
-        version.ifPresent(v -> checkVersion(t, v));
-        t.string("requires_python").ifPresent(r -> checkSpecifiers(t, "requires_python", r));
+        version.ifPresent(v -> t.checkVersion(v));
+        t.string("requires_python").ifPresent(r -> t.checkSpecifiers("requires_python", r));
         t.string("summary");
         t.strings("extras");
         Optional<Marker> marker = t.string("marker").map(m -> LockMarkers.parse(m, t.locationOf("marker"),
@@ -226,22 +224,6 @@ public final class PdmLockReader {
         Optional<String> fileName = file.isPresent() ? file : FileNames.of(url.get());
         String hash = Hashes.parse(f.requiredString("hash"), f.locationOf("hash"), f.name("hash"));
         return new LockedArtifact(fileName, url, List.of(hash));
-    }
-
-    private static void checkVersion(LockTable t, String version) {
-        try {
-            Version.parse(version);
-        } catch (PepSyntaxException e) {
-            throw t.errorAt("version", e.getMessage());
-        }
-    }
-
-    private static void checkSpecifiers(LockTable t, String key, String text) {
-        try {
-            SpecifierSet.parse(text);
-        } catch (PepSyntaxException e) {
-            throw t.errorAt(key, "invalid version specifiers '" + text + "': " + e.getMessage());
-        }
     }
 
     /** A dependency string, as an array element whose place is its opening quote. */

@@ -3,6 +3,9 @@ package dev.dockenv.lock.pylock;
 import dev.dockenv.config.TomlDocument;
 import dev.dockenv.errors.InputException;
 import dev.dockenv.errors.SourceLocation;
+import dev.dockenv.pep.PepSyntaxException;
+import dev.dockenv.pep.SpecifierSet;
+import dev.dockenv.pep.Version;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -175,6 +178,24 @@ public final class LockTable {
     }
 
     /** A problem with a key's value, reported at the key. */
+    /** A PEP 440 version under "version", or an error at that key. */
+    public void checkVersion(String version) {
+        try {
+            Version.parse(version);
+        } catch (PepSyntaxException e) {
+            throw errorAt("version", e.getMessage());
+        }
+    }
+
+    /** PEP 440 specifiers under a key, or an error at that key. */
+    public void checkSpecifiers(String key, String text) {
+        try {
+            SpecifierSet.parse(text);
+        } catch (PepSyntaxException e) {
+            throw errorAt(key, "invalid version specifiers '" + text + "': " + e.getMessage());
+        }
+    }
+
     public InputException errorAt(String key, String problem) {
         return new InputException(locationOf(key), name(key) + ": " + problem);
     }

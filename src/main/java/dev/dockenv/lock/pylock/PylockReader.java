@@ -9,9 +9,6 @@ import dev.dockenv.lock.LockedArtifact;
 import dev.dockenv.lock.LockedPackage;
 import dev.dockenv.lock.PackageSource;
 import dev.dockenv.pep.Pep503;
-import dev.dockenv.pep.PepSyntaxException;
-import dev.dockenv.pep.SpecifierSet;
-import dev.dockenv.pep.Version;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -70,7 +67,7 @@ public final class PylockReader {
         checkVersion(root);
         root.requiredString("created-by");
         Optional<String> requiresPython = root.string("requires-python");
-        requiresPython.ifPresent(r -> checkSpecifiers(root, "requires-python", r));
+        requiresPython.ifPresent(r -> root.checkSpecifiers("requires-python", r));
         for (LockTable.Located env : root.strings("environments")) {
             LockMarkers.parse(env.value(), env.location(), root.name("environments"));
         }
@@ -177,10 +174,10 @@ public final class PylockReader {
             throw t.errorAt("name", "'" + name + "' is not a valid package name");
         }
         Optional<String> version = t.string("version");
-        version.ifPresent(v -> checkVersion(t, v));
+        version.ifPresent(v -> t.checkVersion(v));
         Optional<PylockMarker> marker = t.string("marker")
                 .map(m -> PylockMarker.parse(m, t.locationOf("marker"), t.name("marker")));
-        t.string("requires-python").ifPresent(r -> checkSpecifiers(t, "requires-python", r));
+        t.string("requires-python").ifPresent(r -> t.checkSpecifiers("requires-python", r));
         Optional<String> index = t.string("index");
         for (LockTable a : t.tables("attestation-identities")) {
             a.requiredString("kind");
@@ -312,21 +309,5 @@ public final class PylockReader {
             out.add(Pep503.normalize(n.value()));
         }
         return out;
-    }
-
-    private static void checkVersion(LockTable t, String version) {
-        try {
-            Version.parse(version);
-        } catch (PepSyntaxException e) {
-            throw t.errorAt("version", e.getMessage());
-        }
-    }
-
-    private static void checkSpecifiers(LockTable t, String key, String text) {
-        try {
-            SpecifierSet.parse(text);
-        } catch (PepSyntaxException e) {
-            throw t.errorAt(key, "invalid version specifiers '" + text + "': " + e.getMessage());
-        }
     }
 }
