@@ -102,7 +102,8 @@ public final class EnvironmentBuilder {
         } else {
             // a user's Dockerfile: the whole (filtered) project, the Dockerfile at its own place in it,
             // as plain docker build sends it
-            tar.addAll(ContextSelection.everything(project.root(), ContextSelection.ignoreRules(project.root())));
+            tar.addAll(definition.contextPaths().isEmpty() ? image.hashedEntries() // identify walked it all already
+                    : ContextSelection.everything(project.root(), ContextSelection.ignoreRules(project.root())));
             dockerfilePath = project.relative(definition.userDockerfile().orElseThrow());
             tar.addBytes(dockerfilePath, dockerfile.getBytes(StandardCharsets.UTF_8));
         }

@@ -24,6 +24,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.Optional;
 
 /** The project a command works on, its plan, and its environment image: the pipeline's wiring. */
@@ -49,15 +50,18 @@ final class Workspace {
         Path dir = ProjectLocator.locate(root.startDirectory());
         Project project = ProjectScanner.scan(dir);
         Optional<LockFile> lock = LockSelection.find(project);
-        Optional<DeclaredInstall> declared = ManifestSelection.find(project);
-        if (lock.isPresent() && lock.get().format().equals("pylock.toml") && lock.get().inputsDigest().isPresent()) {
+        Map<String, String> env = root.session().environment();
+        boolean madeByDockenv = lock.filter(l -> l.format().equals("pylock.toml") && l.inputsDigest().isPresent())
+                .isPresent();
+        Optional<DeclaredInstall> declared = lock.isEmpty() || madeByDockenv
+                ? ManifestSelection.find(project) : Optional.empty();
+        if (madeByDockenv) {
             // a lock dockenv wrote records the inputs it was resolved from: never install a stale one
-            EnvironmentPlan unlocked = EnvironmentPlanner.plan(project, Optional.empty(), declared,
-                    root.session().environment());
-            LockFreshness.check(lock.get().file(), LockInputs.digest(project, unlocked));
+            LockFreshness.check(lock.get(),
+                    LockInputs.digest(project, EnvironmentPlanner.plan(project, Optional.empty(), declared, env)));
         }
-        EnvironmentPlan plan = EnvironmentPlanner.plan(project, lock,
-                lock.isPresent() ? Optional.empty() : declared, root.session().environment());
+        EnvironmentPlan plan = EnvironmentPlanner.plan(project, lock, lock.isPresent() ? Optional.empty() : declared,
+                env);
         return new Workspace(root, project, lock, plan);
     }
 

@@ -37,6 +37,8 @@ public final class ConfigReader {
         return new DockenvConfig(
                 Optional.of(doc.file()),
                 doc.string(path(prefix, ConfigKey.PYTHON), ConfigKey.PYTHON.expected()),
+                Optional.of(doc.locationOf(path(prefix, ConfigKey.PYTHON))).filter(l -> doc.contains(path(prefix,
+                        ConfigKey.PYTHON))),
                 doc.string(path(prefix, ConfigKey.BASE_IMAGE), ConfigKey.BASE_IMAGE.expected()),
                 aptPackages(doc, path(prefix, ConfigKey.APT)),
                 buildCommands(doc, path(prefix, ConfigKey.BUILD)),

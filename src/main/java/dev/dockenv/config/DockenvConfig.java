@@ -1,5 +1,6 @@
 package dev.dockenv.config;
 
+import dev.dockenv.errors.SourceLocation;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,7 @@ import java.util.Optional;
 public record DockenvConfig(
         Optional<Path> source,
         Optional<String> python,
+        Optional<SourceLocation> pythonLocation,
         Optional<String> baseImage,
         List<String> aptPackages,
         List<String> buildCommands,
@@ -35,7 +37,7 @@ public record DockenvConfig(
     }
 
     public static DockenvConfig empty() {
-        return new DockenvConfig(Optional.empty(), Optional.empty(), Optional.empty(), List.of(), List.of(),
-                List.of(), Map.of(), List.of(), Optional.empty(), List.of(), List.of(), List.of());
+        return new DockenvConfig(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), List.of(),
+                List.of(), List.of(), Map.of(), List.of(), Optional.empty(), List.of(), List.of(), List.of());
     }
 }

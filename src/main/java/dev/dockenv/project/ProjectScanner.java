@@ -1,6 +1,5 @@
 package dev.dockenv.project;
 
-import dev.dockenv.config.ConfigKey;
 import dev.dockenv.config.ConfigReader;
 import dev.dockenv.config.DockenvConfig;
 import dev.dockenv.config.TomlDocument;
@@ -95,7 +94,7 @@ public final class ProjectScanner {
 
         List<PythonVersionResolver.Declared> explicit = new ArrayList<>();
         config.python().ifPresent(v -> explicit.add(new PythonVersionResolver.Declared(v,
-                configLocation(config, ConfigKey.PYTHON))));
+                config.pythonLocation().orElseThrow())));
         firstLine(root.resolve(".python-version")).ifPresent(d -> {
             explicit.add(d);
             detected.add(".python-version");
@@ -130,13 +129,6 @@ public final class ProjectScanner {
         }
         inPyproject.ifPresent(c -> detected.add("[tool.dockenv]"));
         return inPyproject.orElse(DockenvConfig.empty());
-    }
-
-    private static SourceLocation configLocation(DockenvConfig config, ConfigKey key) {
-        Path file = config.source().orElseThrow();
-        List<String> path = file.getFileName().toString().equals("pyproject.toml")
-                ? List.of("tool", "dockenv", key.key()) : List.of(key.key());
-        return TomlDocument.read(file).locationOf(path);
     }
 
     /** Pipfile's [requires] python_version (or python_full_version), with where it is written. */

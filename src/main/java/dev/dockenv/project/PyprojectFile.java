@@ -1,13 +1,19 @@
 package dev.dockenv.project;
 
 import dev.dockenv.config.DockenvConfig;
+import dev.dockenv.config.TomlDocument;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** What dockenv reads from pyproject.toml. Dependency groups have their includes resolved. */
+/**
+ * What dockenv reads from pyproject.toml. Dependency groups have their includes resolved; the
+ * parsed document is kept for the readers of tool tables ([tool.poetry] ...), so the file is
+ * parsed once.
+ */
 public record PyprojectFile(
+        TomlDocument document,
         Path file,
         Optional<String> name,
         Optional<PythonVersionResolver.Declared> requiresPython,

@@ -46,7 +46,7 @@ public final class PyprojectReader {
                         requirements(doc, List.of("project", "optional-dependencies", extra)));
             }
         });
-        return new PyprojectFile(doc.file(), name, requiresPython, dependencies, optional, groups(doc),
+        return new PyprojectFile(doc, doc.file(), name, requiresPython, dependencies, optional, groups(doc),
                 doc.contains(List.of("build-system")),
                 ConfigReader.read(doc, List.of("tool", "dockenv")));
     }

@@ -20,7 +20,12 @@ public final class LockFreshness {
             throw new DockenvException(ExitCode.BAD_INPUT, "no lock: " + name + " does not exist",
                     "run `dockenv lock` to resolve the project's dependencies into " + name);
         }
-        LockFile lock = PylockReader.read(pylock);
+        return check(PylockReader.read(pylock), currentDigest);
+    }
+
+    /** The same check on a lock already read. */
+    public static LockFile check(LockFile lock, String currentDigest) {
+        String name = lock.file().getFileName().toString();
         Optional<String> recorded = lock.inputsDigest();
         if (recorded.isEmpty()) {
             throw new DockenvException(ExitCode.BAD_INPUT, "stale lock: " + name + " records no inputs digest "

@@ -7,6 +7,7 @@ import dev.dockenv.lock.DependencyGroups;
 import dev.dockenv.lock.LockFile;
 import dev.dockenv.lock.poetry.PoetryContentHash;
 import dev.dockenv.lock.poetry.PoetryLockReader;
+import dev.dockenv.lock.poetry.PoetryManifest;
 import dev.dockenv.lock.poetry.PoetryManifestReader;
 import dev.dockenv.project.DeclaredRequirement;
 import dev.dockenv.lock.pdm.PdmLockReader;
@@ -57,8 +58,9 @@ public final class LockSelection {
     /** poetry.lock needs the manifest's groups to know which packages each group needs. */
     private static LockFile readPoetryLock(Project project, Path lock) {
         Path pyproject = project.root().resolve("pyproject.toml");
-        DeclaredDependencies manifest = Files.isRegularFile(pyproject)
-                ? PoetryManifestReader.read(pyproject).orElse(null) : null;
+        DeclaredDependencies manifest = project.pyproject()
+                .flatMap(p -> PoetryManifestReader.readManifest(p.document())).map(PoetryManifest::dependencies)
+                .orElse(null);
         if (manifest == null) {
             Map<String, List<DeclaredRequirement>> groups = new LinkedHashMap<>();
             project.pyproject().ifPresent(p -> {
@@ -73,8 +75,8 @@ public final class LockSelection {
 
     private static void checkFresh(Project project, LockFile lock) {
         if (lock.format().equals("poetry.lock") && lock.inputsDigest().isPresent()) {
-            Path pyproject = project.root().resolve("pyproject.toml");
-            if (Files.isRegularFile(pyproject) && !PoetryContentHash.of(pyproject).equals(lock.inputsDigest().get())) {
+            if (project.pyproject().isPresent()
+                    && !PoetryContentHash.of(project.pyproject().get().document()).equals(lock.inputsDigest().get())) {
                 throw new InputException(SourceLocation.of(lock.file()), "stale lock: pyproject.toml changed since "
                         + "poetry.lock was written (its content-hash no longer matches)",
                         "run `poetry lock` to update it, or remove poetry.lock to install from pyproject.toml");

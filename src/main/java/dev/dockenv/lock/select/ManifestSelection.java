@@ -29,11 +29,8 @@ public final class ManifestSelection {
         if (Files.isRegularFile(pipfile)) {
             return Optional.of(install(project, PipfileReader.read(pipfile)));
         }
-        Path pyproject = project.root().resolve("pyproject.toml");
-        if (Files.isRegularFile(pyproject)) {
-            return PoetryManifestReader.read(pyproject).map(d -> install(project, d));
-        }
-        return Optional.empty();
+        return project.pyproject().flatMap(p -> PoetryManifestReader.readManifest(p.document()))
+                .map(m -> install(project, m.dependencies()));
     }
 
     private static DeclaredInstall install(Project project, DeclaredDependencies declared) {
