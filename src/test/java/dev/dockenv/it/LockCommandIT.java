@@ -38,11 +38,6 @@ class LockCommandIT {
         ItWorkspace.closeIfOpened(ws);
     }
 
-    private String sha256(String fixtureId) {
-        String file = index.wheel(fixtureId).getFileName().toString();
-        return index.wheels().stream().filter(w -> w.fileName().equals(file)).findFirst().orElseThrow().sha256();
-    }
-
     @Test
     void lockCheckRunStaleAndSync() {
         TestProject p = ws.project("locking").file(".python-version", "3.11\n")
@@ -58,7 +53,7 @@ class LockCommandIT {
         assertThat(lock).contains("lock-version = \"1.0\"", "[tool.dockenv]", "inputs-digest = \"sha256:",
                 "name = \"colorsay\"\nversion = \"2.0.0\"", "name = \"greeting\"\nversion = \"1.1.0\"",
                 "name = \"devtool\"\nversion = \"0.3.0\"", "'dev' in dependency_groups",
-                "sha256 = \"" + sha256("greeting-1.1.0") + "\"", "sha256 = \"" + sha256("colorsay-2.0.0") + "\"")
+                "sha256 = \"" + index.sha256("greeting-1.1.0") + "\"", "sha256 = \"" + index.sha256("colorsay-2.0.0") + "\"")
                 .doesNotContain("version = \"1.0.0\"");
 
         ProcessResult fresh = dockenv.run(p.dir(), "lock", "--check");

@@ -42,11 +42,6 @@ class LockedProjectsIT {
         ItWorkspace.closeIfOpened(ws);
     }
 
-    private String sha256(String fixtureId) {
-        String file = index.wheel(fixtureId).getFileName().toString();
-        return index.wheels().stream().filter(w -> w.fileName().equals(file)).findFirst().orElseThrow().sha256();
-    }
-
     private String pipfile() {
         return """
                 [[source]]
@@ -82,8 +77,8 @@ class LockedProjectsIT {
                         "devtool": {"hashes": ["sha256:%s"], "index": "local", "version": "==0.3.0"}
                     }
                 }
-                """.formatted(digest, index.url(), sha256("colorsay-2.0.0"), sha256("greeting-1.0.0"),
-                sha256("devtool-0.3.0"));
+                """.formatted(digest, index.url(), index.sha256("colorsay-2.0.0"), index.sha256("greeting-1.0.0"),
+                index.sha256("devtool-0.3.0"));
     }
 
     @Test
@@ -105,7 +100,7 @@ class LockedProjectsIT {
 
     private String wheelEntry(String fixtureId) {
         String file = index.wheel(fixtureId).getFileName().toString();
-        return "{ url = \"" + index.baseUrl() + "/files/" + file + "\", hash = \"sha256:" + sha256(fixtureId) + "\" }";
+        return "{ url = \"" + index.baseUrl() + "/files/" + file + "\", hash = \"sha256:" + index.sha256(fixtureId) + "\" }";
     }
 
     private String uvLock() {
@@ -212,7 +207,7 @@ class LockedProjectsIT {
                 url = "%s"
                 reference = "local"
 
-                """.formatted(name, version, name, category, index.wheel(fixtureId).getFileName(), sha256(fixtureId),
+                """.formatted(name, version, name, category, index.wheel(fixtureId).getFileName(), index.sha256(fixtureId),
                 deps, index.url());
     }
 
@@ -282,7 +277,7 @@ class LockedProjectsIT {
     void aWrongHashFailsTheBuild() throws Exception {
         TestProject p = ws.project("pipenvbad").file(".python-version", "3.11\n").file("Pipfile", pipfile());
         p.file("Pipfile.lock", pipfileLock(PipfileDigest.of(p.path("Pipfile")))
-                .replace(sha256("greeting-1.0.0"), "0".repeat(64)));
+                .replace(index.sha256("greeting-1.0.0"), "0".repeat(64)));
         ProcessResult r = dockenv.run(p.dir(), "run", "--", "true");
         assertThat(r.exitCode()).as(r.describe()).isEqualTo(6);
         assertThat(r.stderr()).contains("HASHES");

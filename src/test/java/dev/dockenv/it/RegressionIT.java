@@ -1,5 +1,7 @@
 package dev.dockenv.it;
 
+import static dev.dockenv.it.support.ResultAssertions.assertModuleMissing;
+import static dev.dockenv.it.support.ResultAssertions.assertPrints;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dockenv.it.support.Docker;
@@ -63,16 +65,6 @@ class RegressionIT {
     }
 
     /** dockenv (or the command) exited 0 and printed exactly {@code stdout}. */
-    private static void assertPrints(ProcessResult r, String stdout) {
-        assertThat(r.exitCode()).as(r.describe()).isZero();
-        assertThat(r.stdout()).as(r.describe()).isEqualTo(stdout);
-    }
-
-    private static void assertModuleMissing(ProcessResult r, String module) {
-        assertThat(r.exitCode()).as(r.describe()).isNotZero();
-        assertThat(r.stderr()).as(r.describe()).contains("No module named '" + module + "'");
-    }
-
     /** 1. The requirements file's --index-url and -c constraints apply to the pyproject dependencies too. */
     @Nested
     @TestInstance(TestInstance.Lifecycle.PER_CLASS)

@@ -194,6 +194,12 @@ public final class LocalPackageIndex implements AutoCloseable {
         return w.path();
     }
 
+    /** The sha256 (hex) of a fixture's wheel, as a lock file records it. */
+    public String sha256(String fixtureId) {
+        wheel(fixtureId); // fails clearly for a fixture not served here
+        return wheelsByFixture.get(fixtureId).sha256();
+    }
+
     /** Every served wheel. */
     public List<Wheel> wheels() {
         return List.copyOf(files.values());
