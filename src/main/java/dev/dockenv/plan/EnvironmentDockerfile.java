@@ -20,15 +20,18 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Composes the environment's multi-stage Dockerfile from a plan: {@code base} (system packages, a
- * virtualenv, the dependency files copied alone then installed, so a source edit never
- * reinstalls), {@code dev} (dev dependencies; the source is bind-mounted at run time) and
- * {@code prod} (the source copied, a non-root user, an exec-form CMD).
+ * Composes the environment's multi-stage Dockerfile from a plan: {@code system} (system packages
+ * and an empty virtualenv), one {@code deps-GROUP-N} stage per {@link LockLayer} of a lock,
+ * {@code base} (the layers merged into the venv, the dependency files copied alone then installed,
+ * so a source edit never reinstalls), {@code dev} (dev dependencies; the source is bind-mounted at
+ * run time) and {@code prod} (the source copied, a non-root user, an exec-form CMD).
  */
 public final class EnvironmentDockerfile {
     /** Bumped whenever the generated Dockerfile changes shape: part of every image tag. */
-    public static final int TEMPLATE_VERSION = 1;
+    public static final int TEMPLATE_VERSION = 2;
 
+    /** The internal stage below every other: the base image, system packages, an empty venv. */
+    public static final String SYSTEM = "system";
     public static final String BASE = "base";
     public static final String DEV = "dev";
     public static final String PROD = "prod";
@@ -39,6 +42,9 @@ public final class EnvironmentDockerfile {
 
     /** The prod image's user: a fixed, non-login, unprivileged uid/gid. */
     public static final int APP_UID = 10001;
+
+    /** Where a layer stage installs its packages: laid out as the venv (lib/pythonX.Y/site-packages, bin). */
+    static final String LAYER_PREFIX = "/opt/dockenv-layer";
 
     /** Removes lines that install the project itself (-e ., ., file:.) from a requirements file. */
     static final String DROP_PROJECT_LINES =
@@ -64,14 +70,25 @@ public final class EnvironmentDockerfile {
                 "Python " + plan.python().version() + " from " + plan.python().describeSource() + ".",
                 "Stages: base (dependencies), dev (dev dependencies; the project is mounted at "
                         + ContainerPaths.PROJECT + "),",
-                "prod (the project copied in, run as an unprivileged user).",
+                "prod (the project copied in, run as an unprivileged user); system and deps-* are internal:",
+                "each deps-* stage installs some locked packages on its own, so a change rebuilds one of them.",
                 "Build a stage with BuildKit: DOCKER_BUILDKIT=1 docker build --target dev .");
-        return new Dockerfile(header, List.of(base(plan, contextPrefix), dev(plan, contextPrefix),
-                prod(plan, contextPrefix)));
+        List<Stage> stages = new ArrayList<>();
+        stages.add(system(plan));
+        for (InstallStep step : plan.baseInstalls()) {
+            step.layers().forEach(layer -> stages.add(layerStage(layer, contextPrefix, plan)));
+        }
+        for (InstallStep step : plan.devInstalls()) {
+            step.layers().forEach(layer -> stages.add(layerStage(layer, contextPrefix, plan)));
+        }
+        stages.add(base(plan, contextPrefix));
+        stages.add(dev(plan, contextPrefix));
+        stages.add(prod(plan, contextPrefix));
+        return new Dockerfile(header, stages);
     }
 
-    private static Stage base(EnvironmentPlan plan, String prefix) {
-        Stage.Builder s = Stage.builder(BASE, plan.baseImage());
+    private static Stage system(EnvironmentPlan plan) {
+        Stage.Builder s = Stage.builder(SYSTEM, plan.baseImage());
         Map<String, String> env = new LinkedHashMap<>();
         env.put("VIRTUAL_ENV", ContainerPaths.VENV);
         env.put("PATH", ContainerPaths.VENV + "/bin:$PATH");
@@ -91,7 +108,28 @@ public final class EnvironmentDockerfile {
         s.add(Run.of("echo " + plan.projectImportPath() + " > \"$(python -c 'import sysconfig; print(sysconfig.get_paths()"
                 + "[\"purelib\"])')/dockenv-project.pth\""));
         s.add(new Workdir(ContainerPaths.PROJECT));
+        return s.build();
+    }
+
+    /**
+     * A lock layer: its packages installed with the venv's pip into a prefix of their own
+     * ({@code --ignore-installed}: the empty venv's seed packages are not the layer's business),
+     * which the stage that needs them copies over the venv.
+     */
+    private static Stage layerStage(LockLayer layer, String prefix, EnvironmentPlan plan) {
+        Stage.Builder s = Stage.builder(layer.stage(), SYSTEM);
         indexArgs(s, plan);
+        s.add(Copy.of(prefix + layer.list(), layer.list()));
+        s.add(new Run(pipMounts(plan), List.of("pip install --require-hashes --no-deps --ignore-installed"
+                + " --no-warn-script-location --prefix " + LAYER_PREFIX + " -r " + quote(layer.list()))));
+        return s.build();
+    }
+
+    private static Stage base(EnvironmentPlan plan, String prefix) {
+        Stage.Builder s = Stage.builder(BASE, SYSTEM);
+        if (plan.baseInstalls().stream().anyMatch(InstallStep::runsPip)) {
+            indexArgs(s, plan);
+        }
         installs(s, plan.baseInstalls(), prefix, plan);
         for (String command : plan.buildCommands()) {
             s.add(Run.of(command));
@@ -109,7 +147,7 @@ public final class EnvironmentDockerfile {
 
     private static Stage dev(EnvironmentPlan plan, String prefix) {
         Stage.Builder s = Stage.builder(DEV, BASE);
-        if (!plan.devInstalls().isEmpty()) {
+        if (plan.devInstalls().stream().anyMatch(InstallStep::runsPip)) {
             indexArgs(s, plan);
         }
         installs(s, plan.devInstalls(), prefix, plan);
@@ -137,14 +175,27 @@ public final class EnvironmentDockerfile {
         }
     }
 
-    private static void installs(Stage.Builder s, List<InstallStep> steps, String prefix, EnvironmentPlan plan) {
-        // a project's own index may need credentials: pip reads them from a netrc the build mounts
-        // as a secret (only while the step runs; never in a layer or the image history)
-        List<Mount> mounts = plan.index().isCustom()
+    /**
+     * pip's cache, and for a project's own index the credentials: pip reads them from a netrc the
+     * build mounts as a secret (only while the step runs; never in a layer or the image history).
+     */
+    private static List<Mount> pipMounts(EnvironmentPlan plan) {
+        return plan.index().isCustom()
                 ? List.of(Mount.Cache.at(ContainerPaths.PIP_CACHE), new Mount.Secret(NETRC_SECRET, "/root/.netrc"))
                 : List.of(Mount.Cache.at(ContainerPaths.PIP_CACHE));
+    }
+
+    private static void installs(Stage.Builder s, List<InstallStep> steps, String prefix, EnvironmentPlan plan) {
+        List<Mount> mounts = pipMounts(plan);
         for (InstallStep step : steps) {
             s.comment("Dependencies: " + step.origin());
+            for (LockLayer layer : step.layers()) {
+                s.add(new Copy(List.of(LAYER_PREFIX + "/"), ContainerPaths.VENV + "/", Optional.of(layer.stage()),
+                        Optional.empty()));
+            }
+            if (!step.runsPip()) {
+                continue;
+            }
             for (String path : step.copies()) {
                 s.add(Copy.of(prefix + path, path));
             }

@@ -126,11 +126,22 @@ public final class EnvironmentPlanner {
         }
         String header = "# Derived by dockenv from " + lock.file().getFileName() + " (" + group + ", linux, Python "
                 + project.python().version().minorOnly() + "). Do not edit: dockenv rewrites it.\n";
+        List<LockLayer> layers = new ArrayList<>();
+        List<String> seeded = hashed.stream().filter(LockLayering::isSeeded).toList();
+        List<List<String>> split = LockLayering.split(hashed.stream().filter(l -> !LockLayering.isSeeded(l)).toList());
+        for (int i = 0; i < split.size(); i++) {
+            if (!split.get(i).isEmpty()) {
+                GeneratedFile f = new GeneratedFile(GeneratedFile.FOLDER + group + ".layer-" + (i + 1) + "-of-"
+                        + split.size() + ".lock.txt", header + String.join("\n", split.get(i)) + "\n");
+                generated.add(f);
+                layers.add(new LockLayer("deps-" + group + "-" + (i + 1), f.path()));
+            }
+        }
         List<String> hashedLists = new ArrayList<>();
         List<String> unhashedLists = new ArrayList<>();
-        if (!hashed.isEmpty()) {
+        if (!seeded.isEmpty()) {
             GeneratedFile f = new GeneratedFile(GeneratedFile.FOLDER + group + ".lock.txt",
-                    header + String.join("\n", hashed) + "\n");
+                    header + String.join("\n", seeded) + "\n");
             generated.add(f);
             hashedLists.add(f.path());
         }
@@ -147,8 +158,8 @@ public final class EnvironmentPlanner {
                 }
             }
         }
-        return List.of(InstallStep.locked(lock.file().getFileName() + " [" + group + "]", copies, hashedLists,
-                unhashedLists));
+        return List.of(InstallStep.locked(lock.file().getFileName() + " [" + group + "]", copies, layers,
+                hashedLists, unhashedLists));
     }
 
     private static Set<String> mainLines(Project project, LockFile lock) {

@@ -64,7 +64,8 @@ class LockedPlanTest {
     void mainAndDevInstallTheLocksPinsWithHashes() throws Exception {
         EnvironmentPlan plan = plan();
         assertThat(plan.generatedFiles()).extracting(GeneratedFile::path)
-                .containsExactly(".dockenv/main.lock.txt", ".dockenv/main.unhashed.txt", ".dockenv/dev.lock.txt");
+                .containsExactly(".dockenv/main.layer-1-of-1.lock.txt", ".dockenv/main.unhashed.txt",
+                        ".dockenv/dev.layer-1-of-1.lock.txt");
         String main = plan.generatedFiles().get(0).content();
         assertThat(main).contains("idna==3.6 \\\n    --hash=sha256:", "requests==2.31.0")
                 .doesNotContain("colorama", "pytest", "ignored-when-locked");
@@ -72,6 +73,14 @@ class LockedPlanTest {
         assertThat(plan.generatedFiles().get(2).content()).contains("pytest==8.0.0").doesNotContain("idna");
         assertThat(plan.index().indexUrl()).contains("http://127.0.0.1:9/simple");
         assertThat(EnvironmentDockerfile.contextPaths(plan, "dev")).containsExactly("libs/seed");
+        assertThat(plan.baseInstalls().get(0).layers()).containsExactly(
+                new LockLayer("deps-main-1", ".dockenv/main.layer-1-of-1.lock.txt"));
+    }
+
+    @Test
+    void theLegacyRenderingBuildsTheLayersBeforeTheStagesThatCopyThem() throws Exception {
+        Golden.assertMatches("locked.legacy.Dockerfile", new DockerfileRenderer(Dialect.LEGACY)
+                .render(EnvironmentDockerfile.compose(plan(), "0.0.0-test")));
     }
 
     @Test

@@ -1,0 +1,52 @@
+package dev.dockenv.plan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+/** Layers are what make adding one package rebuild one stage: a package's layer must not move. */
+class LockLayeringTest {
+    private static List<String> lines(int count) {
+        return IntStream.range(0, count).mapToObj(i -> "package-" + i + "==1.0 \\\n    --hash=sha256:" + i).toList();
+    }
+
+    @Test
+    void aPackagesLayerDependsOnItsNormalizedNameAlone() {
+        assertThat(LockLayering.layerOf("Foo_Bar", 8)).isEqualTo(LockLayering.layerOf("foo-bar", 8));
+        assertThat(LockLayering.nameOf("foo-bar==1.0 \\\n    --hash=sha256:00")).isEqualTo("foo-bar");
+        assertThat(LockLayering.nameOf("foo @ https://example.org/foo.whl")).isEqualTo("foo");
+    }
+
+    @Test
+    void addingOnePackageChangesExactlyOneLayer() {
+        List<String> before = lines(30);
+        List<String> after = new ArrayList<>(before);
+        after.add("newcomer==2.0 \\\n    --hash=sha256:ff");
+        List<List<String>> a = LockLayering.split(before);
+        List<List<String>> b = LockLayering.split(after);
+        assertThat(a).hasSize(8).hasSameSizeAs(b);
+        long changed = IntStream.range(0, a.size()).filter(i -> !a.get(i).equals(b.get(i))).count();
+        assertThat(changed).isEqualTo(1);
+    }
+
+    @Test
+    void thirtyPackagesSpreadOverEveryLayer() {
+        assertThat(LockLayering.split(lines(30))).allSatisfy(layer -> assertThat(layer).isNotEmpty());
+    }
+
+    @Test
+    void theLayerCountGrowsInSteps() {
+        assertThat(IntStream.of(0, 1, 4, 5, 16, 17, 64, 65, 1000).map(LockLayering::layerCount).toArray())
+                .containsExactly(1, 1, 1, 4, 4, 8, 8, 16, 16);
+    }
+
+    @Test
+    void theVenvsSeedPackagesStayOutOfLayers() {
+        assertThat(LockLayering.isSeeded("pip==24.0 \\\n    --hash=sha256:00")).isTrue();
+        assertThat(LockLayering.isSeeded("setuptools==70.0")).isTrue();
+        assertThat(LockLayering.isSeeded("pipx==1.0")).isFalse();
+    }
+}
