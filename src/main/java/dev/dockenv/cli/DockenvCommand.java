@@ -73,6 +73,8 @@ public final class DockenvCommand implements Runnable {
         m.put("shell", ShellCommand::new);
         m.put("build", BuildCommand::new);
         m.put("lock", LockCommand::new);
+        m.put("add", AddCommand::new);
+        m.put("remove", RemoveCommand::new);
         m.put("sync", SyncCommand::new);
         m.put("init", InitCommand::new);
         m.put("status", StatusCommand::new);

@@ -53,17 +53,11 @@ final class LockCommand implements Callable<Integer> {
         }
     }
 
-    @Override
-    public Integer call() {
+    /** Resolves the project's declared dependencies and writes pylock.toml (atomically); reports on stderr. */
+    static LockFile relock(DockenvCommand root) {
         Session session = root.session();
         Unlocked unlocked = Unlocked.open(root);
         Path target = unlocked.lockFile();
-        if (check) {
-            LockFreshness.check(target, unlocked.digest());
-            session.err().println("dockenv: " + LOCK_FILE + " is up to date");
-            session.err().flush();
-            return 0;
-        }
         LockResolver resolver = new LockResolver(session.engine(),
                 IndexAccess.of(unlocked.project(), unlocked.plan(), session.environment()), session.err());
         LockFile lock = resolver.resolve(unlocked.project(), unlocked.plan(), unlocked.digest(), target);
@@ -75,7 +69,20 @@ final class LockCommand implements Callable<Integer> {
         session.err().printf("dockenv: wrote %s: %d packages (%d main, %d dev)%n", LOCK_FILE, lock.packages().size(),
                 lock.packagesOf(DependencyGroups.MAIN).size(), lock.packagesOf(DependencyGroups.DEV).size());
         session.err().flush();
-        session.out().println(target);
+        return lock;
+    }
+
+    @Override
+    public Integer call() {
+        Session session = root.session();
+        if (check) {
+            Unlocked unlocked = Unlocked.open(root);
+            LockFreshness.check(unlocked.lockFile(), unlocked.digest());
+            session.err().println("dockenv: " + LOCK_FILE + " is up to date");
+            session.err().flush();
+            return 0;
+        }
+        session.out().println(relock(root).file());
         return 0;
     }
 }

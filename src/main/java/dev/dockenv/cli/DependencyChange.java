@@ -1,0 +1,140 @@
+package dev.dockenv.cli;
+
+import dev.dockenv.build.BuildOptions;
+import dev.dockenv.edit.DependencyTarget;
+import dev.dockenv.errors.DockenvException;
+import dev.dockenv.errors.ExitCode;
+import dev.dockenv.io.AtomicFiles;
+import dev.dockenv.lock.pylock.PylockReader;
+import dev.dockenv.project.Project;
+import dev.dockenv.project.ProjectLocator;
+import dev.dockenv.project.ProjectScanner;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What {@code add} and {@code remove} share: the project, whether it has a lock dockenv may rewrite,
+ * and the change itself: the edited file written atomically, the lock resolved again, the dev
+ * environment built; when resolving or building fails, the file and the lock are put back as they
+ * were, so a failed change leaves nothing behind.
+ */
+final class DependencyChange {
+    /** Locks other tools write, with the command that updates each. */
+    private static final Map<String, String> FOREIGN_LOCKS = Map.of("uv.lock", "uv add / uv remove",
+            "poetry.lock", "poetry add / poetry remove", "pdm.lock", "pdm add / pdm remove",
+            "Pipfile.lock", "pipenv install / pipenv uninstall");
+    private static final List<String> LOCK_ORDER = List.of("pylock.toml", "uv.lock", "poetry.lock", "pdm.lock",
+            "Pipfile.lock");
+
+    private final DockenvCommand root;
+    private final Project project;
+    private final Optional<Path> dockenvLock;
+
+    private DependencyChange(DockenvCommand root, Project project, Optional<Path> dockenvLock) {
+        this.root = root;
+        this.project = project;
+        this.dockenvLock = dockenvLock;
+    }
+
+    /** The project, refused when a lock another tool maintains pins it (dockenv cannot rewrite that lock). */
+    static DependencyChange open(DockenvCommand root) {
+        Project project = ProjectScanner.scan(ProjectLocator.locate(root.startDirectory()));
+        for (String name : LOCK_ORDER) {
+            Path lock = project.root().resolve(name);
+            if (!Files.isRegularFile(lock)) {
+                continue;
+            }
+            if (name.equals(LockCommand.LOCK_FILE)) {
+                if (PylockReader.read(lock).inputsDigest().isEmpty()) {
+                    throw new DockenvException(ExitCode.BAD_INPUT, "pylock.toml was written by another tool, which "
+                            + "dockenv does not overwrite", "update it with that tool, or delete it and run `dockenv "
+                            + "add` again: dockenv then locks the project itself");
+                }
+                return new DependencyChange(root, project, Optional.of(lock));
+            }
+            throw new DockenvException(ExitCode.BAD_INPUT, name + " pins this project's packages and only its own "
+                    + "tool rewrites it", "use " + FOREIGN_LOCKS.get(name) + ", then `dockenv sync` or `dockenv run`");
+        }
+        return new DependencyChange(root, project, Optional.empty());
+    }
+
+    Project project() {
+        return project;
+    }
+
+    /** The target's text now ("" for a file to be made). */
+    static String read(DependencyTarget target) {
+        if (!Files.exists(target.file())) {
+            return "";
+        }
+        try {
+            return Files.readString(target.file());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + target.file(), e);
+        }
+    }
+
+    /**
+     * Writes {@code after}, relocks when dockenv locks the project, then builds the dev environment
+     * (unless {@code sync} is false); on a failure, restores the file and the lock.
+     */
+    void commit(DependencyTarget target, String after, boolean sync) {
+        Session session = root.session();
+        Optional<byte[]> fileBefore = snapshot(target.file());
+        Optional<byte[]> lockBefore = dockenvLock.flatMap(DependencyChange::snapshot);
+        write(target.file(), after.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            if (dockenvLock.isPresent()) {
+                LockCommand.relock(root);
+            }
+            if (sync) {
+                Workspace workspace = Workspace.open(root);
+                var image = workspace.image(Optional.empty());
+                var result = workspace.ensure(image, new BuildOptions(false, false, false));
+                if (!result.built()) {
+                    session.err().println("dockenv: " + image.reference() + " is up to date");
+                }
+            }
+        } catch (RuntimeException e) {
+            restore(target.file(), fileBefore);
+            dockenvLock.ifPresent(lock -> restore(lock, lockBefore));
+            session.err().println("dockenv: " + project.relative(target.file()) + (dockenvLock.isPresent()
+                    ? " and " + LockCommand.LOCK_FILE + " left as they were" : " left as it was"));
+            session.err().flush();
+            throw e;
+        }
+    }
+
+    private static Optional<byte[]> snapshot(Path file) {
+        try {
+            return Files.exists(file) ? Optional.of(Files.readAllBytes(file)) : Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+
+    private static void restore(Path file, Optional<byte[]> content) {
+        try {
+            if (content.isPresent()) {
+                AtomicFiles.write(file, content.get());
+            } else {
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot restore " + file, e);
+        }
+    }
+
+    private static void write(Path file, byte[] content) {
+        try {
+            AtomicFiles.write(file, content);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+}

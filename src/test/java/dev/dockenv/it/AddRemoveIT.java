@@ -1,0 +1,161 @@
+package dev.dockenv.it;
+
+import static dev.dockenv.it.support.ResultAssertions.assertModuleMissing;
+import static dev.dockenv.it.support.ResultAssertions.assertPrints;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.dockenv.it.support.Docker;
+import dev.dockenv.it.support.DockenvCli;
+import dev.dockenv.it.support.ItWorkspace;
+import dev.dockenv.it.support.LocalPackageIndex;
+import dev.dockenv.it.support.ProcessResult;
+import dev.dockenv.it.support.TestProject;
+import dev.dockenv.it.support.WheelBuilder;
+import dev.dockenv.plan.LockLayering;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * {@code dockenv add} and {@code remove} on the real engine: the user's file keeps its comments and
+ * layout, a dockenv lock is resolved again, and the rebuild after adding one package to a locked
+ * project installs only the packages of that package's layer (the index sees requests for those and
+ * no others). The index serves eight small packages pkg-a .. pkg-h and the fixtures.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AddRemoveIT {
+    private static final List<String> PACKAGES = IntStream.range(0, 8).mapToObj(i -> "pkg-" + (char) ('a' + i)).toList();
+
+    private ItWorkspace ws;
+    private LocalPackageIndex index;
+    private DockenvCli dockenv;
+
+    @BeforeAll
+    void setUp() {
+        Docker.requireEngine();
+        ws = ItWorkspace.open("dockenv-addremove");
+        LocalPackageIndex.Builder builder = LocalPackageIndex.builder(ws.path("index"))
+                .fixtures(List.of("greeting-1.0.0", "greeting-1.1.0", "colorsay-2.0.0", "devtool-0.3.0"));
+        for (String name : PACKAGES) {
+            String module = name.replace('-', '_');
+            builder.wheel(WheelBuilder.wheel(name, "1.0").file(module + "/__init__.py", "NAME = '" + name + "'\n"));
+        }
+        index = ws.track(builder.start());
+        dockenv = ws.dockenv();
+    }
+
+    @AfterAll
+    void cleanUp() {
+        ItWorkspace.closeIfOpened(ws);
+    }
+
+    private static final String PYPROJECT = """
+            [project]
+            name = "shop"
+            version = "0.1.0"
+            # runtime packages, one per line
+            dependencies = [
+                "pkg-a",  # first
+                "pkg-b",
+                "pkg-c",
+                "pkg-d",
+                "pkg-e",
+                "pkg-f",
+            ]
+
+            [tool.dockenv]
+            python = "3.11"
+            """;
+
+    @Test
+    void addingToALockedProjectRebuildsOneLayerAndRemovingRestoresTheFile() {
+        TestProject p = ws.project("locked").file("pyproject.toml", PYPROJECT + "index-url = \"" + index.url() + "\"\n");
+        dockenv.runOk(p.dir(), "lock");
+        dockenv.runOk(p.dir(), "build");
+        String before = p.read("pyproject.toml");
+
+        ProcessResult add = dockenv.run(p.dir(), "add", "--no-sync", "pkg-g>=1");
+        assertThat(add.exitCode()).as(add.describe()).isZero();
+        assertThat(add.stderr()).contains("added pkg-g>=1", "pyproject.toml [project] dependencies", "wrote pylock.toml");
+        assertThat(p.read("pyproject.toml")).isEqualTo(before.replace("    \"pkg-f\",\n",
+                "    \"pkg-f\",\n    \"pkg-g>=1\",\n"));
+        assertThat(p.read("pylock.toml")).contains("name = \"pkg-g\"");
+        ProcessResult check = dockenv.run(p.dir(), "lock", "--check");
+        assertThat(check.exitCode()).as(check.describe()).isZero();
+
+        index.clearRequests();
+        ProcessResult build = dockenv.runOk(p.dir(), "build");
+        assertThat(build.stderr()).contains("dockenv: built");
+        int layers = LockLayering.layerCount(7);
+        int layer = LockLayering.layerOf("pkg-g", layers);
+        Set<String> layerMates = PACKAGES.subList(0, 7).stream()
+                .filter(n -> LockLayering.layerOf(n, layers) == layer).collect(Collectors.toSet());
+        Set<String> fetched = index.requestedPaths().stream().filter(s -> s.startsWith("/simple/"))
+                .map(s -> s.replaceAll("^/simple/([^/]+)/?$", "$1")).collect(Collectors.toSet());
+        assertThat(fetched).as("only pkg-g's layer is installed again; the other layers come from the build cache")
+                .contains("pkg-g").isSubsetOf(layerMates);
+        assertThat(fetched.size()).isLessThan(7);
+
+        assertPrints(dockenv.run(p.dir(), "run", "--", "python", "-c",
+                "import pkg_a, pkg_f, pkg_g; print(pkg_g.NAME)"), "pkg-g\n");
+
+        ProcessResult remove = dockenv.run(p.dir(), "remove", "pkg_G");
+        assertThat(remove.exitCode()).as(remove.describe()).isZero();
+        assertThat(p.read("pyproject.toml")).isEqualTo(before);
+        assertThat(p.read("pylock.toml")).doesNotContain("pkg-g");
+        assertModuleMissing(dockenv.run(p.dir(), "run", "--", "python", "-c", "import pkg_g"), "pkg_g");
+    }
+
+    @Test
+    void devToolsGoToTheDevGroupAndTheirScriptsRun() {
+        TestProject p = ws.project("devgroup").file("pyproject.toml", PYPROJECT + "index-url = \"" + index.url() + "\"\n");
+        ProcessResult add = dockenv.run(p.dir(), "add", "--dev", "devtool");
+        assertThat(add.exitCode()).as(add.describe()).isZero();
+        assertThat(p.read("pyproject.toml")).endsWith("\n[dependency-groups]\ndev = [\n    \"devtool\",\n]\n");
+        ProcessResult tool = dockenv.run(p.dir(), "run", "--", "devtool");
+        assertThat(tool.exitCode()).as(tool.describe()).isZero();
+
+        ProcessResult wrongPlace = dockenv.run(p.dir(), "remove", "devtool");
+        assertThat(wrongPlace.exitCode()).as(wrongPlace.describe()).isEqualTo(4);
+        assertThat(wrongPlace.stderr()).contains("[dependency-groups] dev", "dockenv remove --dev devtool");
+        dockenv.runOk(p.dir(), "remove", "--dev", "devtool");
+        assertThat(p.read("pyproject.toml")).endsWith("\n[dependency-groups]\ndev = [\n]\n");
+    }
+
+    @Test
+    void aRequirementsProjectWithoutALockGetsALineAndABuild() {
+        TestProject p = ws.project("reqs").file(".python-version", "3.11\n")
+                .file("requirements.txt", "--index-url " + index.url() + "\n# the greeting\ngreeting==1.0.0\n");
+        ProcessResult add = dockenv.run(p.dir(), "add", "colorsay", "greeting>=1.1");
+        assertThat(add.exitCode()).as(add.describe()).isZero();
+        assertThat(add.stderr()).contains("replaced greeting==1.0.0 with greeting>=1.1", "dockenv: built");
+        assertThat(p.read("requirements.txt"))
+                .isEqualTo("--index-url " + index.url() + "\n# the greeting\ngreeting>=1.1\ncolorsay\n");
+        assertPrints(dockenv.run(p.dir(), "run", "--", "python", "-c",
+                "import colorsay, greeting; print(greeting.__version__)"), "1.1.0\n");
+    }
+
+    @Test
+    void aPackageTheIndexDoesNotHaveLeavesEveryFileAsItWas() {
+        TestProject p = ws.project("failing").file("pyproject.toml", PYPROJECT + "index-url = \"" + index.url() + "\"\n");
+        dockenv.runOk(p.dir(), "lock");
+        String pyproject = p.read("pyproject.toml");
+        String lock = p.read("pylock.toml");
+        ProcessResult add = dockenv.run(p.dir(), "add", "no-such-package");
+        assertThat(add.exitCode()).as(add.describe()).isNotZero();
+        assertThat(add.stderr()).contains("no-such-package", "left as they were");
+        assertThat(p.read("pyproject.toml")).isEqualTo(pyproject);
+        assertThat(p.read("pylock.toml")).isEqualTo(lock);
+
+        TestProject unlocked = ws.project("failing-unlocked").file(".python-version", "3.11\n")
+                .file("requirements.txt", "--index-url " + index.url() + "\ngreeting\n");
+        ProcessResult build = dockenv.run(unlocked.dir(), "add", "no-such-package");
+        assertThat(build.exitCode()).as(build.describe()).isEqualTo(6);
+        assertThat(unlocked.read("requirements.txt")).isEqualTo("--index-url " + index.url() + "\ngreeting\n");
+    }
+}
