@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # dockenv startup benchmark: how long does a warm `dockenv run` take compared with the plain
-# `docker run` it replaces? Writes bench/RESULTS.md (overwritten) and prints the table.
+# `docker run` it replaces? Writes its section of bench/RESULTS.md and prints the table.
 #
 #   bench/run.sh [--runs N] [--rebuild]
 #
@@ -35,6 +35,7 @@ DOCKENV="$ROOT/bin/dockenv"
 JAR="$ROOT/target/dockenv.jar"
 OUT="$ROOT/bench/RESULTS.md"
 
+source "$ROOT/bench/lib.sh"
 log() { echo "bench: $*" >&2; }
 die() { echo "bench: $*" >&2; exit 1; }
 
@@ -193,11 +194,11 @@ if [ "$JAR_SUM_BEFORE" != "$JAR_SUM_AFTER" ]; then
 fi
 
 {
-  echo "# dockenv startup benchmark"
+  echo "## Startup: a warm \`dockenv run\` against plain \`docker run\`"
   echo
   echo "Written by \`bench/run.sh --runs $RUNS\` on $(date -u '+%Y-%m-%d %H:%M:%S UTC'). See bench/README.md."
   echo
-  echo "## Machine"
+  echo "### Machine"
   echo
   echo "- CPUs (nproc): $(nproc)${CPU:+ ($CPU)}"
   echo "- memory: $MEM"
@@ -210,13 +211,13 @@ fi
   echo "- image: $IMAGE"
   echo "- JVM floor flags ($JVM_FLAGS_NOTE): ${JVM_FLAGS[*]}"
   echo
-  echo "## Results (wall clock per invocation, ms)"
+  echo "### Results (wall clock per invocation, ms)"
   echo
   table
   echo
   summary
   echo
-  echo "## How measured"
+  echo "### How measured"
   echo
   echo "- The example project is copied to a temporary folder and warmed with two"
   echo "  \`dockenv run -- true\` (the first builds the image if needed, the second runs with the"
@@ -237,10 +238,10 @@ fi
   echo "  detection and an image lookup, no build)."
   echo "- No timing assertions: the targets are reported, never enforced."
   echo
-  echo "## Raw samples (ms, in measurement order)"
+  echo "### Raw samples (ms, in measurement order)"
   echo
   for n in "${NAMES[@]}"; do echo "- $n: ${SAMPLES[$n]% }"; done
-} >"$OUT"
+} | write_section startup "$OUT"
 
 echo
 table

@@ -1,0 +1,30 @@
+# Shared by the bench scripts (sourced). bench/RESULTS.md holds one section per script, each
+# between <!-- begin NAME --> and <!-- end NAME --> markers: a script replaces its own section and
+# leaves the others as they are.
+
+# write_section NAME FILE: the section NAME of FILE becomes standard input (written atomically).
+write_section() {
+  local name=$1 file=$2 tmp body
+  body=$(cat)
+  tmp=$(mktemp "$file.XXXXXX")
+  {
+    if [ -f "$file" ] && grep -q '^<!-- begin ' "$file"; then
+      awk -v name="$name" -v body="$body" '
+        $0 == "<!-- begin " name " -->" { print; print body; skip = 1; done = 1; next }
+        $0 == "<!-- end " name " -->" { skip = 0 }
+        !skip { print }
+        END {
+          if (!done) { print ""; print "<!-- begin " name " -->"; print body; print "<!-- end " name " -->" }
+        }' "$file"
+    else
+      echo "# dockenv benchmarks"
+      echo
+      echo "Written by the scripts in bench/ (see bench/README.md); each section by one script."
+      echo
+      echo "<!-- begin $name -->"
+      echo "$body"
+      echo "<!-- end $name -->"
+    fi
+  } >"$tmp"
+  mv "$tmp" "$file"
+}
