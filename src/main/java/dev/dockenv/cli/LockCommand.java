@@ -13,9 +13,18 @@ import dev.dockenv.plan.EnvironmentPlanner;
 import dev.dockenv.project.Project;
 import dev.dockenv.project.ProjectLocator;
 import dev.dockenv.project.ProjectScanner;
+import dev.dockenv.errors.DockenvException;
+import dev.dockenv.lock.LockedPackage;
+import dev.dockenv.lock.pylock.PylockReader;
+import dev.dockenv.pep.Pep503;
+import dev.dockenv.plan.LockLayering;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -60,7 +69,8 @@ final class LockCommand implements Callable<Integer> {
         Path target = unlocked.lockFile();
         LockResolver resolver = new LockResolver(session.engine(),
                 IndexAccess.of(unlocked.project(), unlocked.plan(), session.environment()), session.err());
-        LockFile lock = resolver.resolve(unlocked.project(), unlocked.plan(), unlocked.digest(), target);
+        LockFile resolved = resolver.resolve(unlocked.project(), unlocked.plan(), unlocked.digest(), target);
+        LockFile lock = resolved.withLayers(layers(target, resolved));
         try {
             PylockWriter.write(lock, target, unlocked.digest());
         } catch (IOException e) {
@@ -70,6 +80,32 @@ final class LockCommand implements Callable<Integer> {
                 lock.packagesOf(DependencyGroups.MAIN).size(), lock.packagesOf(DependencyGroups.DEV).size());
         session.err().flush();
         return lock;
+    }
+
+    /**
+     * The install layers of a new lock: those of the lock it replaces, with every unchanged package
+     * where it was and the new or changed ones in a new last layer (plan.LockLayering).
+     */
+    private static List<List<String>> layers(Path target, LockFile resolved) {
+        Optional<LockFile> previous = Optional.empty();
+        if (Files.isRegularFile(target)) {
+            try {
+                previous = Optional.of(PylockReader.read(target)).filter(l -> l.inputsDigest().isPresent());
+            } catch (DockenvException e) {
+                previous = Optional.empty(); // unreadable or not ours: the layers start afresh
+            }
+        }
+        return LockLayering.carryOver(previous.map(LockFile::layers).orElse(List.of()),
+                previous.map(LockCommand::pins).orElse(Map.of()), pins(resolved));
+    }
+
+    /** Each package's pin (version, source and hashes) by normalized name. */
+    private static Map<String, String> pins(LockFile lock) {
+        Map<String, String> pins = new TreeMap<>();
+        for (LockedPackage p : lock.packages()) {
+            pins.put(Pep503.normalize(p.name()), p.version().orElse("") + " " + p.source() + " " + p.hashes());
+        }
+        return pins;
     }
 
     @Override

@@ -13,13 +13,28 @@ import java.util.Optional;
  *                     _meta.hash.sha256, poetry content-hash, pdm content_hash), for staleness checks
  * @param indexUrls    package indexes the lock names, in order
  * @param requiresPython the Python range the lock was made for, when it says
+ * @param layers       how the image installs the packages (normalized names per layer, see
+ *                     {@code plan.LockLayering}), when the lock records it: dockenv's own locks keep a
+ *                     package in its layer across relocks, so adding one package adds one layer
  */
 public record LockFile(Path file, String format, List<LockedPackage> packages, Optional<String> inputsDigest,
-        List<String> indexUrls, Optional<String> requiresPython) {
+        List<String> indexUrls, Optional<String> requiresPython, List<List<String>> layers) {
 
     public LockFile {
         packages = List.copyOf(packages);
         indexUrls = List.copyOf(indexUrls);
+        layers = layers.stream().map(List::copyOf).toList();
+    }
+
+    /** A lock that records no layers (every format but dockenv's own pylock.toml). */
+    public LockFile(Path file, String format, List<LockedPackage> packages, Optional<String> inputsDigest,
+            List<String> indexUrls, Optional<String> requiresPython) {
+        this(file, format, packages, inputsDigest, indexUrls, requiresPython, List.of());
+    }
+
+    /** The same lock with these layers. */
+    public LockFile withLayers(List<List<String>> newLayers) {
+        return new LockFile(file, format, packages, inputsDigest, indexUrls, requiresPython, newLayers);
     }
 
     /** The packages a group needs. */

@@ -128,11 +128,15 @@ public final class EnvironmentPlanner {
                 + project.python().version().minorOnly() + "). Do not edit: dockenv rewrites it.\n";
         List<LockLayer> layers = new ArrayList<>();
         List<String> seeded = hashed.stream().filter(LockLayering::isSeeded).toList();
-        List<List<String>> split = LockLayering.split(hashed.stream().filter(l -> !LockLayering.isSeeded(l)).toList());
+        List<String> layered = hashed.stream().filter(l -> !LockLayering.isSeeded(l)).toList();
+        boolean recorded = !lock.layers().isEmpty();
+        List<List<String>> split = recorded ? LockLayering.byRecord(layered, lock.layers())
+                : LockLayering.split(layered);
         for (int i = 0; i < split.size(); i++) {
             if (!split.get(i).isEmpty()) {
-                GeneratedFile f = new GeneratedFile(GeneratedFile.FOLDER + group + ".layer-" + (i + 1) + "-of-"
-                        + split.size() + ".lock.txt", header + String.join("\n", split.get(i)) + "\n");
+                GeneratedFile f = new GeneratedFile(GeneratedFile.FOLDER + group + ".layer-" + (i + 1)
+                        + (recorded ? "" : "-of-" + split.size()) + ".lock.txt",
+                        header + String.join("\n", split.get(i)) + "\n");
                 generated.add(f);
                 layers.add(new LockLayer("deps-" + group + "-" + (i + 1), f.path()));
             }

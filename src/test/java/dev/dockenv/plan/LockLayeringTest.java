@@ -49,4 +49,46 @@ class LockLayeringTest {
         assertThat(LockLayering.isSeeded("setuptools==70.0")).isTrue();
         assertThat(LockLayering.isSeeded("pipx==1.0")).isFalse();
     }
+
+    @Test
+    void aRelockKeepsEveryUnchangedPackageInItsLayerAndPutsTheRestInANewOne() {
+        java.util.Map<String, String> before = new java.util.TreeMap<>();
+        IntStream.range(0, 30).forEach(i -> before.put("package-" + i, "1.0"));
+        List<List<String>> first = LockLayering.carryOver(List.of(), java.util.Map.of(), before);
+        assertThat(first).hasSize(8).isEqualTo(LockLayering.initial(before.keySet()));
+
+        java.util.Map<String, String> after = new java.util.TreeMap<>(before);
+        after.put("newcomer", "2.0");
+        after.put("package-3", "1.1");
+        after.remove("package-7");
+        List<List<String>> second = LockLayering.carryOver(first, before, after);
+        assertThat(second).hasSize(9);
+        assertThat(second.get(8)).containsExactly("newcomer", "package-3");
+        for (int i = 0; i < 8; i++) {
+            List<String> expected = new ArrayList<>(first.get(i));
+            expected.removeAll(List.of("package-3", "package-7"));
+            assertThat(second.get(i)).isEqualTo(expected);
+        }
+        assertThat(LockLayering.carryOver(second, after, after)).isEqualTo(second);
+    }
+
+    @Test
+    void tooManyLayersAreRegrouped() {
+        List<List<String>> layers = new ArrayList<>();
+        java.util.Map<String, String> pins = new java.util.TreeMap<>();
+        for (int i = 0; i < LockLayering.MAX_LAYERS; i++) {
+            layers.add(List.of("p" + i));
+            pins.put("p" + i, "1");
+        }
+        java.util.Map<String, String> more = new java.util.TreeMap<>(pins);
+        more.put("one-more", "1");
+        assertThat(LockLayering.carryOver(layers, pins, more)).isEqualTo(LockLayering.initial(more.keySet()));
+    }
+
+    @Test
+    void recordedLayersKeepTheirNumbersAndStrangersGoLast() {
+        List<List<String>> split = LockLayering.byRecord(List.of("a==1", "b==1", "c==1", "z==1"),
+                List.of(List.of("b"), List.of(), List.of("a", "c")));
+        assertThat(split).containsExactly(List.of("b==1"), List.of(), List.of("a==1", "c==1"), List.of("z==1"));
+    }
 }

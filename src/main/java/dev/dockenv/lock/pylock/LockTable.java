@@ -158,6 +158,28 @@ public final class LockTable {
         return out;
     }
 
+    /** An array of arrays of strings (each inner array as strings with places); empty when absent. */
+    public List<List<Located>> stringLists(String key) {
+        TomlArray array = array(key, "an array of arrays of strings");
+        List<List<Located>> out = new ArrayList<>();
+        for (int i = 0; array != null && i < array.size(); i++) {
+            SourceLocation at = at(array.inputPositionOf(i), locationOf(key));
+            if (!(array.get(i) instanceof TomlArray inner)) {
+                throw new InputException(at, name(key) + ": expected an array of strings");
+            }
+            List<Located> items = new ArrayList<>();
+            for (int j = 0; j < inner.size(); j++) {
+                SourceLocation itemAt = at(inner.inputPositionOf(j), at);
+                if (!(inner.get(j) instanceof String s)) {
+                    throw new InputException(itemAt, name(key) + ": expected a string");
+                }
+                items.add(new Located(s, itemAt));
+            }
+            out.add(items);
+        }
+        return out;
+    }
+
     private TomlArray array(String key, String expected) {
         Object value = table.get(List.of(key));
         if (value == null) {

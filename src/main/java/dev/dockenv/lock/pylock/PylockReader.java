@@ -57,6 +57,25 @@ public final class PylockReader {
         return read(pylockToml, Set.of());
     }
 
+    /** dockenv's record of its install layers: each package name once. */
+    private static List<List<String>> layers(LockTable dockenv) {
+        Set<String> seen = new java.util.HashSet<>();
+        List<List<String>> layers = new ArrayList<>();
+        for (List<LockTable.Located> layer : dockenv.stringLists("layers")) {
+            List<String> names = new ArrayList<>();
+            for (LockTable.Located name : layer) {
+                String normalized = Pep503.normalize(name.value());
+                if (!seen.add(normalized)) {
+                    throw new InputException(name.location(), "tool.dockenv.layers: " + name.value()
+                            + " is in two layers", "run `dockenv lock` to write the lock again");
+                }
+                names.add(normalized);
+            }
+            layers.add(names);
+        }
+        return layers;
+    }
+
     /** The lock with {@code extras} set to these (the default install has none). */
     public static LockFile read(Path pylockToml, Set<String> extras) {
         return read(TomlDocument.read(pylockToml), extras);
@@ -104,9 +123,10 @@ public final class PylockReader {
                 reg.indexUrl().filter(u -> !indexUrls.contains(u)).ifPresent(indexUrls::add);
             }
         }
-        Optional<String> inputsDigest = root.table("tool").flatMap(t -> t.table("dockenv"))
-                .flatMap(t -> t.string("inputs-digest"));
-        return new LockFile(doc.file(), FORMAT, packages, inputsDigest, indexUrls, requiresPython);
+        Optional<LockTable> dockenv = root.table("tool").flatMap(t -> t.table("dockenv"));
+        Optional<String> inputsDigest = dockenv.flatMap(t -> t.string("inputs-digest"));
+        List<List<String>> layers = dockenv.map(PylockReader::layers).orElse(List.of());
+        return new LockFile(doc.file(), FORMAT, packages, inputsDigest, indexUrls, requiresPython, layers);
     }
 
     /**

@@ -77,7 +77,17 @@ public final class PylockWriter {
         out.append("dependency-groups = ").append(strings(List.copyOf(groups))).append('\n');
         out.append("default-groups = ").append(strings(List.of(DEFAULT_GROUP))).append('\n');
         out.append("created-by = \"dockenv\"\n");
-        inputsDigest.ifPresent(d -> out.append("\n[tool.dockenv]\ninputs-digest = ").append(string(d)).append('\n'));
+        inputsDigest.ifPresent(d -> {
+            out.append("\n[tool.dockenv]\ninputs-digest = ").append(string(d)).append('\n');
+            if (!lock.layers().isEmpty()) {
+                out.append("# How the image installs the packages, one build stage per layer: a package keeps its layer\n");
+                out.append("# when the project is locked again and new packages go in a new one, so adding a package\n");
+                out.append("# rebuilds one small layer.\n");
+                out.append("layers = [\n");
+                lock.layers().forEach(layer -> out.append("    ").append(strings(layer)).append(",\n"));
+                out.append("]\n");
+            }
+        });
         for (LockedPackage p : lock.packages()) {
             out.append('\n');
             writePackage(p, grouped, out);
