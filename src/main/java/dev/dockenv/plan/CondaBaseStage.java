@@ -87,11 +87,12 @@ public final class CondaBaseStage {
             EnvironmentDockerfile.indexArgs(s, plan);
             pipInstall(conda, prefix, EnvironmentDockerfile.pipMounts(plan)).forEach(s::add);
         }
-        EnvironmentDockerfile.finishBase(s, plan, prefix);
         if (!conda.variables().isEmpty()) {
+            // set for the build commands and postBuild too, as activation sets them; [tool.dockenv] env comes after
             s.comment("variables: of " + conda.environmentFile());
             s.add(new Env(conda.variables(), true));
         }
+        EnvironmentDockerfile.finishBase(s, plan, prefix);
         return s.build();
     }
 
