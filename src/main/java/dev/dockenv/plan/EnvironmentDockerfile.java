@@ -23,7 +23,8 @@ import java.util.Optional;
  * Composes the environment's multi-stage Dockerfile from a plan: {@code base} (system packages, a
  * virtualenv, the dependency files copied alone then installed, so a source edit never
  * reinstalls), {@code dev} (dev dependencies; the source is bind-mounted at run time) and
- * {@code prod} (the source copied, a non-root user, an exec-form CMD).
+ * {@code prod} (the source copied, a non-root user, an exec-form CMD). A project with a conda
+ * environment gets {@link CondaBaseStage}'s base stage instead; dev and prod are the same.
  */
 public final class EnvironmentDockerfile {
     /** Bumped whenever the generated Dockerfile changes shape: part of every image tag. */

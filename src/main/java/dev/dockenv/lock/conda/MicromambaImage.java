@@ -16,9 +16,6 @@ public final class MicromambaImage {
     public static final String DEFAULT_TAG = "2.5.0";
     /** The image a conda project's base stage starts from unless base-image is configured. */
     public static final String DEFAULT_IMAGE = REPOSITORY + ":" + DEFAULT_TAG;
-    public static final String USER = "mambauser";
-    public static final int UID = 57439;
-    public static final int GID = 57439;
     /** {@code $MAMBA_USER}, for {@code USER} (the image sets MAMBA_USER). */
     public static final String USER_VARIABLE = "$MAMBA_USER";
     /** {@code $MAMBA_USER:$MAMBA_USER}, for {@code COPY --chown} and {@code chown}. */
@@ -31,13 +28,5 @@ public final class MicromambaImage {
     public static final String DOCKERFILE_ACTIVATE = "MAMBA_DOCKERFILE_ACTIVATE";
 
     private MicromambaImage() {
-    }
-
-    /** {@code mambaorg/micromamba:TAG}. */
-    public static String image(String tag) {
-        if (tag.isBlank() || !tag.matches("[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}")) {
-            throw new IllegalArgumentException("not an image tag: '" + tag + "'");
-        }
-        return REPOSITORY + ":" + tag;
     }
 }
