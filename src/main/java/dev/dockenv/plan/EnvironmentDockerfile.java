@@ -83,18 +83,6 @@ public final class EnvironmentDockerfile {
         env.put("PIP_DISABLE_PIP_VERSION_CHECK", "1");
         env.put("PIP_ROOT_USER_ACTION", "ignore");
         s.add(new Env(env, false));
-        aptPackages(s, plan);
-        s.add(Run.of("python3 -m venv " + ContainerPaths.VENV));
-        s.add(projectOnSysPath(plan));
-        s.add(new Workdir(ContainerPaths.PROJECT));
-        indexArgs(s, plan);
-        installs(s, plan.baseInstalls(), prefix, plan);
-        finishBase(s, plan, prefix);
-        return s.build();
-    }
-
-    /** The system packages, when there are any (as root). */
-    static void aptPackages(Stage.Builder s, EnvironmentPlan plan) {
         if (!plan.aptPackages().isEmpty()) {
             s.comment("System packages ([tool.dockenv] apt)");
             s.add(new Run(List.of(), List.of("apt-get update",
@@ -102,16 +90,12 @@ public final class EnvironmentDockerfile {
                             + String.join(" ", plan.aptPackages().stream().map(p -> quote(p)).toList()),
                     "rm -rf /var/lib/apt/lists/*")));
         }
-    }
-
-    /** A .pth file in the environment's site-packages puts the project on sys.path. */
-    static Run projectOnSysPath(EnvironmentPlan plan) {
-        return Run.of("echo " + plan.projectImportPath() + " > \"$(python -c 'import sysconfig; print(sysconfig.get_paths()"
-                + "[\"purelib\"])')/dockenv-project.pth\"");
-    }
-
-    /** The base stage's end: build commands, postBuild, the configured environment. */
-    static void finishBase(Stage.Builder s, EnvironmentPlan plan, String prefix) {
+        s.add(Run.of("python3 -m venv " + ContainerPaths.VENV));
+        s.add(Run.of("echo " + plan.projectImportPath() + " > \"$(python -c 'import sysconfig; print(sysconfig.get_paths()"
+                + "[\"purelib\"])')/dockenv-project.pth\""));
+        s.add(new Workdir(ContainerPaths.PROJECT));
+        indexArgs(s, plan);
+        installs(s, plan.baseInstalls(), prefix, plan);
         for (String command : plan.buildCommands()) {
             s.add(Run.of(command));
         }
@@ -123,6 +107,7 @@ public final class EnvironmentDockerfile {
         if (!plan.environment().isEmpty()) {
             s.add(new Env(new java.util.TreeMap<>(plan.environment()), true));
         }
+        return s.build();
     }
 
     private static Stage dev(EnvironmentPlan plan, String prefix) {
