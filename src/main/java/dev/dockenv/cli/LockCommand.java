@@ -1,5 +1,7 @@
 package dev.dockenv.cli;
 
+import dev.dockenv.errors.DockenvException;
+import dev.dockenv.errors.ExitCode;
 import dev.dockenv.lock.DependencyGroups;
 import dev.dockenv.lock.LockFile;
 import dev.dockenv.lock.pylock.PylockWriter;
@@ -56,6 +58,12 @@ final class LockCommand implements Callable<Integer> {
 
         static Unlocked open(DockenvCommand root) {
             Project project = ProjectScanner.scan(ProjectLocator.locate(root.startDirectory()));
+            if (project.conda().isPresent()) {
+                throw new DockenvException(ExitCode.USAGE, "this project's environment is "
+                        + project.conda().get().path() + ", which conda solves when the image is built; dockenv lock "
+                        + "resolves pip dependencies only", "pin versions in " + project.conda().get().path()
+                        + " (conda-lock writes a full conda lock, which micromamba can install)");
+            }
             EnvironmentPlan plan = EnvironmentPlanner.plan(project, Optional.empty(), ManifestSelection.find(project),
                     root.session().environment());
             return new Unlocked(project, plan, LockInputs.digest(project, plan));

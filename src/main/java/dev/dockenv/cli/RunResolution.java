@@ -82,6 +82,7 @@ final class RunResolution {
         List<Path> paths = new ArrayList<>(ProjectScanner.inputCandidates(project.root()));
         List<RequirementsSet> sets = new ArrayList<>(project.requirements());
         sets.addAll(project.devRequirements());
+        project.conda().ifPresent(c -> sets.addAll(c.pipIncludes()));
         for (RequirementsSet set : sets) {
             paths.addAll(set.files());
             paths.addAll(set.localPaths());

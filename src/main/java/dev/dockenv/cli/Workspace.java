@@ -49,11 +49,13 @@ final class Workspace {
     static Workspace open(DockenvCommand root) {
         Path dir = ProjectLocator.locate(root.startDirectory());
         Project project = ProjectScanner.scan(dir);
-        Optional<LockFile> lock = LockSelection.find(project);
+        // a conda environment file is the environment: locks and other manifests are not read (status says so)
+        boolean conda = project.conda().isPresent();
+        Optional<LockFile> lock = conda ? Optional.empty() : LockSelection.find(project);
         Map<String, String> env = root.session().environment();
         boolean madeByDockenv = lock.filter(l -> l.format().equals("pylock.toml") && l.inputsDigest().isPresent())
                 .isPresent();
-        Optional<DeclaredInstall> declared = lock.isEmpty() || madeByDockenv
+        Optional<DeclaredInstall> declared = !conda && (lock.isEmpty() || madeByDockenv)
                 ? ManifestSelection.find(project) : Optional.empty();
         if (madeByDockenv) {
             // a lock dockenv wrote records the inputs it was resolved from: never install a stale one

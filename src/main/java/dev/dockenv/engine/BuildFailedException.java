@@ -10,12 +10,19 @@ public class BuildFailedException extends DockenvException {
 
     private final String step;
     private final List<String> stepOutput;
+    private final String reason;
 
     public BuildFailedException(String step, List<String> stepOutput, String reason) {
-        super(ExitCode.BUILD_FAILED, "image build failed" + (step.isEmpty() ? "" : " at " + step)
-                + (reason.isEmpty() ? "" : ": " + reason), "fix the step above, then run the command again");
+        this("image build failed" + (step.isEmpty() ? "" : " at " + step) + (reason.isEmpty() ? "" : ": " + reason),
+                "fix the step above, then run the command again", step, stepOutput, reason);
+    }
+
+    /** A failure whose cause is known well enough to say it in {@code message} and {@code hint}. */
+    BuildFailedException(String message, String hint, String step, List<String> stepOutput, String reason) {
+        super(ExitCode.BUILD_FAILED, message, hint);
         this.step = step;
         this.stepOutput = List.copyOf(stepOutput);
+        this.reason = reason;
     }
 
     public String step() {
@@ -24,5 +31,10 @@ public class BuildFailedException extends DockenvException {
 
     public List<String> stepOutput() {
         return stepOutput;
+    }
+
+    /** The builder's own words for why the step failed. */
+    public String reason() {
+        return reason;
     }
 }

@@ -100,6 +100,12 @@ public final class BuildLog {
         if (failed != null) {
             return Optional.of(new BuildFailedException(failed.description, failed.output, failureReason));
         }
+        if (current != null && current.description.regionMatches(true, 0, "FROM ", 0, 5)) {
+            // the legacy builder prints a failed pull of the base image as a bare line under its FROM step
+            List<String> out = current.output;
+            return Optional.of(new BuildFailedException(current.description, out,
+                    out.isEmpty() ? "docker build exited with " + exitCode : out.get(out.size() - 1)));
+        }
         List<String> last = tail.subList(Math.max(0, tail.size() - 30), tail.size());
         String reason = last.isEmpty() ? "docker build exited with " + exitCode : last.get(last.size() - 1);
         return Optional.of(new BuildFailedException("", last, reason));

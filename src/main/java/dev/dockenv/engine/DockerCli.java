@@ -191,7 +191,7 @@ public final class DockerCli implements Engine {
             if (f.step().isEmpty() && isUnreachable(all)) {
                 throw unreachable(all);
             }
-            throw f;
+            throw BaseImageFailure.explain(f).orElse(f);
         }
     }
 

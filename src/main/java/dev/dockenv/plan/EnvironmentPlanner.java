@@ -8,8 +8,12 @@ import dev.dockenv.lock.LockedPackage;
 import dev.dockenv.lock.LockedRequirements;
 import dev.dockenv.lock.PackageSource;
 import dev.dockenv.lock.PipInstallList;
+import dev.dockenv.lock.conda.CondaDockerfilePlan;
+import dev.dockenv.lock.conda.CondaDockerfilePlanner;
+import dev.dockenv.lock.conda.MicromambaImage;
 import dev.dockenv.pep.MarkerEnvironment;
 import dev.dockenv.errors.ExitCode;
+import dev.dockenv.project.CondaEnvironmentFile;
 import dev.dockenv.project.DeclaredRequirement;
 import dev.dockenv.project.Project;
 import dev.dockenv.project.PyprojectFile;
@@ -50,14 +54,23 @@ public final class EnvironmentPlanner {
      */
     public static EnvironmentPlan plan(Project project, Optional<LockFile> lock, Optional<DeclaredInstall> declared,
             Map<String, String> hostEnvironment) {
+        if (project.conda().isPresent()) {
+            // the environment file is the environment (as repo2docker reads it): no lock, no other manifest
+            // (CondaEnvironmentFile.notInstalled says what is left out, and how to bring it in)
+            lock = Optional.empty();
+            declared = Optional.empty();
+        }
         var config = project.config();
-        String baseImage = config.baseImage().orElse("python:" + project.python().version() + "-slim");
+        String baseImage = config.baseImage().orElse(project.conda().isPresent() ? MicromambaImage.DEFAULT_IMAGE
+                : "python:" + project.python().version() + "-slim");
 
         Optional<PyprojectFile> pyproject = project.pyproject();
         Set<String> copied = new LinkedHashSet<>();
 
         Set<String> baseExtras = new LinkedHashSet<>(config.extras());
-        project.requirements().forEach(r -> baseExtras.addAll(r.projectExtras()));
+        if (project.conda().isEmpty()) {
+            project.requirements().forEach(r -> baseExtras.addAll(r.projectExtras()));
+        }
         List<String> basePackages = new ArrayList<>();
         pyproject.ifPresent(p -> p.dependencies().forEach(d -> basePackages.add(d.text())));
         basePackages.addAll(extraRequirements(pyproject, baseExtras));
@@ -72,7 +85,12 @@ public final class EnvironmentPlanner {
         }
         manifest.filter(m -> !m.main().isEmpty()).ifPresent(m -> baseOrigins.add(m.origin()));
         List<GeneratedFile> generated = new ArrayList<>();
-        List<InstallStep> base = lock.isPresent()
+        Optional<CondaDockerfilePlan> conda = project.conda().map(c -> condaPlan(project, c, baseImage, baseExtras));
+        conda.ifPresent(c -> {
+            generated.addAll(c.generatedFiles());
+            copied.addAll(c.copies());
+        });
+        List<InstallStep> base = conda.isPresent() ? List.of() : lock.isPresent()
                 ? lockedSteps(project, lock.get(), DependencyGroups.MAIN, Set.of(), generated)
                 : step(project, project.requirements(), basePackages, baseOrigins, copied,
                         manifest.map(DeclaredInstall::copies).orElse(List.of()));
@@ -109,7 +127,40 @@ public final class EnvironmentPlanner {
                 config.buildCommands(), project.postBuild().map(project::relative), config.environment(), ports,
                 config.command(), importPath,
                 index(project, hostEnvironment, lock.map(LockFile::indexUrls)
-                        .orElseGet(() -> manifest.map(DeclaredInstall::indexUrls).orElse(List.of()))), generated);
+                        .orElseGet(() -> manifest.map(DeclaredInstall::indexUrls).orElse(List.of()))), generated, conda);
+    }
+
+    /**
+     * The conda environment's build. Its pip: list installs the project's pyproject dependencies
+     * (with the extras asked for, and those configured) where it installs the project itself.
+     *
+     * @param baseExtras receives the extras the pip: list asks of the project, so the dev stage
+     *        does not install them again
+     */
+    private static CondaDockerfilePlan condaPlan(Project project, CondaEnvironmentFile file, String baseImage,
+            Set<String> baseExtras) {
+        List<String> includedFiles = new ArrayList<>();
+        List<String> installingProject = new ArrayList<>();
+        Set<String> includedExtras = new LinkedHashSet<>();
+        for (RequirementsSet set : file.pipIncludes()) {
+            for (List<Path> paths : List.of(set.files(), set.localPaths(), set.findLinksDirectories())) {
+                paths.forEach(p -> includedFiles.add(project.relative(p)));
+            }
+            set.filesInstallingProject().forEach(f -> installingProject.add(project.relative(f)));
+            includedExtras.addAll(set.projectExtras());
+        }
+        Set<String> configured = new LinkedHashSet<>(project.config().extras());
+        CondaDockerfilePlanner.Inputs inputs = new CondaDockerfilePlanner.Inputs(baseImage, file.pythonPin(),
+                new CondaDockerfilePlanner.Includes(includedFiles, installingProject, includedExtras), extras -> {
+                    Set<String> all = new LinkedHashSet<>(configured);
+                    all.addAll(extras);
+                    baseExtras.addAll(all);
+                    List<String> out = new ArrayList<>();
+                    project.pyproject().ifPresent(p -> p.dependencies().forEach(d -> out.add(d.text())));
+                    out.addAll(extraRequirements(project.pyproject(), all));
+                    return distinct(out);
+                }, file.notInstalled());
+        return CondaDockerfilePlanner.plan(file.environment(), file.path(), inputs);
     }
 
     /**
@@ -258,6 +309,10 @@ public final class EnvironmentPlanner {
         List<String> urlsSeen = new ArrayList<>(all);
         project.requirements().forEach(r -> urlsSeen.addAll(r.indexUrls()));
         project.devRequirements().forEach(r -> urlsSeen.addAll(r.indexUrls()));
+        project.conda().ifPresent(c -> {
+            urlsSeen.addAll(c.environment().toDeclaredDependencies().indexUrls());
+            c.pipIncludes().forEach(r -> urlsSeen.addAll(r.indexUrls()));
+        });
         boolean hostNetwork = urlsSeen.stream().anyMatch(PackageIndex::isLoopback);
         return new PackageIndex(indexUrl, extra, trusted, hostNetwork);
     }

@@ -7,7 +7,8 @@ import java.util.Optional;
 
 /**
  * Everything dockenv read from a project, immutable. Computing a plan from it needs no file
- * system and no engine.
+ * system and no engine. With a conda environment file ({@code conda}), that file is the
+ * environment: see {@link CondaEnvironmentFile#notInstalled()} for what it replaces.
  */
 public record Project(
         Path root,
@@ -21,7 +22,8 @@ public record Project(
         Optional<Path> dockerfile,
         boolean hasSrcLayout,
         List<String> aptTxtPackages,
-        Optional<Path> postBuild) {
+        Optional<Path> postBuild,
+        Optional<CondaEnvironmentFile> conda) {
 
     public Project {
         detected = List.copyOf(detected);

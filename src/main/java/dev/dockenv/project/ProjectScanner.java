@@ -86,11 +86,13 @@ public final class ProjectScanner {
                 detected.add(read);
             }
         }
-        for (String other : List.of("setup.py", "setup.cfg", "environment.yml", "environment.yaml")) {
+        for (String other : List.of("setup.py", "setup.cfg")) {
             if (Files.isRegularFile(root.resolve(other))) {
                 detected.add(other + " (not read yet)");
             }
         }
+        Optional<CondaEnvironmentFile> conda = CondaFiles.read(root, pyproject, main);
+        conda.ifPresent(c -> detected.add(c.path() + " (conda)"));
 
         List<PythonVersionResolver.Declared> explicit = new ArrayList<>();
         config.python().ifPresent(v -> explicit.add(new PythonVersionResolver.Declared(v,
@@ -104,15 +106,27 @@ public final class ProjectScanner {
             detected.add("runtime.txt");
         });
         pipfilePython(root.resolve("Pipfile")).ifPresent(explicit::add);
-        PythonChoice python = PythonVersionResolver.resolve(explicit,
-                pyproject.flatMap(PyprojectFile::requiresPython), config.baseImage().isPresent());
+        List<PythonVersionResolver.Declared> ranges = new ArrayList<>();
+        pyproject.flatMap(PyprojectFile::requiresPython).ifPresent(ranges::add);
+        // conda's python=3.X is one more explicit version, python>=3.10,<3.12 one more range
+        boolean othersNameOne = !explicit.isEmpty();
+        Optional<PythonVersionResolver.Declared> condaPython = conda.flatMap(c -> c.environment().python());
+        boolean condaNamesOne = condaPython.filter(d -> PythonVersion.parse(d.text()).isPresent()).isPresent();
+        condaPython.ifPresent(d -> (condaNamesOne ? explicit : ranges).add(d));
+        // a conda environment brings its own Python: any version conda has will do, not only python:X-slim's
+        PythonChoice python = PythonVersionResolver.resolve(explicit, ranges,
+                config.baseImage().isPresent() || conda.isPresent());
+        if (othersNameOne && !condaNamesOne) {
+            conda = conda.map(c -> c.withPythonPin(Optional.of(python.version().toString())));
+        }
 
         Optional<Path> dockerfile = DOCKERFILES.stream().map(root::resolve).filter(Files::isRegularFile).findFirst();
         dockerfile.ifPresent(d -> detected.add(d.getFileName() + " (yours)"));
         String name = pyproject.flatMap(PyprojectFile::name).filter(n -> !n.isBlank())
                 .orElse(root.getFileName() == null ? "project" : root.getFileName().toString());
         boolean src = Files.isDirectory(root.resolve("src"));
-        return new Project(root, name, detected, pyproject, main, dev, python, config, dockerfile, src, apt, postBuild);
+        return new Project(root, name, detected, pyproject, main, dev, python, config, dockerfile, src, apt, postBuild,
+                conda);
     }
 
     private static DockenvConfig config(Path root, Optional<PyprojectFile> pyproject, List<String> detected) {

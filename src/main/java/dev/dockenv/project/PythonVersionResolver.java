@@ -12,9 +12,10 @@ import java.util.Optional;
 
 /**
  * Chooses one Python version from what the project says: dockenv's {@code python} setting,
- * .python-version, runtime.txt ({@code python-3.X}) must agree with each other; requires-python
- * must admit the choice. With no explicit version, the default is taken if requires-python admits
- * it, else the closest known version that it admits.
+ * .python-version, runtime.txt ({@code python-3.X}), Pipfile's python_version and a conda
+ * environment's {@code python=3.X} must agree with each other; requires-python (and a conda
+ * {@code python>=...} range) must admit the choice. With no explicit version, the default is
+ * taken if the ranges admit it, else the closest known version that they admit.
  */
 public final class PythonVersionResolver {
 
@@ -27,6 +28,14 @@ public final class PythonVersionResolver {
 
     public static PythonChoice resolve(List<Declared> explicit, Optional<Declared> requiresPython,
             boolean customBaseImage) {
+        return resolve(explicit, requiresPython.stream().toList(), customBaseImage);
+    }
+
+    /**
+     * @param ranges version ranges the choice must satisfy, each where it is written:
+     *        requires-python, a conda environment's {@code python>=3.10,<3.12}
+     */
+    public static PythonChoice resolve(List<Declared> explicit, List<Declared> ranges, boolean customBaseImage) {
         List<Parsed> parsed = new ArrayList<>();
         for (Declared d : explicit) {
             PythonVersion v = PythonVersion.parse(d.text()).orElseThrow(() -> new InputException(d.location(),
@@ -45,30 +54,48 @@ public final class PythonVersionResolver {
                         "make the files name the same Python version");
             }
         }
-        Optional<SpecifierSet> range = requiresPython.map(PythonVersionResolver::specifiers);
+        List<Range> parsedRanges = ranges.stream().map(d -> new Range(d, specifiers(d))).toList();
         if (!parsed.isEmpty()) {
             Parsed chosen = parsed.get(0);
-            if (range.isPresent() && !admits(range.get(), chosen.version)) {
-                throw new InputException(requiresPython.get().location(), "requires-python '"
-                        + requiresPython.get().text() + "' excludes Python " + chosen.version + " chosen in "
-                        + chosen.declared.location(), "change one of them so they agree");
+            for (Range range : parsedRanges) {
+                if (!admits(range.specifiers, chosen.version)) {
+                    throw new InputException(range.declared.location(), range.label() + " excludes Python "
+                            + chosen.version + " chosen in " + chosen.declared.location(),
+                            "change one of them so they agree");
+                }
             }
             return new PythonChoice(chosen.version, Optional.of(chosen.declared.location()));
         }
-        if (range.isEmpty() || admits(range.get(), PythonVersion.DEFAULT)) {
+        if (parsedRanges.stream().allMatch(r -> admits(r.specifiers, PythonVersion.DEFAULT))) {
             return new PythonChoice(PythonVersion.DEFAULT, Optional.empty());
         }
         Optional<PythonVersion> below = PythonVersion.KNOWN.stream()
-                .filter(v -> v.compareTo(PythonVersion.DEFAULT) < 0 && admits(range.get(), v))
+                .filter(v -> v.compareTo(PythonVersion.DEFAULT) < 0 && admitsAll(parsedRanges, v))
                 .max(Comparator.naturalOrder());
         Optional<PythonVersion> above = PythonVersion.KNOWN.stream()
-                .filter(v -> v.compareTo(PythonVersion.DEFAULT) > 0 && admits(range.get(), v))
+                .filter(v -> v.compareTo(PythonVersion.DEFAULT) > 0 && admitsAll(parsedRanges, v))
                 .min(Comparator.naturalOrder());
-        PythonVersion v = below.or(() -> above).orElseThrow(() -> new InputException(
-                requiresPython.get().location(), "requires-python '" + requiresPython.get().text()
-                        + "' admits no Python version dockenv knows (" + PythonVersion.knownList() + ")",
+        Range first = parsedRanges.stream().filter(r -> !admits(r.specifiers, PythonVersion.DEFAULT)).findFirst()
+                .orElseThrow();
+        PythonVersion v = below.or(() -> above).orElseThrow(() -> new InputException(first.declared.location(),
+                (parsedRanges.size() == 1 ? first.label() + " admits" : "the Python ranges "
+                        + String.join(" and ", parsedRanges.stream().map(r -> "'" + r.declared.text() + "' in "
+                                + r.declared.location()).toList()) + " together admit")
+                        + " no Python version dockenv knows (" + PythonVersion.knownList() + ")",
                 "write a .python-version file, or set python in [tool.dockenv]"));
-        return new PythonChoice(v, Optional.of(requiresPython.get().location()));
+        return new PythonChoice(v, Optional.of(first.declared.location()));
+    }
+
+    private static boolean admitsAll(List<Range> ranges, PythonVersion v) {
+        return ranges.stream().allMatch(r -> admits(r.specifiers, v));
+    }
+
+    /** A range with where it is written. */
+    private record Range(Declared declared, SpecifierSet specifiers) {
+        String label() {
+            return declared.location().file().getFileName().toString().equals("pyproject.toml")
+                    ? "requires-python '" + declared.text() + "'" : "the Python range '" + declared.text() + "'";
+        }
     }
 
     private static SpecifierSet specifiers(Declared d) {

@@ -63,4 +63,20 @@ class PythonVersionResolverTest {
         assertThatThrownBy(() -> PythonVersionResolver.resolve(List.of(at(".python-version", "snake")),
                 Optional.empty(), false)).hasMessageContaining("'snake' is not a Python version");
     }
+
+    @Test
+    void everyRangeMustAdmitTheChoice() {
+        List<PythonVersionResolver.Declared> ranges = List.of(at("pyproject.toml", ">=3.9"),
+                at("environment.yml", ">=3.10,<3.12"));
+
+        PythonChoice c = PythonVersionResolver.resolve(List.of(), ranges, false);
+
+        assertThat(c.version()).hasToString("3.11");
+        assertThat(c.describeSource()).isEqualTo("environment.yml");
+        assertThatThrownBy(() -> PythonVersionResolver.resolve(List.of(), List.of(at("pyproject.toml", ">=3.12"),
+                at("environment.yml", "<3.11")), false))
+                .isInstanceOf(InputException.class)
+                .hasMessageContaining("'>=3.12' in pyproject.toml:1:1 and '<3.11' in environment.yml:1:1 together "
+                        + "admit no Python version");
+    }
 }

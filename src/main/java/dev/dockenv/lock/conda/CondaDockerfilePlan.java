@@ -1,42 +1,63 @@
 package dev.dockenv.lock.conda;
 
-import dev.dockenv.dockerfile.Instruction;
+import dev.dockenv.plan.GeneratedFile;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
- * How a Dockerfile builds a conda environment on a micromamba image: values only, for the
- * Dockerfile composer to place in a stage {@code FROM baseImage}.
+ * How an image builds a project's conda environment on a micromamba image: values only, for the
+ * Dockerfile composer ({@code plan.CondaBaseStage}) to turn into instructions.
  *
- * @param baseImage       {@code mambaorg/micromamba:TAG}
- * @param generatedFiles  files the build context must hold, by context path: the conda part of the
- *                        environment file and, with a {@code pip:} list, its lines as a
- *                        requirements file
- * @param contextPaths    project files the instructions copy (without the context prefix): those the
- *                        {@code pip:} lines name with {@code -r}, {@code -c}, local paths and
- *                        {@code --find-links}
- * @param instructions    the instructions after {@code FROM}, in order; they end as
- *                        {@link MicromambaImage#USER}, with the environment active for later
- *                        shell-form RUN
- * @param installsProject a {@code pip:} line installs the project itself ({@code -e .}); it is left
- *                        out of the generated requirements, for the composer to handle as it does
- *                        for requirements files (a bind mount in dev, a copy in prod)
+ * @param environmentFile       the environment file's project-relative path ({@code environment.yml})
+ * @param baseImage             the micromamba image, {@code mambaorg/micromamba:TAG} unless configured
+ * @param condaFile             the derived environment file micromamba installs: the conda part
+ *                              (channels and packages) without the pip: list
+ * @param pipFile               with a pip: list (or project dependencies to install), its lines as
+ *                              a requirements file, minus the lines that install the project itself
+ * @param copies                project paths the pip step copies first, in order: the files the
+ *                              pip: lines name ({@code -r}, {@code -c}, local paths,
+ *                              {@code --find-links}) and what the included files read in turn
+ * @param dropProjectLinesFrom  copied requirements files whose lines installing the project itself
+ *                              ({@code -e .}) are removed before pip runs
+ * @param installsProject       the pip: list installs the project itself ({@code -e .}): the project
+ *                              comes from the bind mount (dev) or the copied source (prod), and its
+ *                              pyproject dependencies join the pip file instead
+ * @param variables             the environment file's {@code variables:}, as image environment
+ * @param pythonPinned          the derived file names a Python version (the environment file's own,
+ *                              or one dockenv added from another file); false: conda's solver picks
+ * @param notInstalled          the project's other dependency sources, left out because the
+ *                              environment file is the environment, each with the way to bring it in
  */
-public record CondaDockerfilePlan(String baseImage, Map<String, String> generatedFiles, List<String> contextPaths,
-        List<Instruction> instructions, boolean installsProject) {
+public record CondaDockerfilePlan(String environmentFile, String baseImage, GeneratedFile condaFile,
+        Optional<GeneratedFile> pipFile, List<String> copies, List<String> dropProjectLinesFrom,
+        boolean installsProject, Map<String, String> variables, boolean pythonPinned, List<String> notInstalled) {
 
     public CondaDockerfilePlan {
+        Objects.requireNonNull(environmentFile);
         Objects.requireNonNull(baseImage);
-        generatedFiles = Collections.unmodifiableMap(new LinkedHashMap<>(generatedFiles));
-        contextPaths = List.copyOf(contextPaths);
-        instructions = List.copyOf(instructions);
+        Objects.requireNonNull(condaFile);
+        Objects.requireNonNull(pipFile);
+        copies = List.copyOf(copies);
+        dropProjectLinesFrom = List.copyOf(dropProjectLinesFrom);
+        variables = Collections.unmodifiableMap(new LinkedHashMap<>(variables));
+        notInstalled = List.copyOf(notInstalled);
     }
 
-    /** The user the image runs as: the micromamba image's own non-root user. */
-    public String user() {
-        return MicromambaImage.USER;
+    /** The files dockenv derives for this build (under {@code .dockenv/conda/}). */
+    public List<GeneratedFile> generatedFiles() {
+        List<GeneratedFile> files = new ArrayList<>(List.of(condaFile));
+        pipFile.ifPresent(files::add);
+        return List.copyOf(files);
+    }
+
+    /** The environment file's folder in the project: "" at the root. */
+    public String environmentDirectory() {
+        int slash = environmentFile.lastIndexOf('/');
+        return slash < 0 ? "" : environmentFile.substring(0, slash);
     }
 }

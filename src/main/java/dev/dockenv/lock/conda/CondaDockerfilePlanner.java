@@ -1,142 +1,172 @@
 package dev.dockenv.lock.conda;
 
-import static dev.dockenv.config.ShellWords.quote;
-
 import dev.dockenv.deps.GlobalOption;
 import dev.dockenv.deps.IncludeFile;
 import dev.dockenv.deps.LocalRequirement;
 import dev.dockenv.deps.RequirementsEntry;
 import dev.dockenv.deps.RequirementsFileParser;
-import dev.dockenv.dockerfile.Instruction;
-import dev.dockenv.dockerfile.Instruction.Arg;
-import dev.dockenv.dockerfile.Instruction.Comment;
-import dev.dockenv.dockerfile.Instruction.Copy;
-import dev.dockenv.dockerfile.Instruction.Env;
-import dev.dockenv.dockerfile.Instruction.Run;
-import dev.dockenv.dockerfile.Instruction.User;
-import dev.dockenv.dockerfile.Instruction.Workdir;
 import dev.dockenv.errors.InputException;
 import dev.dockenv.errors.SourceLocation;
-import dev.dockenv.plan.ContainerPaths;
+import dev.dockenv.plan.GeneratedFile;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
- * Plans the Dockerfile steps that build a conda environment on a {@code mambaorg/micromamba}
- * image, the way micromamba-docker documents it, keeping conda's order: the conda packages first
- * ({@code micromamba install --yes --name base --file ...}, then {@code micromamba clean --all
- * --yes}), then the {@code pip:} lines with the environment's own pip, as conda runs them
+ * Plans how an image builds a conda environment on a {@code mambaorg/micromamba} image, the way
+ * micromamba-docker documents it, keeping conda's order: the conda packages first (a derived
+ * environment file without the pip: list, for {@code micromamba install --name base --file}),
+ * then the {@code pip:} lines with the environment's own pip, as conda runs them
  * ({@code pip install -U -r FILE --exists-action=b}, in the environment file's directory), then
  * {@code variables:} as image environment variables (micromamba's own support for them varies by
  * version; conda applies them only on activation, after installing). Pure: nothing is read or run.
  */
 public final class CondaDockerfilePlanner {
-    /** Where the generated files go in the build context. */
-    public static final String GENERATED_DIR = ".dockenv/conda/";
+    /** Where the derived files go, project-relative (a {@link GeneratedFile} folder). */
+    public static final String GENERATED_DIR = GeneratedFile.FOLDER + "conda/";
     public static final String CONDA_FILE = GENERATED_DIR + "environment.yml";
     public static final String PIP_FILE = GENERATED_DIR + "pip-requirements.txt";
-    static final String CONDA_FILE_IN_IMAGE = "/tmp/dockenv-conda-environment.yml";
-    static final String PIP_FILE_IN_WORKDIR = ".dockenv-conda-pip-requirements.txt";
+    /** The channel a derived file names when the environment file names none, as repo2docker and Miniforge do. */
+    public static final String DEFAULT_CHANNEL = "conda-forge";
     private static final Pattern URL_SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*:.*");
     /** Any absolute root will do: project-root checks compare paths under it. */
     private static final Path ROOT = Path.of("/project").toAbsolutePath();
+
+    /**
+     * The requirements files a pip: list includes, as the project read them.
+     *
+     * @param files                   every file and local path they read, project-relative, to copy
+     * @param filesInstallingProject  those with a line installing the project itself ({@code -e .})
+     * @param projectExtras           the extras such lines ask for ({@code -e .[test]})
+     */
+    public record Includes(List<String> files, List<String> filesInstallingProject, Set<String> projectExtras) {
+        public Includes {
+            files = List.copyOf(files);
+            filesInstallingProject = List.copyOf(filesInstallingProject);
+            projectExtras = Set.copyOf(projectExtras);
+        }
+
+        public static Includes none() {
+            return new Includes(List.of(), List.of(), Set.of());
+        }
+    }
+
+    /**
+     * What the rest of the project brings to the environment's build.
+     *
+     * @param baseImage           the micromamba image
+     * @param python              a Python version another file names (.python-version ...): the
+     *                            derived file pins it when the environment's python names none
+     * @param includes            what the pip: list's {@code -r}/{@code -c} files read
+     * @param projectRequirements the requirements of the project itself for the extras asked of
+     *                            it, installed in place of {@code -e .} (pyproject dependencies)
+     * @param notInstalled        the project's other dependency sources, left out (each with the
+     *                            way to bring it in), for the Dockerfile to say so
+     */
+    public record Inputs(String baseImage, Optional<String> python, Includes includes,
+            Function<Set<String>, List<String>> projectRequirements, List<String> notInstalled) {
+
+        public Inputs {
+            notInstalled = List.copyOf(notInstalled);
+        }
+
+        /** Nothing beyond the environment file, on the given micromamba image. */
+        public static Inputs of(String baseImage) {
+            return new Inputs(baseImage, Optional.empty(), Includes.none(), extras -> List.of(), List.of());
+        }
+    }
 
     private CondaDockerfilePlanner() {
     }
 
     /**
-     * @param env           the environment file, as read
-     * @param envFile       its path in the project, with '/' ({@code environment.yml},
-     *                      {@code binder/environment.yml})
-     * @param contextPrefix where the project sits in the build context ("" or "project/"), as for
-     *                      {@link dev.dockenv.plan.EnvironmentDockerfile}
-     * @param tag           the micromamba image tag, such as {@link MicromambaImage#DEFAULT_TAG}
+     * @param env     the environment file, as read
+     * @param envFile its path in the project, with '/' ({@code environment.yml},
+     *                {@code binder/environment.yml})
      */
-    public static CondaDockerfilePlan plan(CondaEnvironment env, String envFile, String contextPrefix, String tag) {
-        String baseImage = MicromambaImage.image(tag);
+    public static CondaDockerfilePlan plan(CondaEnvironment env, String envFile, Inputs inputs) {
         String envDir = parentOf(envFile);
-        Map<String, String> generated = new LinkedHashMap<>();
-        List<Instruction> steps = new ArrayList<>();
+        PipPart pip = pipPart(env, envDir);
+        boolean installsProject = pip.installsProject() || !inputs.includes().filesInstallingProject().isEmpty();
+        Set<String> extras = new TreeSet<>(pip.projectExtras());
+        extras.addAll(inputs.includes().projectExtras());
+        List<String> projectRequirements = installsProject ? inputs.projectRequirements().apply(extras) : List.of();
 
-        generated.put(CONDA_FILE, condaPart(env, envFile));
-        steps.add(new Comment("Conda environment from " + envFile + ": micromamba installs its packages into the "
-                + "image's base environment"));
-        steps.add(new Copy(List.of(CONDA_FILE), CONDA_FILE_IN_IMAGE, Optional.empty(),
-                Optional.of(MicromambaImage.CHOWN)));
-        steps.add(Run.of("micromamba install --yes --name base --file " + CONDA_FILE_IN_IMAGE,
-                "micromamba clean --all --yes"));
-        steps.add(new Comment("The environment is active for the RUN instructions below (shell form) and, through "
-                + "the image's entrypoint, for docker run; PATH also serves docker exec"));
-        steps.add(new Arg(MicromambaImage.ACTIVATE_ARG, Optional.of("1")));
-        steps.add(Env.of("PATH", MicromambaImage.ROOT_PREFIX + "/bin:$PATH"));
-
-        boolean installsProject = false;
-        List<String> contextPaths = new ArrayList<>();
-        if (env.hasPipSection()) {
-            PipPart pip = pipPart(env, envDir);
-            installsProject = pip.installsProject();
-            contextPaths.addAll(pip.copies());
-            if (!pip.lines().isEmpty()) {
-                generated.put(PIP_FILE, "# Generated by dockenv from the pip: list of " + envFile + "\n"
-                        + String.join("\n", pip.lines()) + "\n");
-                steps.addAll(pipSteps(envFile, envDir, contextPrefix, pip.copies()));
+        Optional<GeneratedFile> pipFile = Optional.empty();
+        if (!pip.lines().isEmpty() || !projectRequirements.isEmpty()) {
+            StringBuilder text = new StringBuilder("# Derived by dockenv from the pip: list of " + envFile
+                    + ". Do not edit: dockenv rewrites it.\n");
+            pip.lines().forEach(l -> text.append(l).append('\n'));
+            if (!projectRequirements.isEmpty()) {
+                text.append("# the project's own dependencies (pyproject.toml), in place of the line installing it:\n");
+                projectRequirements.forEach(r -> text.append(r).append('\n'));
             }
+            pipFile = Optional.of(new GeneratedFile(PIP_FILE, text.toString()));
         }
-        if (!env.variables().isEmpty()) {
-            steps.add(new Comment("variables: of " + envFile));
-            steps.add(new Env(env.variables(), true));
-        }
-        return new CondaDockerfilePlan(baseImage, generated, contextPaths, steps, installsProject);
+        Set<String> copies = new LinkedHashSet<>(pip.copies());
+        copies.addAll(inputs.includes().files());
+        boolean pinned = inputs.python().isPresent()
+                || env.python().filter(d -> d.text().matches("\\d+\\.\\d+(\\.\\d+)?")).isPresent();
+        GeneratedFile condaFile = new GeneratedFile(CONDA_FILE, condaPart(env, envFile, inputs.python()));
+        return new CondaDockerfilePlan(envFile, inputs.baseImage(), condaFile, pipFile, List.copyOf(copies),
+                inputs.includes().filesInstallingProject(), installsProject, env.variables(), pinned,
+                inputs.notInstalled());
     }
 
-    private static List<Instruction> pipSteps(String envFile, String envDir, String prefix, List<String> copies) {
-        String workdir = envDir.isEmpty() ? ContainerPaths.PROJECT : ContainerPaths.PROJECT + "/" + envDir;
-        List<Instruction> steps = new ArrayList<>();
-        steps.add(new Comment("The pip: list of " + envFile + ", installed by the environment's pip as conda does it, "
-                + "in the file's directory"));
-        steps.add(new User("root"));
-        steps.add(Run.of("mkdir -p " + quote(workdir), "chown " + MicromambaImage.CHOWN + " " + quote(workdir)));
-        steps.add(new User(MicromambaImage.USER_VARIABLE));
-        steps.add(new Workdir(workdir));
-        for (String path : copies) {
-            steps.add(new Copy(List.of(prefix + path), ContainerPaths.PROJECT + "/" + path, Optional.empty(),
-                    Optional.of(MicromambaImage.CHOWN)));
+    /**
+     * The environment file without its pip: list, as micromamba reads it, with what the build
+     * needs added: a channel when it names none, Python (pinned to the version another file
+     * names), and pip (dockenv's later steps run the environment's pip).
+     */
+    static String condaPart(CondaEnvironment env, String envFile, Optional<String> python) {
+        List<String> added = new ArrayList<>();
+        List<String> channels = new ArrayList<>(env.channelNames());
+        if (channels.isEmpty()) {
+            channels.add(DEFAULT_CHANNEL);
+            added.add("channel " + DEFAULT_CHANNEL + " (" + envFile + " names none)");
         }
-        steps.add(new Copy(List.of(PIP_FILE), PIP_FILE_IN_WORKDIR, Optional.empty(), Optional.of(MicromambaImage.CHOWN)));
-        steps.add(Run.of("python -m pip install --no-cache-dir -U -r " + PIP_FILE_IN_WORKDIR + " --exists-action=b",
-                "rm " + PIP_FILE_IN_WORKDIR));
-        return steps;
-    }
-
-    /** The environment file without its pip: list, as micromamba reads it (pip itself added when missing). */
-    static String condaPart(CondaEnvironment env, String envFile) {
-        StringBuilder s = new StringBuilder();
-        s.append("# Generated by dockenv from ").append(envFile)
-                .append(": its conda packages (the pip: list is installed afterwards)\n");
-        s.append("name: base\n");
-        if (!env.channels().isEmpty()) {
-            s.append("channels:\n");
-            env.channelNames().forEach(c -> s.append("  - ").append(yamlString(c)).append('\n'));
+        List<String> specs = new ArrayList<>();
+        boolean hasPython = false;
+        for (MatchSpec spec : env.dependencies()) {
+            String text = specText(spec);
+            if (spec.isPython() && !hasPython) {
+                hasPython = true;
+                if (python.isPresent()) {
+                    // the version the project names elsewhere (checked against this entry's range, if any)
+                    text = spec.channel().map(c -> c + "::").orElse("") + "python=" + python.get();
+                    added.add(text + " in place of '" + specText(spec) + "' (the version the project names elsewhere)");
+                }
+            }
+            specs.add(text);
         }
-        List<String> specs = new ArrayList<>(env.dependencies().stream().map(CondaDockerfilePlanner::specText).toList());
-        if (env.hasPipSection() && !env.listsPip()) {
+        if (!hasPython) {
+            specs.add(0, python.map(v -> "python=" + v).orElse("python"));
+            added.add(python.map(v -> "python=" + v + " (the version the project names elsewhere)")
+                    .orElse("python (a dockenv environment is a Python environment)"));
+        }
+        if (!env.listsPip()) {
             specs.add("pip");
+            added.add("pip (dockenv installs the pip: list and dev dependencies with the environment's pip)");
         }
-        if (specs.isEmpty()) {
-            s.append("dependencies: []\n");
-        } else {
-            s.append("dependencies:\n");
-            specs.forEach(d -> s.append("  - ").append(yamlString(d)).append('\n'));
+        StringBuilder s = new StringBuilder();
+        s.append("# Derived by dockenv from ").append(envFile)
+                .append(": its conda packages (the pip: list is installed afterwards). Do not edit: dockenv rewrites it.\n");
+        for (String a : added) {
+            s.append("# added: ").append(a).append('\n');
         }
+        s.append("name: base\n");
+        s.append("channels:\n");
+        channels.forEach(c -> s.append("  - ").append(yamlString(c)).append('\n'));
+        s.append("dependencies:\n");
+        specs.forEach(d -> s.append("  - ").append(yamlString(d)).append('\n'));
         return s.toString();
     }
 
@@ -170,14 +200,15 @@ public final class CondaDockerfilePlanner {
         return s.append('"').toString();
     }
 
-    /** The pip lines to install, the project files they name, and whether one installs the project. */
-    private record PipPart(List<String> lines, List<String> copies, boolean installsProject) {
+    /** The pip lines to install, the project files they name, whether one installs the project, with which extras. */
+    private record PipPart(List<String> lines, List<String> copies, boolean installsProject, Set<String> projectExtras) {
     }
 
     private static PipPart pipPart(CondaEnvironment env, String envDir) {
         List<String> lines = new ArrayList<>();
         Set<String> copies = new LinkedHashSet<>();
         boolean installsProject = false;
+        Set<String> extras = new TreeSet<>();
         Path base = envDir.isEmpty() ? ROOT : ROOT.resolve(envDir);
         for (PipLine line : env.pipLines()) {
             boolean project = false;
@@ -185,6 +216,7 @@ public final class CondaDockerfilePlanner {
                 if (entry instanceof LocalRequirement local) {
                     if (LocalRequirement.isProjectRoot(ROOT, base.resolve(local.path()).normalize())) {
                         project = true;
+                        extras.addAll(local.extras());
                     } else {
                         copies.add(projectPath(envDir, local.path(), line.location()));
                     }
@@ -201,7 +233,7 @@ public final class CondaDockerfilePlanner {
                 lines.add(line.text());
             }
         }
-        return new PipPart(lines, List.copyOf(copies), installsProject);
+        return new PipPart(lines, List.copyOf(copies), installsProject, extras);
     }
 
     private static String localPath(String raw, SourceLocation at) {

@@ -14,9 +14,8 @@ public final class MicromambaImage {
     public static final String REPOSITORY = "mambaorg/micromamba";
     /** A micromamba release the images are tagged with; pin a digest for reproducible builds. */
     public static final String DEFAULT_TAG = "2.5.0";
-    public static final String USER = "mambauser";
-    public static final int UID = 57439;
-    public static final int GID = 57439;
+    /** The image a conda project's base stage starts from unless base-image is configured. */
+    public static final String DEFAULT_IMAGE = REPOSITORY + ":" + DEFAULT_TAG;
     /** {@code $MAMBA_USER}, for {@code USER} (the image sets MAMBA_USER). */
     public static final String USER_VARIABLE = "$MAMBA_USER";
     /** {@code $MAMBA_USER:$MAMBA_USER}, for {@code COPY --chown} and {@code chown}. */
@@ -25,17 +24,9 @@ public final class MicromambaImage {
     public static final String ROOT_PREFIX = "/opt/conda";
     public static final String ENTRYPOINT = "/usr/local/bin/_entrypoint.sh";
     public static final String DOCKERFILE_SHELL = "/usr/local/bin/_dockerfile_shell.sh";
-    /** Build argument that makes the image's SHELL activate the environment for RUN. */
-    public static final String ACTIVATE_ARG = "MAMBA_DOCKERFILE_ACTIVATE";
+    /** The variable (build argument or ENV) that makes the image's SHELL activate the environment for RUN. */
+    public static final String DOCKERFILE_ACTIVATE = "MAMBA_DOCKERFILE_ACTIVATE";
 
     private MicromambaImage() {
-    }
-
-    /** {@code mambaorg/micromamba:TAG}. */
-    public static String image(String tag) {
-        if (tag.isBlank() || !tag.matches("[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}")) {
-            throw new IllegalArgumentException("not an image tag: '" + tag + "'");
-        }
-        return REPOSITORY + ":" + tag;
     }
 }

@@ -7,13 +7,21 @@ import dev.dockenv.dockerfile.Dialect;
 import dev.dockenv.dockerfile.Dockerfile;
 import dev.dockenv.dockerfile.DockerfileRenderer;
 import dev.dockenv.dockerfile.Instruction;
+import dev.dockenv.dockerfile.Mount;
 import dev.dockenv.dockerfile.Stage;
 import dev.dockenv.errors.InputException;
 import dev.dockenv.errors.SourceLocation;
+import dev.dockenv.plan.CondaBaseStage;
+import dev.dockenv.plan.GeneratedFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,9 +29,15 @@ import org.junit.jupiter.api.Test;
  * tests check the Dockerfile and the generated files, not an actual micromamba install.
  */
 class CondaDockerfilePlannerTest {
+    private static final List<Mount> PIP_CACHE = List.of(Mount.Cache.at("/root/.cache/pip"));
 
-    private static String render(CondaDockerfilePlan plan) {
-        Dockerfile dockerfile = new Dockerfile(List.of(), List.of(new Stage("env", plan.baseImage(), plan.instructions())));
+    /** The conda install and the pip: step as a stage of their own. */
+    private static String render(CondaDockerfilePlan plan, String prefix) {
+        List<Instruction> steps = new ArrayList<>(CondaBaseStage.condaInstall(plan, prefix));
+        if (plan.pipFile().isPresent()) {
+            steps.addAll(CondaBaseStage.pipInstall(plan, prefix, PIP_CACHE));
+        }
+        Dockerfile dockerfile = new Dockerfile(List.of(), List.of(new Stage("env", plan.baseImage(), steps)));
         return new DockerfileRenderer(Dialect.BUILDKIT).render(dockerfile);
     }
 
@@ -35,30 +49,39 @@ class CondaDockerfilePlannerTest {
         return CondaEnvironmentReader.parse(Path.of("environment.yml"), yaml);
     }
 
+    private static CondaDockerfilePlan plan(CondaEnvironment env) {
+        return CondaDockerfilePlanner.plan(env, "environment.yml",
+                CondaDockerfilePlanner.Inputs.of(MicromambaImage.DEFAULT_IMAGE));
+    }
+
+    private static String file(CondaDockerfilePlan plan, String path) {
+        return plan.generatedFiles().stream().filter(f -> f.path().equals(path)).map(GeneratedFile::content)
+                .findFirst().orElseThrow();
+    }
+
     @Test
     void plansTheDataScienceEnvironment() throws IOException {
         CondaEnvironment env = CondaEnvironmentReader.read(CondaEnvironmentReaderTest.resource("valid/data-science.yml"));
+        CondaDockerfilePlanner.Inputs inputs = new CondaDockerfilePlanner.Inputs(MicromambaImage.DEFAULT_IMAGE,
+                Optional.empty(), CondaDockerfilePlanner.Includes.none(), extras -> List.of("rich>=13", "typer"), List.of());
 
-        CondaDockerfilePlan plan = CondaDockerfilePlanner.plan(env, "environment.yml", "project/", "2.5.0");
+        CondaDockerfilePlan plan = CondaDockerfilePlanner.plan(env, "environment.yml", inputs);
 
         assertThat(plan.baseImage()).isEqualTo("mambaorg/micromamba:2.5.0");
-        assertThat(plan.user()).isEqualTo("mambauser");
-        assertThat(render(plan)).isEqualTo(golden("data-science.Dockerfile"));
-        assertThat(plan.generatedFiles()).containsOnlyKeys(".dockenv/conda/environment.yml",
-                ".dockenv/conda/pip-requirements.txt");
-        assertThat(plan.generatedFiles().get(".dockenv/conda/environment.yml"))
-                .isEqualTo(golden("data-science.conda-part.yml"));
-        assertThat(plan.generatedFiles().get(".dockenv/conda/pip-requirements.txt"))
-                .isEqualTo(golden("data-science.pip-requirements.txt"));
-        assertThat(plan.contextPaths()).containsExactly("requirements-extra.txt");
+        assertThat(render(plan, "project/")).isEqualTo(golden("data-science.Dockerfile"));
+        assertThat(plan.generatedFiles()).extracting(GeneratedFile::path)
+                .containsExactly(".dockenv/conda/environment.yml", ".dockenv/conda/pip-requirements.txt");
+        assertThat(file(plan, ".dockenv/conda/environment.yml")).isEqualTo(golden("data-science.conda-part.yml"));
+        assertThat(file(plan, ".dockenv/conda/pip-requirements.txt")).isEqualTo(golden("data-science.pip-requirements.txt"));
+        assertThat(plan.copies()).containsExactly("requirements-extra.txt");
         assertThat(plan.installsProject()).isTrue();
+        assertThat(plan.pythonPinned()).isTrue();
     }
 
     @Test
     void theGeneratedCondaPartReadsBackAsTheSameCondaPackages() {
         CondaEnvironment env = CondaEnvironmentReader.read(CondaEnvironmentReaderTest.resource("valid/data-science.yml"));
-        String condaPart = CondaDockerfilePlanner.plan(env, "environment.yml", "", "2.5.0")
-                .generatedFiles().get(CondaDockerfilePlanner.CONDA_FILE);
+        String condaPart = file(plan(env), CondaDockerfilePlanner.CONDA_FILE);
 
         CondaEnvironment reread = parse(condaPart);
 
@@ -71,60 +94,80 @@ class CondaDockerfilePlannerTest {
     }
 
     @Test
-    void aMinimalEnvironmentNeedsNoPipStep() {
-        CondaDockerfilePlan plan = CondaDockerfilePlanner.plan(
-                CondaEnvironmentReader.read(CondaEnvironmentReaderTest.resource("valid/minimal.yml")),
-                "environment.yml", "", MicromambaImage.DEFAULT_TAG);
+    void aMinimalEnvironmentGetsAChannelAndPipButNoPipStep() {
+        CondaDockerfilePlan plan = plan(CondaEnvironmentReader.read(CondaEnvironmentReaderTest.resource("valid/minimal.yml")));
 
-        assertThat(render(plan)).isEqualTo("""
+        assertThat(render(plan, "")).isEqualTo("""
                 FROM mambaorg/micromamba:2.5.0 AS env
-                # Conda environment from environment.yml: micromamba installs its packages into the image's base environment
+                # Conda environment from environment.yml: micromamba installs its packages into the image's base environment, as the image's user
+                USER $MAMBA_USER
                 COPY --chown=$MAMBA_USER:$MAMBA_USER .dockenv/conda/environment.yml /tmp/dockenv-conda-environment.yml
                 RUN micromamba install --yes --name base --file /tmp/dockenv-conda-environment.yml \\
                     && micromamba clean --all --yes
-                # The environment is active for the RUN instructions below (shell form) and, through the image's entrypoint, for docker run; PATH also serves docker exec
-                ARG MAMBA_DOCKERFILE_ACTIVATE=1
-                ENV PATH=/opt/conda/bin:$PATH
+                # The environment is active for every RUN below and in the later stages (the image's SHELL reads MAMBA_DOCKERFILE_ACTIVATE), for docker run through the image's entrypoint, and on PATH for docker exec
+                ENV MAMBA_DOCKERFILE_ACTIVATE=1 \\
+                    PATH=/opt/conda/bin:$PATH
+                USER root
                 """);
-        assertThat(plan.generatedFiles()).containsExactly(java.util.Map.entry(".dockenv/conda/environment.yml", """
-                # Generated by dockenv from environment.yml: its conda packages (the pip: list is installed afterwards)
+        assertThat(plan.generatedFiles()).containsExactly(new GeneratedFile(".dockenv/conda/environment.yml", """
+                # Derived by dockenv from environment.yml: its conda packages (the pip: list is installed afterwards). Do not edit: dockenv rewrites it.
+                # added: channel conda-forge (environment.yml names none)
+                # added: pip (dockenv installs the pip: list and dev dependencies with the environment's pip)
                 name: base
+                channels:
+                  - "conda-forge"
                 dependencies:
                   - "python"
                   - "requests"
+                  - "pip"
                 """));
-        assertThat(plan.contextPaths()).isEmpty();
+        assertThat(plan.copies()).isEmpty();
         assertThat(plan.installsProject()).isFalse();
+        assertThat(plan.pythonPinned()).isFalse();
     }
 
     @Test
-    void setsVariablesAsImageEnvironmentAfterTheInstalls() {
+    void keepsVariablesForTheImageEnvironment() {
         CondaDockerfilePlan plan = CondaDockerfilePlanner.plan(
                 CondaEnvironmentReader.read(CondaEnvironmentReaderTest.resource("valid/variables.yaml")),
-                "environment.yaml", "", "2.5.0");
+                "environment.yaml", CondaDockerfilePlanner.Inputs.of(MicromambaImage.DEFAULT_IMAGE));
 
-        List<Instruction> steps = plan.instructions();
-        assertThat(steps.get(steps.size() - 1)).isEqualTo(new Instruction.Env(java.util.Map.of(
-                "PROJ_NETWORK", "ON", "DEBUG", "on", "MAX_WORKERS", "4", "GREETING", "hello, world"), true));
-        assertThat(render(plan)).endsWith("""
-                # variables: of environment.yaml
-                ENV PROJ_NETWORK=ON \\
-                    DEBUG=on \\
-                    MAX_WORKERS=4 \\
-                    GREETING="hello, world"
-                """);
+        assertThat(plan.variables()).containsExactly(Map.entry("PROJ_NETWORK", "ON"), Map.entry("DEBUG", "on"),
+                Map.entry("MAX_WORKERS", "4"), Map.entry("GREETING", "hello, world"));
+        assertThat(plan.pythonPinned()).as("python 3.12.* pins 3.12").isTrue();
     }
 
     @Test
-    void addsPipToTheCondaPackagesWhenThePipListNeedsIt() {
-        CondaDockerfilePlan plan = CondaDockerfilePlanner.plan(
-                parse("dependencies:\n  - python=3.12\n  - pip:\n      - requests\n"), "environment.yml", "", "2.5.0");
+    void addsPipToTheCondaPackagesOnce() {
+        String withPip = file(plan(parse("dependencies:\n  - python=3.12\n  - pip=24\n  - pip:\n      - requests\n")),
+                CondaDockerfilePlanner.CONDA_FILE);
+        String without = file(plan(parse("dependencies:\n  - python=3.12\n  - pip:\n      - requests\n")),
+                CondaDockerfilePlanner.CONDA_FILE);
 
-        assertThat(plan.generatedFiles().get(CondaDockerfilePlanner.CONDA_FILE)).endsWith("""
-                dependencies:
-                  - "python=3.12"
-                  - "pip"
-                """);
+        assertThat(withPip).endsWith("dependencies:\n  - \"python=3.12\"\n  - \"pip=24\"\n");
+        assertThat(without).endsWith("dependencies:\n  - \"python=3.12\"\n  - \"pip\"\n");
+    }
+
+    @Test
+    void pinsThePythonVersionTheProjectNamesElsewhere() {
+        CondaDockerfilePlanner.Inputs pin = new CondaDockerfilePlanner.Inputs(MicromambaImage.DEFAULT_IMAGE,
+                Optional.of("3.11"), CondaDockerfilePlanner.Includes.none(), extras -> List.of(), List.of());
+
+        CondaDockerfilePlan unversioned = CondaDockerfilePlanner.plan(parse("dependencies:\n  - conda-forge::python\n"),
+                "environment.yml", pin);
+        CondaDockerfilePlan range = CondaDockerfilePlanner.plan(parse("dependencies:\n  - python>=3.10,<3.13\n"),
+                "environment.yml", pin);
+        CondaDockerfilePlan missing = CondaDockerfilePlanner.plan(parse("dependencies:\n  - numpy\n"),
+                "environment.yml", pin);
+
+        assertThat(file(unversioned, CondaDockerfilePlanner.CONDA_FILE)).contains("  - \"conda-forge::python=3.11\"\n")
+                .contains("# added: conda-forge::python=3.11 in place of 'conda-forge::python'");
+        assertThat(file(range, CondaDockerfilePlanner.CONDA_FILE)).contains("  - \"python=3.11\"\n")
+                .doesNotContain("\"python>=3.10,<3.13\"");
+        assertThat(file(missing, CondaDockerfilePlanner.CONDA_FILE))
+                .contains("dependencies:\n  - \"python=3.11\"\n  - \"numpy\"\n");
+        assertThat(List.of(unversioned, range, missing)).allMatch(CondaDockerfilePlan::pythonPinned);
+        assertThat(plan(parse("dependencies:\n  - python>=3.10\n")).pythonPinned()).isFalse();
     }
 
     @Test
@@ -141,21 +184,26 @@ class CondaDockerfilePlannerTest {
                       - -e ..
                 """);
 
-        CondaDockerfilePlan plan = CondaDockerfilePlanner.plan(env, "binder/environment.yml", "project/", "2.5.0");
+        CondaDockerfilePlan plan = CondaDockerfilePlanner.plan(env, "binder/environment.yml",
+                CondaDockerfilePlanner.Inputs.of(MicromambaImage.DEFAULT_IMAGE));
 
-        assertThat(plan.contextPaths()).containsExactly("requirements.txt", "binder/constraints.txt", "binder/wheels",
+        assertThat(plan.copies()).containsExactly("requirements.txt", "binder/constraints.txt", "binder/wheels",
                 "libs/helpers");
         assertThat(plan.installsProject()).isTrue();
-        assertThat(render(plan)).contains("""
+        assertThat(render(plan, "project/")).contains("""
                 WORKDIR /app/binder
-                COPY --chown=$MAMBA_USER:$MAMBA_USER project/requirements.txt /app/requirements.txt
-                COPY --chown=$MAMBA_USER:$MAMBA_USER project/binder/constraints.txt /app/binder/constraints.txt
-                COPY --chown=$MAMBA_USER:$MAMBA_USER project/binder/wheels /app/binder/wheels
-                COPY --chown=$MAMBA_USER:$MAMBA_USER project/libs/helpers /app/libs/helpers
-                COPY --chown=$MAMBA_USER:$MAMBA_USER .dockenv/conda/pip-requirements.txt .dockenv-conda-pip-requirements.txt
+                COPY project/requirements.txt /app/requirements.txt
+                COPY project/binder/constraints.txt /app/binder/constraints.txt
+                COPY project/binder/wheels /app/binder/wheels
+                COPY project/libs/helpers /app/libs/helpers
+                COPY project/.dockenv/conda/pip-requirements.txt .dockenv-conda-pip-requirements.txt
+                RUN --mount=type=cache,target=/root/.cache/pip \\
+                    python -m pip install -U -r .dockenv-conda-pip-requirements.txt --exists-action=b \\
+                    && rm .dockenv-conda-pip-requirements.txt
+                WORKDIR /app
                 """);
-        assertThat(plan.generatedFiles().get(CondaDockerfilePlanner.PIP_FILE)).isEqualTo("""
-                # Generated by dockenv from the pip: list of binder/environment.yml
+        assertThat(file(plan, CondaDockerfilePlanner.PIP_FILE)).isEqualTo("""
+                # Derived by dockenv from the pip: list of binder/environment.yml. Do not edit: dockenv rewrites it.
                 -r ../requirements.txt
                 -c constraints.txt
                 --find-links ./wheels
@@ -164,10 +212,46 @@ class CondaDockerfilePlannerTest {
     }
 
     @Test
+    void theProjectsDependenciesTakeThePlaceOfTheLineInstallingIt() {
+        Set<String> asked = new TreeSet<>();
+        CondaDockerfilePlanner.Inputs inputs = new CondaDockerfilePlanner.Inputs(MicromambaImage.DEFAULT_IMAGE,
+                Optional.empty(), new CondaDockerfilePlanner.Includes(List.of("requirements.txt", "libs/seed"),
+                        List.of("requirements.txt"), Set.of("docs")),
+                extras -> {
+                    asked.addAll(extras);
+                    return List.of("requests>=2.31", "sphinx; extra == 'docs'");
+                }, List.of());
+
+        CondaDockerfilePlan plan = CondaDockerfilePlanner.plan(
+                parse("dependencies:\n  - python=3.12\n  - pip:\n      - -r requirements.txt\n      - -e .[test]\n"),
+                "environment.yml", inputs);
+
+        assertThat(asked).containsExactly("docs", "test");
+        assertThat(plan.copies()).containsExactly("requirements.txt", "libs/seed");
+        assertThat(plan.dropProjectLinesFrom()).containsExactly("requirements.txt");
+        assertThat(file(plan, CondaDockerfilePlanner.PIP_FILE)).endsWith("""
+                -r requirements.txt
+                # the project's own dependencies (pyproject.toml), in place of the line installing it:
+                requests>=2.31
+                sphinx; extra == 'docs'
+                """);
+        assertThat(render(plan, "")).contains("RUN --mount=type=cache,target=/root/.cache/pip \\\n    sed -i -E ")
+                .contains(" /app/requirements.txt \\\n    && python -m pip install -U -r");
+    }
+
+    @Test
+    void aPipListThatOnlyInstallsAProjectWithoutDependenciesNeedsNoPipStep() {
+        CondaDockerfilePlan plan = plan(parse("dependencies:\n  - python=3.12\n  - pip:\n      - -e .\n"));
+
+        assertThat(plan.installsProject()).isTrue();
+        assertThat(plan.pipFile()).isEmpty();
+    }
+
+    @Test
     void rejectsPipPathsOutsideTheProject() {
         CondaEnvironment env = parse("dependencies:\n  - pip:\n      - -r ../shared/requirements.txt\n");
 
-        assertThatThrownBy(() -> CondaDockerfilePlanner.plan(env, "environment.yml", "", "2.5.0"))
+        assertThatThrownBy(() -> plan(env))
                 .isInstanceOfSatisfying(InputException.class, e -> {
                     assertThat(e.location()).isEqualTo(new SourceLocation(Path.of("environment.yml"), 3, 9));
                     assertThat(e.problem()).contains("outside the project directory");
