@@ -78,15 +78,11 @@ public final class CondaBaseStage {
         s.add(new Env(env, false));
         if (!plan.aptPackages().isEmpty()) {
             s.add(new User("root"));
-            s.comment("System packages ([tool.dockenv] apt)");
-            s.add(Run.of("apt-get update", "DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "
-                    + String.join(" ", plan.aptPackages().stream().map(p -> quote(p)).toList()),
-                    "rm -rf /var/lib/apt/lists/*"));
+            EnvironmentDockerfile.aptInstall(s, plan);
         }
         condaInstall(conda, prefix).forEach(s::add);
         // the project on sys.path through a .pth in the environment's site-packages, as for a virtualenv
-        s.add(Run.of("echo " + plan.projectImportPath() + " > \"$(python -c 'import sysconfig; "
-                + "print(sysconfig.get_paths()[\"purelib\"])')/dockenv-project.pth\""));
+        s.add(EnvironmentDockerfile.projectPth(plan));
         s.add(new Workdir(ContainerPaths.PROJECT));
         if (conda.pipFile().isPresent()) {
             EnvironmentDockerfile.indexArgs(s, plan);
@@ -98,17 +94,7 @@ public final class CondaBaseStage {
             s.add(new Env(conda.variables(), true));
         }
         // then the rest of the base stage, as for a virtualenv
-        for (String command : plan.buildCommands()) {
-            s.add(Run.of(command));
-        }
-        plan.postBuild().ifPresent(script -> {
-            s.comment("The project's postBuild script, run once the environment is built (as repo2docker does)");
-            s.add(Copy.of(prefix + script, script));
-            s.add(Run.of("chmod +x " + quote(script), "./" + quote(script)));
-        });
-        if (!plan.environment().isEmpty()) {
-            s.add(new Env(new java.util.TreeMap<>(plan.environment()), true));
-        }
+        EnvironmentDockerfile.finishBase(s, plan, prefix);
         return s.build();
     }
 

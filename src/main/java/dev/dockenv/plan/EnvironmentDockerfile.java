@@ -108,6 +108,15 @@ public final class EnvironmentDockerfile {
         env.put("PIP_DISABLE_PIP_VERSION_CHECK", "1");
         env.put("PIP_ROOT_USER_ACTION", "ignore");
         s.add(new Env(env, false));
+        aptInstall(s, plan);
+        s.add(Run.of("python3 -m venv " + ContainerPaths.VENV));
+        s.add(projectPth(plan));
+        s.add(new Workdir(ContainerPaths.PROJECT));
+        return s.build();
+    }
+
+    /** The system packages ([tool.dockenv] apt, apt.txt), if any. */
+    static void aptInstall(Stage.Builder s, EnvironmentPlan plan) {
         if (!plan.aptPackages().isEmpty()) {
             s.comment("System packages ([tool.dockenv] apt)");
             s.add(new Run(List.of(), List.of("apt-get update",
@@ -115,11 +124,27 @@ public final class EnvironmentDockerfile {
                             + String.join(" ", plan.aptPackages().stream().map(p -> quote(p)).toList()),
                     "rm -rf /var/lib/apt/lists/*")));
         }
-        s.add(Run.of("python3 -m venv " + ContainerPaths.VENV));
-        s.add(Run.of("echo " + plan.projectImportPath() + " > \"$(python -c 'import sysconfig; print(sysconfig.get_paths()"
-                + "[\"purelib\"])')/dockenv-project.pth\""));
-        s.add(new Workdir(ContainerPaths.PROJECT));
-        return s.build();
+    }
+
+    /** The project on sys.path through a .pth in the environment's site-packages. */
+    static Run projectPth(EnvironmentPlan plan) {
+        return Run.of("echo " + plan.projectImportPath() + " > \"$(python -c 'import sysconfig; print(sysconfig.get_paths()"
+                + "[\"purelib\"])')/dockenv-project.pth\"");
+    }
+
+    /** What ends every base stage: build commands, postBuild, the configured environment. */
+    static void finishBase(Stage.Builder s, EnvironmentPlan plan, String prefix) {
+        for (String command : plan.buildCommands()) {
+            s.add(Run.of(command));
+        }
+        plan.postBuild().ifPresent(script -> {
+            s.comment("The project's postBuild script, run once the environment is built (as repo2docker does)");
+            s.add(Copy.of(prefix + script, script));
+            s.add(Run.of("chmod +x " + quote(script), "./" + quote(script)));
+        });
+        if (!plan.environment().isEmpty()) {
+            s.add(new Env(new java.util.TreeMap<>(plan.environment()), true));
+        }
     }
 
     /**
@@ -142,17 +167,7 @@ public final class EnvironmentDockerfile {
             indexArgs(s, plan);
         }
         installs(s, plan.baseInstalls(), prefix, plan);
-        for (String command : plan.buildCommands()) {
-            s.add(Run.of(command));
-        }
-        plan.postBuild().ifPresent(script -> {
-            s.comment("The project's postBuild script, run once the environment is built (as repo2docker does)");
-            s.add(Copy.of(prefix + script, script));
-            s.add(Run.of("chmod +x " + quote(script), "./" + quote(script)));
-        });
-        if (!plan.environment().isEmpty()) {
-            s.add(new Env(new java.util.TreeMap<>(plan.environment()), true));
-        }
+        finishBase(s, plan, prefix);
         return s.build();
     }
 
