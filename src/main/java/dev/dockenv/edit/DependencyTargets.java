@@ -105,6 +105,12 @@ public final class DependencyTargets {
     }
 
     private static void refuseToolManagedManifests(Project project) {
+        if (project.conda().isPresent()) {
+            String file = project.conda().get().path();
+            throw new DockenvException(ExitCode.BAD_INPUT, "this project's environment is " + file
+                    + ", which conda solves when the image is built", "add the package to its dependencies (or to "
+                            + "its pip: list for a PyPI package); dockenv rebuilds on the next run");
+        }
         if (Files.isRegularFile(project.root().resolve("Pipfile"))) {
             throw new DockenvException(ExitCode.BAD_INPUT, "this project declares its packages in its Pipfile, "
                     + "which pipenv maintains", "use `pipenv install PKG` (dockenv installs from the Pipfile as it is)");

@@ -82,6 +82,13 @@ class DependencyTargetsTest {
     }
 
     @Test
+    void aCondaEnvironmentIsEditedByHand() throws Exception {
+        write("environment.yml", "dependencies:\n  - python=3.11\n");
+        assertThatThrownBy(() -> choose(false, null)).isInstanceOf(DockenvException.class)
+                .hasMessageContaining("environment.yml");
+    }
+
+    @Test
     void devAndAnotherGroupConflict() throws Exception {
         write("pyproject.toml", "[project]\nname = \"x\"\n");
         assertThatThrownBy(() -> choose(true, "docs")).isInstanceOf(DockenvException.class)

@@ -95,8 +95,9 @@ public final class LockResolver {
                 reg.indexUrl().filter(u -> !indexes.contains(u)).ifPresent(indexes::add);
             }
         }
+        // resolved by the image's Python, for linux: the lock says which Python it holds for
         return new LockFile(target, String.join(", ", origins), packages, Optional.of(inputsDigest), indexes,
-                Optional.empty());
+                Optional.of("==" + project.python().version().minorOnly() + ".*"));
     }
 
     private static String key(PipReport.Resolved r) {
@@ -144,11 +145,38 @@ public final class LockResolver {
                         new PackageSource.Vcs(r.url().get(), r.commit()), Set.of(group), location));
             }
             default -> {
-                progress.println("dockenv: note: " + r.name() + " is a local directory; it is not locked "
-                        + "(it comes from the project)");
-                return Optional.empty();
+                Optional<String> path = r.url().flatMap(LockResolver::projectPath);
+                if (path.isEmpty()) {
+                    progress.println("dockenv: warning: " + r.name() + " is a directory outside the project ("
+                            + r.url().orElse("?") + "); it is left out of the lock");
+                    return Optional.empty();
+                }
+                if (path.get().equals(".")) {
+                    return Optional.empty(); // the project itself: the mount (dev) or the copied source (prod)
+                }
+                // a directory of the project, as PEP 751 [packages.directory]: installed from its copy, unhashed
+                return Optional.of(new LockedPackage(r.name(), Optional.of(r.version()), Optional.empty(), List.of(),
+                        new PackageSource.LocalPath(path.get(), r.editable()), Set.of(group), location));
             }
         }
+    }
+
+    /** A file: URL under the project's mount as a project-relative path ("." for the project itself). */
+    static Optional<String> projectPath(String url) {
+        String path;
+        try {
+            path = java.net.URI.create(url).getPath();
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        if (path == null || !url.startsWith("file:")) {
+            return Optional.empty();
+        }
+        if (path.equals(PROJECT) || path.equals(PROJECT + "/")) {
+            return Optional.of(".");
+        }
+        return path.startsWith(PROJECT + "/") ? Optional.of(path.substring(PROJECT.length() + 1).replaceAll("/+$", ""))
+                : Optional.empty();
     }
 
     private record IndexChoice(Optional<String> index, List<LockedArtifact> artifacts) {

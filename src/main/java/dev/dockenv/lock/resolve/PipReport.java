@@ -25,7 +25,7 @@ public final class PipReport {
      * @param commit the commit of a VCS package
      */
     public record Resolved(String name, String version, Kind kind, Optional<String> url, Optional<String> hash,
-            Optional<String> commit) {
+            Optional<String> commit, boolean editable) {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -67,7 +67,8 @@ public final class PipReport {
             } else {
                 kind = item.path("is_direct").asBoolean(false) ? Kind.DIRECT_ARCHIVE : Kind.INDEX;
             }
-            out.add(new Resolved(name, version, kind, url, hash(info.path("archive_info")), commit));
+            out.add(new Resolved(name, version, kind, url, hash(info.path("archive_info")), commit,
+                    info.path("dir_info").path("editable").asBoolean(false)));
         }
         return out;
     }

@@ -58,14 +58,24 @@ class PipReportTest {
         assertThat(r).containsExactly(
                 new PipReport.Resolved("colorsay", "2.0.0", PipReport.Kind.INDEX,
                         Optional.of("http://127.0.0.1:1234/files/colorsay-2.0.0-py3-none-any.whl"),
-                        Optional.of("sha256:aaaa"), Optional.empty()),
+                        Optional.of("sha256:aaaa"), Optional.empty(), false),
                 new PipReport.Resolved("Greeting", "1.1.0", PipReport.Kind.DIRECT_ARCHIVE,
                         Optional.of("https://example.org/greeting-1.1.0.tar.gz"), Optional.of("sha256:bbbb"),
-                        Optional.empty()),
+                        Optional.empty(), false),
                 new PipReport.Resolved("tool", "0.1", PipReport.Kind.VCS, Optional.of("git+https://github.com/o/tool.git"),
-                        Optional.empty(), Optional.of("0123abc")),
+                        Optional.empty(), Optional.of("0123abc"), false),
                 new PipReport.Resolved("shop", "0.1.0", PipReport.Kind.DIRECTORY, Optional.of("file:///project"),
-                        Optional.empty(), Optional.empty()));
+                        Optional.empty(), Optional.empty(), true));
+    }
+
+    @Test
+    void aDirectoryUnderTheProjectsMountIsAProjectPath() {
+        assertThat(LockResolver.projectPath("file:///project")).contains(".");
+        assertThat(LockResolver.projectPath("file:///project/")).contains(".");
+        assertThat(LockResolver.projectPath("file:///project/libs/seed")).contains("libs/seed");
+        assertThat(LockResolver.projectPath("file:///project/libs/my%20pkg/")).contains("libs/my pkg");
+        assertThat(LockResolver.projectPath("file:///elsewhere/x")).isEmpty();
+        assertThat(LockResolver.projectPath("https://example.org/project/x")).isEmpty();
     }
 
     @Test
