@@ -70,7 +70,7 @@ final class AddCommand implements Callable<Integer> {
             });
         }
         var err = root.session().err();
-        String where = " (" + change.project().relative(target.file()) + ": " + target.describe() + ")";
+        String where = " (" + target.describe(change.project().root()) + ")";
         report.forEach(line -> err.println("dockenv: " + line + where));
         err.flush();
         if (text.equals(original)) {

@@ -61,7 +61,7 @@ final class RemoveCommand implements Callable<Integer> {
             report.add("removed " + edit.get().previous().orElse(name));
         }
         var err = root.session().err();
-        String where = " (" + change.project().relative(target.file()) + ": " + target.describe() + ")";
+        String where = " (" + target.describe(change.project().root()) + ")";
         report.forEach(line -> err.println("dockenv: " + line + where));
         err.flush();
         change.commit(target, text, !noSync);
@@ -80,12 +80,13 @@ final class RemoveCommand implements Callable<Integer> {
                     ? new PyprojectEditor(list.file(), text).remove(list.arrayPath(), name).isPresent()
                     : new RequirementsEditor(other.file(), text).packageNames().contains(name);
             if (there) {
-                return new DockenvException(ExitCode.BAD_INPUT, r.name() + " is not in " + target.describe()
-                        + "; it is declared in " + change.project().relative(other.file()) + " (" + other.describe()
-                        + ")", removal(change, other, r.name()));
+                return new DockenvException(ExitCode.BAD_INPUT, r.name() + " is not in "
+                        + target.describe(change.project().root()) + "; it is declared in "
+                        + other.describe(change.project().root()), removal(change, other, r.name()));
             }
         }
-        return new DockenvException(ExitCode.BAD_INPUT, r.name() + " is not declared in " + target.describe(),
+        return new DockenvException(ExitCode.BAD_INPUT, r.name() + " is not declared in "
+                + target.describe(change.project().root()),
                 "see the project's dependencies with `dockenv status`");
     }
 

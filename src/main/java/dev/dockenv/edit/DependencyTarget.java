@@ -7,8 +7,12 @@ import java.util.List;
 public sealed interface DependencyTarget {
     Path file();
 
-    /** How to name it to the user, e.g. "pyproject.toml [project] dependencies". */
-    String describe();
+    /** How to name it to the user, e.g. "pyproject.toml [project] dependencies", with the file relative to {@code root}. */
+    default String describe(Path root) {
+        String path = root.relativize(file()).toString().replace('\\', '/');
+        return path + (this instanceof PyprojectList list ? " " + list.list()
+                : ((RequirementsTxt) this).create() ? " (new)" : "");
+    }
 
     /** A list of PEP 508 strings in pyproject.toml: [project] dependencies or a [dependency-groups] group. */
     record PyprojectList(Path file, List<String> arrayPath) implements DependencyTarget {
@@ -16,18 +20,13 @@ public sealed interface DependencyTarget {
             arrayPath = List.copyOf(arrayPath);
         }
 
-        @Override
-        public String describe() {
-            return file.getFileName() + (arrayPath.get(0).equals("project") ? " [project] dependencies"
-                    : " [dependency-groups] " + arrayPath.get(1));
+        /** "[project] dependencies" or "[dependency-groups] NAME". */
+        public String list() {
+            return arrayPath.get(0).equals("project") ? "[project] dependencies" : "[dependency-groups] " + arrayPath.get(1);
         }
     }
 
     /** A pip requirements file (made when {@code create}: the project has none yet). */
     record RequirementsTxt(Path file, boolean create) implements DependencyTarget {
-        @Override
-        public String describe() {
-            return file.getFileName().toString() + (create ? " (new)" : "");
-        }
     }
 }

@@ -37,7 +37,7 @@ class DependencyTargetsTest {
                 List.of("dependency-groups", "dev")));
         assertThat(choose(false, "Docs")).isEqualTo(new DependencyTarget.PyprojectList(pyproject,
                 List.of("dependency-groups", "Docs")));
-        assertThat(choose(true, null).describe()).isEqualTo("pyproject.toml [dependency-groups] dev");
+        assertThat(choose(true, null).describe(root)).isEqualTo("pyproject.toml [dependency-groups] dev");
     }
 
     @Test
