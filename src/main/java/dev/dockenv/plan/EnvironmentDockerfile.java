@@ -64,10 +64,13 @@ public final class EnvironmentDockerfile {
                 "Python " + plan.python().version() + " from " + plan.python().describeSource() + ".",
                 "Stages: base (dependencies), dev (dev dependencies; the project is mounted at "
                         + ContainerPaths.PROJECT + "),",
-                "prod (the project copied in, run as an unprivileged user).",
+                "prod (the project copied in, run as an unprivileged user)"
+                        + (plan.projectInstall().isPresent() ? "; wheel (the project built for prod)." : "."),
                 "Build a stage with BuildKit: DOCKER_BUILDKIT=1 docker build --target dev .");
-        return new Dockerfile(header, List.of(base(plan, contextPrefix), dev(plan, contextPrefix),
-                prod(plan, contextPrefix)));
+        List<Stage> stages = new ArrayList<>(List.of(base(plan, contextPrefix), dev(plan, contextPrefix)));
+        plan.projectInstall().ifPresent(p -> stages.add(ProjectInstallStages.wheelStage(plan, p, contextPrefix)));
+        stages.add(prod(plan, contextPrefix));
+        return new Dockerfile(header, stages);
     }
 
     private static Stage base(EnvironmentPlan plan, String prefix) {
@@ -113,6 +116,8 @@ public final class EnvironmentDockerfile {
             indexArgs(s, plan);
         }
         installs(s, plan.devInstalls(), prefix, plan);
+        plan.projectInstall().ifPresent(p -> ProjectInstallStages.editableInstall(s, plan, p, prefix,
+                plan.devInstalls().isEmpty()));
         s.add(new Cmd(plan.command().isEmpty() ? List.of("python") : plan.command()));
         return s.build();
     }
@@ -121,6 +126,7 @@ public final class EnvironmentDockerfile {
         Stage.Builder s = Stage.builder(PROD, BASE);
         s.add(Run.of("(useradd --system --user-group --uid " + APP_UID + " --no-create-home --home-dir /nonexistent"
                 + " --shell /usr/sbin/nologin appuser || adduser -S -D -H -u " + APP_UID + " appuser)"));
+        plan.projectInstall().ifPresent(p -> ProjectInstallStages.prodInstall(s, plan, p));
         s.add(Copy.of(prefix.isEmpty() ? "." : prefix.substring(0, prefix.length() - 1), ContainerPaths.PROJECT));
         s.add(new User(APP_UID + ":" + APP_UID));
         plan.containerPorts().forEach(p -> s.add(new Expose(p)));
@@ -129,7 +135,7 @@ public final class EnvironmentDockerfile {
     }
 
     /** Build arguments are scoped to a stage: each stage that runs pip declares them. */
-    private static void indexArgs(Stage.Builder s, EnvironmentPlan plan) {
+    static void indexArgs(Stage.Builder s, EnvironmentPlan plan) {
         Map<String, String> indexArgs = plan.index().buildArgs();
         if (!indexArgs.isEmpty()) {
             s.comment("Package index, as pip's own settings (passed with --build-arg; not kept in the image)");
@@ -195,6 +201,9 @@ public final class EnvironmentDockerfile {
             paths.addAll(step.copies());
         }
         plan.postBuild().ifPresent(paths::add);
+        if (DEV.equals(target)) {
+            plan.projectInstall().ifPresent(p -> paths.addAll(ProjectInstallStages.devContextPaths(p)));
+        }
         return List.copyOf(paths);
     }
 }

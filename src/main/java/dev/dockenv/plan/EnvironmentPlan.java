@@ -8,7 +8,8 @@ import java.util.Map;
 /**
  * What the environment image contains, decided from the project model alone: the base image,
  * system packages, the pip installs of the base and dev stages, extra build commands, the
- * environment, ports and the default command.
+ * environment, ports and the default command; and how the project itself is installed, when it
+ * is an installable distribution.
  */
 public record EnvironmentPlan(
         String projectName,
@@ -24,7 +25,8 @@ public record EnvironmentPlan(
         List<String> command,
         String projectImportPath,
         PackageIndex index,
-        List<GeneratedFile> generatedFiles) {
+        List<GeneratedFile> generatedFiles,
+        java.util.Optional<ProjectInstall> projectInstall) {
 
     /** The container ports, each once, in order (for EXPOSE). */
     public List<Integer> containerPorts() {
@@ -40,5 +42,14 @@ public record EnvironmentPlan(
         ports = List.copyOf(ports);
         command = List.copyOf(command);
         generatedFiles = List.copyOf(generatedFiles);
+    }
+
+    /** A plan for a project that is not installed as a distribution. */
+    public EnvironmentPlan(String projectName, PythonChoice python, String baseImage, List<String> aptPackages,
+            List<InstallStep> baseInstalls, List<InstallStep> devInstalls, List<String> buildCommands,
+            java.util.Optional<String> postBuild, Map<String, String> environment, List<PortMapping> ports,
+            List<String> command, String projectImportPath, PackageIndex index, List<GeneratedFile> generatedFiles) {
+        this(projectName, python, baseImage, aptPackages, baseInstalls, devInstalls, buildCommands, postBuild,
+                environment, ports, command, projectImportPath, index, generatedFiles, java.util.Optional.empty());
     }
 }

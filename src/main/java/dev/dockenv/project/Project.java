@@ -1,13 +1,15 @@
 package dev.dockenv.project;
 
 import dev.dockenv.config.DockenvConfig;
+import dev.dockenv.packaging.PackagingProject;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * Everything dockenv read from a project, immutable. Computing a plan from it needs no file
- * system and no engine.
+ * system and no engine. {@code packaging} is present when the project is an installable
+ * distribution (a pyproject.toml [build-system], or a setup.py).
  */
 public record Project(
         Path root,
@@ -21,7 +23,8 @@ public record Project(
         Optional<Path> dockerfile,
         boolean hasSrcLayout,
         List<String> aptTxtPackages,
-        Optional<Path> postBuild) {
+        Optional<Path> postBuild,
+        Optional<PackagingProject> packaging) {
 
     public Project {
         detected = List.copyOf(detected);

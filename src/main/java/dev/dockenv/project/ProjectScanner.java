@@ -7,6 +7,8 @@ import dev.dockenv.errors.InputException;
 import dev.dockenv.errors.SourceLocation;
 import dev.dockenv.lock.repo2docker.AptFileReader;
 import dev.dockenv.lock.repo2docker.PostBuildReader;
+import dev.dockenv.packaging.PackagingProject;
+import dev.dockenv.packaging.PackagingScanner;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -29,7 +31,8 @@ public final class ProjectScanner {
     /** Other files whose appearance or change can change what a scan yields. */
     public static final List<String> OTHER_INPUTS = List.of("pyproject.toml", "dockenv.toml", ".python-version",
             "runtime.txt", ".dockerignore", "src", "setup.py", "setup.cfg", "Pipfile", "Pipfile.lock", "poetry.lock",
-            "uv.lock", "pdm.lock", "pylock.toml", "environment.yml", "environment.yaml", "apt.txt", "postBuild");
+            "uv.lock", "pdm.lock", "pylock.toml", "environment.yml", "environment.yaml", "apt.txt", "postBuild",
+            "MANIFEST.in");
 
     private ProjectScanner() {
     }
@@ -52,6 +55,8 @@ public final class ProjectScanner {
             detected.add("pyproject.toml" + (pyproject.get().name().isPresent() ? " [project]" : ""));
         }
         DockenvConfig config = config(root, pyproject, detected);
+        PackagingScanner.Scan packagingScan = PackagingScanner.scan(root, pyproject);
+        Optional<PackagingProject> packaging = packagingScan.project();
 
         List<RequirementsSet> main = new ArrayList<>();
         for (String name : MAIN_REQUIREMENTS) {
@@ -86,7 +91,8 @@ public final class ProjectScanner {
                 detected.add(read);
             }
         }
-        for (String other : List.of("setup.py", "setup.cfg", "environment.yml", "environment.yaml")) {
+        detected.addAll(packagingScan.detected());
+        for (String other : List.of("environment.yml", "environment.yaml")) {
             if (Files.isRegularFile(root.resolve(other))) {
                 detected.add(other + " (not read yet)");
             }
@@ -104,15 +110,17 @@ public final class ProjectScanner {
             detected.add("runtime.txt");
         });
         pipfilePython(root.resolve("Pipfile")).ifPresent(explicit::add);
-        PythonChoice python = PythonVersionResolver.resolve(explicit,
-                pyproject.flatMap(PyprojectFile::requiresPython), config.baseImage().isPresent());
+        PythonChoice python = PythonVersionResolver.resolve(explicit, pyproject.flatMap(PyprojectFile::requiresPython)
+                .or(() -> packaging.flatMap(PackagingProject::pythonRequires)), config.baseImage().isPresent());
 
         Optional<Path> dockerfile = DOCKERFILES.stream().map(root::resolve).filter(Files::isRegularFile).findFirst();
         dockerfile.ifPresent(d -> detected.add(d.getFileName() + " (yours)"));
         String name = pyproject.flatMap(PyprojectFile::name).filter(n -> !n.isBlank())
+                .or(() -> packaging.flatMap(PackagingProject::name))
                 .orElse(root.getFileName() == null ? "project" : root.getFileName().toString());
         boolean src = Files.isDirectory(root.resolve("src"));
-        return new Project(root, name, detected, pyproject, main, dev, python, config, dockerfile, src, apt, postBuild);
+        return new Project(root, name, detected, pyproject, main, dev, python, config, dockerfile, src, apt, postBuild,
+                packaging);
     }
 
     private static DockenvConfig config(Path root, Optional<PyprojectFile> pyproject, List<String> detected) {
