@@ -1,6 +1,7 @@
 package dev.dockenv.packaging;
 
 import dev.dockenv.config.TomlDocument;
+import dev.dockenv.context.IgnoreRules;
 import dev.dockenv.errors.InputException;
 import dev.dockenv.errors.SourceLocation;
 import dev.dockenv.io.Utf8File;
@@ -159,6 +160,15 @@ public final class PackagingScanner {
                 otherBackend();
             }
             metadata.removeAll(packaging);
+            // a file the context leaves out cannot be read by the build: say so rather than fail at a COPY
+            IgnoreRules ignored = IgnoreRules.forProject(root);
+            for (String file : List.copyOf(metadata)) {
+                if (ignored.excludes(file)) {
+                    metadata.remove(file);
+                    notes.add(file + " is excluded by .dockerignore (or dockenv's defaults): the build of the project "
+                            + "cannot read it");
+                }
+            }
             List<String> whole = stubs.wholeModules();
             for (String module : whole) {
                 notes.add(module + " is copied whole into the dev image's editable build: packaging reads a name "

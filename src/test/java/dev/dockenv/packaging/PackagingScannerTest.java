@@ -211,4 +211,16 @@ class PackagingScannerTest {
             assertThat(s.content()).contains("\"\"\"A tiny module.\"\"\"\n__version__ = '0.3'\n");
         });
     }
+
+    @Test
+    void aFileTheContextLeavesOutIsNotReadButReported() throws Exception {
+        write("pyproject.toml", "[build-system]\nrequires = [\"setuptools\"]\nbuild-backend = \"setuptools.build_meta\"\n"
+                + "[project]\nname = \"x\"\nversion = \"1\"\nreadme = \"README.md\"\n");
+        write("README.md", "# x\n");
+        write(".dockerignore", "*.md\n");
+        PackagingProject p = project();
+        assertThat(p.metadataFiles()).isEmpty();
+        assertThat(p.notes()).containsExactly("README.md is excluded by .dockerignore (or dockenv's defaults): the build "
+                + "of the project cannot read it");
+    }
 }
