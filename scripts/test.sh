@@ -5,6 +5,8 @@
 # surefire, integration tests *IT with failsafe against the real engine):
 #   - a Docker engine (scripts/ensure-engine.sh installs and starts Debian's docker.io if none),
 #   - the base image python:3.11-slim (scripts/ensure-base-image.sh: pulled, or a cached stand-in),
+#   - Debian's setuptools and wheel wheels, the build backend the tests' package index serves to
+#     projects pip builds (scripts/ensure-build-backend-wheels.sh),
 #   - when run as root, the non-root user dockenvtest in the docker group
 #     (scripts/ensure-test-user.sh); the non-root tests copy bin/ and target/dockenv.jar into a
 #     directory that user owns (TestUser.stageDockenv), so nothing in or outside the checkout is
@@ -23,6 +25,7 @@ cd "$ROOT"
 
 source scripts/prepare-engine.sh
 bash scripts/ensure-compose.sh
+bash scripts/ensure-build-backend-wheels.sh
 if [ "$(id -u)" = 0 ]; then
   bash scripts/ensure-test-user.sh
   export DOCKENV_TEST_USER=${DOCKENV_TEST_USER:-dockenvtest}

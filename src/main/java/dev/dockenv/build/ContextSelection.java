@@ -2,10 +2,7 @@ package dev.dockenv.build;
 
 import dev.dockenv.context.ContextEntry;
 import dev.dockenv.context.ContextFiles;
-import dev.dockenv.context.DefaultIgnores;
 import dev.dockenv.context.IgnoreRules;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,16 +21,7 @@ public final class ContextSelection {
 
     /** The project's own .dockerignore (if any) with dockenv's defaults applied on top. */
     public static IgnoreRules ignoreRules(Path root) {
-        Path file = root.resolve(".dockerignore");
-        IgnoreRules user = IgnoreRules.none();
-        if (Files.isRegularFile(file)) {
-            try {
-                user = IgnoreRules.parse(file, Files.readString(file));
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read " + file, e);
-            }
-        }
-        return user.plus(DefaultIgnores.rules());
+        return IgnoreRules.forProject(root);
     }
 
     public static List<ContextEntry> everything(Path root, IgnoreRules rules) {

@@ -90,6 +90,8 @@ final class RunResolution {
         }
         project.config().source().ifPresent(paths::add);
         project.postBuild().ifPresent(paths::add);
+        // the modules the project's packaging reads a version from (the dev image's stand-ins are derived from them)
+        project.packaging().ifPresent(p -> paths.addAll(p.filesRead()));
         for (ContextEntry e : image.hashedEntries()) {
             paths.add(e.source());
         }

@@ -29,6 +29,20 @@ public final class IgnoreRules {
         this.patterns = List.copyOf(patterns);
     }
 
+    /** A project's own .dockerignore (if any) with dockenv's safe defaults applied on top. */
+    public static IgnoreRules forProject(Path root) {
+        Path file = root.resolve(".dockerignore");
+        IgnoreRules user = none();
+        if (java.nio.file.Files.isRegularFile(file)) {
+            try {
+                user = parse(file, java.nio.file.Files.readString(file));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("cannot read " + file, e);
+            }
+        }
+        return user.plus(DefaultIgnores.rules());
+    }
+
     /** Rules that exclude nothing. */
     public static IgnoreRules none() {
         return NONE;

@@ -75,6 +75,7 @@ public final class DockerfileRenderer {
     }
 
     private String run(Run run) {
+        List<String> prelude = new ArrayList<>();
         List<String> parts = new ArrayList<>();
         List<String> commands = new ArrayList<>(run.commands());
         if (dialect == Dialect.BUILDKIT) {
@@ -85,11 +86,18 @@ public final class DockerfileRenderer {
             for (Mount mount : run.mounts()) {
                 if (mount instanceof Mount.Cache cache) {
                     commands.add("rm -rf " + cache.target());
+                } else if (mount instanceof Mount.Bind bind) {
+                    // no mounts: the stage's folder is copied in first, and removed with the step
+                    prelude.add(copy(new Copy(List.of(bind.source()), bind.target(), java.util.Optional.of(bind.fromStage()),
+                            java.util.Optional.empty())));
+                    commands.add("rm -rf " + bind.target());
                 }
                 // secrets are optional mounts: without BuildKit there are none (builds that need one refuse earlier)
             }
         }
-        StringBuilder s = new StringBuilder("RUN ");
+        StringBuilder s = new StringBuilder();
+        prelude.forEach(line -> s.append(line).append('\n'));
+        s.append("RUN ");
         if (!parts.isEmpty()) {
             s.append(String.join(CONTINUATION, parts)).append(CONTINUATION);
         }
@@ -105,6 +113,9 @@ public final class DockerfileRenderer {
             return "--mount=type=cache,target=" + c.target()
                     + c.id().map(id -> ",id=" + id).orElse("")
                     + (c.locked() ? ",sharing=locked" : "");
+        }
+        if (mount instanceof Mount.Bind b) {
+            return "--mount=type=bind,from=" + b.fromStage() + ",source=" + b.source() + ",target=" + b.target();
         }
         Mount.Secret s = (Mount.Secret) mount;
         return "--mount=type=secret,id=" + s.id() + ",target=" + s.target();

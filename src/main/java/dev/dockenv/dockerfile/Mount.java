@@ -19,4 +19,12 @@ public sealed interface Mount {
      */
     record Secret(String id, String target) implements Mount {
     }
+
+    /**
+     * A folder of another stage, readable while the step runs and never stored in this stage's
+     * layers (e.g. a wheel built in a stage of its own). The legacy dialect has no such mount: it
+     * copies the folder in before the step and removes it at the end of the step.
+     */
+    record Bind(String fromStage, String source, String target) implements Mount {
+    }
 }

@@ -73,27 +73,27 @@ public final class EnvironmentDockerfile {
                         .orElse("Python " + plan.python().version() + " from " + plan.python().describeSource() + "."),
                 "Stages: base (dependencies), dev (dev dependencies; the project is mounted at "
                         + ContainerPaths.PROJECT + "),"));
-        if (plan.conda().isPresent()) {
-            header.add("prod (the project copied in, run as an unprivileged user).");
-        } else {
-            header.add("prod (the project copied in, run as an unprivileged user); system and deps-* are internal:");
-            header.add("each deps-* stage installs some locked packages on its own, so a change rebuilds one of them.");
+        header.add("prod (the project copied in, run as an unprivileged user)"
+                + (plan.projectInstall().isPresent() ? "; wheel (the project built for prod)." : "."));
+        if (plan.conda().isEmpty()) {
+            header.add("Internal: system (the image and an empty venv), deps-* (a share of the locked packages each).");
         }
         header.add("Build a stage with BuildKit: DOCKER_BUILDKIT=1 docker build --target dev .");
-        if (plan.conda().isPresent()) {
-            return new Dockerfile(header, List.of(CondaBaseStage.compose(plan, plan.conda().get(), contextPrefix),
-                    dev(plan, contextPrefix), prod(plan, contextPrefix)));
-        }
         List<Stage> stages = new ArrayList<>();
-        stages.add(system(plan));
-        for (InstallStep step : plan.baseInstalls()) {
-            step.layers().forEach(layer -> stages.add(layerStage(layer, contextPrefix, plan)));
+        if (plan.conda().isPresent()) {
+            stages.add(CondaBaseStage.compose(plan, plan.conda().get(), contextPrefix));
+        } else {
+            stages.add(system(plan));
+            for (InstallStep step : plan.baseInstalls()) {
+                step.layers().forEach(layer -> stages.add(layerStage(layer, contextPrefix, plan)));
+            }
+            for (InstallStep step : plan.devInstalls()) {
+                step.layers().forEach(layer -> stages.add(layerStage(layer, contextPrefix, plan)));
+            }
+            stages.add(base(plan, contextPrefix));
         }
-        for (InstallStep step : plan.devInstalls()) {
-            step.layers().forEach(layer -> stages.add(layerStage(layer, contextPrefix, plan)));
-        }
-        stages.add(base(plan, contextPrefix));
         stages.add(dev(plan, contextPrefix));
+        plan.projectInstall().ifPresent(p -> stages.add(ProjectInstallStages.wheelStage(plan, p, contextPrefix)));
         stages.add(prod(plan, contextPrefix));
         return new Dockerfile(header, stages);
     }
@@ -177,6 +177,8 @@ public final class EnvironmentDockerfile {
             indexArgs(s, plan);
         }
         installs(s, plan.devInstalls(), prefix, plan);
+        plan.projectInstall().ifPresent(p -> ProjectInstallStages.editableInstall(s, plan, p, prefix,
+                plan.devInstalls().isEmpty()));
         s.add(new Cmd(plan.command().isEmpty() ? List.of("python") : plan.command()));
         return s.build();
     }
@@ -185,6 +187,7 @@ public final class EnvironmentDockerfile {
         Stage.Builder s = Stage.builder(PROD, BASE);
         s.add(Run.of("(useradd --system --user-group --uid " + APP_UID + " --no-create-home --home-dir /nonexistent"
                 + " --shell /usr/sbin/nologin appuser || adduser -S -D -H -u " + APP_UID + " appuser)"));
+        plan.projectInstall().ifPresent(p -> ProjectInstallStages.prodInstall(s, plan, p));
         s.add(Copy.of(prefix.isEmpty() ? "." : prefix.substring(0, prefix.length() - 1), ContainerPaths.PROJECT));
         s.add(new User(APP_UID + ":" + APP_UID));
         plan.containerPorts().forEach(p -> s.add(new Expose(p)));
@@ -273,6 +276,9 @@ public final class EnvironmentDockerfile {
             paths.addAll(step.copies());
         }
         plan.postBuild().ifPresent(paths::add);
+        if (DEV.equals(target)) {
+            plan.projectInstall().ifPresent(p -> paths.addAll(ProjectInstallStages.devContextPaths(p)));
+        }
         return List.copyOf(paths);
     }
 }

@@ -73,12 +73,18 @@ public final class EnvironmentPlanner {
         }
         List<String> basePackages = new ArrayList<>();
         pyproject.ifPresent(p -> p.dependencies().forEach(d -> basePackages.add(d.text())));
-        basePackages.addAll(extraRequirements(pyproject, baseExtras));
+        // setup.cfg's or setup.py's install_requires: installed before the project, which is then installed alone
+        List<DeclaredRequirement> packagingDeps = project.packaging().flatMap(p -> p.dependencies()).orElse(List.of());
+        packagingDeps.forEach(d -> basePackages.add(d.text()));
+        basePackages.addAll(extraRequirements(project, baseExtras));
         Optional<DeclaredInstall> manifest = lock.isPresent() ? Optional.empty() : declared;
         manifest.ifPresent(m -> basePackages.addAll(m.main()));
         List<String> baseOrigins = new ArrayList<>();
         if (pyproject.isPresent() && !pyproject.get().dependencies().isEmpty()) {
             baseOrigins.add("pyproject.toml [project] dependencies");
+        }
+        if (!packagingDeps.isEmpty()) {
+            baseOrigins.add(project.packaging().get().dependencySource());
         }
         if (!baseExtras.isEmpty()) {
             baseOrigins.add("extras " + String.join(", ", baseExtras));
@@ -104,7 +110,7 @@ public final class EnvironmentPlanner {
             g.forEach(d -> devPackages.add(d.text()));
             devOrigins.add("pyproject.toml [dependency-groups] dev");
         });
-        devPackages.addAll(extraRequirements(pyproject, devExtras));
+        devPackages.addAll(extraRequirements(project, devExtras));
         manifest.filter(m -> !m.dev().isEmpty()).ifPresent(m -> {
             devPackages.addAll(m.dev());
             devOrigins.add(m.origin());
@@ -123,11 +129,13 @@ public final class EnvironmentPlanner {
         String importPath = project.hasSrcLayout() ? ContainerPaths.PROJECT + "/src" : ContainerPaths.PROJECT;
         List<String> apt = new ArrayList<>(config.aptPackages());
         project.aptTxtPackages().stream().filter(p -> !apt.contains(p)).forEach(apt::add);
+        Optional<ProjectInstall> projectInstall = ProjectInstallPlanner.plan(project, lock.isPresent(), generated);
         return new EnvironmentPlan(project.name(), project.python(), baseImage, apt, base, dev,
                 config.buildCommands(), project.postBuild().map(project::relative), config.environment(), ports,
                 config.command(), importPath,
                 index(project, hostEnvironment, lock.map(LockFile::indexUrls)
-                        .orElseGet(() -> manifest.map(DeclaredInstall::indexUrls).orElse(List.of()))), generated, conda);
+                        .orElseGet(() -> manifest.map(DeclaredInstall::indexUrls).orElse(List.of()))), generated,
+                conda, projectInstall);
     }
 
     /**
@@ -157,7 +165,8 @@ public final class EnvironmentPlanner {
                     baseExtras.addAll(all);
                     List<String> out = new ArrayList<>();
                     project.pyproject().ifPresent(p -> p.dependencies().forEach(d -> out.add(d.text())));
-                    out.addAll(extraRequirements(project.pyproject(), all));
+                    project.packaging().flatMap(p -> p.dependencies()).orElse(List.of()).forEach(d -> out.add(d.text()));
+                    out.addAll(extraRequirements(project, all));
                     return distinct(out);
                 }, file.notInstalled());
         return CondaDockerfilePlanner.plan(file.environment(), file.path(), inputs);
@@ -259,18 +268,32 @@ public final class EnvironmentPlanner {
                 distinctPackages));
     }
 
-    /** The requirements of the project's optional dependencies (extras) named. */
-    private static List<String> extraRequirements(Optional<PyprojectFile> pyproject, Set<String> extras) {
+    /**
+     * The requirements of the project's optional dependencies (extras) named: from
+     * [project.optional-dependencies], else from setup.cfg's or setup.py's extras_require.
+     */
+    private static List<String> extraRequirements(Project project, Set<String> extras) {
+        Optional<PyprojectFile> pyproject = project.pyproject();
+        Map<String, List<DeclaredRequirement>> packagingExtras = project.packaging()
+                .map(dev.dockenv.packaging.PackagingProject::extras).orElse(Map.of());
         List<String> out = new ArrayList<>();
         for (String extra : extras) {
+            String normalized = dev.dockenv.pep.Pep503.normalize(extra);
+            if (packagingExtras.containsKey(normalized) && pyproject.map(p -> !p.optionalDependencies()
+                    .containsKey(normalized)).orElse(true)) {
+                packagingExtras.get(normalized).forEach(d -> out.add(d.text()));
+                continue;
+            }
             PyprojectFile p = pyproject.orElseThrow(() -> new DockenvException(ExitCode.BAD_INPUT,
-                    "extra '" + extra + "' is asked for, but the project has no pyproject.toml [project]",
-                    "declare it in [project.optional-dependencies]"));
-            List<DeclaredRequirement> reqs = p.optionalDependencies().get(dev.dockenv.pep.Pep503.normalize(extra));
+                    "extra '" + extra + "' is asked for, but the project declares no optional dependencies",
+                    "declare it in [project.optional-dependencies] (or setup.cfg [options.extras_require])"));
+            List<DeclaredRequirement> reqs = p.optionalDependencies().get(normalized);
             if (reqs == null) {
+                List<String> known = new ArrayList<>(p.optionalDependencies().keySet());
+                known.addAll(packagingExtras.keySet());
                 throw new DockenvException(ExitCode.BAD_INPUT, "extra '" + extra
                         + "' is not in [project.optional-dependencies] of " + p.file(),
-                        "known extras: " + String.join(", ", p.optionalDependencies().keySet()));
+                        "known extras: " + String.join(", ", known));
             }
             reqs.forEach(d -> out.add(d.text()));
         }

@@ -1,6 +1,7 @@
 package dev.dockenv.project;
 
 import dev.dockenv.config.DockenvConfig;
+import dev.dockenv.packaging.PackagingProject;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -9,6 +10,8 @@ import java.util.Optional;
  * Everything dockenv read from a project, immutable. Computing a plan from it needs no file
  * system and no engine. With a conda environment file ({@code conda}), that file is the
  * environment: see {@link CondaEnvironmentFile#notInstalled()} for what it replaces.
+ * {@code packaging} is present when the project is an installable
+ * distribution (a pyproject.toml [build-system], or a setup.py).
  */
 public record Project(
         Path root,
@@ -23,7 +26,8 @@ public record Project(
         boolean hasSrcLayout,
         List<String> aptTxtPackages,
         Optional<Path> postBuild,
-        Optional<CondaEnvironmentFile> conda) {
+        Optional<CondaEnvironmentFile> conda,
+        Optional<PackagingProject> packaging) {
 
     public Project {
         detected = List.copyOf(detected);

@@ -7,6 +7,8 @@ import dev.dockenv.errors.InputException;
 import dev.dockenv.errors.SourceLocation;
 import dev.dockenv.lock.repo2docker.AptFileReader;
 import dev.dockenv.lock.repo2docker.PostBuildReader;
+import dev.dockenv.packaging.PackagingProject;
+import dev.dockenv.packaging.PackagingScanner;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -29,7 +31,8 @@ public final class ProjectScanner {
     /** Other files whose appearance or change can change what a scan yields. */
     public static final List<String> OTHER_INPUTS = List.of("pyproject.toml", "dockenv.toml", ".python-version",
             "runtime.txt", ".dockerignore", "src", "setup.py", "setup.cfg", "Pipfile", "Pipfile.lock", "poetry.lock",
-            "uv.lock", "pdm.lock", "pylock.toml", "environment.yml", "environment.yaml", "apt.txt", "postBuild");
+            "uv.lock", "pdm.lock", "pylock.toml", "environment.yml", "environment.yaml", "apt.txt", "postBuild",
+            "MANIFEST.in");
 
     private ProjectScanner() {
     }
@@ -52,6 +55,8 @@ public final class ProjectScanner {
             detected.add("pyproject.toml" + (pyproject.get().name().isPresent() ? " [project]" : ""));
         }
         DockenvConfig config = config(root, pyproject, detected);
+        PackagingScanner.Scan packagingScan = PackagingScanner.scan(root, pyproject);
+        Optional<PackagingProject> packaging = packagingScan.project();
 
         List<RequirementsSet> main = new ArrayList<>();
         for (String name : MAIN_REQUIREMENTS) {
@@ -86,11 +91,7 @@ public final class ProjectScanner {
                 detected.add(read);
             }
         }
-        for (String other : List.of("setup.py", "setup.cfg")) {
-            if (Files.isRegularFile(root.resolve(other))) {
-                detected.add(other + " (not read yet)");
-            }
-        }
+        detected.addAll(packagingScan.detected());
         Optional<CondaEnvironmentFile> conda = CondaFiles.read(root, pyproject, main);
         conda.ifPresent(c -> detected.add(c.path() + " (conda)"));
 
@@ -107,7 +108,8 @@ public final class ProjectScanner {
         });
         pipfilePython(root.resolve("Pipfile")).ifPresent(explicit::add);
         List<PythonVersionResolver.Declared> ranges = new ArrayList<>();
-        pyproject.flatMap(PyprojectFile::requiresPython).ifPresent(ranges::add);
+        pyproject.flatMap(PyprojectFile::requiresPython).or(() -> packaging.flatMap(PackagingProject::pythonRequires))
+                .ifPresent(ranges::add);
         // conda's python=3.X is one more explicit version, python>=3.10,<3.12 one more range
         boolean othersNameOne = !explicit.isEmpty();
         Optional<PythonVersionResolver.Declared> condaPython = conda.flatMap(c -> c.environment().python());
@@ -123,10 +125,11 @@ public final class ProjectScanner {
         Optional<Path> dockerfile = DOCKERFILES.stream().map(root::resolve).filter(Files::isRegularFile).findFirst();
         dockerfile.ifPresent(d -> detected.add(d.getFileName() + " (yours)"));
         String name = pyproject.flatMap(PyprojectFile::name).filter(n -> !n.isBlank())
+                .or(() -> packaging.flatMap(PackagingProject::name))
                 .orElse(root.getFileName() == null ? "project" : root.getFileName().toString());
         boolean src = Files.isDirectory(root.resolve("src"));
         return new Project(root, name, detected, pyproject, main, dev, python, config, dockerfile, src, apt, postBuild,
-                conda);
+                conda, packaging);
     }
 
     private static DockenvConfig config(Path root, Optional<PyprojectFile> pyproject, List<String> detected) {

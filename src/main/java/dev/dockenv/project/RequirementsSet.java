@@ -7,8 +7,8 @@ import java.util.Set;
 /**
  * One requirements file as a build needs it: every file it reads (itself, -r and -c includes),
  * the local paths it installs, the local --find-links folders, whether it installs the project
- * itself ({@code -e .}), in which of its files and with which extras, and the package index URLs
- * it names.
+ * itself ({@code -e .}), in which of its files and with which extras, the package index URLs
+ * it names, and its options that tell pip where to look for packages, in order.
  */
 public record RequirementsSet(
         Path file,
@@ -18,7 +18,8 @@ public record RequirementsSet(
         boolean installsProject,
         List<Path> filesInstallingProject,
         Set<String> projectExtras,
-        List<String> indexUrls) {
+        List<String> indexUrls,
+        List<PipSourceOption> sourceOptions) {
 
     public RequirementsSet {
         files = List.copyOf(files);
@@ -27,5 +28,6 @@ public record RequirementsSet(
         findLinksDirectories = List.copyOf(findLinksDirectories);
         projectExtras = Set.copyOf(projectExtras);
         indexUrls = List.copyOf(indexUrls);
+        sourceOptions = List.copyOf(sourceOptions);
     }
 }

@@ -46,6 +46,27 @@ final class RequirementsSets {
             }
         }
         return new RequirementsSet(file, files, local, findLinks, loaded.installsProject(), List.copyOf(selfFiles),
-                extras, urls);
+                extras, urls, sourceOptions(loaded));
+    }
+
+    /** The options that send pip to an index or a folder of packages, in the order pip reads them. */
+    private static List<PipSourceOption> sourceOptions(LoadedRequirements loaded) {
+        List<PipSourceOption> out = new ArrayList<>();
+        for (GlobalOption o : loaded.globalOptions()) {
+            switch (o.name()) {
+                case GlobalOption.INDEX_URL, GlobalOption.EXTRA_INDEX_URL, GlobalOption.TRUSTED_HOST ->
+                        out.add(new PipSourceOption(o.name(), o.value().orElse(""), false));
+                case GlobalOption.NO_INDEX -> out.add(new PipSourceOption(o.name(), "", false));
+                case GlobalOption.FIND_LINKS -> {
+                    var local = loaded.findLinks().stream().filter(f -> f.option().equals(o)).findFirst();
+                    out.add(local.map(f -> new PipSourceOption(o.name(), f.relativePath().toString().replace('\\', '/'),
+                            true)).orElse(new PipSourceOption(o.name(), o.value().orElse(""), false)));
+                }
+                default -> {
+                    // other options change how pip resolves, not where it looks
+                }
+            }
+        }
+        return out;
     }
 }

@@ -160,4 +160,40 @@ class ImageIdentityTest {
                 null).reference();
         assertThat(moved).isEqualTo(dev);
     }
+
+    @Test
+    void anInstallableProjectsDevTagFollowsItsPackagingFilesNotItsSource() throws Exception {
+        Files.writeString(project.resolve("pyproject.toml"), """
+                [build-system]
+                requires = ["setuptools>=64"]
+                build-backend = "setuptools.build_meta"
+
+                [project]
+                name = "shop"
+                dynamic = ["version"]
+                readme = "README.md"
+
+                [tool.setuptools.dynamic]
+                version = {attr = "shop.__version__"}
+                """);
+        Files.writeString(project.resolve("README.md"), "# Shop\n");
+        Files.writeString(project.resolve("shop/__init__.py"), "import os\n__version__ = '1.0'\n");
+        String dev = tag("dev");
+
+        Files.writeString(project.resolve("shop/__init__.py"), "import os, sys\n__version__ = '1.0'\nX = 2\n");
+        Files.writeString(project.resolve("shop/cli.py"), "def main():\n    print('new')\n");
+        Files.writeString(project.resolve("app.py"), "print('v2')\n");
+        assertThat(tag("dev")).as("source edits").isEqualTo(dev);
+
+        Files.writeString(project.resolve("shop/__init__.py"), "import os, sys\n__version__ = '1.1'\nX = 2\n");
+        String bumped = tag("dev");
+        assertThat(bumped).as("a new version").isNotEqualTo(dev);
+
+        Files.writeString(project.resolve("README.md"), "# The shop\n");
+        String readme = tag("dev");
+        assertThat(readme).as("the readme is metadata").isNotEqualTo(bumped);
+
+        Files.writeString(project.resolve("setup.cfg"), "[options]\nzip_safe = False\n");
+        assertThat(tag("dev")).as("a new setup.cfg").isNotEqualTo(readme);
+    }
 }

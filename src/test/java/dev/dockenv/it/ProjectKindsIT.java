@@ -21,7 +21,8 @@ import org.junit.jupiter.api.TestInstance;
  * the local index: a pyproject.toml project (PEP 621 dependencies, a src/ layout package
  * importable without installing it, a PEP 735 dev group only in the dev image); requirements.txt
  * with requirements-dev.txt (the index from PIP_INDEX_URL in dockenv's environment); and
- * {@code -e .} in requirements.txt (the index from dockenv.toml).
+ * {@code -e .} in requirements.txt of a [build-system] project (the index, which also serves the
+ * build backend, from dockenv.toml): the project installed editable.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ProjectKindsIT {
@@ -32,7 +33,8 @@ class ProjectKindsIT {
     @BeforeAll
     void serveIndex() {
         Docker.requireEngine();
-        ws = ItWorkspace.open("dockenv-kindsit", "greeting-1.0.0", "colorsay-2.0.0", "devtool-0.3.0");
+        ws = ItWorkspace.open("dockenv-kindsit", "greeting-1.0.0", "colorsay-2.0.0", "devtool-0.3.0",
+                LocalPackageIndex.BUILD_BACKEND);
         index = ws.index();
         dockenv = ws.dockenv();
     }
@@ -148,11 +150,12 @@ class ProjectKindsIT {
         }
 
         @Test
-        void theProjectIsImportableAndItsPyprojectDependenciesAreInstalled() {
+        void theProjectIsInstalledEditableAndItsPyprojectDependenciesAreInstalled() {
             // from scripts/: sys.path[0] is /app/scripts, so the import proves the project is on the path
             ProcessResult r = dockenv.run(p.path("scripts"), "run", "--", "python", "-c",
-                    "import inventory, colorsay; print(inventory.COUNT, colorsay.say('inv'))");
-            assertPrints(r, "3 hello, inv\n");
+                    "import inventory, colorsay, importlib.metadata as m; print(inventory.COUNT, colorsay.say('inv'),"
+                            + " inventory.__file__, m.version('" + p.name() + "'))");
+            assertPrints(r, "3 hello, inv /app/inventory/__init__.py 0.1.0\n");
             assertThat(r.stderr()).contains("building");
         }
     }

@@ -75,7 +75,9 @@ class RegressionIT {
 
         @BeforeAll
         void build() {
-            own = ws.serve("index-constraints", FIXTURES); // its own index, so its downloads are this project's alone
+            // its own index, so its downloads are this project's alone; it builds the project too (a [build-system])
+            own = ws.serve("index-constraints", java.util.stream.Stream.concat(java.util.Arrays.stream(FIXTURES),
+                    java.util.stream.Stream.of(LocalPackageIndex.BUILD_BACKEND)).toArray(String[]::new));
             p = ws.project("constraints");
             p.file("pyproject.toml", """
                     [build-system]

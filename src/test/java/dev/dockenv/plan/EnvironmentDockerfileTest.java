@@ -45,6 +45,40 @@ class EnvironmentDockerfileTest {
                 List.of());
     }
 
+    /** A setup.py + setup.cfg project whose setup.py computes install_requires, its index in requirements.txt. */
+    static EnvironmentPlan packagedPlan(boolean noDeps) {
+        EnvironmentPlan m = minimalPlan();
+        return new EnvironmentPlan("legacy-app", m.python(), m.baseImage(), List.of(), m.baseInstalls(), List.of(),
+                List.of(), Optional.empty(), Map.of(), List.of(), List.of("legacy"), "/app",
+                new PackageIndex(Optional.of("https://pypi.example.com/simple"), List.of(), List.of(), false),
+                List.of(new GeneratedFile(".dockenv/editable/legacy/__init__.py", "__version__ = '0.4'\n")),
+                Optional.empty(), Optional.of(new ProjectInstall("legacy-app", "setuptools.build_meta:__legacy__",
+                        List.of("setup.py", "setup.cfg", "README.rst"),
+                        List.of(new ProjectInstall.StubCopy(".dockenv/editable/legacy/__init__.py", "legacy/__init__.py")),
+                        List.of("legacy"), noDeps, List.of("--find-links", "/app/wheelhouse"))));
+    }
+
+    @Test
+    void anInstallableProjectIsEditableInDevAndAWheelInProd() {
+        Golden.assertMatches("package.buildkit.Dockerfile", new DockerfileRenderer(Dialect.BUILDKIT)
+                .render(EnvironmentDockerfile.compose(packagedPlan(true), "0.0.0-test", "project/")));
+    }
+
+    @Test
+    void theLegacyBuilderCopiesTheWheelInAndRemovesItInTheSameStep() {
+        Golden.assertMatches("package.legacy.Dockerfile", new DockerfileRenderer(Dialect.LEGACY)
+                .render(EnvironmentDockerfile.compose(packagedPlan(false), "0.0.0-test")));
+    }
+
+    @Test
+    void theDevStageReadsThePackagingFilesNotTheSource() {
+        assertThat(EnvironmentDockerfile.contextPaths(packagedPlan(true), "dev"))
+                .containsExactly("requirements.txt", "setup.py", "setup.cfg", "README.rst");
+        assertThat(EnvironmentDockerfile.contextPaths(packagedPlan(true), "base")).containsExactly("requirements.txt");
+        assertThat(EnvironmentDockerfile.compose(packagedPlan(true), "x").stages())
+                .extracting(dev.dockenv.dockerfile.Stage::name).containsExactly("system", "base", "dev", "wheel", "prod");
+    }
+
     @Test
     void fullPlanRendersForBuildKit() {
         Golden.assertMatches("full.buildkit.Dockerfile",

@@ -41,8 +41,18 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>Only the host and containers started with {@code --network host} (or builds with
  * {@code --network host}) can reach it: it listens on the loopback address only.
+ *
+ * <p>The pseudo fixture {@link #BUILD_BACKEND} serves a real build backend, for projects that pip
+ * builds (a [build-system], a setup.py): Debian's setuptools and wheel wheels from
+ * {@link #DEBIAN_WHEELS} (packages python3-setuptools-whl and python3-wheel-whl, which
+ * scripts/test.sh installs).
  */
 public final class LocalPackageIndex implements AutoCloseable {
+
+    /** A fixture id that serves setuptools and wheel (see the class comment). */
+    public static final String BUILD_BACKEND = "build-backend";
+    /** Where Debian keeps the wheels of python3-*-whl packages. */
+    public static final Path DEBIAN_WHEELS = Path.of("/usr/share/python-wheels");
 
     private static final String HTML = "text/html; charset=utf-8";
     private static final String WHEEL_TYPE = "application/octet-stream";
@@ -113,6 +123,7 @@ public final class LocalPackageIndex implements AutoCloseable {
         private final Path filesDir;
         private final Map<String, WheelBuilder> fixtures = new LinkedHashMap<>();
         private final List<WheelBuilder> adHoc = new ArrayList<>();
+        private final List<Path> wheelFiles = new ArrayList<>();
         private String[] basicAuth;
 
         private Builder(Path workDir) {
@@ -120,7 +131,24 @@ public final class LocalPackageIndex implements AutoCloseable {
         }
 
         public Builder fixture(String fixtureId) {
+            if (fixtureId.equals(BUILD_BACKEND)) {
+                return buildBackend();
+            }
             fixtures.put(fixtureId, WheelBuilder.fixture(fixtureId));
+            return this;
+        }
+
+        /** Serves an existing wheel file as it is. */
+        public Builder wheelFile(Path wheel) {
+            wheelFiles.add(wheel);
+            return this;
+        }
+
+        /** Serves Debian's setuptools and wheel wheels (see {@link #BUILD_BACKEND}). */
+        public Builder buildBackend() {
+            for (String project : List.of("setuptools", "wheel")) {
+                wheelFile(debianWheel(project));
+            }
             return this;
         }
 
@@ -151,6 +179,9 @@ public final class LocalPackageIndex implements AutoCloseable {
             for (WheelBuilder b : adHoc) {
                 all.add(write(b));
             }
+            for (Path file : wheelFiles) {
+                all.add(copy(file));
+            }
             try {
                 return new LocalPackageIndex(byFixture, all, basicAuth);
             } catch (IOException e) {
@@ -158,9 +189,48 @@ public final class LocalPackageIndex implements AutoCloseable {
             }
         }
 
+        private Wheel copy(Path wheel) {
+            try {
+                Files.createDirectories(filesDir);
+                Path target = filesDir.resolve(wheel.getFileName().toString());
+                Files.copy(wheel, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                String name = target.getFileName().toString();
+                return new Wheel(WheelBuilder.normalize(name.substring(0, name.indexOf('-'))), name, target,
+                        WheelBuilder.sha256Hex(target), requiresPython(target));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot serve " + wheel, e);
+            }
+        }
+
         private Wheel write(WheelBuilder b) {
             Path p = b.writeTo(filesDir);
             return new Wheel(b.normalizedName(), b.fileName(), p, WheelBuilder.sha256Hex(p), b.requiresPythonSpec());
+        }
+    }
+
+    /** The newest wheel of {@code project} in {@link #DEBIAN_WHEELS}; fails with the package to install. */
+    static Path debianWheel(String project) {
+        try (var files = Files.list(DEBIAN_WHEELS)) {
+            return files.filter(f -> f.getFileName().toString().startsWith(project + "-")
+                            && f.getFileName().toString().endsWith(".whl"))
+                    .max(java.util.Comparator.naturalOrder())
+                    .orElseThrow(() -> new IllegalStateException("no " + project + " wheel in " + DEBIAN_WHEELS));
+        } catch (IOException | IllegalStateException e) {
+            throw new IllegalStateException("the test index serves the build backend from Debian's wheels: install "
+                    + "python3-setuptools-whl and python3-wheel-whl (scripts/test.sh does): " + e.getMessage(), e);
+        }
+    }
+
+    /** The Requires-Python of a wheel's METADATA, if it has one. */
+    private static Optional<String> requiresPython(Path wheel) throws IOException {
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(wheel.toFile())) {
+            var entry = zip.stream().filter(e -> e.getName().matches("[^/]+\\.dist-info/METADATA")).findFirst();
+            if (entry.isEmpty()) {
+                return Optional.empty();
+            }
+            String metadata = new String(zip.getInputStream(entry.get()).readAllBytes(), StandardCharsets.UTF_8);
+            return metadata.lines().takeWhile(l -> !l.isEmpty()).filter(l -> l.startsWith("Requires-Python:"))
+                    .map(l -> l.substring("Requires-Python:".length()).strip()).findFirst();
         }
     }
 

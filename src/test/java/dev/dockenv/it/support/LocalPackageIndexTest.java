@@ -21,6 +21,19 @@ class LocalPackageIndexTest {
     private final HttpClient http = HttpClient.newHttpClient();
 
     @Test
+    void servesDebiansSetuptoolsAndWheelAsTheBuildBackend() throws Exception {
+        try (LocalPackageIndex index = LocalPackageIndex.serve(tmp, LocalPackageIndex.BUILD_BACKEND)) {
+            Path setuptools = LocalPackageIndex.debianWheel("setuptools");
+            HttpResponse<String> page = get(index, "/simple/setuptools/");
+            assertThat(page.statusCode()).isEqualTo(200);
+            assertThat(page.body()).contains(setuptools.getFileName() + "#sha256=" + WheelBuilder.sha256Hex(setuptools)
+                    + "\" data-requires-python=\"&gt;=");
+            assertThat(get(index, "/simple/wheel/").body()).contains("wheel-");
+            assertThat(index.wheels()).extracting(LocalPackageIndex.Wheel::project).containsExactly("setuptools", "wheel");
+        }
+    }
+
+    @Test
     void servesPep503PagesAndWheels() throws Exception {
         try (LocalPackageIndex index = LocalPackageIndex.serve(tmp, "greeting-1.0.0", "greeting-1.1.0", "colorsay-2.0.0")) {
             assertThat(index.url()).matches("http://127\\.0\\.0\\.1:\\d+/simple");
