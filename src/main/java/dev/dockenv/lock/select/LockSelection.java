@@ -10,12 +10,15 @@ import dev.dockenv.lock.poetry.PoetryLockReader;
 import dev.dockenv.lock.poetry.PoetryManifest;
 import dev.dockenv.lock.poetry.PoetryManifestReader;
 import dev.dockenv.project.DeclaredRequirement;
+import dev.dockenv.lock.pdm.PdmContentHash;
 import dev.dockenv.lock.pdm.PdmLockReader;
 import dev.dockenv.lock.pipenv.PipfileDigest;
 import dev.dockenv.lock.pipenv.PipfileLockReader;
 import dev.dockenv.lock.pylock.PylockReader;
 import dev.dockenv.lock.uv.UvLockReader;
 import dev.dockenv.project.Project;
+import dev.dockenv.project.PyprojectFile;
+import dev.dockenv.config.TomlDocument;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -80,6 +83,16 @@ public final class LockSelection {
                 throw new InputException(SourceLocation.of(lock.file()), "stale lock: pyproject.toml changed since "
                         + "poetry.lock was written (its content-hash no longer matches)",
                         "run `poetry lock` to update it, or remove poetry.lock to install from pyproject.toml");
+            }
+        }
+        if (lock.format().equals(PdmLockReader.FORMAT) && lock.inputsDigest().isPresent()) {
+            // PDM reads [project] (it converts a poetry or flit project without one; dockenv does not)
+            Optional<TomlDocument> pyproject = project.pyproject().map(PyprojectFile::document)
+                    .filter(d -> d.table(List.of("project")).isPresent());
+            if (pyproject.isPresent() && !PdmContentHash.matches(pyproject.get(), lock.inputsDigest().get())) {
+                throw new InputException(SourceLocation.of(lock.file()), "stale lock: pyproject.toml changed since "
+                        + "pdm.lock was written (its content_hash no longer matches)",
+                        "run `pdm lock` to update it, or remove pdm.lock to install from pyproject.toml");
             }
         }
         if (lock.format().equals("Pipfile.lock") && lock.inputsDigest().isPresent()) {
