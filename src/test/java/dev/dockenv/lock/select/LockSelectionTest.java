@@ -58,4 +58,21 @@ class LockSelectionTest {
         Files.writeString(dir.resolve("pyproject.toml"), "[tool.ruff]\nline-length = 100\n");
         assertThat(LockSelection.find(ProjectScanner.scan(dir))).isPresent();
     }
+
+    @Test
+    void aUvLockIsCheckedAgainstPyproject() throws IOException {
+        copy("uv/freshness/studio/pyproject.toml", "pyproject.toml");
+        copy("uv/freshness/studio/uv.lock", "uv.lock");
+        assertThat(LockSelection.find(ProjectScanner.scan(dir))).hasValueSatisfying(
+                l -> assertThat(l.format()).isEqualTo("uv.lock"));
+
+        Files.writeString(dir.resolve("pyproject.toml"), Files.readString(dir.resolve("pyproject.toml"))
+                .replace("lint = [\"ruff\"]", "lint = [\"ruff\", \"mypy\"]"));
+        InputException e = catchThrowableOfType(InputException.class,
+                () -> LockSelection.find(ProjectScanner.scan(dir)));
+        assertThat(e.getMessage()).isEqualTo(dir.resolve("uv.lock") + ": stale lock: pyproject.toml changed since "
+                + "uv.lock was written (studio's dependency group 'lint': pyproject.toml has mypy, which uv.lock "
+                + "does not record)");
+        assertThat(e.hint()).hasValueSatisfying(h -> assertThat(h).contains("uv lock"));
+    }
 }
