@@ -171,9 +171,10 @@ record UvDeclaredInputs(Optional<String> name, Optional<String> requiresPython, 
                 if (UvUrls.isArchive(p)) {
                     return new UvRequirement.File(p);
                 }
-                boolean editable = Boolean.TRUE.equals(s.get("editable"));
+                Optional<Boolean> editable = s.get("editable") instanceof Boolean e ? Optional.of(e) : Optional.empty();
                 Optional<Boolean> virtual = s.get("package") instanceof Boolean b ? Optional.of(!b) : Optional.empty();
-                return new UvRequirement.Directory(p, editable, editable ? Optional.of(false) : virtual);
+                return new UvRequirement.Directory(p, editable,
+                        editable.orElse(false) ? Optional.of(false) : virtual);
             }
             if (s.get("index") instanceof String index) {
                 String url = indexes.get(index);
@@ -213,7 +214,7 @@ record UvDeclaredInputs(Optional<String> name, Optional<String> requiresPython, 
             if (url.startsWith("file:")) {
                 String path = UvUrls.fileUrlPath(UvUrls.withoutFragment(url), root);
                 return UvUrls.isArchive(path) ? new UvRequirement.File(path)
-                        : new UvRequirement.Directory(path, false, Optional.empty());
+                        : new UvRequirement.Directory(path, Optional.of(false), Optional.empty());
             }
             return new UvRequirement.Url(UvUrls.withoutCredentials(UvUrls.withoutFragment(url)),
                     UvUrls.subdirectoryFragment(url));

@@ -125,8 +125,8 @@ record UvRecordedInputs(Optional<String> requiresPython, Set<String> members, Li
             text.append(" @ ").append(r.requiredString("path"));
         } else if (r.has("directory") || r.has("editable") || r.has("virtual")) {
             String kind = r.has("directory") ? "directory" : r.has("editable") ? "editable" : "virtual";
-            source = new UvRequirement.Directory(UvUrls.normalizePath(r.requiredString(kind)), kind.equals("editable"),
-                    Optional.of(kind.equals("virtual")));
+            source = new UvRequirement.Directory(UvUrls.normalizePath(r.requiredString(kind)),
+                    Optional.of(kind.equals("editable")), Optional.of(kind.equals("virtual")));
             text.append(" @ ").append(kind).append(' ').append(r.requiredString(kind));
         } else {
             Optional<String> specifier = r.string("specifier");

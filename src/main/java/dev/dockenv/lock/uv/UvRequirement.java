@@ -43,10 +43,10 @@ record UvRequirement(String name, SortedSet<String> extras, Optional<Marker> mar
 
     /**
      * A local directory, by its normalized path relative to the project: editable, or not (a
-     * package or a virtual one; {@code virtual} is empty when pyproject.toml does not say, as uv
-     * then decides from the directory's own build system).
+     * package or a virtual one). Either is empty when pyproject.toml does not say, and uv decides
+     * by its defaults and the directory's own build system.
      */
-    record Directory(String path, boolean editable, Optional<Boolean> virtual) implements Source {
+    record Directory(String path, Optional<Boolean> editable, Optional<Boolean> virtual) implements Source {
     }
 
     /** {@code { workspace = true }}: a member of the workspace, wherever it is. */
@@ -81,15 +81,20 @@ record UvRequirement(String name, SortedSet<String> extras, Optional<Marker> mar
 
     private static boolean sameSource(Source a, Source b) {
         if (a instanceof WorkspaceMember w) {
-            return b instanceof Directory d && d.editable() == w.editable() || b instanceof WorkspaceMember;
+            return b instanceof Directory d && agree(d.editable(), Optional.of(w.editable()))
+                    || b instanceof WorkspaceMember;
         }
         if (b instanceof WorkspaceMember) {
             return sameSource(b, a);
         }
         if (a instanceof Directory x && b instanceof Directory y) {
-            return x.path().equals(y.path()) && x.editable() == y.editable()
-                    && (x.virtual().isEmpty() || y.virtual().isEmpty() || x.virtual().equals(y.virtual()));
+            return x.path().equals(y.path()) && agree(x.editable(), y.editable()) && agree(x.virtual(), y.virtual());
         }
         return a.equals(b);
+    }
+
+    /** Equal, or one side does not say. */
+    private static boolean agree(Optional<Boolean> a, Optional<Boolean> b) {
+        return a.isEmpty() || b.isEmpty() || a.equals(b);
     }
 }
