@@ -7,7 +7,9 @@ import java.util.Optional;
 
 /**
  * Everything dockenv read from a project, immutable. Computing a plan from it needs no file
- * system and no engine.
+ * system and no engine. {@code requirements} and {@code devRequirements} are the requirements sets
+ * the base and dev stages install; {@code requirementSets} every set found, with its stage;
+ * {@code constraints} the root's constraints.txt, applied to every pip install of requirements.
  */
 public record Project(
         Path root,
@@ -21,13 +23,16 @@ public record Project(
         Optional<Path> dockerfile,
         boolean hasSrcLayout,
         List<String> aptTxtPackages,
-        Optional<Path> postBuild) {
+        Optional<Path> postBuild,
+        List<NamedRequirements> requirementSets,
+        Optional<RequirementsSet> constraints) {
 
     public Project {
         detected = List.copyOf(detected);
         requirements = List.copyOf(requirements);
         devRequirements = List.copyOf(devRequirements);
         aptTxtPackages = List.copyOf(aptTxtPackages);
+        requirementSets = List.copyOf(requirementSets);
     }
 
     /** A path inside the project as a '/'-separated relative path. */

@@ -8,7 +8,8 @@ import java.util.Set;
  * One requirements file as a build needs it: every file it reads (itself, -r and -c includes),
  * the local paths it installs, the local --find-links folders, whether it installs the project
  * itself ({@code -e .}), in which of its files and with which extras, and the package index URLs
- * it names.
+ * it names. {@code installedFiles} are those of {@code files} whose requirements it installs: itself
+ * and its {@code -r} includes, not its {@code -c} constraints.
  */
 public record RequirementsSet(
         Path file,
@@ -18,7 +19,8 @@ public record RequirementsSet(
         boolean installsProject,
         List<Path> filesInstallingProject,
         Set<String> projectExtras,
-        List<String> indexUrls) {
+        List<String> indexUrls,
+        List<Path> installedFiles) {
 
     public RequirementsSet {
         files = List.copyOf(files);
@@ -27,5 +29,6 @@ public record RequirementsSet(
         findLinksDirectories = List.copyOf(findLinksDirectories);
         projectExtras = Set.copyOf(projectExtras);
         indexUrls = List.copyOf(indexUrls);
+        installedFiles = List.copyOf(installedFiles);
     }
 }

@@ -45,7 +45,8 @@ final class RequirementsSets {
                 urls.add(url);
             }
         }
+        List<Path> installed = loaded.files().stream().filter(f -> !f.constraints()).map(LoadedFile::path).toList();
         return new RequirementsSet(file, files, local, findLinks, loaded.installsProject(), List.copyOf(selfFiles),
-                extras, urls);
+                extras, urls, installed);
     }
 }

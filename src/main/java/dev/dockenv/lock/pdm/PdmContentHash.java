@@ -97,7 +97,8 @@ public final class PdmContentHash {
             json = PythonJson.dumps(data);
         } catch (IllegalArgumentException e) {
             throw new InputException(SourceLocation.of(pyproject.file()), "PDM cannot hash this pyproject.toml: "
-                    + e.getMessage(), "PDM's content hash is JSON: dates and times are not allowed in the tables it hashes");
+                    + e.getMessage(),
+                    "PDM's content hash is JSON: dates and times are not allowed in the tables it hashes");
         }
         return sha256(json);
     }
