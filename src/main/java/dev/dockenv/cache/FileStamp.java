@@ -10,7 +10,7 @@ import java.nio.file.attribute.BasicFileAttributes;
  * A file's identity for change detection without reading it: size, modification time and
  * file key (inode), or absence. A folder's time changes when entries are added or removed.
  */
-public record FileStamp(String path, long size, long modifiedNanos, String fileKey) {
+public record FileStamp(String path, long size, long modifiedNanos, String fileKey) implements InputStamp {
     static final long ABSENT = -1;
 
     public static FileStamp of(Path path) {
@@ -25,12 +25,14 @@ public record FileStamp(String path, long size, long modifiedNanos, String fileK
     }
 
     /** Whether the file still has this stamp (fields compared directly: a record's equals bootstraps slowly). */
+    @Override
     public boolean isCurrent() {
         FileStamp now = of(Path.of(path));
         return now.size == size && now.modifiedNanos == modifiedNanos && now.fileKey.equals(fileKey);
     }
 
-    String encode() {
+    @Override
+    public String encode() {
         return size + "\t" + modifiedNanos + "\t" + fileKey.replace('\t', ' ') + "\t" + RunCache.escape(path);
     }
 

@@ -12,11 +12,12 @@ import java.util.Optional;
 
 /**
  * Remembers how a project resolved to an environment image, with stamps of every input file
- * (present or absent). When no stamp changed, a warm run reuses the resolution without parsing
- * or hashing anything; any change, even an added file, falls back to the full resolution.
+ * (present or absent) and listings of the folders where inputs are found by pattern. When no stamp
+ * changed, a warm run reuses the resolution without parsing or hashing anything; any change, even
+ * an added file, falls back to the full resolution.
  */
 public final class RunCache {
-    private static final String MAGIC = "dockenv-run-cache 1";
+    private static final String MAGIC = "dockenv-run-cache 2";
     private static final char SEP = '\u001f';
 
     private final Path file;
@@ -39,7 +40,7 @@ public final class RunCache {
                 return Optional.empty();
             }
             for (String stamp : lines.subList(6, lines.size())) {
-                if (!FileStamp.decode(stamp).isCurrent()) {
+                if (!InputStamp.decode(stamp).isCurrent()) {
                     return Optional.empty();
                 }
             }
@@ -59,15 +60,15 @@ public final class RunCache {
      * Stores a resolution with the stamps its inputs had when they were read. If any input has
      * changed since (an edit during the build), nothing is stored: the next run resolves afresh.
      */
-    public void store(ResolvedRun run, List<FileStamp> stamps) {
-        if (!stamps.stream().allMatch(FileStamp::isCurrent)) {
+    public void store(ResolvedRun run, List<? extends InputStamp> stamps) {
+        if (!stamps.stream().allMatch(InputStamp::isCurrent)) {
             invalidate();
             return;
         }
         List<String> lines = new ArrayList<>(List.of(MAGIC, escape(key), escape(run.imageReference()),
                 escape(run.projectName()),
                 join(run.configPorts()), join(run.configCommand())));
-        stamps.stream().map(FileStamp::encode).forEach(lines::add);
+        stamps.stream().map(InputStamp::encode).forEach(lines::add);
         try {
             AtomicFiles.write(file, String.join("\n", lines) + "\n");
         } catch (IOException e) {

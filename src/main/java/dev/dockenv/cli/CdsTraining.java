@@ -1,6 +1,8 @@
 package dev.dockenv.cli;
 
 import dev.dockenv.cache.FileStamp;
+import dev.dockenv.cache.InputStamp;
+import dev.dockenv.cache.ListingStamp;
 import dev.dockenv.cache.RunCache;
 import dev.dockenv.engine.LocalEngineSocket;
 import java.nio.file.Path;
@@ -23,6 +25,8 @@ final class CdsTraining {
             cli.parseArgs("run", "-p", "8000", "-e", "A=1", "--", "true");
             cli.getCommandSpec().usageMessage();
             FileStamp.of(session.workingDirectory()).isCurrent();
+            InputStamp.decode(ListingStamp.of(session.workingDirectory(), "(?i)requirements\\.txt").encode())
+                    .isCurrent();
             new RunCache(Path.of(session.cacheDirectory().toString(), "cds-training-none"), "k").lookup();
             var socket = LocalEngineSocket.forEnvironment(session.environment());
             if (socket.isPresent()) {

@@ -3,7 +3,8 @@ package dev.dockenv.cli;
 import dev.dockenv.build.BuildOptions;
 import dev.dockenv.build.EnvironmentBuilder;
 import dev.dockenv.build.EnvironmentImage;
-import dev.dockenv.cache.FileStamp;
+import dev.dockenv.cache.InputStamp;
+import dev.dockenv.cache.ListingStamp;
 import dev.dockenv.cache.ResolvedRun;
 import dev.dockenv.cache.RunCache;
 import dev.dockenv.context.ContextEntry;
@@ -49,7 +50,10 @@ final class RunResolution {
         Workspace workspace = Workspace.open(command);
         EnvironmentImage image = workspace.image(Optional.ofNullable(options.target));
         Project project = workspace.project();
-        List<FileStamp> stamps = RunCache.stamp(inputs(project, image));
+        List<InputStamp> stamps = new ArrayList<>(RunCache.stamp(inputs(project, image)));
+        for (ProjectScanner.ListedFolder folder : ProjectScanner.listedFolders(project.root())) {
+            stamps.add(ListingStamp.of(folder.folder(), folder.names()));
+        }
         EnvironmentBuilder.Result result = workspace.ensure(image, new BuildOptions(options.rebuild, false, false));
         ResolvedRun run = new ResolvedRun(image.reference(), project.name(), project.config().ports(),
                 project.config().command());
@@ -88,6 +92,12 @@ final class RunResolution {
             paths.addAll(set.localPaths());
             paths.addAll(set.findLinksDirectories());
         }
+        project.requirementSets().forEach(s -> paths.add(s.file()));
+        project.constraints().ifPresent(c -> {
+            paths.addAll(c.files());
+            paths.addAll(c.localPaths());
+            paths.addAll(c.findLinksDirectories());
+        });
         project.config().source().ifPresent(paths::add);
         project.postBuild().ifPresent(paths::add);
         // the modules the project's packaging reads a version from (the dev image's stand-ins are derived from them)

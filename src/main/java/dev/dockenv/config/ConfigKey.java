@@ -15,7 +15,11 @@ public enum ConfigKey {
     INDEX_URL("index-url", "the package index URL (PEP 503 simple API)"),
     EXTRA_INDEX_URLS("extra-index-urls", "an array of extra package index URLs"),
     TRUSTED_HOSTS("trusted-hosts", "an array of hosts pip may reach without valid HTTPS"),
-    EXTRAS("extras", "an array of the project's optional-dependency names to install");
+    EXTRAS("extras", "an array of the project's optional-dependency names to install"),
+    REQUIREMENTS("requirements", "an array of requirements sets (a NAME of requirements_NAME.txt or "
+            + "requirements/NAME.txt, or a file) to install in the base stage"),
+    DEV_REQUIREMENTS("dev-requirements", "an array of requirements sets (a NAME of requirements_NAME.txt or "
+            + "requirements/NAME.txt, or a file) to install in the dev stage");
 
     private final String key;
     private final String expected;

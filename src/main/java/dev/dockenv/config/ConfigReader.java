@@ -48,7 +48,27 @@ public final class ConfigReader {
                 doc.string(path(prefix, ConfigKey.INDEX_URL), ConfigKey.INDEX_URL.expected()),
                 doc.strings(path(prefix, ConfigKey.EXTRA_INDEX_URLS), ConfigKey.EXTRA_INDEX_URLS.expected(), true),
                 doc.strings(path(prefix, ConfigKey.TRUSTED_HOSTS), ConfigKey.TRUSTED_HOSTS.expected(), true),
-                doc.strings(path(prefix, ConfigKey.EXTRAS), ConfigKey.EXTRAS.expected(), false));
+                doc.strings(path(prefix, ConfigKey.EXTRAS), ConfigKey.EXTRAS.expected(), false),
+                choices(doc, path(prefix, ConfigKey.REQUIREMENTS), ConfigKey.REQUIREMENTS),
+                choices(doc, path(prefix, ConfigKey.DEV_REQUIREMENTS), ConfigKey.DEV_REQUIREMENTS));
+    }
+
+    /** Requirements set names with their places (which sets exist is for the scan to say). */
+    private static Optional<List<DockenvConfig.RequirementsChoice>> choices(TomlDocument doc, List<String> keyPath,
+            ConfigKey key) {
+        if (!doc.contains(keyPath)) {
+            return Optional.empty();
+        }
+        List<String> names = doc.strings(keyPath, key.expected(), false);
+        List<DockenvConfig.RequirementsChoice> out = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            if (names.get(i).isBlank()) {
+                throw new InputException(doc.locationOf(keyPath, i), TomlDocument.key(keyPath)
+                        + ": an empty requirements set name");
+            }
+            out.add(new DockenvConfig.RequirementsChoice(names.get(i), doc.locationOf(keyPath, i)));
+        }
+        return Optional.of(out);
     }
 
     private static List<String> ports(TomlDocument doc, List<String> keyPath) {

@@ -9,6 +9,9 @@ import java.util.Optional;
 /**
  * The user's settings from {@code [tool.dockenv]} in pyproject.toml or from dockenv.toml.
  * Every field is optional; {@link #empty()} is a project without configuration.
+ * {@code requirements} and {@code devRequirements} are the requirements sets chosen for the base
+ * and dev stages, as written (the scan resolves them to files); empty when not configured, which
+ * is not the same as an empty list (install none).
  */
 public record DockenvConfig(
         Optional<Path> source,
@@ -23,7 +26,13 @@ public record DockenvConfig(
         Optional<String> indexUrl,
         List<String> extraIndexUrls,
         List<String> trustedHosts,
-        List<String> extras) {
+        List<String> extras,
+        Optional<List<RequirementsChoice>> requirements,
+        Optional<List<RequirementsChoice>> devRequirements) {
+
+    /** A requirements set named in the configuration, with where it is written. */
+    public record RequirementsChoice(String name, SourceLocation location) {
+    }
 
     public DockenvConfig {
         aptPackages = List.copyOf(aptPackages);
@@ -34,10 +43,13 @@ public record DockenvConfig(
         extraIndexUrls = List.copyOf(extraIndexUrls);
         trustedHosts = List.copyOf(trustedHosts);
         extras = List.copyOf(extras);
+        requirements = requirements.map(List::copyOf);
+        devRequirements = devRequirements.map(List::copyOf);
     }
 
     public static DockenvConfig empty() {
         return new DockenvConfig(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), List.of(),
-                List.of(), List.of(), Map.of(), List.of(), Optional.empty(), List.of(), List.of(), List.of());
+                List.of(), List.of(), Map.of(), List.of(), Optional.empty(), List.of(), List.of(), List.of(),
+                Optional.empty(), Optional.empty());
     }
 }

@@ -250,6 +250,9 @@ public final class EnvironmentDockerfile {
                         step.dropProjectLinesFrom().stream().map(f -> quote(f)).toList()));
             }
             StringBuilder pip = new StringBuilder("pip install");
+            for (String file : step.constraintFiles()) {
+                pip.append(" -c ").append(quote(file));
+            }
             for (String file : step.requirementFiles()) {
                 pip.append(" -r ").append(quote(file));
             }

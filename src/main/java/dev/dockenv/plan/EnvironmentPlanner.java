@@ -264,8 +264,16 @@ public final class EnvironmentPlanner {
         if (files.isEmpty() && distinctPackages.isEmpty()) {
             return List.of();
         }
+        List<String> constraints = new ArrayList<>();
+        project.constraints().ifPresent(c -> {
+            constraints.add(project.relative(c.file()));
+            for (List<Path> paths : List.of(c.files(), c.localPaths(), c.findLinksDirectories())) {
+                paths.forEach(p -> addCopy(project, p, copied, copies));
+            }
+            origins.add(project.relative(c.file()) + " (constraints)");
+        });
         return List.of(InstallStep.declared(String.join(", ", origins), copies, List.copyOf(dropIn), files,
-                distinctPackages));
+                distinctPackages, constraints));
     }
 
     /**

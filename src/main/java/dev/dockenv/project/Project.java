@@ -12,6 +12,9 @@ import java.util.Optional;
  * environment: see {@link CondaEnvironmentFile#notInstalled()} for what it replaces.
  * {@code packaging} is present when the project is an installable
  * distribution (a pyproject.toml [build-system], or a setup.py).
+ * {@code requirements} and {@code devRequirements} are the requirements sets
+ * the base and dev stages install; {@code requirementSets} every set found, with its stage;
+ * {@code constraints} the root's constraints.txt, applied to every pip install of requirements.
  */
 public record Project(
         Path root,
@@ -27,13 +30,16 @@ public record Project(
         List<String> aptTxtPackages,
         Optional<Path> postBuild,
         Optional<CondaEnvironmentFile> conda,
-        Optional<PackagingProject> packaging) {
+        Optional<PackagingProject> packaging,
+        List<NamedRequirements> requirementSets,
+        Optional<RequirementsSet> constraints) {
 
     public Project {
         detected = List.copyOf(detected);
         requirements = List.copyOf(requirements);
         devRequirements = List.copyOf(devRequirements);
         aptTxtPackages = List.copyOf(aptTxtPackages);
+        requirementSets = List.copyOf(requirementSets);
     }
 
     /** A path inside the project as a '/'-separated relative path. */

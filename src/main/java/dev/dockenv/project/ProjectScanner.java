@@ -19,31 +19,52 @@ import java.util.Optional;
 
 /** Reads a project's files into an immutable {@link Project}. */
 public final class ProjectScanner {
-    /** Where the main requirements are looked for, first found wins. */
+    /**
+     * Where the main requirements are looked for by default, first found wins (then any other base
+     * or main set: {@link RequirementsSelection}).
+     */
     public static final List<String> MAIN_REQUIREMENTS = List.of("requirements.txt", "requirements/base.txt",
             "requirements/main.txt");
-    /** Dev requirements: every one found is installed in the dev stage, in this order. */
+    /** Dev requirements installed by default, in this order, before the other dev and test sets. */
     public static final List<String> DEV_REQUIREMENTS = List.of("requirements-dev.txt", "dev-requirements.txt",
             "requirements_dev.txt", "requirements/dev.txt");
+    /** Constraints applied to every pip install of requirements ({@code pip install -c}). */
+    public static final String CONSTRAINTS = "constraints.txt";
     /** A Dockerfile of the user's own, used instead of a generated one. */
     public static final List<String> DOCKERFILES = List.of("Dockerfile", "Containerfile");
 
     /** Other files whose appearance or change can change what a scan yields. */
-    public static final List<String> OTHER_INPUTS = List.of("pyproject.toml", "dockenv.toml", ".python-version",
-            "runtime.txt", ".dockerignore", "src", "setup.py", "setup.cfg", "Pipfile", "Pipfile.lock", "poetry.lock",
-            "uv.lock", "pdm.lock", "pylock.toml", "environment.yml", "environment.yaml", "apt.txt", "postBuild",
-            "MANIFEST.in");
+    public static final List<String> OTHER_INPUTS = List.of(CONSTRAINTS, "pyproject.toml", "dockenv.toml",
+            ".python-version", "runtime.txt", ".dockerignore", "src", "setup.py", "setup.cfg", "Pipfile",
+            "Pipfile.lock", "poetry.lock", "uv.lock", "pdm.lock", "pylock.toml", "environment.yml", "environment.yaml",
+            "apt.txt", "postBuild", "MANIFEST.in");
 
     private ProjectScanner() {
     }
 
-    /** Every file a scan of {@code root} reads or looks for, present or not. */
+    /**
+     * Every file a scan of {@code root} reads or looks for by name, present or not, and every
+     * requirements set file there is now. A set file that appears later is seen by the listings
+     * ({@link #listedFolders}), not here.
+     */
     public static List<Path> inputCandidates(Path root) {
         List<Path> paths = new ArrayList<>();
         for (List<String> names : List.of(MAIN_REQUIREMENTS, DEV_REQUIREMENTS, DOCKERFILES, OTHER_INPUTS)) {
             names.forEach(n -> paths.add(root.resolve(n)));
         }
+        RequirementsSelection.find(root).forEach(f -> paths.add(f.file()));
         return paths;
+    }
+
+    /** A folder whose entries matching {@code names} (a regular expression on file names) make a scan. */
+    public record ListedFolder(Path folder, String names) {
+    }
+
+    /** The folders where requirements sets are found by pattern: the root and requirements/. */
+    public static List<ListedFolder> listedFolders(Path root) {
+        return List.of(new ListedFolder(root, RequirementsSelection.ROOT_NAMES.pattern()),
+                new ListedFolder(root.resolve(RequirementsSelection.FOLDER),
+                        RequirementsSelection.FOLDER_NAMES.pattern()));
     }
 
     public static Project scan(Path root) {
@@ -58,22 +79,15 @@ public final class ProjectScanner {
         PackagingScanner.Scan packagingScan = PackagingScanner.scan(root, pyproject);
         Optional<PackagingProject> packaging = packagingScan.project();
 
-        List<RequirementsSet> main = new ArrayList<>();
-        for (String name : MAIN_REQUIREMENTS) {
-            Path file = root.resolve(name);
-            if (Files.isRegularFile(file)) {
-                main.add(RequirementsSets.load(root, file));
-                detected.add(name);
-                break;
-            }
-        }
-        List<RequirementsSet> dev = new ArrayList<>();
-        for (String name : DEV_REQUIREMENTS) {
-            Path file = root.resolve(name);
-            if (Files.isRegularFile(file)) {
-                dev.add(RequirementsSets.load(root, file));
-                detected.add(name);
-            }
+        RequirementsSelection.Selected selected = RequirementsSelection.select(root, config);
+        List<RequirementsSet> main = selected.main();
+        List<RequirementsSet> dev = selected.dev();
+        main.forEach(r -> detected.add(relative(root, r.file())));
+        dev.forEach(r -> detected.add(relative(root, r.file())));
+        Optional<RequirementsSet> constraints = Optional.empty();
+        if (Files.isRegularFile(root.resolve(CONSTRAINTS))) {
+            constraints = Optional.of(RequirementsSets.load(root, root.resolve(CONSTRAINTS)));
+            detected.add(CONSTRAINTS);
         }
         List<String> apt = new ArrayList<>();
         if (Files.isRegularFile(root.resolve("apt.txt"))) {
@@ -129,7 +143,12 @@ public final class ProjectScanner {
                 .orElse(root.getFileName() == null ? "project" : root.getFileName().toString());
         boolean src = Files.isDirectory(root.resolve("src"));
         return new Project(root, name, detected, pyproject, main, dev, python, config, dockerfile, src, apt, postBuild,
-                conda, packaging);
+                conda, packaging, selected.sets(), constraints);
+    }
+
+    private static String relative(Path root, Path file) {
+        return root.toAbsolutePath().normalize().relativize(file.toAbsolutePath().normalize()).toString()
+                .replace('\\', '/');
     }
 
     private static DockenvConfig config(Path root, Optional<PyprojectFile> pyproject, List<String> detected) {

@@ -8,7 +8,9 @@ import java.util.Set;
  * One requirements file as a build needs it: every file it reads (itself, -r and -c includes),
  * the local paths it installs, the local --find-links folders, whether it installs the project
  * itself ({@code -e .}), in which of its files and with which extras, the package index URLs
- * it names, and its options that tell pip where to look for packages, in order.
+ * it names, and its options that tell pip where to look for packages, in order. {@code installedFiles}
+ * are those of {@code files} whose requirements it installs: itself and its {@code -r} includes, not
+ * its {@code -c} constraints.
  */
 public record RequirementsSet(
         Path file,
@@ -19,7 +21,8 @@ public record RequirementsSet(
         List<Path> filesInstallingProject,
         Set<String> projectExtras,
         List<String> indexUrls,
-        List<PipSourceOption> sourceOptions) {
+        List<PipSourceOption> sourceOptions,
+        List<Path> installedFiles) {
 
     public RequirementsSet {
         files = List.copyOf(files);
@@ -29,5 +32,6 @@ public record RequirementsSet(
         projectExtras = Set.copyOf(projectExtras);
         indexUrls = List.copyOf(indexUrls);
         sourceOptions = List.copyOf(sourceOptions);
+        installedFiles = List.copyOf(installedFiles);
     }
 }

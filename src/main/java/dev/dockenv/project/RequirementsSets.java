@@ -45,8 +45,9 @@ final class RequirementsSets {
                 urls.add(url);
             }
         }
+        List<Path> installed = loaded.files().stream().filter(f -> !f.constraints()).map(LoadedFile::path).toList();
         return new RequirementsSet(file, files, local, findLinks, loaded.installsProject(), List.copyOf(selfFiles),
-                extras, urls, sourceOptions(loaded));
+                extras, urls, sourceOptions(loaded), installed);
     }
 
     /** The options that send pip to an index or a folder of packages, in the order pip reads them. */

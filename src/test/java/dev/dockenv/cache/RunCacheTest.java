@@ -70,8 +70,54 @@ class RunCacheTest {
         cache("k").store(run, RunCache.stamp(List.of(requirements)));
         try (var files = Files.list(tmp.resolve("cache"))) {
             Path file = files.findFirst().orElseThrow();
-            Files.writeString(file, "dockenv-run-cache 1\ngarbage");
+            Files.writeString(file, "dockenv-run-cache 2\ngarbage");
         }
         assertThat(cache("k").lookup()).isEmpty();
+    }
+
+    private static final String SETS = "(?i)requirements\\.txt|requirements[-_](.+)\\.txt|(.+)[-_]requirements\\.txt";
+
+    private List<InputStamp> withListings() {
+        List<InputStamp> stamps = new java.util.ArrayList<>(RunCache.stamp(List.of(requirements)));
+        stamps.add(ListingStamp.of(tmp, SETS));
+        stamps.add(ListingStamp.of(tmp.resolve("requirements"), "(?i)(.+)\\.txt"));
+        return stamps;
+    }
+
+    @Test
+    void aRequirementsSetThatAppearsMisses() throws Exception {
+        cache("k").store(run, withListings());
+        Files.writeString(tmp.resolve("requirements_parser.txt"), "lark\n");
+        assertThat(cache("k").lookup()).isEmpty();
+    }
+
+    @Test
+    void aSetFolderThatAppearsMisses() throws Exception {
+        cache("k").store(run, withListings());
+        Files.createDirectories(tmp.resolve("requirements"));
+        assertThat(cache("k").lookup()).as("an empty folder changes nothing").contains(run);
+        Files.writeString(tmp.resolve("requirements/prod.txt"), "gunicorn\n");
+        assertThat(cache("k").lookup()).isEmpty();
+    }
+
+    @Test
+    void anyOtherFileBesideThemKeepsTheCache() throws Exception {
+        cache("k").store(run, withListings());
+        Files.writeString(tmp.resolve("notes.txt"), "todo\n");
+        Files.createDirectories(tmp.resolve(".pytest_cache"));
+        Files.setLastModifiedTime(tmp, FileTime.from(Instant.now().plusSeconds(5)));
+        assertThat(cache("k").lookup()).contains(run);
+        Files.delete(tmp.resolve("requirements.txt"));
+        assertThat(cache("k").lookup()).isEmpty();
+    }
+
+    @Test
+    void aListingSurvivesTheCacheFile() {
+        ListingStamp stamp = ListingStamp.of(tmp, SETS);
+        assertThat(stamp.names()).containsExactly("requirements.txt");
+        assertThat(InputStamp.decode(stamp.encode())).isEqualTo(stamp);
+        ListingStamp none = ListingStamp.of(tmp.resolve("requirements"), "(?i)(.+)\\.txt");
+        assertThat(none.names()).isEmpty();
+        assertThat(InputStamp.decode(none.encode())).isEqualTo(none);
     }
 }

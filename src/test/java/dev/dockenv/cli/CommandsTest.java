@@ -110,6 +110,24 @@ class CommandsTest {
     }
 
     @Test
+    void statusListsTheRequirementsSetsAndWhereEachInstalls() throws Exception {
+        Files.writeString(project.resolve("requirements_docs.txt"), "mkdocs\n");
+        Files.writeString(project.resolve("requirements-test.txt"), "pytest\n");
+        Files.writeString(project.resolve("constraints.txt"), "requests<3\n");
+        assertThat(cli.run(project, "status")).isZero();
+        assertThat(cli.out).contains(
+                "req. files  test (requirements-test.txt): dev stage\n",
+                "            requirements (requirements.txt): base stage\n",
+                "            docs (requirements_docs.txt): not installed (name it in [tool.dockenv] requirements or "
+                        + "dev-requirements)\n",
+                "constraints constraints.txt (applied to every pip install of requirements)\n");
+        Files.writeString(project.resolve("dockenv.toml"), "dev-requirements = [\"docs\"]\n");
+        assertThat(cli.run(project, "status")).isZero();
+        assertThat(cli.out).contains("docs (requirements_docs.txt): dev stage, [tool.dockenv] dev-requirements",
+                "test (requirements-test.txt): not installed");
+    }
+
+    @Test
     void initNeverOverwritesWithoutForce() throws Exception {
         Files.writeString(project.resolve("dockenv.toml"), "ports = [8000]\ncommand = [\"python\", \"app.py\"]\n");
         assertThat(cli.run(project, "init")).isZero();

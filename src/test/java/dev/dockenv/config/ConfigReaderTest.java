@@ -66,6 +66,10 @@ class ConfigReaderTest {
         "[tool.dockenv]\\npython = 3.11|pyproject.toml:2:1: tool.dockenv.python: expected a Python version",
         "tool = 1\\n[tool.dockenv]|pyproject.toml:2:",
         "[tool]\\ndockenv = 3|pyproject.toml:2:1: tool.dockenv: expected a table",
+        "[tool.dockenv]\\nrequirements = 'base'|pyproject.toml:2:1: tool.dockenv.requirements: expected an array of requirements sets",
+        "[tool.dockenv]\\ndev-requirements = ['test', 3]|pyproject.toml:2:29: tool.dockenv.dev-requirements: expected an array",
+        "[tool.dockenv]\\nrequirements = ['base', ' ']|pyproject.toml:2:25: tool.dockenv.requirements: an empty requirements set name",
+        "[tool.dockenv]\\nrequirement = ['base']|pyproject.toml:2:1: unknown key 'tool.dockenv.requirement'",
     })
     void badSettingsNameFileLineAndKey(String toml, String message) {
         assertThatThrownBy(() -> read(toml.replace("\\n", "\n").replace('\'', '"')))
@@ -85,5 +89,25 @@ class ConfigReaderTest {
                 .isInstanceOfSatisfying(InputException.class,
                         e -> assertThat(e.hint()).hasValueSatisfying(h -> assertThat(h).startsWith(
                                 "did you mean 'base-image'?")));
+    }
+
+    @Test
+    void requirementsSetsKeepWhereTheyAreNamed() {
+        DockenvConfig c = read("[tool.dockenv]\nrequirements = [\"base\", \"parser\"]\n");
+        assertThat(c.requirements()).hasValueSatisfying(sets -> {
+            assertThat(sets).extracting(DockenvConfig.RequirementsChoice::name).containsExactly("base", "parser");
+            assertThat(sets.get(1).location().line()).isEqualTo(2);
+            assertThat(sets.get(1).location().column()).isEqualTo(25);
+        });
+        assertThat(c.devRequirements()).as("not configured is not an empty choice").isEmpty();
+        assertThat(read("[tool.dockenv]\ndev-requirements = []\n").devRequirements()).contains(List.of());
+    }
+
+    @Test
+    void aMisspeltRequirementsKeyGetsASuggestion() {
+        assertThatThrownBy(() -> read("[tool.dockenv]\ndev_requirements = [\"test\"]\n"))
+                .isInstanceOfSatisfying(InputException.class,
+                        e -> assertThat(e.hint()).hasValueSatisfying(h -> assertThat(h).startsWith(
+                                "did you mean 'dev-requirements'?")));
     }
 }

@@ -187,6 +187,12 @@ class LockedProjectsIT {
         ProcessResult inProd = Docker.run("run", "--rm", prod.stdout().strip(), "python", "-c",
                 "import greeting, shop; print(greeting.__version__)\ntry:\n import devtool\nexcept ImportError:\n print('no devtool')");
         assertThat(inProd.stdout()).as(inProd.describe()).isEqualTo("1.0.0\nno devtool\n");
+
+        p.file("pyproject.toml", p.read("pyproject.toml").replace("dependencies = [\"colorsay\"]",
+                "dependencies = [\"colorsay\", \"greeting>=1.1\"]"));
+        ProcessResult stale = dockenv.run(p.dir(), "run", "--", "true");
+        assertThat(stale.exitCode()).as(stale.describe()).isEqualTo(4);
+        assertThat(stale.stderr()).contains("stale lock", "greeting>=1.1", "uv lock");
     }
 
     private String poetryPackage(String name, String version, String category, String fixtureId, String deps) {

@@ -41,9 +41,9 @@ import java.util.Set;
  * files; entries for the same package, version, source and marker are merged (groups united).
  * {@code dependencies} are checked as PEP 508 requirements but not followed (the groups are
  * already resolved); one without a marker must name a locked package (one with a marker may be
- * absent: PDM leaves out what the lock's targets never need). {@code content_hash} ({@code sha256:<hex>}, which PDM computes over the
- * pyproject.toml data it locks) becomes {@link LockFile#inputsDigest()} as written; dockenv does
- * not recompute it.
+ * absent: PDM leaves out what the lock's targets never need). {@code content_hash}
+ * ({@code sha256:<hex>}, which PDM computes over the pyproject.toml data it locks) becomes
+ * {@link LockFile#inputsDigest()}; {@link PdmContentHash} tells whether it still matches.
  */
 public final class PdmLockReader {
     public static final String FORMAT = "pdm.lock";

@@ -33,6 +33,9 @@ public final class LockInputs {
         s.append("python ").append(project.python().version()).append('\n');
         stage(s, "main", project, project.requirements(), unlockedPlan.baseInstalls());
         stage(s, "dev", project, project.devRequirements(), unlockedPlan.devInstalls());
+        // constraints change the resolution; a project without them digests as before
+        project.constraints().ifPresent(c -> c.files().forEach(f -> s.append("constraints file ")
+                .append(project.relative(f)).append(' ').append(contentHash(f)).append('\n')));
         var index = unlockedPlan.index();
         index.indexUrl().ifPresent(u -> s.append("index-url ").append(u).append('\n'));
         index.extraIndexUrls().forEach(u -> s.append("extra-index-url ").append(u).append('\n'));

@@ -61,7 +61,7 @@ public final class LockResolver {
         List<String> main = pipArguments(plan.baseInstalls());
         List<String> all = new ArrayList<>(main);
         all.addAll(pipArguments(plan.devInstalls()));
-        if (all.isEmpty()) {
+        if (all.isEmpty()) { // a step has requirements to install: constraints alone make none
             throw new DockenvException(ExitCode.BAD_INPUT, "nothing to lock: the project declares no dependencies",
                     "list them in requirements.txt or pyproject.toml [project] dependencies");
         }
@@ -104,10 +104,14 @@ public final class LockResolver {
         return Pep503.normalize(r.name()) + "==" + r.version();
     }
 
-    /** {@code -r FILE}... and the packages of a stage's declared installs. */
+    /** {@code -c CONSTRAINTS}..., {@code -r FILE}... and the packages of a stage's declared installs. */
     static List<String> pipArguments(List<InstallStep> steps) {
         List<String> args = new ArrayList<>();
         for (InstallStep s : steps) {
+            for (String f : s.constraintFiles()) {
+                args.add("-c");
+                args.add(f);
+            }
             for (String f : s.requirementFiles()) {
                 args.add("-r");
                 args.add(f);

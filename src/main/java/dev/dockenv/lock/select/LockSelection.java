@@ -10,16 +10,21 @@ import dev.dockenv.lock.poetry.PoetryLockReader;
 import dev.dockenv.lock.poetry.PoetryManifest;
 import dev.dockenv.lock.poetry.PoetryManifestReader;
 import dev.dockenv.project.DeclaredRequirement;
+import dev.dockenv.lock.pdm.PdmContentHash;
 import dev.dockenv.lock.pdm.PdmLockReader;
 import dev.dockenv.lock.pipenv.PipfileDigest;
 import dev.dockenv.lock.pipenv.PipfileLockReader;
 import dev.dockenv.lock.pylock.PylockReader;
+import dev.dockenv.lock.uv.UvLockFreshness;
 import dev.dockenv.lock.uv.UvLockReader;
 import dev.dockenv.project.Project;
+import dev.dockenv.project.PyprojectFile;
+import dev.dockenv.config.TomlDocument;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.BiFunction;
@@ -35,7 +40,7 @@ public final class LockSelection {
 
     private static final List<Candidate> CANDIDATES = List.of(
             new Candidate("pylock.toml", (p, f) -> PylockReader.read(f)),
-            new Candidate("uv.lock", (p, f) -> UvLockReader.read(f)),
+            new Candidate("uv.lock", LockSelection::readUvLock),
             new Candidate("poetry.lock", LockSelection::readPoetryLock),
             new Candidate("pdm.lock", (p, f) -> PdmLockReader.read(f)),
             new Candidate("Pipfile.lock", (p, f) -> PipfileLockReader.read(f)));
@@ -53,6 +58,23 @@ public final class LockSelection {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * uv.lock records no digest: its [package.metadata] is compared with pyproject.toml
+     * ({@link UvLockFreshness}) on the document the lock is read from.
+     */
+    private static LockFile readUvLock(Project project, Path file) {
+        TomlDocument doc = TomlDocument.read(file);
+        LockFile lock = UvLockReader.read(doc, Set.of());
+        if (project.pyproject().isPresent()) {
+            UvLockFreshness.difference(project.pyproject().get(), doc, project.root()).ifPresent(d -> {
+                throw new InputException(SourceLocation.of(file), "stale lock: pyproject.toml changed since uv.lock "
+                        + "was written (" + d + ")",
+                        "run `uv lock` to update it, or remove uv.lock to install from pyproject.toml");
+            });
+        }
+        return lock;
     }
 
     /** poetry.lock needs the manifest's groups to know which packages each group needs. */
@@ -80,6 +102,16 @@ public final class LockSelection {
                 throw new InputException(SourceLocation.of(lock.file()), "stale lock: pyproject.toml changed since "
                         + "poetry.lock was written (its content-hash no longer matches)",
                         "run `poetry lock` to update it, or remove poetry.lock to install from pyproject.toml");
+            }
+        }
+        if (lock.format().equals(PdmLockReader.FORMAT) && lock.inputsDigest().isPresent()) {
+            // PDM reads [project] (it converts a poetry or flit project without one; dockenv does not)
+            Optional<TomlDocument> pyproject = project.pyproject().map(PyprojectFile::document)
+                    .filter(d -> d.table(List.of("project")).isPresent());
+            if (pyproject.isPresent() && !PdmContentHash.matches(pyproject.get(), lock.inputsDigest().get())) {
+                throw new InputException(SourceLocation.of(lock.file()), "stale lock: pyproject.toml changed since "
+                        + "pdm.lock was written (its content_hash no longer matches)",
+                        "run `pdm lock` to update it, or remove pdm.lock to install from pyproject.toml");
             }
         }
         if (lock.format().equals("Pipfile.lock") && lock.inputsDigest().isPresent()) {

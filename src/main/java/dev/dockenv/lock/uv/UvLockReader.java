@@ -46,8 +46,8 @@ import java.util.stream.Collectors;
  *
  * <p>The roots themselves and virtual packages are not in the result (nothing to install for
  * them; other workspace members they depend on are, as editable paths). There is no
- * {@link LockFile#inputsDigest()}: uv checks a lock's freshness itself, against the
- * {@code [package.metadata]} it records, not against a digest.
+ * {@link LockFile#inputsDigest()}: uv tells a stale lock by the {@code [package.metadata]} it
+ * records, which {@link UvLockFreshness} compares with pyproject.toml.
  */
 public final class UvLockReader {
     public static final String FORMAT = "uv.lock";

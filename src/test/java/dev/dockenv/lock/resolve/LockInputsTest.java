@@ -72,6 +72,25 @@ class LockInputsTest {
         assertThat(digest()).isNotEqualTo(first);
     }
 
+    @Test
+    void chosenSetsAndConstraintsCount() throws Exception {
+        write(".python-version", "3.11\n");
+        write("requirements_base.txt", "colorsay\n");
+        write("requirements_parser.txt", "lark\n");
+        String base = digest();
+        write("dockenv.toml", "requirements = [\"base\", \"parser\"]\n");
+        String both = digest();
+        assertThat(both).isNotEqualTo(base);
+        write("constraints.txt", "colorsay<3\n");
+        String constrained = digest();
+        assertThat(constrained).isNotEqualTo(both);
+        write("constraints.txt", "colorsay<2.5\n");
+        assertThat(digest()).isNotEqualTo(constrained);
+        Project project = ProjectScanner.scan(dir);
+        assertThat(LockResolver.pipArguments(EnvironmentPlanner.plan(project, Map.of()).baseInstalls()))
+                .containsExactly("-c", "constraints.txt", "-r", "requirements_base.txt", "-r", "requirements_parser.txt");
+    }
+
     private static LockFile lock(Path file) {
         LockedPackage p = new LockedPackage("colorsay", Optional.of("2.0.0"), Optional.empty(),
                 List.of(new LockedArtifact(Optional.of("colorsay-2.0.0-py3-none-any.whl"),
