@@ -28,17 +28,12 @@ done
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)
 DOCKENV="$ROOT/bin/dockenv"
-JAR="$ROOT/target/dockenv.jar"
 OUT="$ROOT/bench/RESULTS.md"
 source "$ROOT/bench/lib.sh"
 log() { echo "bench: $*" >&2; }
 die() { echo "bench: $*" >&2; exit 1; }
 
-if [ "$REBUILD" = 1 ] || [ ! -f "$JAR" ] \
-    || [ -n "$(find "$ROOT/src/main" "$ROOT/pom.xml" -newer "$JAR" -print -quit 2>/dev/null)" ]; then
-  log "building target/dockenv.jar"
-  (cd "$ROOT" && mvn -B -q -ntp package -DskipTests) >&2 || die "mvn package failed"
-fi
+ensure_jar "$ROOT" "$REBUILD"
 source "$ROOT/scripts/prepare-engine.sh"
 export DOCKENV_DOCKER=${DOCKENV_DOCKER:-docker}
 DOCKER=$DOCKENV_DOCKER

@@ -28,3 +28,15 @@ write_section() {
   } >"$tmp"
   mv "$tmp" "$file"
 }
+
+# ensure_jar ROOT REBUILD: builds target/dockenv.jar when REBUILD is 1, or when it is missing or
+# older than a file under src/main or pom.xml.
+ensure_jar() {
+  local root=$1 rebuild=$2 jar="$1/target/dockenv.jar"
+  if [ "$rebuild" = 1 ] || [ ! -f "$jar" ] \
+      || [ -n "$(find "$root/src/main" "$root/pom.xml" -newer "$jar" -print -quit 2>/dev/null)" ]; then
+    echo "bench: building target/dockenv.jar" >&2
+    (cd "$root" && mvn -B -q -ntp package -DskipTests) >&2 || { echo "bench: mvn package failed" >&2; exit 1; }
+  fi
+  [ -f "$jar" ] || { echo "bench: no $jar after the build" >&2; exit 1; }
+}

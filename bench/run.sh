@@ -40,15 +40,7 @@ log() { echo "bench: $*" >&2; }
 die() { echo "bench: $*" >&2; exit 1; }
 
 # --- 1. jar, engine, base image ---------------------------------------------------------------
-jar_stale() {
-  [ ! -f "$JAR" ] && return 0
-  [ -n "$(find "$ROOT/src/main" "$ROOT/pom.xml" -newer "$JAR" -print -quit 2>/dev/null)" ]
-}
-if [ "$REBUILD" = 1 ] || jar_stale; then
-  log "building target/dockenv.jar"
-  (cd "$ROOT" && mvn -B -q -ntp package -DskipTests) >&2 || die "mvn package failed"
-fi
-[ -f "$JAR" ] || die "no $JAR after the build"
+ensure_jar "$ROOT" "$REBUILD"
 
 source "$ROOT/scripts/prepare-engine.sh"
 export DOCKENV_DOCKER=${DOCKENV_DOCKER:-docker}

@@ -1,5 +1,6 @@
 package dev.dockenv.cli;
 
+import dev.dockenv.io.Sha256;
 import dev.dockenv.build.BuildDefinition;
 import dev.dockenv.build.BuildDefinitions;
 import dev.dockenv.build.BuildOptions;
@@ -19,10 +20,7 @@ import dev.dockenv.plan.EnvironmentPlanner;
 import dev.dockenv.project.Project;
 import dev.dockenv.project.ProjectLocator;
 import dev.dockenv.project.ProjectScanner;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
@@ -128,11 +126,6 @@ final class Workspace {
     }
 
     static String shortHash(String text) {
-        try {
-            byte[] h = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(h, 0, 6);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return HexFormat.of().formatHex(Sha256.of(text), 0, 6);
     }
 }

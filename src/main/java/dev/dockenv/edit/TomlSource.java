@@ -1,5 +1,7 @@
 package dev.dockenv.edit;
 
+import dev.dockenv.config.TomlStrings;
+
 /**
  * Just enough TOML lexing to find where values are written in a document the parser (tomlj) has
  * already accepted: skipping whitespace and comments, and finding where a string or any other value
@@ -148,30 +150,8 @@ final class TomlSource {
         return text.lastIndexOf('\n', offset - 1) + 1;
     }
 
-    /** A requirement as a TOML string: a literal string when it has no ' (so " needs no escape), else basic. */
+    /** A requirement as a TOML string: in the list's quote style where it can be, and never needing escapes for ". */
     static String quote(String value, char preferred) {
-        boolean control = value.chars().anyMatch(c -> c < 0x20 || c == 0x7f);
-        if (!control && (preferred == '\'' || value.contains("\"")) && !value.contains("'")) {
-            return "'" + value + "'";
-        }
-        StringBuilder s = new StringBuilder("\"");
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '"' -> s.append("\\\"");
-                case '\\' -> s.append("\\\\");
-                case '\t' -> s.append("\\t");
-                case '\n' -> s.append("\\n");
-                case '\r' -> s.append("\\r");
-                default -> {
-                    if (c < 0x20 || c == 0x7f) {
-                        s.append(String.format("\\u%04X", (int) c));
-                    } else {
-                        s.append(c);
-                    }
-                }
-            }
-        }
-        return s.append('"').toString();
+        return preferred == '\'' || value.contains("\"") ? TomlStrings.literalIfPossible(value) : TomlStrings.basic(value);
     }
 }

@@ -1,9 +1,7 @@
 package dev.dockenv.plan;
 
+import dev.dockenv.io.Sha256;
 import dev.dockenv.pep.Pep503;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -92,14 +90,8 @@ public final class LockLayering {
 
     /** The layer (0 .. count-1) of a package. */
     public static int layerOf(String name, int count) {
-        try {
-            byte[] h = MessageDigest.getInstance("SHA-256")
-                    .digest(Pep503.normalize(name).getBytes(StandardCharsets.UTF_8));
-            int value = ((h[0] & 0xff) << 8) | (h[1] & 0xff);
-            return value % count;
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        byte[] h = Sha256.of(Pep503.normalize(name));
+        return (((h[0] & 0xff) << 8) | (h[1] & 0xff)) % count;
     }
 
     /** The normalized package name a derived hashed line starts with ("name==1.0 \", "name @ url"). */

@@ -1,14 +1,11 @@
 package dev.dockenv.lock.pdm;
 
+import dev.dockenv.io.Sha256;
 import dev.dockenv.config.TomlDocument;
 import dev.dockenv.errors.InputException;
 import dev.dockenv.errors.SourceLocation;
 import dev.dockenv.lock.PythonJson;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -165,11 +162,6 @@ public final class PdmContentHash {
     }
 
     private static String sha256(String text) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("no SHA-256", e);
-        }
+        return Sha256.hex(text);
     }
 }

@@ -1,14 +1,11 @@
 package dev.dockenv.lock.poetry;
 
+import dev.dockenv.io.Sha256;
 import dev.dockenv.lock.PythonJson;
 import dev.dockenv.config.TomlDocument;
 import dev.dockenv.errors.InputException;
 import dev.dockenv.errors.SourceLocation;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,11 +71,6 @@ public final class PoetryContentHash {
     }
 
     private static String sha256(String text) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("no SHA-256", e);
-        }
+        return Sha256.hex(text);
     }
 }

@@ -1,5 +1,6 @@
 package dev.dockenv.lock.pylock;
 
+import dev.dockenv.config.TomlStrings;
 import dev.dockenv.errors.InputException;
 import dev.dockenv.io.AtomicFiles;
 import dev.dockenv.lock.DependencyGroups;
@@ -267,24 +268,6 @@ public final class PylockWriter {
 
     /** A TOML basic string. */
     static String string(String s) {
-        StringBuilder out = new StringBuilder("\"");
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\t' -> out.append("\\t");
-                case '\r' -> out.append("\\r");
-                default -> {
-                    if (c < 0x20 || c == 0x7f) {
-                        out.append(String.format("\\u%04X", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.append('"').toString();
+        return TomlStrings.basic(s);
     }
 }

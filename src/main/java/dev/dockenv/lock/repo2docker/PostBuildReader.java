@@ -1,5 +1,6 @@
 package dev.dockenv.lock.repo2docker;
 
+import dev.dockenv.io.Sha256;
 import dev.dockenv.io.Utf8File;
 import dev.dockenv.errors.InputException;
 import dev.dockenv.errors.SourceLocation;
@@ -9,9 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Optional;
 
 /**
@@ -148,10 +146,6 @@ public final class PostBuildReader {
     }
 
     private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
+        return Sha256.hex(bytes);
     }
 }

@@ -1,5 +1,6 @@
 package dev.dockenv.lock.resolve;
 
+import dev.dockenv.io.Sha256;
 import dev.dockenv.plan.EnvironmentPlan;
 import dev.dockenv.plan.InstallStep;
 import dev.dockenv.project.Project;
@@ -9,9 +10,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -70,10 +68,6 @@ public final class LockInputs {
     }
 
     static String sha256(byte[] data) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.hex(data);
     }
 }
