@@ -173,12 +173,12 @@ public final class EnvironmentDockerfile {
 
     private static Stage dev(EnvironmentPlan plan, String prefix) {
         Stage.Builder s = Stage.builder(DEV, BASE);
-        if (plan.devInstalls().stream().anyMatch(InstallStep::runsPip)) {
+        boolean devRunsPip = plan.devInstalls().stream().anyMatch(InstallStep::runsPip);
+        if (devRunsPip) {
             indexArgs(s, plan);
         }
         installs(s, plan.devInstalls(), prefix, plan);
-        plan.projectInstall().ifPresent(p -> ProjectInstallStages.editableInstall(s, plan, p, prefix,
-                plan.devInstalls().isEmpty()));
+        plan.projectInstall().ifPresent(p -> ProjectInstallStages.editableInstall(s, plan, p, prefix, !devRunsPip));
         s.add(new Cmd(plan.command().isEmpty() ? List.of("python") : plan.command()));
         return s.build();
     }

@@ -88,4 +88,20 @@ class LockedPlanTest {
         Golden.assertMatches("locked.buildkit.Dockerfile", new DockerfileRenderer(Dialect.BUILDKIT)
                 .render(EnvironmentDockerfile.compose(plan(), "0.0.0-test")));
     }
+
+    @Test
+    void anInstallableLockedProjectsEditableBuildSeesTheIndexInDev() throws Exception {
+        EnvironmentPlan withoutPackaging = plan();
+        Files.writeString(root.resolve("pyproject.toml"), "[build-system]\nrequires = [\"setuptools>=61\"]\n"
+                + "build-backend = \"setuptools.build_meta\"\n\n[project]\nname = \"shop\"\nversion = \"0.1.0\"\n");
+        Files.createDirectories(root.resolve("shop"));
+        EnvironmentPlan plan = EnvironmentPlanner.plan(ProjectScanner.scan(root), Optional.of(lock()), Map.of());
+        assertThat(withoutPackaging.projectInstall()).isEmpty();
+        assertThat(plan.projectInstall()).isPresent();
+        assertThat(plan.devInstalls()).allSatisfy(step -> assertThat(step.runsPip()).isFalse());
+        String text = new DockerfileRenderer(Dialect.BUILDKIT).render(EnvironmentDockerfile.compose(plan, "0.0.0-test"));
+        String dev = text.substring(text.indexOf("FROM base AS dev"), text.indexOf("FROM base AS wheel"));
+        assertThat(dev).contains("ARG PIP_INDEX_URL");
+        assertThat(dev.indexOf("ARG PIP_INDEX_URL")).isLessThan(dev.indexOf("The project itself"));
+    }
 }
