@@ -11,9 +11,9 @@ import java.util.List;
 /** Finds a project's root by walking up from a directory to the first one holding a marker file. */
 public final class ProjectLocator {
     /** Files (or folders) that make a directory a project root, in the order they are reported. */
-    public static final List<String> MARKERS = List.of("pyproject.toml", "requirements*.txt", "setup.py",
-            "setup.cfg", "Pipfile", "environment.yml", "environment.yaml", "dockenv.toml", "poetry.lock", "uv.lock",
-            "pdm.lock", "pylock.toml", "apt.txt", "postBuild", ".git");
+    public static final List<String> MARKERS = List.of("pyproject.toml", "*requirements*.txt", "requirements/*.txt",
+            "setup.py", "setup.cfg", "Pipfile", "environment.yml", "environment.yaml", "dockenv.toml", "poetry.lock",
+            "uv.lock", "pdm.lock", "pylock.toml", "apt.txt", "postBuild", ".git");
 
     private ProjectLocator() {
     }
@@ -37,8 +37,19 @@ public final class ProjectLocator {
                 return true;
             }
         }
-        try (DirectoryStream<Path> reqs = Files.newDirectoryStream(dir, "requirements*.txt")) {
-            return reqs.iterator().hasNext();
+        // requirements.txt, requirements_base.txt, dev-requirements.txt ... or a requirements/ folder of sets
+        return hasFile(dir, "*requirements*.txt") || Files.isDirectory(dir.resolve("requirements"))
+                && hasFile(dir.resolve("requirements"), "*.txt");
+    }
+
+    private static boolean hasFile(Path dir, String glob) {
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, glob)) {
+            for (Path f : files) {
+                if (Files.isRegularFile(f)) {
+                    return true;
+                }
+            }
+            return false;
         } catch (IOException e) {
             return false;
         }

@@ -27,7 +27,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Reads a PDM lock file (lock_version 4.x) into a {@link LockFile}.
+ * Reads a PDM lock file (lock_version 4.x) into a {@link LockFile}: the files of each package from
+ * its {@code files} list (4.4 and later) or from {@code [metadata.files]} (4.0-4.3).
  *
  * <p>With PDM's {@code inherit_metadata} strategy (the default since PDM 2.11) every package says
  * which groups need it ({@code groups = [...]}) and under which marker ({@code marker = "..."}),
@@ -74,9 +75,11 @@ public final class PdmLockReader {
         for (LockTable t : tables) {
             t.string("name").ifPresent(n -> lockedNames.add(Pep503.normalize(n)));
         }
+        Map<String, List<LockedArtifact>> legacyFiles = metadata.table("files").map(PdmLockReader::legacyFiles)
+                .orElse(Map.of());
         Map<Key, Entry> merged = new LinkedHashMap<>();
         for (LockTable t : tables) {
-            Entry e = entry(t, inherited, lockedGroups, lockedNames);
+            Entry e = entry(t, inherited, lockedGroups, lockedNames, legacyFiles);
             Entry before = merged.putIfAbsent(e.key(), e);
             if (before != null) {
                 before.groups.addAll(e.groups);
@@ -117,8 +120,32 @@ public final class PdmLockReader {
         return ranges.isEmpty() ? legacy : Optional.empty();
     }
 
+    /**
+     * lock_version 4.0-4.3 keep the files of every package in one {@code [metadata.files]} table,
+     * keyed {@code "name version"}; by normalized name and version here.
+     */
+    private static Map<String, List<LockedArtifact>> legacyFiles(LockTable files) {
+        Map<String, List<LockedArtifact>> out = new LinkedHashMap<>();
+        for (String key : files.keys()) {
+            int space = key.lastIndexOf(' ');
+            if (space <= 0) {
+                throw files.errorAt(key, "expected a key \"name version\", found \"" + key + "\"");
+            }
+            List<LockedArtifact> artifacts = new ArrayList<>();
+            for (LockTable f : files.tables(key)) {
+                artifacts.add(artifact(f));
+            }
+            out.put(legacyKey(key.substring(0, space), key.substring(space + 1)), artifacts);
+        }
+        return out;
+    }
+
+    private static String legacyKey(String name, String version) {
+        return Pep503.normalize(name) + " " + version;
+    }
+
     private static Entry entry(LockTable t, boolean inherited, List<LockTable.Located> lockedGroups,
-            Set<String> lockedNames) {
+            Set<String> lockedNames, Map<String, List<LockedArtifact>> legacyFiles) {
         String name = t.requiredString("name");
         if (!Pep503.isValidName(name)) {
             throw t.errorAt("name", "'" + name + "' is not a valid package name");
@@ -145,6 +172,9 @@ public final class PdmLockReader {
         List<LockedArtifact> artifacts = new ArrayList<>();
         for (LockTable f : t.tables("files")) {
             artifacts.add(artifact(f));
+        }
+        if (!t.has("files") && version.isPresent()) {
+            artifacts.addAll(legacyFiles.getOrDefault(legacyKey(name, version.get()), List.of()));
         }
         return new Entry(new Key(Pep503.normalize(name), version, source, marker), name, groups, artifacts,
                 t.location());
