@@ -1,7 +1,6 @@
 package dev.dockenv.cli;
 
 import dev.dockenv.build.BuildOptions;
-import dev.dockenv.build.EnvironmentBuilder;
 import dev.dockenv.build.EnvironmentImage;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -29,12 +28,8 @@ final class BuildCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Workspace workspace = Workspace.open(root);
-        EnvironmentImage image = workspace.image(Optional.ofNullable(target));
         boolean rebuild = noCache || pull;
-        EnvironmentBuilder.Result result = workspace.ensure(image, new BuildOptions(rebuild, noCache, pull));
-        if (!result.built()) {
-            workspace.session().err().println("dockenv: " + image.reference() + " is up to date");
-        }
+        EnvironmentImage image = workspace.build(Optional.ofNullable(target), new BuildOptions(rebuild, noCache, pull));
         workspace.session().out().println(image.reference());
         return 0;
     }

@@ -93,12 +93,7 @@ final class DependencyChange {
                 LockCommand.relock(root);
             }
             if (sync) {
-                Workspace workspace = Workspace.open(root);
-                var image = workspace.image(Optional.empty());
-                var result = workspace.ensure(image, new BuildOptions(false, false, false));
-                if (!result.built()) {
-                    session.err().println("dockenv: " + image.reference() + " is up to date");
-                }
+                Workspace.open(root).build(Optional.empty(), new BuildOptions(false, false, false));
             }
         } catch (RuntimeException e) {
             restore(target.file(), fileBefore);

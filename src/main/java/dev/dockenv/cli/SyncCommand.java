@@ -1,7 +1,6 @@
 package dev.dockenv.cli;
 
 import dev.dockenv.build.BuildOptions;
-import dev.dockenv.build.EnvironmentBuilder;
 import dev.dockenv.build.EnvironmentImage;
 import dev.dockenv.lock.resolve.LockFreshness;
 import java.util.Optional;
@@ -22,11 +21,7 @@ final class SyncCommand implements Callable<Integer> {
         LockCommand.Unlocked unlocked = LockCommand.Unlocked.open(root);
         LockFreshness.check(unlocked.lockFile(), unlocked.digest());
         Workspace workspace = Workspace.open(root);
-        EnvironmentImage image = workspace.image(Optional.empty());
-        EnvironmentBuilder.Result result = workspace.ensure(image, new BuildOptions(false, false, false));
-        if (!result.built()) {
-            workspace.session().err().println("dockenv: " + image.reference() + " is up to date");
-        }
+        EnvironmentImage image = workspace.build(Optional.empty(), new BuildOptions(false, false, false));
         workspace.session().out().println(image.reference());
         return 0;
     }

@@ -111,6 +111,18 @@ final class Workspace {
         return result;
     }
 
+    /**
+     * The image of a target, built when missing (or when {@code options} ask for a rebuild); says
+     * on stderr when it was up to date already.
+     */
+    EnvironmentImage build(Optional<String> target, BuildOptions options) {
+        EnvironmentImage image = image(target);
+        if (!ensure(image, options).built()) {
+            session().err().println("dockenv: " + image.reference() + " is up to date");
+        }
+        return image;
+    }
+
     /** Credentials for the build's own package indexes, from index URLs and the user's netrc. */
     private Optional<IndexCredentials> credentials() {
         if (!plan.index().isCustom()) {
