@@ -6,6 +6,7 @@ import dev.dockenv.edit.DependencyTargets;
 import dev.dockenv.edit.PyprojectEditor;
 import dev.dockenv.edit.RequirementsEditor;
 import dev.dockenv.errors.DockenvException;
+import dev.dockenv.lock.DependencyGroups;
 import dev.dockenv.errors.ExitCode;
 import dev.dockenv.pep.Pep503;
 import dev.dockenv.pep.PepSyntaxException;
@@ -84,7 +85,7 @@ final class AddCommand implements Callable<Integer> {
 
     /** A named group other than dev, which dockenv declares but does not install. */
     private Optional<String> group() {
-        return Optional.ofNullable(group).filter(g -> !Pep503.normalize(g).equals(DependencyTargets.DEV_GROUP));
+        return Optional.ofNullable(group).filter(g -> !Pep503.normalize(g).equals(DependencyGroups.DEV));
     }
 
     static Requirement parse(String text) {

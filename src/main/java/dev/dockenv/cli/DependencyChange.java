@@ -6,6 +6,7 @@ import dev.dockenv.errors.DockenvException;
 import dev.dockenv.errors.ExitCode;
 import dev.dockenv.io.AtomicFiles;
 import dev.dockenv.lock.pylock.PylockReader;
+import dev.dockenv.lock.select.LockSelection;
 import dev.dockenv.project.Project;
 import dev.dockenv.project.ProjectLocator;
 import dev.dockenv.project.ProjectScanner;
@@ -13,7 +14,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -28,8 +28,6 @@ final class DependencyChange {
     private static final Map<String, String> FOREIGN_LOCKS = Map.of("uv.lock", "uv add / uv remove",
             "poetry.lock", "poetry add / poetry remove", "pdm.lock", "pdm add / pdm remove",
             "Pipfile.lock", "pipenv install / pipenv uninstall");
-    private static final List<String> LOCK_ORDER = List.of("pylock.toml", "uv.lock", "poetry.lock", "pdm.lock",
-            "Pipfile.lock");
 
     private final DockenvCommand root;
     private final Project project;
@@ -44,7 +42,7 @@ final class DependencyChange {
     /** The project, refused when a lock another tool maintains pins it (dockenv cannot rewrite that lock). */
     static DependencyChange open(DockenvCommand root) {
         Project project = ProjectScanner.scan(ProjectLocator.locate(root.startDirectory()));
-        for (String name : LOCK_ORDER) {
+        for (String name : LockSelection.fileNames()) {
             Path lock = project.root().resolve(name);
             if (!Files.isRegularFile(lock)) {
                 continue;

@@ -1,6 +1,7 @@
 package dev.dockenv.edit;
 
 import dev.dockenv.errors.DockenvException;
+import dev.dockenv.lock.DependencyGroups;
 import dev.dockenv.errors.ExitCode;
 import dev.dockenv.pep.Pep503;
 import dev.dockenv.project.Project;
@@ -26,19 +27,17 @@ import org.tomlj.TomlTable;
  * second list beside it.
  */
 public final class DependencyTargets {
-    public static final String DEV_GROUP = "dev";
-
     private DependencyTargets() {
     }
 
     public static DependencyTarget choose(Project project, boolean dev, Optional<String> group) {
-        if (dev && group.isPresent() && !Pep503.normalize(group.get()).equals(DEV_GROUP)) {
+        if (dev && group.isPresent() && !Pep503.normalize(group.get()).equals(DependencyGroups.DEV)) {
             throw new DockenvException(ExitCode.USAGE, "--dev and --group " + group.get() + " name two places",
                     "choose one");
         }
         refuseToolManagedManifests(project);
         Optional<PyprojectFile> pyproject = project.pyproject();
-        Optional<String> namedGroup = group.filter(g -> !Pep503.normalize(g).equals(DEV_GROUP));
+        Optional<String> namedGroup = group.filter(g -> !Pep503.normalize(g).equals(DependencyGroups.DEV));
         if (namedGroup.isPresent()) {
             PyprojectFile p = pyproject.orElseThrow(() -> new DockenvException(ExitCode.USAGE,
                     "dependency groups are written in pyproject.toml [dependency-groups], and this project has no "
@@ -50,13 +49,13 @@ public final class DependencyTargets {
                     && (pyproject.get().document().contains(List.of("dependency-groups"))
                             || declaresProjectDependencies(pyproject.get()) && project.devRequirements().isEmpty());
             if (pyprojectGroups) {
-                return groupList(pyproject.get(), DEV_GROUP);
+                return groupList(pyproject.get(), DependencyGroups.DEV);
             }
             if (!project.devRequirements().isEmpty()) {
                 return new DependencyTarget.RequirementsTxt(project.devRequirements().get(0).file(), false);
             }
             if (pyproject.isPresent() && project.requirements().isEmpty()) {
-                return groupList(pyproject.get(), DEV_GROUP);
+                return groupList(pyproject.get(), DependencyGroups.DEV);
             }
             return new DependencyTarget.RequirementsTxt(project.root().resolve("requirements-dev.txt"), true);
         }

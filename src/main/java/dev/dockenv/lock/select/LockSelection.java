@@ -48,6 +48,11 @@ public final class LockSelection {
     private LockSelection() {
     }
 
+    /** The lock files dockenv reads, in order of precedence. */
+    public static List<String> fileNames() {
+        return CANDIDATES.stream().map(Candidate::file).toList();
+    }
+
     public static Optional<LockFile> find(Project project) {
         for (Candidate c : CANDIDATES) {
             Path file = project.root().resolve(c.file());
