@@ -77,7 +77,7 @@ final class RemoveCommand implements Callable<Integer> {
             }
             String text = DependencyChange.read(other);
             boolean there = other instanceof DependencyTarget.PyprojectList list
-                    ? new PyprojectEditor(list.file(), text).remove(list.arrayPath(), name).isPresent()
+                    ? new PyprojectEditor(list.file(), text).declares(list.arrayPath(), name)
                     : new RequirementsEditor(other.file(), text).packageNames().contains(name);
             if (there) {
                 return new DockenvException(ExitCode.BAD_INPUT, r.name() + " is not in "

@@ -7,7 +7,4 @@ import java.util.Optional;
  * replaced or removed (as written), if any.
  */
 public record DependencyEdit(String text, EditKind kind, Optional<String> previous) {
-    public boolean changed() {
-        return kind != EditKind.UNCHANGED;
-    }
 }

@@ -25,29 +25,19 @@ public final class PyprojectEditor {
     private final Path file;
     private final String text;
     private final TomlDocument document;
+    private final TomlSource source;
 
     public PyprojectEditor(Path file, String text) {
         this.file = file;
         this.text = text;
         this.document = TomlDocument.parse(file, text);
+        this.source = new TomlSource(text);
     }
 
-    /** The requirement strings of a list, as written; empty when the list is missing. */
-    public List<String> requirements(List<String> arrayPath) {
-        Object value = document.root().get(arrayPath);
-        if (value == null) {
-            return List.of();
-        }
-        if (!(value instanceof TomlArray array)) {
-            throw document.wrongType(arrayPath, "an array of PEP 508 strings");
-        }
-        List<String> out = new ArrayList<>();
-        for (int i = 0; i < array.size(); i++) {
-            if (array.get(i) instanceof String s) {
-                out.add(s);
-            }
-        }
-        return out;
+    /** Whether the list at {@code arrayPath} declares the package {@code normalizedName}. */
+    public boolean declares(List<String> arrayPath, String normalizedName) {
+        return document.root().get(arrayPath) instanceof TomlArray array
+                && names(arrayPath, array).contains(normalizedName);
     }
 
     /** {@code requirement} added to the list at {@code arrayPath}, or put in place of the same package's. */
@@ -61,7 +51,7 @@ public final class PyprojectEditor {
         if (!(value instanceof TomlArray array)) {
             throw document.wrongType(arrayPath, "an array of PEP 508 strings");
         }
-        TomlStringArray layout = TomlStringArray.locate(new TomlSource(text), keyOffset(arrayPath), array);
+        TomlStringArray layout = TomlStringArray.locate(source, keyOffset(arrayPath), array);
         List<String> names = names(arrayPath, array);
         List<Object> expected = new ArrayList<>(array.toList());
         int existing = names.indexOf(requirement.normalizedName());
@@ -88,7 +78,7 @@ public final class PyprojectEditor {
         if (index < 0) {
             return Optional.empty();
         }
-        TomlStringArray layout = TomlStringArray.locate(new TomlSource(text), keyOffset(arrayPath), array);
+        TomlStringArray layout = TomlStringArray.locate(source, keyOffset(arrayPath), array);
         List<Object> expected = new ArrayList<>(array.toList());
         Object previous = expected.remove(index);
         return Optional.of(checked(layout.remove(index), arrayPath, expected, EditKind.REMOVED,
@@ -135,7 +125,7 @@ public final class PyprojectEditor {
         if (at == null) {
             throw new IllegalStateException("no position for " + path);
         }
-        return new TomlSource(text).offsetOf(at.line(), at.column());
+        return source.offsetOf(at.line(), at.column());
     }
 
     /** The document with a new list holding one requirement, in its table (made when missing). */
@@ -158,7 +148,6 @@ public final class PyprojectEditor {
 
     /** Inserts a key/value line after the last key/value line the table's own section holds. */
     private String insertInTable(List<String> tablePath, TomlTable table, String entry) {
-        TomlSource source = new TomlSource(text);
         TomlPosition tableAt = document.root().inputPositionOf(tablePath);
         if (tableAt == null) {
             throw new IllegalStateException("no position for " + tablePath);

@@ -152,6 +152,9 @@ class PyprojectEditorTest {
         assertThat(remove(text, DEPS, "c")).isEqualTo("[project]\ndependencies = [\"a\", \"b\"]\n");
         assertThat(remove("[project]\ndependencies = [\"a\"]\n", DEPS, "a")).isEqualTo("[project]\ndependencies = []\n");
         assertThat(new PyprojectEditor(Path.of("p"), text).remove(DEPS, "zzz")).isEmpty();
+        assertThat(new PyprojectEditor(Path.of("p"), text).declares(DEPS, "b")).isTrue();
+        assertThat(new PyprojectEditor(Path.of("p"), text).declares(DEPS, "zzz")).isFalse();
+        assertThat(new PyprojectEditor(Path.of("p"), text).declares(DEV, "b")).isFalse();
     }
 
     @Test
