@@ -194,27 +194,19 @@ public final class EnvironmentPlanner {
                 : LockLayering.split(layered);
         for (int i = 0; i < split.size(); i++) {
             if (!split.get(i).isEmpty()) {
-                GeneratedFile f = new GeneratedFile(GeneratedFile.FOLDER + group + ".layer-" + (i + 1)
-                        + (recorded ? "" : "-of-" + split.size()) + ".lock.txt",
-                        header + String.join("\n", split.get(i)) + "\n");
-                generated.add(f);
-                layers.add(new LockLayer("deps-" + group + "-" + (i + 1), f.path()));
+                String path = derived(generated, group + ".layer-" + (i + 1) + (recorded ? "" : "-of-" + split.size())
+                        + ".lock.txt", header, split.get(i));
+                layers.add(new LockLayer("deps-" + group + "-" + (i + 1), path));
             }
         }
         List<String> hashedLists = new ArrayList<>();
         List<String> unhashedLists = new ArrayList<>();
         if (!seeded.isEmpty()) {
-            GeneratedFile f = new GeneratedFile(GeneratedFile.FOLDER + group + ".lock.txt",
-                    header + String.join("\n", seeded) + "\n");
-            generated.add(f);
-            hashedLists.add(f.path());
+            hashedLists.add(derived(generated, group + ".lock.txt", header, seeded));
         }
         List<String> copies = new ArrayList<>();
         if (!unhashed.isEmpty()) {
-            GeneratedFile f = new GeneratedFile(GeneratedFile.FOLDER + group + ".unhashed.txt",
-                    header + String.join("\n", unhashed) + "\n");
-            generated.add(f);
-            unhashedLists.add(f.path());
+            unhashedLists.add(derived(generated, group + ".unhashed.txt", header, unhashed));
             for (LockedPackage p : lock.packagesOf(group)) {
                 if (p.source() instanceof PackageSource.LocalPath local && !LockedRequirements.isProjectItself(local.path())
                         && !local.path().startsWith("/")) {
@@ -224,6 +216,13 @@ public final class EnvironmentPlanner {
         }
         return List.of(InstallStep.locked(lock.file().getFileName() + " [" + group + "]", copies, layers,
                 hashedLists, unhashedLists));
+    }
+
+    /** A derived requirements list under .dockenv/ (the header, one entry a line); its path. */
+    private static String derived(List<GeneratedFile> generated, String name, String header, List<String> lines) {
+        GeneratedFile f = new GeneratedFile(GeneratedFile.FOLDER + name, header + String.join("\n", lines) + "\n");
+        generated.add(f);
+        return f.path();
     }
 
     private static Set<String> mainLines(Project project, LockFile lock) {

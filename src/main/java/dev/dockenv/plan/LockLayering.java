@@ -35,14 +35,8 @@ public final class LockLayering {
 
     /** The first layers of a lock: its package names spread by the hash of each name (empty layers left out). */
     public static List<List<String>> initial(java.util.Collection<String> names) {
-        int count = layerCount(names.size());
-        List<List<String>> layers = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            layers.add(new ArrayList<>());
-        }
-        names.stream().map(Pep503::normalize).distinct().sorted()
-                .forEach(n -> layers.get(layerOf(n, count)).add(n));
-        return layers.stream().filter(l -> !l.isEmpty()).map(List::copyOf).toList();
+        List<String> sorted = names.stream().map(Pep503::normalize).distinct().sorted().toList();
+        return spread(sorted, n -> n).stream().filter(l -> !l.isEmpty()).map(List::copyOf).toList();
     }
 
     /**
@@ -135,13 +129,18 @@ public final class LockLayering {
 
     /** The lines of each layer, in layer order (empty layers included). */
     static List<List<String>> split(List<String> lines) {
-        int count = layerCount(lines.size());
+        return spread(lines, LockLayering::nameOf);
+    }
+
+    /** Items in {@link #layerCount} layers, each in the layer of its package's name (empty layers included). */
+    private static List<List<String>> spread(List<String> items, java.util.function.UnaryOperator<String> nameOf) {
+        int count = layerCount(items.size());
         List<List<String>> layers = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             layers.add(new ArrayList<>());
         }
-        for (String line : lines) {
-            layers.get(layerOf(nameOf(line), count)).add(line);
+        for (String item : items) {
+            layers.get(layerOf(nameOf.apply(item), count)).add(item);
         }
         return layers;
     }
