@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import dev.dockenv.plan.ImageNames;
 
 /**
  * Identifies a project's environment image by its inputs and builds it only when no image with

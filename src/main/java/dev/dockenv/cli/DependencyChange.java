@@ -6,7 +6,7 @@ import dev.dockenv.errors.DockenvException;
 import dev.dockenv.errors.ExitCode;
 import dev.dockenv.io.AtomicFiles;
 import dev.dockenv.lock.pylock.PylockReader;
-import dev.dockenv.lock.select.LockSelection;
+import dev.dockenv.decision.LockSelection;
 import dev.dockenv.project.Project;
 import dev.dockenv.project.ProjectLocator;
 import dev.dockenv.project.ProjectScanner;

@@ -2,7 +2,7 @@ package dev.dockenv.cli;
 
 import dev.dockenv.build.BuildOptions;
 import dev.dockenv.build.EnvironmentImage;
-import dev.dockenv.lock.resolve.LockFreshness;
+import dev.dockenv.decision.LockFreshness;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

@@ -5,7 +5,7 @@ import dev.dockenv.lock.DependencyGroups;
 import dev.dockenv.errors.ExitCode;
 import dev.dockenv.pep.Pep503;
 import dev.dockenv.project.Project;
-import dev.dockenv.project.PyprojectFile;
+import dev.dockenv.pyproject.PyprojectFile;
 import dev.dockenv.project.RequirementsSet;
 import java.nio.file.Files;
 import java.util.ArrayList;

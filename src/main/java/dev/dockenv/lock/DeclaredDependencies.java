@@ -1,11 +1,11 @@
 package dev.dockenv.lock;
 
-import dev.dockenv.project.DeclaredRequirement;
-import dev.dockenv.project.PythonVersionResolver;
+import dev.dockenv.python.DeclaredRequirement;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import dev.dockenv.python.DeclaredPython;
 
 /**
  * What a manifest declares (unlocked): requirements per group as PEP 508 strings (converted from
@@ -17,7 +17,7 @@ import java.util.Optional;
  * @param python  the Python version or range it names, with where (e.g. Pipfile python_version)
  */
 public record DeclaredDependencies(Path file, String format, Map<String, List<DeclaredRequirement>> groups,
-        Optional<PythonVersionResolver.Declared> python, List<String> indexUrls) {
+        Optional<DeclaredPython> python, List<String> indexUrls) {
 
     public DeclaredDependencies {
         groups = Map.copyOf(groups);

@@ -1,13 +1,13 @@
 package dev.dockenv.packaging;
 
-import dev.dockenv.project.DeclaredRequirement;
-import dev.dockenv.project.PythonVersionResolver;
+import dev.dockenv.python.DeclaredRequirement;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import dev.dockenv.python.DeclaredPython;
 
 /**
  * The project as an installable Python distribution: how it is built and which of its files the
@@ -42,7 +42,7 @@ public record PackagingProject(
         Optional<List<DeclaredRequirement>> dependencies,
         String dependencySource,
         Map<String, List<DeclaredRequirement>> extras,
-        Optional<PythonVersionResolver.Declared> pythonRequires,
+        Optional<DeclaredPython> pythonRequires,
         List<String> consoleScripts,
         List<Path> filesRead,
         List<String> notes) {

@@ -6,9 +6,8 @@ import dev.dockenv.errors.InputException;
 import dev.dockenv.errors.SourceLocation;
 import dev.dockenv.io.Utf8File;
 import dev.dockenv.pep.Pep503;
-import dev.dockenv.project.DeclaredRequirement;
-import dev.dockenv.project.PyprojectFile;
-import dev.dockenv.project.PythonVersionResolver;
+import dev.dockenv.python.DeclaredRequirement;
+import dev.dockenv.pyproject.PyprojectFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,6 +19,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.tomlj.TomlArray;
 import org.tomlj.TomlTable;
+import dev.dockenv.python.DeclaredPython;
 
 /**
  * Decides whether a project is an installable distribution and reads what building it takes
@@ -513,9 +513,9 @@ public final class PackagingScanner {
             return out;
         }
 
-        private Optional<PythonVersionResolver.Declared> pythonRequires() {
-            Optional<PythonVersionResolver.Declared> fromPy = setupPy.flatMap(s -> s.string("python_requires")
-                    .map(v -> new PythonVersionResolver.Declared(v, s.keywords().get("python_requires").location())));
+        private Optional<DeclaredPython> pythonRequires() {
+            Optional<DeclaredPython> fromPy = setupPy.flatMap(s -> s.string("python_requires")
+                    .map(v -> new DeclaredPython(v, s.keywords().get("python_requires").location())));
             return fromPy.or(() -> setupCfg.flatMap(SetupCfg::pythonRequires));
         }
 

@@ -1,12 +1,12 @@
 package dev.dockenv.packaging;
 
 import dev.dockenv.errors.SourceLocation;
-import dev.dockenv.project.DeclaredRequirement;
-import dev.dockenv.project.PythonVersionResolver;
+import dev.dockenv.python.DeclaredRequirement;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import dev.dockenv.python.DeclaredPython;
 
 /**
  * What dockenv reads from setup.cfg, setuptools' declarative configuration.
@@ -30,7 +30,7 @@ public record SetupCfg(
         Map<String, List<DeclaredRequirement>> extras,
         Map<String, String> packageDir,
         List<String> packages,
-        Optional<PythonVersionResolver.Declared> pythonRequires,
+        Optional<DeclaredPython> pythonRequires,
         List<String> consoleScripts) {
 
     public SetupCfg {

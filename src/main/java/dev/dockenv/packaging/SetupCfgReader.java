@@ -6,8 +6,7 @@ import dev.dockenv.io.Utf8File;
 import dev.dockenv.pep.Pep503;
 import dev.dockenv.pep.PepSyntaxException;
 import dev.dockenv.pep.Requirement;
-import dev.dockenv.project.DeclaredRequirement;
-import dev.dockenv.project.PythonVersionResolver;
+import dev.dockenv.python.DeclaredRequirement;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import dev.dockenv.python.DeclaredPython;
 
 /**
  * Reads setup.cfg as setuptools does ({@link IniFile}, then setuptools' value syntax: lists split
@@ -86,8 +86,8 @@ public final class SetupCfgReader {
         List<String> packages = new ArrayList<>();
         ini.get(OPTIONS, "packages").map(String::strip).filter(v -> !v.startsWith("find:")
                 && !v.startsWith("find_namespace:")).ifPresent(v -> packages.addAll(list(v, ",")));
-        Optional<PythonVersionResolver.Declared> pythonRequires = ini.option(OPTIONS, "python_requires")
-                .map(o -> new PythonVersionResolver.Declared(ini.get(OPTIONS, "python_requires").orElse("").strip(),
+        Optional<DeclaredPython> pythonRequires = ini.option(OPTIONS, "python_requires")
+                .map(o -> new DeclaredPython(ini.get(OPTIONS, "python_requires").orElse("").strip(),
                         o.location()));
         List<String> scripts = new ArrayList<>();
         ini.get("options.entry_points", "console_scripts").ifPresent(v -> {

@@ -11,8 +11,6 @@ import dev.dockenv.dockerfile.Instruction.User;
 import dev.dockenv.dockerfile.Instruction.Workdir;
 import dev.dockenv.dockerfile.Mount;
 import dev.dockenv.dockerfile.Stage;
-import dev.dockenv.lock.conda.CondaDockerfilePlan;
-import dev.dockenv.lock.conda.MicromambaImage;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,8 +1,7 @@
 package dev.dockenv.plan;
 
 import dev.dockenv.config.PortMapping;
-import dev.dockenv.lock.conda.CondaDockerfilePlan;
-import dev.dockenv.project.PythonChoice;
+import dev.dockenv.python.PythonChoice;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

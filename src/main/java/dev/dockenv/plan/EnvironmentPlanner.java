@@ -8,15 +8,12 @@ import dev.dockenv.lock.LockedPackage;
 import dev.dockenv.lock.LockedRequirements;
 import dev.dockenv.lock.PackageSource;
 import dev.dockenv.lock.PipInstallList;
-import dev.dockenv.lock.conda.CondaDockerfilePlan;
-import dev.dockenv.lock.conda.CondaDockerfilePlanner;
-import dev.dockenv.lock.conda.MicromambaImage;
 import dev.dockenv.pep.MarkerEnvironment;
 import dev.dockenv.errors.ExitCode;
 import dev.dockenv.project.CondaEnvironmentFile;
-import dev.dockenv.project.DeclaredRequirement;
+import dev.dockenv.python.DeclaredRequirement;
 import dev.dockenv.project.Project;
-import dev.dockenv.project.PyprojectFile;
+import dev.dockenv.pyproject.PyprojectFile;
 import dev.dockenv.project.RequirementsSet;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import dev.dockenv.decision.DeclaredInstall;
 
 /** Computes an {@link EnvironmentPlan} from a {@link Project} and the host's pip settings. */
 public final class EnvironmentPlanner {

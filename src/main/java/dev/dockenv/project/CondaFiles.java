@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import dev.dockenv.pyproject.PyprojectFile;
 
 /**
  * Finds and reads a project's conda environment file, the requirements files its {@code pip:}

@@ -5,6 +5,8 @@ import dev.dockenv.packaging.PackagingProject;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import dev.dockenv.python.PythonChoice;
+import dev.dockenv.pyproject.PyprojectFile;
 
 /**
  * Everything dockenv read from a project, immutable. Computing a plan from it needs no file

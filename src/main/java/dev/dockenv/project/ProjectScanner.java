@@ -16,6 +16,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import dev.dockenv.python.PythonVersion;
+import dev.dockenv.python.PythonChoice;
+import dev.dockenv.pyproject.PyprojectFile;
+import dev.dockenv.pyproject.PyprojectReader;
+import dev.dockenv.python.DeclaredPython;
 
 /** Reads a project's files into an immutable {@link Project}. */
 public final class ProjectScanner {
@@ -109,8 +114,8 @@ public final class ProjectScanner {
         Optional<CondaEnvironmentFile> conda = CondaFiles.read(root, pyproject, main);
         conda.ifPresent(c -> detected.add(c.path() + " (conda)"));
 
-        List<PythonVersionResolver.Declared> explicit = new ArrayList<>();
-        config.python().ifPresent(v -> explicit.add(new PythonVersionResolver.Declared(v,
+        List<DeclaredPython> explicit = new ArrayList<>();
+        config.python().ifPresent(v -> explicit.add(new DeclaredPython(v,
                 config.pythonLocation().orElseThrow())));
         firstLine(root.resolve(".python-version")).ifPresent(d -> {
             explicit.add(d);
@@ -121,12 +126,12 @@ public final class ProjectScanner {
             detected.add("runtime.txt");
         });
         pipfilePython(root.resolve("Pipfile")).ifPresent(explicit::add);
-        List<PythonVersionResolver.Declared> ranges = new ArrayList<>();
+        List<DeclaredPython> ranges = new ArrayList<>();
         pyproject.flatMap(PyprojectFile::requiresPython).or(() -> packaging.flatMap(PackagingProject::pythonRequires))
                 .ifPresent(ranges::add);
         // conda's python=3.X is one more explicit version, python>=3.10,<3.12 one more range
         boolean othersNameOne = !explicit.isEmpty();
-        Optional<PythonVersionResolver.Declared> condaPython = conda.flatMap(c -> c.environment().python());
+        Optional<DeclaredPython> condaPython = conda.flatMap(c -> c.environment().python());
         boolean condaNamesOne = condaPython.filter(d -> PythonVersion.parse(d.text()).isPresent()).isPresent();
         condaPython.ifPresent(d -> (condaNamesOne ? explicit : ranges).add(d));
         // a conda environment brings its own Python: any version conda has will do, not only python:X-slim's
@@ -168,7 +173,7 @@ public final class ProjectScanner {
     }
 
     /** Pipfile's [requires] python_version (or python_full_version), with where it is written. */
-    private static Optional<PythonVersionResolver.Declared> pipfilePython(Path pipfile) {
+    private static Optional<DeclaredPython> pipfilePython(Path pipfile) {
         if (!Files.isRegularFile(pipfile)) {
             return Optional.empty();
         }
@@ -177,14 +182,14 @@ public final class ProjectScanner {
             List<String> path = List.of("requires", key);
             Optional<String> value = doc.string(path, "a Python version such as \"3.11\"");
             if (value.isPresent()) {
-                return Optional.of(new PythonVersionResolver.Declared(value.get(), doc.locationOf(path)));
+                return Optional.of(new DeclaredPython(value.get(), doc.locationOf(path)));
             }
         }
         return Optional.empty();
     }
 
     /** The first meaningful line of a one-line file (.python-version, runtime.txt). */
-    private static Optional<PythonVersionResolver.Declared> firstLine(Path file) {
+    private static Optional<DeclaredPython> firstLine(Path file) {
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
         }
@@ -193,7 +198,7 @@ public final class ProjectScanner {
             for (int i = 0; i < lines.size(); i++) {
                 String line = lines.get(i).strip();
                 if (!line.isEmpty() && !line.startsWith("#")) {
-                    return Optional.of(new PythonVersionResolver.Declared(line,
+                    return Optional.of(new DeclaredPython(line,
                             new SourceLocation(file, i + 1, 1)));
                 }
             }

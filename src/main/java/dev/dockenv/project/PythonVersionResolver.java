@@ -2,6 +2,7 @@ package dev.dockenv.project;
 
 import dev.dockenv.errors.InputException;
 import dev.dockenv.errors.SourceLocation;
+import dev.dockenv.python.DeclaredPython;
 import dev.dockenv.pep.PepSyntaxException;
 import dev.dockenv.pep.SpecifierSet;
 import dev.dockenv.pep.Version;
@@ -9,6 +10,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import dev.dockenv.python.PythonVersion;
+import dev.dockenv.python.PythonChoice;
 
 /**
  * Chooses one Python version from what the project says: dockenv's {@code python} setting,
@@ -19,14 +22,10 @@ import java.util.Optional;
  */
 public final class PythonVersionResolver {
 
-    /** One place that names a version. */
-    public record Declared(String text, SourceLocation location) {
-    }
-
     private PythonVersionResolver() {
     }
 
-    public static PythonChoice resolve(List<Declared> explicit, Optional<Declared> requiresPython,
+    public static PythonChoice resolve(List<DeclaredPython> explicit, Optional<DeclaredPython> requiresPython,
             boolean customBaseImage) {
         return resolve(explicit, requiresPython.stream().toList(), customBaseImage);
     }
@@ -35,9 +34,9 @@ public final class PythonVersionResolver {
      * @param ranges version ranges the choice must satisfy, each where it is written:
      *        requires-python, a conda environment's {@code python>=3.10,<3.12}
      */
-    public static PythonChoice resolve(List<Declared> explicit, List<Declared> ranges, boolean customBaseImage) {
+    public static PythonChoice resolve(List<DeclaredPython> explicit, List<DeclaredPython> ranges, boolean customBaseImage) {
         List<Parsed> parsed = new ArrayList<>();
-        for (Declared d : explicit) {
+        for (DeclaredPython d : explicit) {
             PythonVersion v = PythonVersion.parse(d.text()).orElseThrow(() -> new InputException(d.location(),
                     "'" + d.text() + "' is not a Python version", "write it as 3.X, e.g. 3.12"));
             if (!v.isKnown() && !customBaseImage) {
@@ -91,14 +90,14 @@ public final class PythonVersionResolver {
     }
 
     /** A range with where it is written. */
-    private record Range(Declared declared, SpecifierSet specifiers) {
+    private record Range(DeclaredPython declared, SpecifierSet specifiers) {
         String label() {
             return declared.location().file().getFileName().toString().equals("pyproject.toml")
                     ? "requires-python '" + declared.text() + "'" : "the Python range '" + declared.text() + "'";
         }
     }
 
-    private static SpecifierSet specifiers(Declared d) {
+    private static SpecifierSet specifiers(DeclaredPython d) {
         try {
             return SpecifierSet.parse(d.text());
         } catch (PepSyntaxException e) {
@@ -128,6 +127,6 @@ public final class PythonVersionResolver {
         }
     }
 
-    private record Parsed(PythonVersion version, Declared declared) {
+    private record Parsed(PythonVersion version, DeclaredPython declared) {
     }
 }

@@ -1,6 +1,6 @@
 package dev.dockenv.render;
 
-import dev.dockenv.build.ImageNames;
+import dev.dockenv.plan.ImageNames;
 import dev.dockenv.plan.ContainerPaths;
 import dev.dockenv.plan.EnvironmentDockerfile;
 import dev.dockenv.plan.EnvironmentPlan;

@@ -9,7 +9,7 @@ import dev.dockenv.it.support.Exec;
 import dev.dockenv.it.support.ItWorkspace;
 import dev.dockenv.it.support.ProcessResult;
 import dev.dockenv.it.support.TestProject;
-import dev.dockenv.lock.conda.MicromambaImage;
+import dev.dockenv.plan.MicromambaImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.dockenv.errors.InputException;
-import dev.dockenv.project.DeclaredRequirement;
-import dev.dockenv.project.PyprojectReader;
+import dev.dockenv.python.DeclaredRequirement;
+import dev.dockenv.pyproject.PyprojectReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;

@@ -8,7 +8,6 @@ import dev.dockenv.build.BuildDefinitions;
 import dev.dockenv.build.ImageIdentity;
 import dev.dockenv.dockerfile.Dialect;
 import dev.dockenv.dockerfile.DockerfileRenderer;
-import dev.dockenv.lock.conda.CondaDockerfilePlan;
 import dev.dockenv.project.Project;
 import dev.dockenv.project.ProjectScanner;
 import java.nio.file.Files;

@@ -9,10 +9,13 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import dev.dockenv.python.PythonVersion;
+import dev.dockenv.python.PythonChoice;
+import dev.dockenv.python.DeclaredPython;
 
 class PythonVersionResolverTest {
-    private static PythonVersionResolver.Declared at(String file, String text) {
-        return new PythonVersionResolver.Declared(text, new SourceLocation(Path.of(file), 1, 1));
+    private static DeclaredPython at(String file, String text) {
+        return new DeclaredPython(text, new SourceLocation(Path.of(file), 1, 1));
     }
 
     @Test
@@ -66,7 +69,7 @@ class PythonVersionResolverTest {
 
     @Test
     void everyRangeMustAdmitTheChoice() {
-        List<PythonVersionResolver.Declared> ranges = List.of(at("pyproject.toml", ">=3.9"),
+        List<DeclaredPython> ranges = List.of(at("pyproject.toml", ">=3.9"),
                 at("environment.yml", ">=3.10,<3.12"));
 
         PythonChoice c = PythonVersionResolver.resolve(List.of(), ranges, false);

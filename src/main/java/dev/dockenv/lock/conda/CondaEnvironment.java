@@ -6,8 +6,7 @@ import dev.dockenv.deps.RequirementsFile;
 import dev.dockenv.errors.SourceLocation;
 import dev.dockenv.lock.DeclaredDependencies;
 import dev.dockenv.lock.DependencyGroups;
-import dev.dockenv.project.DeclaredRequirement;
-import dev.dockenv.project.PythonVersionResolver;
+import dev.dockenv.python.DeclaredRequirement;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -16,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import dev.dockenv.python.DeclaredPython;
 
 /**
  * What a conda environment file ({@code environment.yml} / {@code environment.yaml}) says.
@@ -35,7 +35,7 @@ import java.util.Optional;
  */
 public record CondaEnvironment(Path file, Optional<String> name, List<CondaChannel> channels,
         List<MatchSpec> dependencies, List<PipLine> pipLines, RequirementsFile pipRequirements,
-        Map<String, String> variables, Optional<PythonVersionResolver.Declared> python,
+        Map<String, String> variables, Optional<DeclaredPython> python,
         Map<String, SourceLocation> ignoredKeys) {
 
     /** The format name in {@link DeclaredDependencies}. */

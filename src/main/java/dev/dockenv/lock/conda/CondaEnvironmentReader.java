@@ -7,8 +7,7 @@ import dev.dockenv.errors.InputException;
 import dev.dockenv.errors.SourceLocation;
 import dev.dockenv.pep.PepSyntaxException;
 import dev.dockenv.pep.SpecifierSet;
-import dev.dockenv.project.PythonVersion;
-import dev.dockenv.project.PythonVersionResolver;
+import dev.dockenv.python.PythonVersion;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,6 +21,7 @@ import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
+import dev.dockenv.python.DeclaredPython;
 
 /**
  * Reads a conda environment file ({@code environment.yml} / {@code environment.yaml}) as conda
@@ -220,7 +220,7 @@ public final class CondaEnvironmentReader {
     }
 
     /** The first {@code python} dependency with a version, as the Python resolver reads it. */
-    private Optional<PythonVersionResolver.Declared> python() {
+    private Optional<DeclaredPython> python() {
         for (MatchSpec spec : dependencies) {
             if (!spec.isPython() || spec.version().isEmpty()) {
                 continue;
@@ -244,7 +244,7 @@ public final class CondaEnvironmentReader {
                             "write python=3.12 or 'python>=3.10,<3.13'");
                 }
             }
-            return Optional.of(new PythonVersionResolver.Declared(text.get(), spec.location()));
+            return Optional.of(new DeclaredPython(text.get(), spec.location()));
         }
         return Optional.empty();
     }

@@ -1,14 +1,14 @@
 package dev.dockenv.lock.pipenv;
 
 import dev.dockenv.lock.DeclaredDependencies;
-import dev.dockenv.project.DeclaredRequirement;
-import dev.dockenv.project.PythonVersionResolver;
+import dev.dockenv.python.DeclaredRequirement;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import dev.dockenv.python.DeclaredPython;
 
 /**
  * A Pipfile as {@link PipfileReader} reads it.
@@ -19,7 +19,7 @@ import java.util.Optional;
  * @param python  {@code [requires]} python_full_version, else python_version, with its location
  */
 public record Pipfile(Path file, List<PipenvSource> sources, Map<String, List<PipfileEntry>> groups,
-        Optional<PythonVersionResolver.Declared> python) {
+        Optional<DeclaredPython> python) {
 
     public static final String FORMAT = "Pipfile";
 

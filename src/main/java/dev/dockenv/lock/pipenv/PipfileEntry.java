@@ -2,7 +2,7 @@ package dev.dockenv.lock.pipenv;
 
 import dev.dockenv.errors.SourceLocation;
 import dev.dockenv.lock.PackageSource;
-import dev.dockenv.project.DeclaredRequirement;
+import dev.dockenv.python.DeclaredRequirement;
 import java.util.Optional;
 
 /**

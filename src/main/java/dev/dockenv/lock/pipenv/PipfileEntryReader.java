@@ -10,7 +10,7 @@ import dev.dockenv.pep.Pep503;
 import dev.dockenv.pep.PepSyntaxException;
 import dev.dockenv.pep.Requirement;
 import dev.dockenv.pep.SpecifierSet;
-import dev.dockenv.project.DeclaredRequirement;
+import dev.dockenv.python.DeclaredRequirement;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -6,7 +6,6 @@ import dev.dockenv.errors.SourceLocation;
 import dev.dockenv.lock.DeclaredDependencies;
 import dev.dockenv.lock.DependencyGroups;
 import dev.dockenv.pep.Pep503;
-import dev.dockenv.project.PythonVersionResolver;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,6 +17,7 @@ import java.util.Set;
 import org.tomlj.TomlArray;
 import org.tomlj.TomlPosition;
 import org.tomlj.TomlTable;
+import dev.dockenv.python.DeclaredPython;
 
 /**
  * Reads a Pipfile as pipenv does: {@code [[source]]}, {@code [packages]} (group "main"),
@@ -49,7 +49,7 @@ public final class PipfileReader {
 
     public static Pipfile readPipfile(TomlDocument doc) {
         List<PipenvSource> sources = sources(doc);
-        Optional<PythonVersionResolver.Declared> python = python(doc);
+        Optional<DeclaredPython> python = python(doc);
         PipfileEntryReader entries = new PipfileEntryReader(doc, sources);
         Map<String, List<PipfileEntry>> groups = new LinkedHashMap<>();
         Map<String, String> tableOfGroup = new HashMap<>();
@@ -139,7 +139,7 @@ public final class PipfileReader {
     }
 
     /** [requires]: python_full_version wins over python_version, as in pipenv. */
-    private static Optional<PythonVersionResolver.Declared> python(TomlDocument doc) {
+    private static Optional<DeclaredPython> python(TomlDocument doc) {
         List<String> requires = List.of("requires");
         if (doc.contains(requires) && doc.table(requires).isEmpty()) {
             throw doc.wrongType(requires, "a table");
@@ -148,7 +148,7 @@ public final class PipfileReader {
             List<String> path = List.of("requires", key);
             Optional<String> text = doc.string(path, "a Python version string, such as \"3.12\"");
             if (text.isPresent()) {
-                return Optional.of(new PythonVersionResolver.Declared(text.get().strip(), doc.locationOf(path)));
+                return Optional.of(new DeclaredPython(text.get().strip(), doc.locationOf(path)));
             }
         }
         return Optional.empty();

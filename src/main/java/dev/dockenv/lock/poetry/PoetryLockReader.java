@@ -14,7 +14,7 @@ import dev.dockenv.pep.Pep503;
 import dev.dockenv.pep.PepSyntaxException;
 import dev.dockenv.pep.Requirement;
 import dev.dockenv.pep.Version;
-import dev.dockenv.project.DeclaredRequirement;
+import dev.dockenv.python.DeclaredRequirement;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -6,8 +6,7 @@ import dev.dockenv.errors.SourceLocation;
 import dev.dockenv.lock.DeclaredDependencies;
 import dev.dockenv.lock.DependencyGroups;
 import dev.dockenv.pep.Pep503;
-import dev.dockenv.project.DeclaredRequirement;
-import dev.dockenv.project.PythonVersionResolver;
+import dev.dockenv.python.DeclaredRequirement;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -20,6 +19,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.tomlj.TomlArray;
 import org.tomlj.TomlTable;
+import dev.dockenv.python.DeclaredPython;
 
 /**
  * Reads poetry's dependency declarations in pyproject.toml into {@link DeclaredDependencies}
@@ -37,7 +37,7 @@ import org.tomlj.TomlTable;
  * </ul>
  * When [project] declares {@code dependencies} or {@code optional-dependencies} (poetry 2, and
  * "dependencies" not in {@code dynamic}), those are the main group and stay with
- * {@link dev.dockenv.project.PyprojectReader}: [tool.poetry.dependencies] then only adds
+ * {@link dev.dockenv.pyproject.PyprojectReader}: [tool.poetry.dependencies] then only adds
  * information to them (it is still checked) and only the groups are read here.
  */
 public final class PoetryManifestReader {
@@ -86,7 +86,7 @@ public final class PoetryManifestReader {
 
         Map<String, List<DeclaredRequirement>> groups = new LinkedHashMap<>();
         Set<String> referenced = new LinkedHashSet<>();
-        Optional<PythonVersionResolver.Declared> python = Optional.empty();
+        Optional<DeclaredPython> python = Optional.empty();
         if (hasMain) {
             List<String> path = List.of("tool", "poetry", "dependencies");
             TomlTable table = table(doc, path);
@@ -192,14 +192,14 @@ public final class PoetryManifestReader {
         return out;
     }
 
-    private static Optional<PythonVersionResolver.Declared> python(TomlTable table, String key, TomlPlace place) {
+    private static Optional<DeclaredPython> python(TomlTable table, String key, TomlPlace place) {
         SourceLocation at = place.of(table, key);
         if (!(table.get(List.of(key)) instanceof String text)) {
             throw new InputException(at, "python: expected a version constraint string such as \"^3.8\"");
         }
         try {
             String pep440 = PoetryConstraint.parse(text).toPep440ForPython();
-            return pep440.isEmpty() ? Optional.empty() : Optional.of(new PythonVersionResolver.Declared(pep440, at));
+            return pep440.isEmpty() ? Optional.empty() : Optional.of(new DeclaredPython(pep440, at));
         } catch (InvalidConstraintException e) {
             throw new InputException(at, "python: " + e.getMessage(), e.hint());
         }

@@ -3,7 +3,7 @@ package dev.dockenv.lock.uv;
 import dev.dockenv.config.TomlDocument;
 import dev.dockenv.pep.PepSyntaxException;
 import dev.dockenv.pep.SpecifierSet;
-import dev.dockenv.project.PyprojectFile;
+import dev.dockenv.pyproject.PyprojectFile;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

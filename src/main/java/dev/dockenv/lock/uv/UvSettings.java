@@ -1,7 +1,7 @@
 package dev.dockenv.lock.uv;
 
 import dev.dockenv.errors.SourceLocation;
-import dev.dockenv.project.DeclaredRequirement;
+import dev.dockenv.python.DeclaredRequirement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

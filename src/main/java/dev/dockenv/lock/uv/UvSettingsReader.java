@@ -7,7 +7,7 @@ import dev.dockenv.lock.pylock.LockTable;
 import dev.dockenv.pep.Pep503;
 import dev.dockenv.pep.PepSyntaxException;
 import dev.dockenv.pep.Requirement;
-import dev.dockenv.project.DeclaredRequirement;
+import dev.dockenv.python.DeclaredRequirement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -12,8 +12,7 @@ import dev.dockenv.errors.InputException;
 import dev.dockenv.errors.SourceLocation;
 import dev.dockenv.lock.DeclaredDependencies;
 import dev.dockenv.lock.DependencyGroups;
-import dev.dockenv.project.DeclaredRequirement;
-import dev.dockenv.project.PythonVersionResolver;
+import dev.dockenv.python.DeclaredRequirement;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -25,10 +24,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import dev.dockenv.python.DeclaredPython;
 
-class CondaEnvironmentReaderTest {
+public class CondaEnvironmentReaderTest {
 
-    static Path resource(String name) {
+    public static Path resource(String name) {
         try {
             return Path.of(CondaEnvironmentReaderTest.class.getResource("/lock/conda/" + name).toURI());
         } catch (URISyntaxException e) {
@@ -63,7 +63,7 @@ class CondaEnvironmentReaderTest {
                 "16:5 libblas =* [*openblas]",
                 "17:6 scipy >=1.11");
         assertThat(env.listsPip()).isTrue();
-        assertThat(env.python()).contains(new PythonVersionResolver.Declared("3.11", new SourceLocation(file, 8, 5)));
+        assertThat(env.python()).contains(new DeclaredPython("3.11", new SourceLocation(file, 8, 5)));
         assertThat(env.variables()).isEmpty();
         assertThat(env.ignoredKeys()).isEmpty();
     }
@@ -103,7 +103,7 @@ class CondaEnvironmentReaderTest {
         assertThat(declared.group(DependencyGroups.MAIN)).containsExactly(
                 new DeclaredRequirement("torch==2.2.2", new SourceLocation(file, 20, 9)),
                 new DeclaredRequirement("shap>=0.45 ; python_version >= '3.10'", new SourceLocation(file, 21, 10)));
-        assertThat(declared.python()).map(PythonVersionResolver.Declared::text).contains("3.11");
+        assertThat(declared.python()).map(DeclaredPython::text).contains("3.11");
         assertThat(declared.indexUrls()).containsExactly("https://download.pytorch.org/whl/cpu");
     }
 
@@ -131,7 +131,7 @@ class CondaEnvironmentReaderTest {
                 Map.entry("DEBUG", "on"),
                 Map.entry("MAX_WORKERS", "4"),
                 Map.entry("GREETING", "hello, world"));
-        assertThat(env.python()).contains(new PythonVersionResolver.Declared("3.12", new SourceLocation(file, 5, 5)));
+        assertThat(env.python()).contains(new DeclaredPython("3.12", new SourceLocation(file, 5, 5)));
         assertThat(env.ignoredKeys()).containsExactly(Map.entry("platforms", new SourceLocation(file, 16, 1)));
         assertThat(env.pipRequirements().entriesOf(PackageRequirement.class)).singleElement()
                 .satisfies(p -> assertThat(p.location()).isEqualTo(new SourceLocation(file, 9, 7)));
@@ -148,7 +148,7 @@ class CondaEnvironmentReaderTest {
                 "2:18 python >=3.10,<3.13",
                 "2:39 samtools =1.19 [h50ea8bc_0]",
                 "2:66 numpy >=1.24 [py*]");
-        assertThat(env.python()).map(PythonVersionResolver.Declared::text).contains(">=3.10,<3.13");
+        assertThat(env.python()).map(DeclaredPython::text).contains(">=3.10,<3.13");
     }
 
     @Test
@@ -169,7 +169,7 @@ class CondaEnvironmentReaderTest {
         assertThat(env.name()).contains("yes");
         assertThat(env.channels()).isEmpty();
         assertThat(env.dependencies()).extracting(MatchSpec::text).containsExactly("python=3.10", "nodejs=18");
-        assertThat(env.python()).map(PythonVersionResolver.Declared::text).contains("3.10");
+        assertThat(env.python()).map(DeclaredPython::text).contains("3.10");
         assertThat(env.variables()).containsExactly(Map.entry("ENABLED", "off"), Map.entry("EMPTY", ""));
     }
 
@@ -269,7 +269,7 @@ class CondaEnvironmentReaderTest {
 
         assertThat(env.dependencies()).extracting(MatchSpec::name).containsExactly("python", "pip");
         assertThat(env.pipLines()).extracting(PipLine::text).containsExactly("requests");
-        assertThat(env.python()).map(PythonVersionResolver.Declared::text).isEqualTo(Optional.of("3.12"));
+        assertThat(env.python()).map(DeclaredPython::text).isEqualTo(Optional.of("3.12"));
         assertThat(List.copyOf(env.variables().keySet())).isEmpty();
     }
 }

@@ -8,8 +8,7 @@ import dev.dockenv.lock.DeclaredDependencies;
 import dev.dockenv.lock.PackageSource;
 import dev.dockenv.pep.PepSyntaxException;
 import dev.dockenv.pep.Requirement;
-import dev.dockenv.project.DeclaredRequirement;
-import dev.dockenv.project.PythonVersionResolver;
+import dev.dockenv.python.DeclaredRequirement;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -18,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import dev.dockenv.python.DeclaredPython;
 
 class PipfileReaderTest {
     private static final String LOCAL = "http://127.0.0.1:18741/simple";
@@ -38,7 +38,7 @@ class PipfileReaderTest {
         assertThat(d.groups()).containsOnlyKeys("main", "dev");
         assertThat(d.group("main")).containsExactly(new DeclaredRequirement("colorsay", at(file, 7, 1)));
         assertThat(d.group("dev")).containsExactly(new DeclaredRequirement("devtool==0.3.0", at(file, 10, 1)));
-        assertThat(d.python()).contains(new PythonVersionResolver.Declared("3.11", at(file, 13, 1)));
+        assertThat(d.python()).contains(new DeclaredPython("3.11", at(file, 13, 1)));
         assertThat(d.indexUrls()).containsExactly(LOCAL);
     }
 
@@ -68,7 +68,7 @@ class PipfileReaderTest {
         assertThat(pipfile.group("main")).extracting(PipfileEntry::location).extracting(l -> l.line())
                 .containsExactly(7, 8, 9, 10, 11, 12, 13, 14);
         assertThat(pipfile.group("dev")).extracting(e -> e.requirement().text()).containsExactly("devtool==0.3.0");
-        assertThat(pipfile.python()).contains(new PythonVersionResolver.Declared("3.11.7", at(file, 20, 1)));
+        assertThat(pipfile.python()).contains(new DeclaredPython("3.11.7", at(file, 20, 1)));
     }
 
     @Test
@@ -117,7 +117,7 @@ class PipfileReaderTest {
         assertThat(crlf.sources().get(0).name()).isEqualTo("back\\slash");
         assertThat(crlf.group("main")).extracting(e -> e.requirement().text()).containsExactly(
                 "greeting; os_name == \"posix\"\tand\tpython_version >= \"3\"", "colorsay>=2.0");
-        assertThat(crlf.python()).map(PythonVersionResolver.Declared::text).contains("3.11");
+        assertThat(crlf.python()).map(DeclaredPython::text).contains("3.11");
     }
 
     static Stream<Arguments> entries() {
@@ -178,7 +178,7 @@ class PipfileReaderTest {
     void theFullVersionWinsOverTheMinorVersion() {
         Pipfile p = PipfileReader.readPipfile(TomlDocument.parse(Path.of("Pipfile"),
                 "[requires]\npython_version = \"3.11\"\npython_full_version = \"3.11.4\"\n"));
-        assertThat(p.python()).contains(new PythonVersionResolver.Declared("3.11.4", at(Path.of("Pipfile"), 3, 1)));
+        assertThat(p.python()).contains(new DeclaredPython("3.11.4", at(Path.of("Pipfile"), 3, 1)));
         assertThat(p.groups()).isEmpty();
     }
 

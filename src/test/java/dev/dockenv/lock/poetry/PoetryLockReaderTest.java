@@ -9,7 +9,7 @@ import dev.dockenv.lock.LockedArtifact;
 import dev.dockenv.lock.LockedPackage;
 import dev.dockenv.lock.PackageSource;
 import dev.dockenv.pep.MarkerEnvironment;
-import dev.dockenv.project.DeclaredRequirement;
+import dev.dockenv.python.DeclaredRequirement;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dockenv.lock.DeclaredDependencies;
 import dev.dockenv.pep.Requirement;
-import dev.dockenv.project.DeclaredRequirement;
+import dev.dockenv.python.DeclaredRequirement;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

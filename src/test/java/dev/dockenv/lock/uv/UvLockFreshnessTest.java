@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dockenv.config.TomlDocument;
 import dev.dockenv.lock.LockFile;
-import dev.dockenv.project.PyprojectReader;
+import dev.dockenv.pyproject.PyprojectReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

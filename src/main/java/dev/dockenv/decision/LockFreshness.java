@@ -1,4 +1,4 @@
-package dev.dockenv.lock.resolve;
+package dev.dockenv.decision;
 
 import dev.dockenv.errors.DockenvException;
 import dev.dockenv.errors.ExitCode;

@@ -1,4 +1,5 @@
-package dev.dockenv.lock.conda;
+package dev.dockenv.plan;
+
 
 /**
  * What the {@code mambaorg/micromamba} images provide, as their Dockerfile and documentation

@@ -1,4 +1,4 @@
-package dev.dockenv.project;
+package dev.dockenv.python;
 
 import dev.dockenv.errors.SourceLocation;
 

@@ -1,4 +1,4 @@
-package dev.dockenv.project;
+package dev.dockenv.pyproject;
 
 import dev.dockenv.config.DockenvConfig;
 import dev.dockenv.config.TomlDocument;
@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import dev.dockenv.python.DeclaredRequirement;
+import dev.dockenv.python.DeclaredPython;
 
 /**
  * What dockenv reads from pyproject.toml. Dependency groups have their includes resolved; the
@@ -16,7 +18,7 @@ public record PyprojectFile(
         TomlDocument document,
         Path file,
         Optional<String> name,
-        Optional<PythonVersionResolver.Declared> requiresPython,
+        Optional<DeclaredPython> requiresPython,
         List<DeclaredRequirement> dependencies,
         Map<String, List<DeclaredRequirement>> optionalDependencies,
         Map<String, List<DeclaredRequirement>> dependencyGroups,

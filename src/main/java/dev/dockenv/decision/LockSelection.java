@@ -1,4 +1,4 @@
-package dev.dockenv.lock.select;
+package dev.dockenv.decision;
 
 import dev.dockenv.errors.InputException;
 import dev.dockenv.errors.SourceLocation;
@@ -9,7 +9,7 @@ import dev.dockenv.lock.poetry.PoetryContentHash;
 import dev.dockenv.lock.poetry.PoetryLockReader;
 import dev.dockenv.lock.poetry.PoetryManifest;
 import dev.dockenv.lock.poetry.PoetryManifestReader;
-import dev.dockenv.project.DeclaredRequirement;
+import dev.dockenv.python.DeclaredRequirement;
 import dev.dockenv.lock.pdm.PdmContentHash;
 import dev.dockenv.lock.pdm.PdmLockReader;
 import dev.dockenv.lock.pipenv.PipfileDigest;
@@ -18,7 +18,7 @@ import dev.dockenv.lock.pylock.PylockReader;
 import dev.dockenv.lock.uv.UvLockFreshness;
 import dev.dockenv.lock.uv.UvLockReader;
 import dev.dockenv.project.Project;
-import dev.dockenv.project.PyprojectFile;
+import dev.dockenv.pyproject.PyprojectFile;
 import dev.dockenv.config.TomlDocument;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package dev.dockenv.lock.conda;
+package dev.dockenv.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -11,8 +11,6 @@ import dev.dockenv.dockerfile.Mount;
 import dev.dockenv.dockerfile.Stage;
 import dev.dockenv.errors.InputException;
 import dev.dockenv.errors.SourceLocation;
-import dev.dockenv.plan.CondaBaseStage;
-import dev.dockenv.plan.GeneratedFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,6 +21,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
+import dev.dockenv.lock.conda.CondaEnvironment;
+import dev.dockenv.lock.conda.CondaEnvironmentReader;
+import dev.dockenv.lock.conda.MatchSpec;
+import dev.dockenv.lock.conda.CondaEnvironmentReaderTest;
 
 /**
  * The plan up to the network: conda channels cannot be reached from the test machine, so these

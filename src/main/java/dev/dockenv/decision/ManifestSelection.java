@@ -1,4 +1,4 @@
-package dev.dockenv.lock.select;
+package dev.dockenv.decision;
 
 import dev.dockenv.lock.DeclaredDependencies;
 import dev.dockenv.lock.DependencyGroups;
@@ -6,8 +6,7 @@ import dev.dockenv.lock.pipenv.PipfileReader;
 import dev.dockenv.lock.poetry.PoetryManifestReader;
 import dev.dockenv.pep.PepSyntaxException;
 import dev.dockenv.pep.Requirement;
-import dev.dockenv.plan.DeclaredInstall;
-import dev.dockenv.project.DeclaredRequirement;
+import dev.dockenv.python.DeclaredRequirement;
 import dev.dockenv.project.Project;
 import java.nio.file.Files;
 import java.nio.file.Path;

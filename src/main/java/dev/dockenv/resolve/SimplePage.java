@@ -1,4 +1,4 @@
-package dev.dockenv.lock.resolve;
+package dev.dockenv.resolve;
 
 import dev.dockenv.pep.Pep503;
 import dev.dockenv.pep.Version;

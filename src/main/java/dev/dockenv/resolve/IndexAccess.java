@@ -1,4 +1,4 @@
-package dev.dockenv.lock.resolve;
+package dev.dockenv.resolve;
 
 import dev.dockenv.build.IndexCredentials;
 import dev.dockenv.plan.EnvironmentPlan;

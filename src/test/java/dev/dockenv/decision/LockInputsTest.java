@@ -1,4 +1,4 @@
-package dev.dockenv.lock.resolve;
+package dev.dockenv.decision;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -23,6 +23,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import dev.dockenv.resolve.LockResolver;
 
 /** The inputs digest, its place in pylock.toml ([tool.dockenv]) and the freshness check. */
 class LockInputsTest {

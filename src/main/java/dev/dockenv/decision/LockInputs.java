@@ -1,4 +1,4 @@
-package dev.dockenv.lock.resolve;
+package dev.dockenv.decision;
 
 import dev.dockenv.io.Sha256;
 import dev.dockenv.plan.EnvironmentPlan;

@@ -1,4 +1,4 @@
-package dev.dockenv.lock.conda;
+package dev.dockenv.plan;
 
 import dev.dockenv.deps.GlobalOption;
 import dev.dockenv.deps.IncludeFile;
@@ -7,7 +7,6 @@ import dev.dockenv.deps.RequirementsEntry;
 import dev.dockenv.deps.RequirementsFileParser;
 import dev.dockenv.errors.InputException;
 import dev.dockenv.errors.SourceLocation;
-import dev.dockenv.plan.GeneratedFile;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -19,6 +18,9 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import dev.dockenv.lock.conda.CondaEnvironment;
+import dev.dockenv.lock.conda.MatchSpec;
+import dev.dockenv.lock.conda.PipLine;
 
 /**
  * Plans how an image builds a conda environment on a {@code mambaorg/micromamba} image, the way

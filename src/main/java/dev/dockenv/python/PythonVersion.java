@@ -1,4 +1,4 @@
-package dev.dockenv.project;
+package dev.dockenv.python;
 
 import java.util.List;
 import java.util.Optional;

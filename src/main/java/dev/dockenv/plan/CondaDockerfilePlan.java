@@ -1,6 +1,5 @@
-package dev.dockenv.lock.conda;
+package dev.dockenv.plan;
 
-import dev.dockenv.plan.GeneratedFile;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;

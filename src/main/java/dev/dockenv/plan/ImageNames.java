@@ -1,4 +1,4 @@
-package dev.dockenv.build;
+package dev.dockenv.plan;
 
 import java.util.Locale;
 

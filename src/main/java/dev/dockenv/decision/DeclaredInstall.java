@@ -1,4 +1,4 @@
-package dev.dockenv.plan;
+package dev.dockenv.decision;
 
 import java.util.List;
 

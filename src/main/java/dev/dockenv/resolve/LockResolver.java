@@ -1,4 +1,4 @@
-package dev.dockenv.lock.resolve;
+package dev.dockenv.resolve;
 
 import dev.dockenv.engine.Engine;
 import dev.dockenv.engine.ProcessRunner;
@@ -105,7 +105,7 @@ public final class LockResolver {
     }
 
     /** {@code -c CONSTRAINTS}..., {@code -r FILE}... and the packages of a stage's declared installs. */
-    static List<String> pipArguments(List<InstallStep> steps) {
+    public static List<String> pipArguments(List<InstallStep> steps) {
         List<String> args = new ArrayList<>();
         for (InstallStep s : steps) {
             for (String f : s.constraintFiles()) {
@@ -323,7 +323,7 @@ public final class LockResolver {
     }
 
     /** POSIX shell quoting. */
-    static String quoted(List<String> words) {
+    public static String quoted(List<String> words) {
         List<String> out = new ArrayList<>();
         for (String w : words) {
             out.add("'" + w.replace("'", "'\\''") + "'");

@@ -1,4 +1,4 @@
-package dev.dockenv.lock.select;
+package dev.dockenv.decision;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;

@@ -1,4 +1,4 @@
-package dev.dockenv.project;
+package dev.dockenv.pyproject;
 
 import dev.dockenv.config.ConfigReader;
 import dev.dockenv.config.TomlDocument;
@@ -17,6 +17,8 @@ import java.util.Optional;
 import java.util.Set;
 import org.tomlj.TomlArray;
 import org.tomlj.TomlTable;
+import dev.dockenv.python.DeclaredRequirement;
+import dev.dockenv.python.DeclaredPython;
 
 /** Reads pyproject.toml: [project], PEP 735 [dependency-groups] and [tool.dockenv]. */
 public final class PyprojectReader {
@@ -32,9 +34,9 @@ public final class PyprojectReader {
 
     public static PyprojectFile read(TomlDocument doc) {
         Optional<String> name = doc.string(List.of("project", "name"), "a string");
-        Optional<PythonVersionResolver.Declared> requiresPython = doc
+        Optional<DeclaredPython> requiresPython = doc
                 .string(List.of("project", "requires-python"), "a version specifier string")
-                .map(t -> new PythonVersionResolver.Declared(t, doc.locationOf(List.of("project", "requires-python"))));
+                .map(t -> new DeclaredPython(t, doc.locationOf(List.of("project", "requires-python"))));
         if (doc.contains(PROJECT) && doc.table(PROJECT).isEmpty()) {
             throw doc.wrongType(PROJECT, "a table");
         }
