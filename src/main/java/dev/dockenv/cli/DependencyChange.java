@@ -2,11 +2,12 @@ package dev.dockenv.cli;
 
 import dev.dockenv.build.BuildOptions;
 import dev.dockenv.edit.DependencyTarget;
+import dev.dockenv.decision.InstallDecider;
+import dev.dockenv.decision.InstallDecision;
 import dev.dockenv.errors.DockenvException;
+import dev.dockenv.lock.format.LockFormat;
 import dev.dockenv.errors.ExitCode;
 import dev.dockenv.io.AtomicFiles;
-import dev.dockenv.lock.pylock.PylockReader;
-import dev.dockenv.decision.LockSelection;
 import dev.dockenv.project.Project;
 import dev.dockenv.project.ProjectLocator;
 import dev.dockenv.project.ProjectScanner;
@@ -14,7 +15,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -24,11 +24,6 @@ import java.util.Optional;
  * were, so a failed change leaves nothing behind.
  */
 final class DependencyChange {
-    /** Locks other tools write, with the command that updates each. */
-    private static final Map<String, String> FOREIGN_LOCKS = Map.of("uv.lock", "uv add / uv remove",
-            "poetry.lock", "poetry add / poetry remove", "pdm.lock", "pdm add / pdm remove",
-            "Pipfile.lock", "pipenv install / pipenv uninstall");
-
     private final DockenvCommand root;
     private final Project project;
     private final Optional<Path> dockenvLock;
@@ -42,23 +37,24 @@ final class DependencyChange {
     /** The project, refused when a lock another tool maintains pins it (dockenv cannot rewrite that lock). */
     static DependencyChange open(DockenvCommand root) {
         Project project = ProjectScanner.scan(ProjectLocator.locate(root.startDirectory()));
-        for (String name : LockSelection.fileNames()) {
-            Path lock = project.root().resolve(name);
-            if (!Files.isRegularFile(lock)) {
-                continue;
-            }
-            if (name.equals(LockCommand.LOCK_FILE)) {
-                if (PylockReader.read(lock).inputsDigest().isEmpty()) {
-                    throw new DockenvException(ExitCode.BAD_INPUT, "pylock.toml was written by another tool, which "
-                            + "dockenv does not overwrite", "update it with that tool, or delete it and run `dockenv "
-                            + "add` again: dockenv then locks the project itself");
-                }
-                return new DependencyChange(root, project, Optional.of(lock));
-            }
-            throw new DockenvException(ExitCode.BAD_INPUT, name + " pins this project's packages and only its own "
-                    + "tool rewrites it", "use " + FOREIGN_LOCKS.get(name) + ", then `dockenv sync` or `dockenv run`");
+        Optional<LockFormat> format = InstallDecider.lockFormat(project);
+        if (format.isEmpty()) {
+            return new DependencyChange(root, project, Optional.empty());
         }
-        return new DependencyChange(root, project, Optional.empty());
+        if (format.get() != LockFormat.PYLOCK) {
+            // the lock's tool rewrites it: dockenv need not even read it
+            throw new DockenvException(ExitCode.BAD_INPUT, format.get().fileName() + " pins this project's packages "
+                    + "and only its own tool rewrites it", "use " + format.get().changeCommands()
+                    + ", then `dockenv sync` or `dockenv run`");
+        }
+        InstallDecision.Locked locked = (InstallDecision.Locked) InstallDecider.decide(project,
+                root.session().environment());
+        if (!locked.reading().writtenByDockenv()) {
+            throw new DockenvException(ExitCode.BAD_INPUT, "pylock.toml was written by another tool, which "
+                    + "dockenv does not overwrite", "update it with that tool, or delete it and run `dockenv "
+                    + "add` again: dockenv then locks the project itself");
+        }
+        return new DependencyChange(root, project, Optional.of(locked.reading().lock().file()));
     }
 
     Project project() {

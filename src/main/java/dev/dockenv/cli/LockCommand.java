@@ -6,16 +6,17 @@ import dev.dockenv.lock.DependencyGroups;
 import dev.dockenv.lock.LockFile;
 import dev.dockenv.lock.pylock.PylockWriter;
 import dev.dockenv.resolve.IndexAccess;
-import dev.dockenv.decision.LockFreshness;
+import dev.dockenv.decision.InstallDecider;
+import dev.dockenv.decision.InstallDecision;
 import dev.dockenv.decision.LockInputs;
+import dev.dockenv.lock.format.Freshness;
+import dev.dockenv.lock.format.LockFormat;
 import dev.dockenv.resolve.LockResolver;
-import dev.dockenv.decision.ManifestSelection;
 import dev.dockenv.plan.EnvironmentPlan;
 import dev.dockenv.plan.EnvironmentPlanner;
 import dev.dockenv.project.Project;
 import dev.dockenv.project.ProjectLocator;
 import dev.dockenv.project.ProjectScanner;
-import dev.dockenv.errors.DockenvException;
 import dev.dockenv.lock.LockedPackage;
 import dev.dockenv.lock.pylock.PylockReader;
 import dev.dockenv.pep.Pep503;
@@ -42,7 +43,7 @@ import picocli.CommandLine.ParentCommand;
             "With --check, only tell whether pylock.toml is up to date with those inputs (exit 4 when stale or "
                     + "missing)."})
 final class LockCommand implements Callable<Integer> {
-    static final String LOCK_FILE = "pylock.toml";
+    static final String LOCK_FILE = LockFormat.PYLOCK.fileName();
 
     @ParentCommand
     private DockenvCommand root;
@@ -51,23 +52,53 @@ final class LockCommand implements Callable<Integer> {
     private boolean check;
 
     /** The project with its plan made without a lock: what a lock is resolved from. */
-    record Unlocked(Project project, EnvironmentPlan plan, String digest) {
+    record Unlocked(Project project, InstallDecision.Unlocked decision, EnvironmentPlan plan) {
         Path lockFile() {
             return project.root().resolve(LOCK_FILE);
         }
 
-        static Unlocked open(DockenvCommand root) {
-            Project project = ProjectScanner.scan(ProjectLocator.locate(root.startDirectory()));
-            if (project.conda().isPresent()) {
-                throw new DockenvException(ExitCode.USAGE, "this project's environment is "
-                        + project.conda().get().path() + ", which conda solves when the image is built; dockenv lock "
-                        + "resolves pip dependencies only", "pin versions in " + project.conda().get().path()
-                        + " (conda-lock writes a full conda lock, which micromamba can install)");
-            }
-            EnvironmentPlan plan = EnvironmentPlanner.plan(project, Optional.empty(), ManifestSelection.find(project),
-                    root.session().environment());
-            return new Unlocked(project, plan, LockInputs.digest(project, plan));
+        /** The digest of the inputs, recorded in the lock. */
+        String digest() {
+            return LockInputs.digest(project, decision);
         }
+
+        static Unlocked open(DockenvCommand root) {
+            Project project = scan(root);
+            InstallDecision.Unlocked decision = (InstallDecision.Unlocked) InstallDecider.unlockedOrConda(project,
+                    root.session().environment());
+            return new Unlocked(project, decision, EnvironmentPlanner.plan(project, decision));
+        }
+    }
+
+    /** The project; a conda project is refused: conda solves its environment when the image is built. */
+    private static Project scan(DockenvCommand root) {
+        Project project = ProjectScanner.scan(ProjectLocator.locate(root.startDirectory()));
+        if (project.conda().isPresent()) {
+            throw new DockenvException(ExitCode.USAGE, "this project's environment is "
+                    + project.conda().get().path() + ", which conda solves when the image is built; dockenv lock "
+                    + "resolves pip dependencies only", "pin versions in " + project.conda().get().path()
+                    + " (conda-lock writes a full conda lock, which micromamba can install)");
+        }
+        return project;
+    }
+
+    /**
+     * The lock {@code dockenv lock} wrote, when it is up to date with the project's inputs; else a
+     * BAD_INPUT error with the way out (no pylock.toml, one another tool wrote, a stale one).
+     */
+    static LockFile requireFreshDockenvLock(DockenvCommand root) {
+        Project project = scan(root);
+        InstallDecision decision = InstallDecider.decide(project, root.session().environment());
+        if (!(decision instanceof InstallDecision.Locked locked) || locked.reading().format() != LockFormat.PYLOCK) {
+            throw new DockenvException(ExitCode.BAD_INPUT, "no lock: " + LOCK_FILE + " does not exist",
+                    "run `dockenv lock` to resolve the project's dependencies into " + LOCK_FILE);
+        }
+        if (locked.reading().freshness() instanceof Freshness.Unrecorded) {
+            throw new DockenvException(ExitCode.BAD_INPUT, "stale lock: " + LOCK_FILE + " records no inputs digest "
+                    + "([tool.dockenv] inputs-digest), so it was not made by `dockenv lock`",
+                    "run `dockenv lock` to re-resolve it from the project's requirements");
+        }
+        return locked.requireFresh().reading().lock();
     }
 
     /** Resolves the project's declared dependencies and writes pylock.toml (atomically); reports on stderr. */
@@ -77,10 +108,11 @@ final class LockCommand implements Callable<Integer> {
         Path target = unlocked.lockFile();
         LockResolver resolver = new LockResolver(session.engine(),
                 IndexAccess.of(unlocked.project(), unlocked.plan(), session.environment()), session.err());
-        LockFile resolved = resolver.resolve(unlocked.project(), unlocked.plan(), unlocked.digest(), target);
+        String digest = unlocked.digest();
+        LockFile resolved = resolver.resolve(unlocked.project(), unlocked.plan(), digest, target);
         LockFile lock = resolved.withLayers(layers(target, resolved));
         try {
-            PylockWriter.write(lock, target, unlocked.digest());
+            PylockWriter.write(lock, target, digest);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + target, e);
         }
@@ -120,8 +152,7 @@ final class LockCommand implements Callable<Integer> {
     public Integer call() {
         Session session = root.session();
         if (check) {
-            Unlocked unlocked = Unlocked.open(root);
-            LockFreshness.check(unlocked.lockFile(), unlocked.digest());
+            requireFreshDockenvLock(root);
             session.err().println("dockenv: " + LOCK_FILE + " is up to date");
             session.err().flush();
             return 0;

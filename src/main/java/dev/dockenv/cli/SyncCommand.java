@@ -2,7 +2,6 @@ package dev.dockenv.cli;
 
 import dev.dockenv.build.BuildOptions;
 import dev.dockenv.build.EnvironmentImage;
-import dev.dockenv.decision.LockFreshness;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -18,8 +17,7 @@ final class SyncCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        LockCommand.Unlocked unlocked = LockCommand.Unlocked.open(root);
-        LockFreshness.check(unlocked.lockFile(), unlocked.digest());
+        LockCommand.requireFreshDockenvLock(root);
         Workspace workspace = Workspace.open(root);
         EnvironmentImage image = workspace.build(Optional.empty(), new BuildOptions(false, false, false));
         workspace.session().out().println(image.reference());

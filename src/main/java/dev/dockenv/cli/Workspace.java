@@ -8,13 +8,10 @@ import dev.dockenv.build.EnvironmentBuilder;
 import dev.dockenv.build.EnvironmentImage;
 import dev.dockenv.build.IndexCredentials;
 import dev.dockenv.context.FileDigestCache;
+import dev.dockenv.decision.InstallDecider;
+import dev.dockenv.decision.InstallDecision;
 import dev.dockenv.lock.LockFile;
-import dev.dockenv.decision.LockSelection;
 import dev.dockenv.resolve.IndexAccess;
-import dev.dockenv.decision.LockFreshness;
-import dev.dockenv.decision.LockInputs;
-import dev.dockenv.decision.ManifestSelection;
-import dev.dockenv.decision.DeclaredInstall;
 import dev.dockenv.plan.EnvironmentPlan;
 import dev.dockenv.plan.EnvironmentPlanner;
 import dev.dockenv.project.Project;
@@ -22,47 +19,41 @@ import dev.dockenv.project.ProjectLocator;
 import dev.dockenv.project.ProjectScanner;
 import java.nio.file.Path;
 import java.util.HexFormat;
-import java.util.Map;
 import java.util.Optional;
 
 /** The project a command works on, its plan, and its environment image: the pipeline's wiring. */
 final class Workspace {
     private final DockenvCommand root;
     private final Project project;
-    private final Optional<LockFile> lock;
+    private final InstallDecision decision;
     private final EnvironmentPlan plan;
 
-    private Workspace(DockenvCommand root, Project project, Optional<LockFile> lock, EnvironmentPlan plan) {
+    private Workspace(DockenvCommand root, Project project, InstallDecision decision, EnvironmentPlan plan) {
         this.root = root;
         this.project = project;
-        this.lock = lock;
+        this.decision = decision;
         this.plan = plan;
+    }
+
+    /** What installs the environment. */
+    InstallDecision decision() {
+        return decision;
     }
 
     /** The lock the environment installs from, when the project has one. */
     Optional<LockFile> lock() {
-        return lock;
+        return decision instanceof InstallDecision.Locked locked ? Optional.of(locked.reading().lock())
+                : Optional.empty();
     }
 
+    /** The project, what installs it (a stale lock refused) and its plan. */
     static Workspace open(DockenvCommand root) {
-        Path dir = ProjectLocator.locate(root.startDirectory());
-        Project project = ProjectScanner.scan(dir);
-        // a conda environment file is the environment: locks and other manifests are not read (status says so)
-        boolean conda = project.conda().isPresent();
-        Optional<LockFile> lock = conda ? Optional.empty() : LockSelection.find(project);
-        Map<String, String> env = root.session().environment();
-        boolean madeByDockenv = lock.filter(l -> l.format().equals("pylock.toml") && l.inputsDigest().isPresent())
-                .isPresent();
-        Optional<DeclaredInstall> declared = !conda && (lock.isEmpty() || madeByDockenv)
-                ? ManifestSelection.find(project) : Optional.empty();
-        if (madeByDockenv) {
-            // a lock dockenv wrote records the inputs it was resolved from: never install a stale one
-            LockFreshness.check(lock.get(),
-                    LockInputs.digest(project, EnvironmentPlanner.plan(project, Optional.empty(), declared, env)));
+        Project project = ProjectScanner.scan(ProjectLocator.locate(root.startDirectory()));
+        InstallDecision decision = InstallDecider.decide(project, root.session().environment());
+        if (decision instanceof InstallDecision.Locked locked) {
+            locked.requireFresh();
         }
-        EnvironmentPlan plan = EnvironmentPlanner.plan(project, lock, lock.isPresent() ? Optional.empty() : declared,
-                env);
-        return new Workspace(root, project, lock, plan);
+        return new Workspace(root, project, decision, EnvironmentPlanner.plan(project, decision));
     }
 
     Project project() {

@@ -1,8 +1,6 @@
 package dev.dockenv.decision;
 
 import dev.dockenv.io.Sha256;
-import dev.dockenv.plan.EnvironmentPlan;
-import dev.dockenv.plan.InstallStep;
 import dev.dockenv.project.Project;
 import dev.dockenv.project.RequirementsSet;
 import java.io.IOException;
@@ -25,35 +23,32 @@ public final class LockInputs {
     private LockInputs() {
     }
 
-    /** "sha256:hex" of the inputs of a plan made without a lock. */
-    public static String digest(Project project, EnvironmentPlan unlockedPlan) {
+    /** "sha256:hex" of what the project declares when it installs without a lock. */
+    public static String digest(Project project, InstallDecision.Unlocked unlocked) {
         StringBuilder s = new StringBuilder(VERSION).append('\n');
         s.append("python ").append(project.python().version()).append('\n');
-        stage(s, "main", project, project.requirements(), unlockedPlan.baseInstalls());
-        stage(s, "dev", project, project.devRequirements(), unlockedPlan.devInstalls());
+        stage(s, "main", project, unlocked.stages().main());
+        stage(s, "dev", project, unlocked.stages().dev());
         // constraints change the resolution; a project without them digests as before
         project.constraints().ifPresent(c -> c.files().forEach(f -> s.append("constraints file ")
                 .append(project.relative(f)).append(' ').append(contentHash(f)).append('\n')));
-        var index = unlockedPlan.index();
+        var index = unlocked.index();
         index.indexUrl().ifPresent(u -> s.append("index-url ").append(u).append('\n'));
         index.extraIndexUrls().forEach(u -> s.append("extra-index-url ").append(u).append('\n'));
         index.trustedHosts().forEach(h -> s.append("trusted-host ").append(h).append('\n'));
         return "sha256:" + sha256(s.toString().getBytes(StandardCharsets.UTF_8));
     }
 
-    private static void stage(StringBuilder s, String group, Project project, List<RequirementsSet> sets,
-            List<InstallStep> steps) {
+    private static void stage(StringBuilder s, String group, Project project, StageDependencies stage) {
         Set<Path> files = new LinkedHashSet<>();
-        for (RequirementsSet set : sets) {
+        for (RequirementsSet set : stage.requirements()) {
             files.add(set.file());
             files.addAll(set.files());
         }
         for (Path f : files) {
             s.append(group).append(" file ").append(project.relative(f)).append(' ').append(contentHash(f)).append('\n');
         }
-        for (InstallStep step : steps) {
-            step.packages().forEach(p -> s.append(group).append(" package ").append(p).append('\n'));
-        }
+        stage.packages().forEach(p -> s.append(group).append(" package ").append(p).append('\n'));
     }
 
     private static String contentHash(Path file) {

@@ -23,7 +23,7 @@ public final class ManifestSelection {
     private ManifestSelection() {
     }
 
-    public static Optional<DeclaredInstall> find(Project project) {
+    public static Optional<ManifestInstall> find(Project project) {
         Path pipfile = project.root().resolve("Pipfile");
         if (Files.isRegularFile(pipfile)) {
             return Optional.of(install(project, PipfileReader.read(pipfile)));
@@ -32,11 +32,11 @@ public final class ManifestSelection {
                 .map(m -> install(project, m.dependencies()));
     }
 
-    private static DeclaredInstall install(Project project, DeclaredDependencies declared) {
+    private static ManifestInstall install(Project project, DeclaredDependencies declared) {
         List<String> copies = new ArrayList<>();
         List<String> main = convert(project, declared.group(DependencyGroups.MAIN), copies);
         List<String> dev = convert(project, declared.group(DependencyGroups.DEV), copies);
-        return new DeclaredInstall(declared.file().getFileName() + " (" + declared.format() + ", no lock)", main, dev,
+        return new ManifestInstall(declared.file().getFileName() + " (" + declared.format() + ", no lock)", main, dev,
                 copies, declared.indexUrls());
     }
 

@@ -7,7 +7,9 @@ import java.util.Optional;
 /**
  * What a lock file pins.
  *
- * @param format       "Pipfile.lock", "poetry.lock", "uv.lock", "pdm.lock" or "pylock.toml"
+ * @param origin       what the lock was read or resolved from, for messages and pylock.toml's header: the
+ *                     lock file's name, or the files {@code dockenv lock} resolved it from. Never compared:
+ *                     the lock's format is {@code lock.format.LockFormat}, known to whoever read it
  * @param packages     every package, with the groups that need it resolved
  * @param inputsDigest the lock's own record of its inputs when it has one (Pipfile.lock
  *                     _meta.hash.sha256, poetry content-hash, pdm content_hash), for staleness checks
@@ -17,7 +19,7 @@ import java.util.Optional;
  *                     {@code plan.LockLayering}), when the lock records it: dockenv's own locks keep a
  *                     package in its layer across relocks, so adding one package adds one layer
  */
-public record LockFile(Path file, String format, List<LockedPackage> packages, Optional<String> inputsDigest,
+public record LockFile(Path file, String origin, List<LockedPackage> packages, Optional<String> inputsDigest,
         List<String> indexUrls, Optional<String> requiresPython, List<List<String>> layers) {
 
     public LockFile {
@@ -27,14 +29,14 @@ public record LockFile(Path file, String format, List<LockedPackage> packages, O
     }
 
     /** A lock that records no layers (every format but dockenv's own pylock.toml). */
-    public LockFile(Path file, String format, List<LockedPackage> packages, Optional<String> inputsDigest,
+    public LockFile(Path file, String origin, List<LockedPackage> packages, Optional<String> inputsDigest,
             List<String> indexUrls, Optional<String> requiresPython) {
-        this(file, format, packages, inputsDigest, indexUrls, requiresPython, List.of());
+        this(file, origin, packages, inputsDigest, indexUrls, requiresPython, List.of());
     }
 
     /** The same lock with these layers. */
     public LockFile withLayers(List<List<String>> newLayers) {
-        return new LockFile(file, format, packages, inputsDigest, indexUrls, requiresPython, newLayers);
+        return new LockFile(file, origin, packages, inputsDigest, indexUrls, requiresPython, newLayers);
     }
 
     /** The packages a group needs. */

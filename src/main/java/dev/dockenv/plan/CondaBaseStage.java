@@ -74,7 +74,7 @@ public final class CondaBaseStage {
         env.put("PIP_DISABLE_PIP_VERSION_CHECK", "1");
         env.put("PIP_ROOT_USER_ACTION", "ignore");
         s.add(new Env(env, false));
-        if (!plan.aptPackages().isEmpty()) {
+        if (!plan.base().aptPackages().isEmpty()) {
             s.add(new User("root"));
             EnvironmentDockerfile.aptInstall(s, plan);
         }
@@ -144,7 +144,7 @@ public final class CondaBaseStage {
             commands.add(EnvironmentDockerfile.DROP_PROJECT_LINES + " " + String.join(" ", conda.dropProjectLinesFrom()
                     .stream().map(f -> quote(ContainerPaths.PROJECT + "/" + f)).toList()));
         }
-        commands.add("python -m pip install -U -r " + PIP_FILE_IN_WORKDIR + " --exists-action=b");
+        commands.add(PipCommand.install("-U", "-r", PIP_FILE_IN_WORKDIR, "--exists-action=b").shellText("python -m pip"));
         commands.add("rm " + PIP_FILE_IN_WORKDIR);
         steps.add(new Run(mounts, commands));
         if (!dir.isEmpty()) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * How an image builds a project's conda environment on a micromamba image: values only, for the
@@ -31,10 +32,13 @@ import java.util.Optional;
  *                              or one dockenv added from another file); false: conda's solver picks
  * @param notInstalled          the project's other dependency sources, left out because the
  *                              environment file is the environment, each with the way to bring it in
+ * @param projectExtras         the extras asked of the project ({@code -e .[test]}) whose
+ *                              requirements join the pip file; empty when it does not install the project
  */
 public record CondaDockerfilePlan(String environmentFile, String baseImage, GeneratedFile condaFile,
         Optional<GeneratedFile> pipFile, List<String> copies, List<String> dropProjectLinesFrom,
-        boolean installsProject, Map<String, String> variables, boolean pythonPinned, List<String> notInstalled) {
+        boolean installsProject, Map<String, String> variables, boolean pythonPinned, List<String> notInstalled,
+        Set<String> projectExtras) {
 
     public CondaDockerfilePlan {
         Objects.requireNonNull(environmentFile);
@@ -45,6 +49,7 @@ public record CondaDockerfilePlan(String environmentFile, String baseImage, Gene
         dropProjectLinesFrom = List.copyOf(dropProjectLinesFrom);
         variables = Collections.unmodifiableMap(new LinkedHashMap<>(variables));
         notInstalled = List.copyOf(notInstalled);
+        projectExtras = Collections.unmodifiableSet(new java.util.LinkedHashSet<>(projectExtras));
     }
 
     /** The files dockenv derives for this build (under {@code .dockenv/conda/}). */

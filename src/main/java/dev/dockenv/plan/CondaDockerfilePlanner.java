@@ -120,7 +120,7 @@ public final class CondaDockerfilePlanner {
         GeneratedFile condaFile = new GeneratedFile(CONDA_FILE, condaPart(env, envFile, inputs.python()));
         return new CondaDockerfilePlan(envFile, inputs.baseImage(), condaFile, pipFile, List.copyOf(copies),
                 inputs.includes().filesInstallingProject(), installsProject, env.variables(), pinned,
-                inputs.notInstalled());
+                inputs.notInstalled(), installsProject ? extras : Set.of());
     }
 
     /**

@@ -45,9 +45,6 @@ public final class EnvironmentDockerfile {
     /** The prod image's user: a fixed, non-login, unprivileged uid/gid. */
     public static final int APP_UID = 10001;
 
-    /** Where a layer stage installs its packages: laid out as the venv (lib/pythonX.Y/site-packages, bin). */
-    static final String LAYER_PREFIX = "/opt/dockenv-layer";
-
     /** Removes lines that install the project itself (-e ., ., file:.) from a requirements file. */
     static final String DROP_PROJECT_LINES =
             "sed -i -E '/^[[:space:]]*((-e|--editable)[[:space:]=]+)?(file:)?\\.\\/?(\\[[^]]*\\])?[[:space:]]*(#.*)?$/d'";
@@ -84,11 +81,12 @@ public final class EnvironmentDockerfile {
             stages.add(CondaBaseStage.compose(plan, plan.conda().get(), contextPrefix));
         } else {
             stages.add(system(plan));
-            for (InstallStep step : plan.baseInstalls()) {
-                step.layers().forEach(layer -> stages.add(layerStage(layer, contextPrefix, plan)));
-            }
-            for (InstallStep step : plan.devInstalls()) {
-                step.layers().forEach(layer -> stages.add(layerStage(layer, contextPrefix, plan)));
+            List<StageInstall> installs = new ArrayList<>(plan.baseInstalls());
+            installs.addAll(plan.devInstalls());
+            for (StageInstall install : installs) {
+                if (install instanceof StageInstall.Locked locked) {
+                    locked.layers().forEach(layer -> stages.add(layerStage(layer, contextPrefix, plan)));
+                }
             }
             stages.add(base(plan, contextPrefix));
         }
@@ -117,27 +115,27 @@ public final class EnvironmentDockerfile {
 
     /** The system packages ([tool.dockenv] apt, apt.txt), if any. */
     static void aptInstall(Stage.Builder s, EnvironmentPlan plan) {
-        if (!plan.aptPackages().isEmpty()) {
+        if (!plan.base().aptPackages().isEmpty()) {
             s.comment("System packages ([tool.dockenv] apt)");
             s.add(new Run(List.of(), List.of("apt-get update",
                     "DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "
-                            + String.join(" ", plan.aptPackages().stream().map(p -> quote(p)).toList()),
+                            + String.join(" ", plan.base().aptPackages().stream().map(p -> quote(p)).toList()),
                     "rm -rf /var/lib/apt/lists/*")));
         }
     }
 
     /** The project on sys.path through a .pth in the environment's site-packages. */
     static Run projectPth(EnvironmentPlan plan) {
-        return Run.of("echo " + plan.projectImportPath() + " > \"$(python -c 'import sysconfig; print(sysconfig.get_paths()"
+        return Run.of("echo " + plan.base().importPath() + " > \"$(python -c 'import sysconfig; print(sysconfig.get_paths()"
                 + "[\"purelib\"])')/dockenv-project.pth\"");
     }
 
     /** What ends every base stage: build commands, postBuild, the configured environment. */
     static void finishBase(Stage.Builder s, EnvironmentPlan plan, String prefix) {
-        for (String command : plan.buildCommands()) {
+        for (String command : plan.base().finishing().buildCommands()) {
             s.add(Run.of(command));
         }
-        plan.postBuild().ifPresent(script -> {
+        plan.base().finishing().postBuild().ifPresent(script -> {
             s.comment("The project's postBuild script, run once the environment is built (as repo2docker does)");
             s.add(Copy.of(prefix + script, script));
             s.add(Run.of("chmod +x " + quote(script), "./" + quote(script)));
@@ -155,15 +153,14 @@ public final class EnvironmentDockerfile {
     private static Stage layerStage(LockLayer layer, String prefix, EnvironmentPlan plan) {
         Stage.Builder s = Stage.builder(layer.stage(), SYSTEM);
         indexArgs(s, plan);
-        s.add(Copy.of(prefix + layer.list(), layer.list()));
-        s.add(new Run(pipMounts(plan), List.of("pip install --require-hashes --no-deps --ignore-installed"
-                + " --no-warn-script-location --prefix " + LAYER_PREFIX + " -r " + quote(layer.list()))));
+        s.add(Copy.of(prefix + layer.list().path(), layer.list().path()));
+        s.add(new Run(pipMounts(plan), List.of(layer.pip().shellText())));
         return s.build();
     }
 
     private static Stage base(EnvironmentPlan plan, String prefix) {
         Stage.Builder s = Stage.builder(BASE, SYSTEM);
-        if (plan.baseInstalls().stream().anyMatch(InstallStep::runsPip)) {
+        if (plan.baseInstalls().stream().anyMatch(StageInstall::runsPip)) {
             indexArgs(s, plan);
         }
         installs(s, plan.baseInstalls(), prefix, plan);
@@ -173,7 +170,7 @@ public final class EnvironmentDockerfile {
 
     private static Stage dev(EnvironmentPlan plan, String prefix) {
         Stage.Builder s = Stage.builder(DEV, BASE);
-        boolean devRunsPip = plan.devInstalls().stream().anyMatch(InstallStep::runsPip);
+        boolean devRunsPip = plan.devInstalls().stream().anyMatch(StageInstall::runsPip);
         if (devRunsPip) {
             indexArgs(s, plan);
         }
@@ -190,7 +187,7 @@ public final class EnvironmentDockerfile {
         plan.projectInstall().ifPresent(p -> ProjectInstallStages.prodInstall(s, plan, p));
         s.add(Copy.of(prefix.isEmpty() ? "." : prefix.substring(0, prefix.length() - 1), ContainerPaths.PROJECT));
         s.add(new User(APP_UID + ":" + APP_UID));
-        plan.containerPorts().forEach(p -> s.add(new Expose(p)));
+        plan.app().containerPorts().forEach(p -> s.add(new Expose(p)));
         s.add(new Cmd(plan.command().isEmpty() ? List.of("python") : plan.command()));
         return s.build();
     }
@@ -214,52 +211,30 @@ public final class EnvironmentDockerfile {
                 : List.of(Mount.Cache.at(ContainerPaths.PIP_CACHE));
     }
 
-    private static void installs(Stage.Builder s, List<InstallStep> steps, String prefix, EnvironmentPlan plan) {
+    private static void installs(Stage.Builder s, List<StageInstall> installs, String prefix, EnvironmentPlan plan) {
         List<Mount> mounts = pipMounts(plan);
-        for (InstallStep step : steps) {
-            s.comment("Dependencies: " + step.origin());
-            for (LockLayer layer : step.layers()) {
-                s.add(new Copy(List.of(LAYER_PREFIX + "/"), ContainerPaths.VENV + "/", Optional.of(layer.stage()),
-                        Optional.empty()));
+        for (StageInstall install : installs) {
+            s.comment("Dependencies: " + install.origin());
+            if (install instanceof StageInstall.Locked locked) {
+                for (LockLayer layer : locked.layers()) {
+                    s.add(new Copy(List.of(LockLayer.PREFIX + "/"), ContainerPaths.VENV + "/",
+                            Optional.of(layer.stage()), Optional.empty()));
+                }
             }
-            if (!step.runsPip()) {
+            if (!install.runsPip()) {
                 continue;
             }
-            for (String path : step.copies()) {
-                s.add(Copy.of(prefix + path, path));
-            }
-            for (String path : step.hashedLockLists()) {
-                s.add(Copy.of(prefix + path, path));
-            }
-            for (String path : step.unhashedLockLists()) {
+            for (String path : install.copies()) {
                 s.add(Copy.of(prefix + path, path));
             }
             List<String> commands = new ArrayList<>();
-            for (String list : step.hashedLockLists()) {
-                commands.add("pip install --require-hashes --no-deps -r " + quote(list));
-            }
-            for (String list : step.unhashedLockLists()) {
-                commands.add("pip install --no-deps -r " + quote(list));
-            }
-            if (step.requirementFiles().isEmpty() && step.packages().isEmpty()) {
-                s.add(new Run(mounts, commands));
-                continue;
-            }
-            if (!step.dropProjectLinesFrom().isEmpty()) {
+            if (install instanceof StageInstall.Locked locked) {
+                locked.inPlaceLists().forEach(f -> s.add(Copy.of(prefix + f.path(), f.path())));
+            } else if (install instanceof StageInstall.Declared declared && !declared.dropProjectLinesFrom().isEmpty()) {
                 commands.add(DROP_PROJECT_LINES + " " + String.join(" ",
-                        step.dropProjectLinesFrom().stream().map(f -> quote(f)).toList()));
+                        declared.dropProjectLinesFrom().stream().map(f -> quote(f)).toList()));
             }
-            StringBuilder pip = new StringBuilder("pip install");
-            for (String file : step.constraintFiles()) {
-                pip.append(" -c ").append(quote(file));
-            }
-            for (String file : step.requirementFiles()) {
-                pip.append(" -r ").append(quote(file));
-            }
-            for (String req : step.packages()) {
-                pip.append(' ').append(quote(req));
-            }
-            commands.add(pip.toString());
+            install.pipCommands().forEach(pip -> commands.add(pip.shellText()));
             s.add(new Run(mounts, commands));
         }
     }
@@ -271,14 +246,14 @@ public final class EnvironmentDockerfile {
         }
         List<String> paths = new ArrayList<>();
         plan.conda().ifPresent(c -> paths.addAll(c.copies()));
-        List<InstallStep> steps = new ArrayList<>(plan.baseInstalls());
+        List<StageInstall> steps = new ArrayList<>(plan.baseInstalls());
         if (DEV.equals(target)) {
             steps.addAll(plan.devInstalls());
         }
-        for (InstallStep step : steps) {
+        for (StageInstall step : steps) {
             paths.addAll(step.copies());
         }
-        plan.postBuild().ifPresent(paths::add);
+        plan.base().finishing().postBuild().ifPresent(paths::add);
         if (DEV.equals(target)) {
             plan.projectInstall().ifPresent(p -> paths.addAll(ProjectInstallStages.devContextPaths(p)));
         }

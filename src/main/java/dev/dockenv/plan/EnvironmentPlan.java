@@ -1,61 +1,74 @@
 package dev.dockenv.plan;
 
 import dev.dockenv.config.PortMapping;
+import dev.dockenv.decision.PackageIndex;
 import dev.dockenv.python.PythonChoice;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * What the environment image contains, decided from the project model alone: the base image,
- * system packages, the pip installs of the base and dev stages, extra build commands, the
- * environment, ports and the default command. With a conda environment ({@code conda}), the base
- * stage builds that environment on a micromamba image instead of a virtualenv, and
- * {@code baseInstalls} is empty: the environment file's pip: list is part of the conda plan; and how the project itself
- * is installed ({@code projectInstall}), when it is an installable distribution.
+ * What the environment image contains, decided from the project model and the decision of what
+ * installs it, by stage: the shared {@link BasePlan} (image, system packages, the Python environment
+ * with the dependencies, finishing steps) and the {@link AppPlan} over it (dev installs, the project
+ * itself, ports and command), with the package index the builds use. The files dockenv derives for
+ * the build ({@link #generatedFiles()}) are those the stages' values carry.
  */
-public record EnvironmentPlan(
-        String projectName,
-        PythonChoice python,
-        String baseImage,
-        List<String> aptPackages,
-        List<InstallStep> baseInstalls,
-        List<InstallStep> devInstalls,
-        List<String> buildCommands,
-        Optional<String> postBuild,
-        Map<String, String> environment,
-        List<PortMapping> ports,
-        List<String> command,
-        String projectImportPath,
-        PackageIndex index,
-        List<GeneratedFile> generatedFiles,
-        Optional<CondaDockerfilePlan> conda,
-        Optional<ProjectInstall> projectInstall) {
+public record EnvironmentPlan(String projectName, PythonChoice python, BasePlan base, AppPlan app,
+        PackageIndex index) {
 
-    /** A plan without a conda environment, for a project that is not installed as a distribution. */
-    public EnvironmentPlan(String projectName, PythonChoice python, String baseImage, List<String> aptPackages,
-            List<InstallStep> baseInstalls, List<InstallStep> devInstalls, List<String> buildCommands,
-            Optional<String> postBuild, Map<String, String> environment, List<PortMapping> ports,
-            List<String> command, String projectImportPath, PackageIndex index, List<GeneratedFile> generatedFiles) {
-        this(projectName, python, baseImage, aptPackages, baseInstalls, devInstalls, buildCommands, postBuild,
-                environment, ports, command, projectImportPath, index, generatedFiles, Optional.empty(),
-                Optional.empty());
+    /** The image the environment starts from. */
+    public String baseImage() {
+        return base.image();
     }
 
-    /** The container ports, each once, in order (for EXPOSE). */
-    public List<Integer> containerPorts() {
-        return ports.stream().map(PortMapping::containerPort).distinct().toList();
+    /** The conda environment's build, when a conda environment file is the environment. */
+    public Optional<CondaDockerfilePlan> conda() {
+        return base.environment() instanceof PythonEnvironment.Conda c ? Optional.of(c.plan()) : Optional.empty();
     }
 
-    public EnvironmentPlan {
-        aptPackages = List.copyOf(aptPackages);
-        baseInstalls = List.copyOf(baseInstalls);
-        devInstalls = List.copyOf(devInstalls);
-        buildCommands = List.copyOf(buildCommands);
-        environment = Map.copyOf(environment);
-        ports = List.copyOf(ports);
-        command = List.copyOf(command);
-        generatedFiles = List.copyOf(generatedFiles);
-        java.util.Objects.requireNonNull(conda);
+    /** The base stage's installs into the virtualenv (none for a conda environment). */
+    public List<StageInstall> baseInstalls() {
+        return base.environment() instanceof PythonEnvironment.Venv v ? v.installs() : List.of();
+    }
+
+    public List<StageInstall> devInstalls() {
+        return app.devInstalls();
+    }
+
+    public Optional<ProjectInstall> projectInstall() {
+        return app.project();
+    }
+
+    public List<PortMapping> ports() {
+        return app.ports();
+    }
+
+    public List<String> command() {
+        return app.command();
+    }
+
+    /** The configured environment variables (ENV in the image). */
+    public Map<String, String> environment() {
+        return base.finishing().environment();
+    }
+
+    /**
+     * The files dockenv derives for this build, in order: the conda environment's, the lock lists of
+     * the base and dev installs, the project's module stand-ins.
+     */
+    public List<GeneratedFile> generatedFiles() {
+        List<GeneratedFile> files = new ArrayList<>();
+        conda().ifPresent(c -> files.addAll(c.generatedFiles()));
+        for (List<StageInstall> installs : List.of(baseInstalls(), devInstalls())) {
+            for (StageInstall install : installs) {
+                if (install instanceof StageInstall.Locked locked) {
+                    files.addAll(locked.generatedFiles());
+                }
+            }
+        }
+        projectInstall().ifPresent(p -> p.stubs().forEach(s -> files.add(s.file())));
+        return List.copyOf(files);
     }
 }

@@ -37,7 +37,7 @@ public record ProjectInstall(
         pipSources = List.copyOf(pipSources);
     }
 
-    /** A derived module stand-in ({@link GeneratedFile#path()}) and the project path it stands for. */
-    public record StubCopy(String generated, String destination) {
+    /** A derived module stand-in and the project path it stands for. */
+    public record StubCopy(GeneratedFile file, String destination) {
     }
 }

@@ -18,19 +18,16 @@ public final class ProjectInstallPlanner {
     }
 
     /**
-     * @param locked    whether a lock installs the dependencies (the project is then installed alone)
-     * @param generated receives the derived stand-in files
+     * @param locked whether a lock installs the dependencies (the project is then installed alone)
      */
-    public static Optional<ProjectInstall> plan(Project project, boolean locked, List<GeneratedFile> generated) {
+    public static Optional<ProjectInstall> plan(Project project, boolean locked) {
         if (project.packaging().isEmpty()) {
             return Optional.empty();
         }
         PackagingProject p = project.packaging().get();
         List<ProjectInstall.StubCopy> stubs = new ArrayList<>();
         for (ModuleStub stub : p.stubs()) {
-            GeneratedFile file = new GeneratedFile(STUBS + stub.path(), stub.content());
-            generated.add(file);
-            stubs.add(new ProjectInstall.StubCopy(file.path(), stub.path()));
+            stubs.add(new ProjectInstall.StubCopy(new GeneratedFile(STUBS + stub.path(), stub.content()), stub.path()));
         }
         return Optional.of(new ProjectInstall(p.name().orElse(project.name()), p.backend().backend(),
                 p.editableInputs(), stubs, p.packageDirs(), locked || p.dependenciesKnown(), pipSources(project)));

@@ -25,6 +25,8 @@ final class ProjectInstallStages {
     static final String WHEELHOUSE = "/build/wheels";
     /** Where prod's install step sees the wheel. */
     static final String WHEEL_MOUNT = "/tmp/dockenv-wheels";
+    /** The wheel, as prod's install step names it (the shell expands the pattern). */
+    private static final String WHEELS = WHEEL_MOUNT + "/*.whl";
 
     /** Printed when the dev image's editable build fails: why it may, and the way out. */
     static final String EDITABLE_HINT = "{ echo 'dockenv: the dev image builds the project editable from its"
@@ -42,8 +44,10 @@ final class ProjectInstallStages {
                 + ", in an isolated build environment; prod takes only the wheel");
         EnvironmentDockerfile.indexArgs(s, plan);
         s.add(Copy.of(prefix.isEmpty() ? "." : prefix.substring(0, prefix.length() - 1), BUILD_SOURCE));
-        s.add(new Run(EnvironmentDockerfile.pipMounts(plan), List.of("pip wheel --no-deps --use-pep517" + sources(install)
-                + " --wheel-dir " + WHEELHOUSE + " " + BUILD_SOURCE)));
+        List<String> arguments = new ArrayList<>(List.of("--no-deps", "--use-pep517"));
+        arguments.addAll(install.pipSources());
+        arguments.addAll(List.of("--wheel-dir", WHEELHOUSE, BUILD_SOURCE));
+        s.add(new Run(EnvironmentDockerfile.pipMounts(plan), List.of(PipCommand.wheel(arguments).shellText())));
         return s.build();
     }
 
@@ -53,13 +57,14 @@ final class ProjectInstallStages {
         mounts.add(new Mount.Bind(WHEEL, WHEELHOUSE, WHEEL_MOUNT));
         if (install.noDeps()) {
             s.comment("The project itself, from its wheel (its dependencies are installed already)");
-            s.add(new Run(mounts, List.of("pip install --no-deps --no-index --no-cache-dir " + WHEEL_MOUNT + "/*.whl")));
+            s.add(new Run(mounts, List.of(PipCommand.installMatching(List.of("--no-deps", "--no-index", "--no-cache-dir"),
+                    WHEELS).shellText())));
             return;
         }
         s.comment("The project itself, from its wheel, with the dependencies its build computes");
         EnvironmentDockerfile.indexArgs(s, plan);
         mounts.addAll(EnvironmentDockerfile.pipMounts(plan));
-        s.add(new Run(mounts, List.of("pip install" + sources(install) + " " + WHEEL_MOUNT + "/*.whl")));
+        s.add(new Run(mounts, List.of(PipCommand.installMatching(install.pipSources(), WHEELS).shellText())));
     }
 
     /**
@@ -81,14 +86,17 @@ final class ProjectInstallStages {
             s.add(Copy.of(prefix + path, path));
         }
         for (ProjectInstall.StubCopy stub : install.stubs()) {
-            s.add(Copy.of(prefix + stub.generated(), stub.destination()));
+            s.add(Copy.of(prefix + stub.file().path(), stub.destination()));
         }
         List<String> commands = new ArrayList<>();
         if (!install.packageDirs().isEmpty()) {
             commands.add("mkdir -p " + String.join(" ", install.packageDirs().stream().map(d -> quote(d)).toList()));
         }
-        commands.add("pip install" + (install.noDeps() ? " --no-deps" : "") + " --use-pep517" + sources(install)
-                + " --editable . || " + EDITABLE_HINT);
+        List<String> arguments = new ArrayList<>(install.noDeps() ? List.of("--no-deps") : List.of());
+        arguments.add("--use-pep517");
+        arguments.addAll(install.pipSources());
+        arguments.addAll(List.of("--editable", "."));
+        commands.add(PipCommand.install(arguments).shellText() + " || " + EDITABLE_HINT);
         s.add(new Run(EnvironmentDockerfile.pipMounts(plan), commands));
     }
 
@@ -96,13 +104,5 @@ final class ProjectInstallStages {
     static List<String> devContextPaths(ProjectInstall install) {
         Set<String> paths = new LinkedHashSet<>(install.editableCopies());
         return List.copyOf(paths);
-    }
-
-    private static String sources(ProjectInstall install) {
-        StringBuilder s = new StringBuilder();
-        for (String arg : install.pipSources()) {
-            s.append(' ').append(quote(arg));
-        }
-        return s.toString();
     }
 }

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import dev.dockenv.lock.format.LockFormat;
 import dev.dockenv.pyproject.PyprojectFile;
 
 /**
@@ -21,12 +22,17 @@ import dev.dockenv.pyproject.PyprojectFile;
  * list includes, and what else the project declares that the environment file replaces.
  */
 final class CondaFiles {
-    /** Locks and manifests of other tools that a conda environment replaces. */
-    private static final List<String> OTHER_TOOLS = List.of("Pipfile", "pylock.toml", "uv.lock", "poetry.lock",
-            "pdm.lock", "Pipfile.lock");
+    /** Manifests and locks of other tools (which a conda environment replaces), in order of precedence. */
+    static final List<String> OTHER_TOOLS = otherTools();
     private static final Pattern URL = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]+:.*");
 
     private CondaFiles() {
+    }
+
+    private static List<String> otherTools() {
+        List<String> files = new ArrayList<>(List.of("Pipfile"));
+        files.addAll(LockFormat.fileNames());
+        return List.copyOf(files);
     }
 
     static Optional<CondaEnvironmentFile> read(Path root, Optional<PyprojectFile> pyproject, List<RequirementsSet> main) {

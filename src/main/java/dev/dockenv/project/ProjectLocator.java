@@ -1,21 +1,29 @@
 package dev.dockenv.project;
 
+import dev.dockenv.lock.format.LockFormat;
 import dev.dockenv.errors.DockenvException;
 import dev.dockenv.errors.ExitCode;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Finds a project's root by walking up from a directory to the first one holding a marker file. */
 public final class ProjectLocator {
     /** Files (or folders) that make a directory a project root, in the order they are reported. */
-    public static final List<String> MARKERS = List.of("pyproject.toml", "*requirements*.txt", "requirements/*.txt",
-            "setup.py", "setup.cfg", "Pipfile", "environment.yml", "environment.yaml", "dockenv.toml", "poetry.lock",
-            "uv.lock", "pdm.lock", "pylock.toml", "apt.txt", "postBuild", ".git");
+    public static final List<String> MARKERS = markers();
 
     private ProjectLocator() {
+    }
+
+    private static List<String> markers() {
+        List<String> markers = new ArrayList<>(List.of("pyproject.toml", "*requirements*.txt", "requirements/*.txt",
+                "setup.py", "setup.cfg", "Pipfile", "environment.yml", "environment.yaml", "dockenv.toml"));
+        markers.addAll(LockFormat.fileNames());
+        markers.addAll(List.of("apt.txt", "postBuild", ".git"));
+        return List.copyOf(markers);
     }
 
     public static Path locate(Path start) {

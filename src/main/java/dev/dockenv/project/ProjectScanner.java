@@ -5,6 +5,7 @@ import dev.dockenv.config.DockenvConfig;
 import dev.dockenv.config.TomlDocument;
 import dev.dockenv.errors.InputException;
 import dev.dockenv.errors.SourceLocation;
+import dev.dockenv.lock.format.LockFormat;
 import dev.dockenv.lock.repo2docker.AptFileReader;
 import dev.dockenv.lock.repo2docker.PostBuildReader;
 import dev.dockenv.packaging.PackagingProject;
@@ -39,12 +40,17 @@ public final class ProjectScanner {
     public static final List<String> DOCKERFILES = List.of("Dockerfile", "Containerfile");
 
     /** Other files whose appearance or change can change what a scan yields. */
-    public static final List<String> OTHER_INPUTS = List.of(CONSTRAINTS, "pyproject.toml", "dockenv.toml",
-            ".python-version", "runtime.txt", ".dockerignore", "src", "setup.py", "setup.cfg", "Pipfile",
-            "Pipfile.lock", "poetry.lock", "uv.lock", "pdm.lock", "pylock.toml", "environment.yml", "environment.yaml",
-            "apt.txt", "postBuild", "MANIFEST.in");
+    public static final List<String> OTHER_INPUTS = otherInputs();
 
     private ProjectScanner() {
+    }
+
+    private static List<String> otherInputs() {
+        List<String> inputs = new ArrayList<>(List.of(CONSTRAINTS, "pyproject.toml", "dockenv.toml", ".python-version",
+                "runtime.txt", ".dockerignore", "src", "setup.py", "setup.cfg", "Pipfile", "environment.yml",
+                "environment.yaml", "apt.txt", "postBuild", "MANIFEST.in"));
+        inputs.addAll(LockFormat.fileNames());
+        return List.copyOf(inputs);
     }
 
     /**
@@ -105,7 +111,7 @@ public final class ProjectScanner {
             postBuild = Optional.of(root.resolve("postBuild"));
             detected.add("postBuild");
         }
-        for (String read : List.of("Pipfile", "pylock.toml", "uv.lock", "poetry.lock", "pdm.lock", "Pipfile.lock")) {
+        for (String read : CondaFiles.OTHER_TOOLS) {
             if (Files.isRegularFile(root.resolve(read))) {
                 detected.add(read);
             }

@@ -2,7 +2,7 @@ package dev.dockenv.resolve;
 
 import dev.dockenv.build.IndexCredentials;
 import dev.dockenv.plan.EnvironmentPlan;
-import dev.dockenv.plan.PackageIndex;
+import dev.dockenv.decision.PackageIndex;
 import dev.dockenv.project.Project;
 import dev.dockenv.project.RequirementsSet;
 import java.io.IOException;

@@ -12,7 +12,8 @@ import dev.dockenv.lock.LockedPackage;
 import dev.dockenv.lock.PackageSource;
 import dev.dockenv.pep.Pep503;
 import dev.dockenv.plan.EnvironmentPlan;
-import dev.dockenv.plan.InstallStep;
+import dev.dockenv.plan.PipCommand;
+import dev.dockenv.plan.StageInstall;
 import dev.dockenv.project.Project;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -83,10 +84,10 @@ public final class LockResolver {
         packages.sort(java.util.Comparator.comparing((LockedPackage p) -> Pep503.normalize(p.name()))
                 .thenComparing(p -> p.version().orElse("")));
         List<String> origins = new ArrayList<>();
-        for (InstallStep s : plan.baseInstalls()) {
+        for (StageInstall s : plan.baseInstalls()) {
             origins.add(s.origin());
         }
-        for (InstallStep s : plan.devInstalls()) {
+        for (StageInstall s : plan.devInstalls()) {
             origins.add(s.origin());
         }
         List<String> indexes = new ArrayList<>();
@@ -104,19 +105,11 @@ public final class LockResolver {
         return Pep503.normalize(r.name()) + "==" + r.version();
     }
 
-    /** {@code -c CONSTRAINTS}..., {@code -r FILE}... and the packages of a stage's declared installs. */
-    public static List<String> pipArguments(List<InstallStep> steps) {
+    /** The pip arguments of a stage's declared installs ({@code -c}, {@code -r}, packages), in order. */
+    private static List<String> pipArguments(List<StageInstall> installs) {
         List<String> args = new ArrayList<>();
-        for (InstallStep s : steps) {
-            for (String f : s.constraintFiles()) {
-                args.add("-c");
-                args.add(f);
-            }
-            for (String f : s.requirementFiles()) {
-                args.add("-r");
-                args.add(f);
-            }
-            args.addAll(s.packages());
+        for (StageInstall install : installs) {
+            install.pipCommands().forEach(pip -> args.addAll(pip.arguments()));
         }
         return args;
     }
@@ -261,14 +254,13 @@ public final class LockResolver {
 
     /** Runs pip twice in one throwaway container; the main report and the main+dev report. */
     private String[] run(Project project, String image, List<String> main, List<String> all) {
-        String pip = "/tmp/v/bin/pip install --dry-run --ignore-installed --quiet --report ";
         StringBuilder script = new StringBuilder("set -e; python3 -m venv /tmp/v; ");
         if (main.isEmpty()) {
             script.append("echo '{\"version\": \"1\", \"install\": []}' > /tmp/main.json; ");
         } else {
-            script.append(pip).append("/tmp/main.json ").append(quoted(main)).append("; ");
+            script.append(report("/tmp/main.json", main)).append("; ");
         }
-        script.append(pip).append("/tmp/all.json ").append(quoted(all)).append("; ");
+        script.append(report("/tmp/all.json", all)).append("; ");
         script.append("cat /tmp/main.json; echo; echo ").append(SEPARATOR).append("; cat /tmp/all.json");
 
         List<String> args = new ArrayList<>(List.of("--rm"));
@@ -322,12 +314,9 @@ public final class LockResolver {
         return String.join("\n  ", lines.subList(Math.max(0, lines.size() - 8), lines.size()));
     }
 
-    /** POSIX shell quoting. */
-    public static String quoted(List<String> words) {
-        List<String> out = new ArrayList<>();
-        for (String w : words) {
-            out.add("'" + w.replace("'", "'\\''") + "'");
-        }
-        return String.join(" ", out);
+    /** pip's dry run of an install, its report written to {@code report}, by the throwaway venv's pip. */
+    static String report(String report, List<String> arguments) {
+        return PipCommand.install(List.of("--dry-run", "--ignore-installed", "--quiet", "--report", report))
+                .plus(arguments).shellText("/tmp/v/bin/pip");
     }
 }

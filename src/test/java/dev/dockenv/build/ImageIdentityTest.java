@@ -3,7 +3,9 @@ package dev.dockenv.build;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dockenv.plan.EnvironmentPlan;
+import dev.dockenv.decision.InstallDecider;
 import dev.dockenv.plan.EnvironmentPlanner;
+import dev.dockenv.plan.Plans;
 import dev.dockenv.project.Project;
 import dev.dockenv.project.ProjectScanner;
 import java.nio.file.Files;
@@ -45,7 +47,7 @@ class ImageIdentityTest {
 
     private String tag(String target, Map<String, String> env) {
         Project p = ProjectScanner.scan(project);
-        EnvironmentPlan plan = EnvironmentPlanner.plan(p, env);
+        EnvironmentPlan plan = EnvironmentPlanner.plan(p, InstallDecider.decide(p, env));
         BuildDefinition d = BuildDefinitions.forProject(p, plan, Optional.of(target), "test");
         return EnvironmentBuilder.identify(p, d, null).reference();
     }
@@ -119,7 +121,7 @@ class ImageIdentityTest {
     @Test
     void neitherDockenvsVersionNorWhereAVersionIsWrittenChangesTheTag() throws Exception {
         Project p = ProjectScanner.scan(project);
-        EnvironmentPlan plan = EnvironmentPlanner.plan(p, Map.of());
+        EnvironmentPlan plan = Plans.of(p);
         String a = EnvironmentBuilder.identify(p, BuildDefinitions.forProject(p, plan, Optional.of("dev"), "1.0"), null)
                 .reference();
         String b = EnvironmentBuilder.identify(p, BuildDefinitions.forProject(p, plan, Optional.of("dev"), "1.1"), null)
@@ -155,7 +157,7 @@ class ImageIdentityTest {
             }
         }
         Project p = ProjectScanner.scan(copy);
-        EnvironmentPlan plan = EnvironmentPlanner.plan(p, Map.of());
+        EnvironmentPlan plan = Plans.of(p);
         String moved = EnvironmentBuilder.identify(p, BuildDefinitions.forProject(p, plan, Optional.of("dev"), "test"),
                 null).reference();
         assertThat(moved).isEqualTo(dev);

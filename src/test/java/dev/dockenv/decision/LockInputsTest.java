@@ -12,7 +12,6 @@ import dev.dockenv.lock.LockedPackage;
 import dev.dockenv.lock.PackageSource;
 import dev.dockenv.lock.pylock.PylockReader;
 import dev.dockenv.lock.pylock.PylockWriter;
-import dev.dockenv.plan.EnvironmentPlanner;
 import dev.dockenv.project.Project;
 import dev.dockenv.project.ProjectScanner;
 import java.nio.file.Files;
@@ -23,7 +22,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import dev.dockenv.resolve.LockResolver;
+import dev.dockenv.plan.Plans;
 
 /** The inputs digest, its place in pylock.toml ([tool.dockenv]) and the freshness check. */
 class LockInputsTest {
@@ -32,7 +31,7 @@ class LockInputsTest {
 
     private String digest(Map<String, String> env) {
         Project project = ProjectScanner.scan(dir);
-        return LockInputs.digest(project, EnvironmentPlanner.plan(project, env));
+        return LockInputs.digest(project, (InstallDecision.Unlocked) InstallDecider.unlockedOrConda(project, env));
     }
 
     private String digest() {
@@ -88,8 +87,8 @@ class LockInputsTest {
         write("constraints.txt", "colorsay<2.5\n");
         assertThat(digest()).isNotEqualTo(constrained);
         Project project = ProjectScanner.scan(dir);
-        assertThat(LockResolver.pipArguments(EnvironmentPlanner.plan(project, Map.of()).baseInstalls()))
-                .containsExactly("-c", "constraints.txt", "-r", "requirements_base.txt", "-r", "requirements_parser.txt");
+        assertThat(Plans.of(project).baseInstalls()).singleElement()
+                .satisfies(install -> assertThat(install.pipCommands().get(0).arguments()).containsExactly("-c", "constraints.txt", "-r", "requirements_base.txt", "-r", "requirements_parser.txt"));
     }
 
     private static LockFile lock(Path file) {
@@ -113,27 +112,4 @@ class LockInputsTest {
         assertThat(PylockWriter.toToml(lock(file))).doesNotContain("[tool");
     }
 
-    @Test
-    void freshnessMissingStaleAndFresh() throws Exception {
-        Path file = dir.resolve("pylock.toml");
-        DockenvException missing = catchThrowableOfType(DockenvException.class,
-                () -> LockFreshness.check(file, "sha256:0123"));
-        assertThat(missing.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
-        assertThat(missing.getMessage()).startsWith("no lock");
-        assertThat(missing.hint()).hasValueSatisfying(h -> assertThat(h).contains("dockenv lock"));
-
-        PylockWriter.write(lock(file), file, "sha256:0123");
-        assertThat(LockFreshness.check(file, "sha256:0123").inputsDigest()).contains("sha256:0123");
-        DockenvException stale = catchThrowableOfType(DockenvException.class,
-                () -> LockFreshness.check(file, "sha256:4567"));
-        assertThat(stale.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
-        assertThat(stale.getMessage()).startsWith("stale lock");
-        assertThat(stale.hint()).hasValueSatisfying(h -> assertThat(h).contains("dockenv lock"));
-    }
-
-    @Test
-    void shellQuoting() {
-        assertThat(LockResolver.quoted(List.of("-r", "requirements.txt", "a>=1; python_version<'3.12'")))
-                .isEqualTo("'-r' 'requirements.txt' 'a>=1; python_version<'\\''3.12'\\'''");
-    }
 }

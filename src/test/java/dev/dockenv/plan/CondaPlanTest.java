@@ -72,7 +72,7 @@ class CondaPlanTest {
     }
 
     private static EnvironmentPlan plan(Path root) {
-        return EnvironmentPlanner.plan(ProjectScanner.scan(root), Map.of());
+        return Plans.of(ProjectScanner.scan(root));
     }
 
     @Test
@@ -93,8 +93,8 @@ class CondaPlanTest {
         assertThat(plan.baseImage()).isEqualTo("mambaorg/micromamba:2.5.0");
         assertThat(plan.baseInstalls()).as("no virtualenv install: the pip: list is conda's").isEmpty();
         assertThat(plan.devInstalls()).singleElement().satisfies(step -> {
-            assertThat(step.requirementFiles()).containsExactly("requirements-dev.txt");
-            assertThat(step.packages()).containsExactly("ruff");
+            assertThat(step.pipCommands()).singleElement().satisfies(pip -> assertThat(pip.arguments())
+                    .containsExactly("-r", "requirements-dev.txt", "ruff"));
         });
         assertThat(conda.copies()).containsExactly("requirements.txt", "requirements/base.txt", "libs/seed");
         assertThat(conda.dropProjectLinesFrom()).containsExactly("requirements.txt");
@@ -121,7 +121,7 @@ class CondaPlanTest {
                 + "dependencies = [\"rich\"]\n");
 
         Project project = ProjectScanner.scan(root);
-        EnvironmentPlan plan = EnvironmentPlanner.plan(project, Map.of());
+        EnvironmentPlan plan = Plans.of(project);
 
         assertThat(project.conda().orElseThrow().notInstalled()).containsExactly(
                 "requirements.txt: add '- -r requirements.txt' under pip: in environment.yaml to install it",

@@ -13,49 +13,48 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import dev.dockenv.decision.PackageIndex;
 
 class EnvironmentDockerfileTest {
 
     static EnvironmentPlan fullPlan() {
+        BasePlan base = new BasePlan("python:3.11-slim", List.of("libpq-dev", "gcc"), "/app/src",
+                new PythonEnvironment.Venv(List.of(new StageInstall.Declared(
+                        "requirements.txt, pyproject.toml [project] dependencies",
+                        List.of("requirements.txt", "requirements/base.txt", "libs/seed"), List.of("requirements/base.txt"),
+                        PipCommand.install("-r", "requirements.txt", "requests>=2.31", "rich; python_version >= \"3.8\"")))),
+                new FinishingSteps(List.of("python -m compileall -q /opt/venv"), Optional.of("postBuild"),
+                        Map.of("APP_MODE", "dev server", "TZ", "UTC")));
+        AppPlan app = new AppPlan(List.of(new StageInstall.Declared(
+                "requirements-dev.txt, pyproject.toml [dependency-groups] dev", List.of("requirements-dev.txt"),
+                List.of(), PipCommand.install("-r", "requirements-dev.txt", "pytest>=8"))), Optional.empty(),
+                List.of(dev.dockenv.config.PortMapping.parse("8000").orElseThrow()), List.of("python", "-m", "shop"));
         return new EnvironmentPlan("shop",
                 new PythonChoice(PythonVersion.parse("3.11").orElseThrow(),
                         Optional.of(new SourceLocation(Path.of(".python-version"), 1, 1))),
-                "python:3.11-slim", List.of("libpq-dev", "gcc"),
-                List.of(InstallStep.declared("requirements.txt, pyproject.toml [project] dependencies",
-                        List.of("requirements.txt", "requirements/base.txt", "libs/seed"),
-                        List.of("requirements/base.txt"), List.of("requirements.txt"),
-                        List.of("requests>=2.31", "rich; python_version >= \"3.8\""))),
-                List.of(InstallStep.declared("requirements-dev.txt, pyproject.toml [dependency-groups] dev",
-                        List.of("requirements-dev.txt"), List.of(), List.of("requirements-dev.txt"),
-                        List.of("pytest>=8"))),
-                List.of("python -m compileall -q /opt/venv"), Optional.of("postBuild"),
-                Map.of("APP_MODE", "dev server", "TZ", "UTC"),
-                List.of(dev.dockenv.config.PortMapping.parse("8000").orElseThrow()),
-                List.of("python", "-m", "shop"),
-                "/app/src",
-                new PackageIndex(Optional.of("http://127.0.0.1:3141/simple"), List.of(), List.of(), true), List.of());
+                base, app, new PackageIndex(Optional.of("http://127.0.0.1:3141/simple"), List.of(), List.of(), true));
     }
 
     static EnvironmentPlan minimalPlan() {
-        return new EnvironmentPlan("hello", new PythonChoice(PythonVersion.DEFAULT, Optional.empty()),
-                "python:" + PythonVersion.DEFAULT + "-slim", List.of(),
-                List.of(InstallStep.declared("requirements.txt", List.of("requirements.txt"), List.of(),
-                        List.of("requirements.txt"), List.of())),
-                List.of(), List.of(), Optional.empty(), Map.of(), List.of(), List.of(), "/app", PackageIndex.none(),
-                List.of());
+        BasePlan base = new BasePlan("python:" + PythonVersion.DEFAULT + "-slim", List.of(), "/app",
+                new PythonEnvironment.Venv(List.of(new StageInstall.Declared("requirements.txt",
+                        List.of("requirements.txt"), List.of(), PipCommand.install("-r", "requirements.txt")))),
+                new FinishingSteps(List.of(), Optional.empty(), Map.of()));
+        return new EnvironmentPlan("hello", new PythonChoice(PythonVersion.DEFAULT, Optional.empty()), base,
+                new AppPlan(List.of(), Optional.empty(), List.of(), List.of()), PackageIndex.none());
     }
 
     /** A setup.py + setup.cfg project whose setup.py computes install_requires, its index in requirements.txt. */
     static EnvironmentPlan packagedPlan(boolean noDeps) {
         EnvironmentPlan m = minimalPlan();
-        return new EnvironmentPlan("legacy-app", m.python(), m.baseImage(), List.of(), m.baseInstalls(), List.of(),
-                List.of(), Optional.empty(), Map.of(), List.of(), List.of("legacy"), "/app",
-                new PackageIndex(Optional.of("https://pypi.example.com/simple"), List.of(), List.of(), false),
-                List.of(new GeneratedFile(".dockenv/editable/legacy/__init__.py", "__version__ = '0.4'\n")),
-                Optional.empty(), Optional.of(new ProjectInstall("legacy-app", "setuptools.build_meta:__legacy__",
-                        List.of("setup.py", "setup.cfg", "README.rst"),
-                        List.of(new ProjectInstall.StubCopy(".dockenv/editable/legacy/__init__.py", "legacy/__init__.py")),
-                        List.of("legacy"), noDeps, List.of("--find-links", "/app/wheelhouse"))));
+        ProjectInstall project = new ProjectInstall("legacy-app", "setuptools.build_meta:__legacy__",
+                List.of("setup.py", "setup.cfg", "README.rst"),
+                List.of(new ProjectInstall.StubCopy(new GeneratedFile(".dockenv/editable/legacy/__init__.py",
+                        "__version__ = '0.4'\n"), "legacy/__init__.py")),
+                List.of("legacy"), noDeps, List.of("--find-links", "/app/wheelhouse"));
+        return new EnvironmentPlan("legacy-app", m.python(), m.base(),
+                new AppPlan(List.of(), Optional.of(project), List.of(), List.of("legacy")),
+                new PackageIndex(Optional.of("https://pypi.example.com/simple"), List.of(), List.of(), false));
     }
 
     @Test

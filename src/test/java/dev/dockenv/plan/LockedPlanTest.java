@@ -11,6 +11,7 @@ import dev.dockenv.lock.LockedArtifact;
 import dev.dockenv.lock.LockedPackage;
 import dev.dockenv.lock.PackageSource;
 import dev.dockenv.pep.Marker;
+import dev.dockenv.lock.format.LockFormat;
 import dev.dockenv.project.Project;
 import dev.dockenv.project.ProjectScanner;
 import java.nio.file.Files;
@@ -57,7 +58,7 @@ class LockedPlanTest {
         Files.writeString(root.resolve("requirements.txt"), "ignored-when-locked==1.0\n");
         Files.createDirectories(root.resolve("libs/seed"));
         Project project = ProjectScanner.scan(root);
-        return EnvironmentPlanner.plan(project, Optional.of(lock()), Map.of());
+        return Plans.locked(project, LockFormat.POETRY, lock());
     }
 
     @Test
@@ -73,8 +74,8 @@ class LockedPlanTest {
         assertThat(plan.generatedFiles().get(2).content()).contains("pytest==8.0.0").doesNotContain("idna");
         assertThat(plan.index().indexUrl()).contains("http://127.0.0.1:9/simple");
         assertThat(EnvironmentDockerfile.contextPaths(plan, "dev")).containsExactly("libs/seed");
-        assertThat(plan.baseInstalls().get(0).layers()).containsExactly(
-                new LockLayer("deps-main-1", ".dockenv/main.layer-1-of-1.lock.txt"));
+        assertThat(((StageInstall.Locked) plan.baseInstalls().get(0)).layers()).containsExactly(
+                new LockLayer("deps-main-1", plan.generatedFiles().get(0)));
     }
 
     @Test
@@ -95,7 +96,7 @@ class LockedPlanTest {
         Files.writeString(root.resolve("pyproject.toml"), "[build-system]\nrequires = [\"setuptools>=61\"]\n"
                 + "build-backend = \"setuptools.build_meta\"\n\n[project]\nname = \"shop\"\nversion = \"0.1.0\"\n");
         Files.createDirectories(root.resolve("shop"));
-        EnvironmentPlan plan = EnvironmentPlanner.plan(ProjectScanner.scan(root), Optional.of(lock()), Map.of());
+        EnvironmentPlan plan = Plans.locked(ProjectScanner.scan(root), LockFormat.POETRY, lock());
         assertThat(withoutPackaging.projectInstall()).isEmpty();
         assertThat(plan.projectInstall()).isPresent();
         assertThat(plan.devInstalls()).allSatisfy(step -> assertThat(step.runsPip()).isFalse());

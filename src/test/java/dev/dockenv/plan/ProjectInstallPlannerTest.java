@@ -22,7 +22,7 @@ class ProjectInstallPlannerTest {
     }
 
     private EnvironmentPlan plan() {
-        return EnvironmentPlanner.plan(ProjectScanner.scan(root), Map.of());
+        return Plans.of(ProjectScanner.scan(root));
     }
 
     @Test
@@ -50,15 +50,18 @@ class ProjectInstallPlannerTest {
         assertThat(project.name()).isEqualTo("legacy-app");
         assertThat(project.detected()).contains("setup.py", "setup.cfg", "installable (setuptools.build_meta:__legacy__)");
         EnvironmentPlan plan = plan();
-        InstallStep base = plan.baseInstalls().get(0);
-        assertThat(base.packages()).containsExactly("greeting>=1", "colorsay");
+        StageInstall base = plan.baseInstalls().get(0);
+        assertThat(base.pipCommands()).singleElement().satisfies(pip -> assertThat(pip.arguments())
+                .containsExactly("-r", "requirements.txt", "greeting>=1", "colorsay"));
         assertThat(base.origin()).contains("setup.cfg [options] install_requires", "extras color");
         ProjectInstall install = plan.projectInstall().orElseThrow();
         assertThat(install.name()).isEqualTo("legacy-app");
         assertThat(install.noDeps()).isTrue();
         assertThat(install.editableCopies()).containsExactly("setup.py", "setup.cfg");
-        assertThat(install.stubs()).containsExactly(
-                new ProjectInstall.StubCopy(".dockenv/editable/legacy/__init__.py", "legacy/__init__.py"));
+        assertThat(install.stubs()).singleElement().satisfies(stub -> {
+            assertThat(stub.file().path()).isEqualTo(".dockenv/editable/legacy/__init__.py");
+            assertThat(stub.destination()).isEqualTo("legacy/__init__.py");
+        });
         assertThat(plan.generatedFiles()).extracting(GeneratedFile::path).containsExactly(".dockenv/editable/legacy/__init__.py");
         assertThat(install.pipSources()).containsExactly("--index-url", "http://127.0.0.1:3141/simple",
                 "--find-links", "/app/wheels");
@@ -69,7 +72,7 @@ class ProjectInstallPlannerTest {
     void computedDependenciesAreResolvedByPipUnlessALockInstallsThem() throws Exception {
         write("setup.py", "from setuptools import setup\nsetup(name='app', install_requires=open('reqs').read().split())\n");
         assertThat(plan().projectInstall().orElseThrow().noDeps()).isFalse();
-        assertThat(ProjectInstallPlanner.plan(ProjectScanner.scan(root), true, new java.util.ArrayList<>())
+        assertThat(ProjectInstallPlanner.plan(ProjectScanner.scan(root), true)
                 .orElseThrow().noDeps()).isTrue();
     }
 

@@ -29,18 +29,18 @@ class RequirementSetsPlanTest {
         Files.writeString(root.resolve("pins/more.txt"), "lark<2\n");
         Files.writeString(root.resolve("dockenv.toml"), "requirements = [\"base\", \"parser\"]\n");
 
-        EnvironmentPlan plan = EnvironmentPlanner.plan(ProjectScanner.scan(root), Map.of());
+        EnvironmentPlan plan = Plans.of(ProjectScanner.scan(root));
 
         assertThat(plan.baseInstalls()).singleElement().satisfies(step -> {
-            assertThat(step.requirementFiles()).containsExactly("requirements_parser.txt");
-            assertThat(step.constraintFiles()).containsExactly("constraints.txt");
+            assertThat(step.pipCommands().get(0).arguments()).containsExactly("-c", "constraints.txt",
+                    "-r", "requirements_parser.txt");
             assertThat(step.copies()).containsExactly("requirements_parser.txt", "requirements_base.txt",
                     "constraints.txt", "pins/more.txt");
             assertThat(step.origin()).isEqualTo("requirements_parser.txt, constraints.txt (constraints)");
         });
         assertThat(plan.devInstalls()).singleElement().satisfies(step -> {
-            assertThat(step.requirementFiles()).containsExactly("requirements-test.txt");
-            assertThat(step.constraintFiles()).containsExactly("constraints.txt");
+            assertThat(step.pipCommands().get(0).arguments()).containsExactly("-c", "constraints.txt",
+                    "-r", "requirements-test.txt");
             assertThat(step.copies()).as("the constraints are in the base stage already")
                     .containsExactly("requirements-test.txt");
         });
@@ -58,7 +58,7 @@ class RequirementSetsPlanTest {
         Files.writeString(root.resolve(".python-version"), "3.11\n");
         Files.writeString(root.resolve("constraints.txt"), "requests<3\n");
         Files.writeString(root.resolve("requirements_docs.txt"), "mkdocs\n");
-        EnvironmentPlan plan = EnvironmentPlanner.plan(ProjectScanner.scan(root), Map.of());
+        EnvironmentPlan plan = Plans.of(ProjectScanner.scan(root));
         assertThat(plan.baseInstalls()).isEmpty();
         assertThat(plan.devInstalls()).isEmpty();
     }

@@ -38,7 +38,7 @@ class PdmLockReaderTest {
     @Test
     void readsTheLockAsAWhole() {
         LockFile lock = PdmLockReader.read(fixture("pdm.lock"));
-        assertThat(lock.format()).isEqualTo("pdm.lock");
+        assertThat(lock.origin()).isEqualTo("pdm.lock");
         assertThat(lock.inputsDigest())
                 .contains("sha256:2127418ec5784cfe1fe3ce5a1416bc0b9c732ba4de49e8b04b5b0e44a3434dbd");
         assertThat(lock.requiresPython()).contains(">=3.10");

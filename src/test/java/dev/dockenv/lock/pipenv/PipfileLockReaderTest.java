@@ -50,7 +50,7 @@ class PipfileLockReaderTest {
         Path file = Fixtures.lock("simple");
         LockFile lock = PipfileLockReader.read(file);
         assertThat(lock.file()).isEqualTo(file);
-        assertThat(lock.format()).isEqualTo("Pipfile.lock");
+        assertThat(lock.origin()).isEqualTo("Pipfile.lock");
         assertThat(lock.inputsDigest()).contains("b4149600066485fdcdcfe2e1d5a754d28a1593249748c146e4122cc7829645ab");
         assertThat(lock.indexUrls()).containsExactly(LOCAL);
         assertThat(lock.requiresPython()).contains("==3.11.*");

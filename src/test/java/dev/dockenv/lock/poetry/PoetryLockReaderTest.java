@@ -32,7 +32,7 @@ class PoetryLockReaderTest {
     void readsTheLockWrittenByTheRealPoetry() {
         LockFile lock = read("real-poetry-1.3");
 
-        assertThat(lock.format()).isEqualTo("poetry.lock");
+        assertThat(lock.origin()).isEqualTo("poetry.lock");
         assertThat(lock.inputsDigest()).contains("7ef22c0b824222ec2d10057c8d1ddd01be23abe68db9de9da3bc6d463fc335de");
         assertThat(lock.requiresPython()).contains(">=3.8,<4.0");
         assertThat(lock.indexUrls()).containsExactly("http://127.0.0.1:8765/simple/");

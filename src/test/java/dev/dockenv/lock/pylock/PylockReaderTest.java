@@ -39,7 +39,7 @@ class PylockReaderTest {
     @Test
     void readsThePepsExample() {
         LockFile lock = PylockReader.read(fixture("pylock.toml"));
-        assertThat(lock.format()).isEqualTo("pylock.toml");
+        assertThat(lock.origin()).isEqualTo("pylock.toml");
         assertThat(lock.requiresPython()).contains("==3.12");
         assertThat(lock.inputsDigest()).isEmpty();
         assertThat(lock.indexUrls()).isEmpty();

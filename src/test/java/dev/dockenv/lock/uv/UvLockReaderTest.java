@@ -49,7 +49,7 @@ class UvLockReaderTest {
     @Test
     void readsTheLockAsAWhole() {
         LockFile lock = webapp(Set.of());
-        assertThat(lock.format()).isEqualTo("uv.lock");
+        assertThat(lock.origin()).isEqualTo("uv.lock");
         assertThat(lock.file()).isEqualTo(fixture("uv.lock"));
         assertThat(lock.requiresPython()).contains(">=3.10");
         assertThat(lock.inputsDigest()).isEmpty();

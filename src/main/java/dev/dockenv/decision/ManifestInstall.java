@@ -7,9 +7,9 @@ import java.util.List;
  * PEP 508 strings or local paths (./libs/x, -e ./libs/x) for the main and dev stages, the local
  * paths to copy, and the manifest's package indexes.
  */
-public record DeclaredInstall(String origin, List<String> main, List<String> dev, List<String> copies,
+public record ManifestInstall(String origin, List<String> main, List<String> dev, List<String> copies,
         List<String> indexUrls) {
-    public DeclaredInstall {
+    public ManifestInstall {
         main = List.copyOf(main);
         dev = List.copyOf(dev);
         copies = List.copyOf(copies);

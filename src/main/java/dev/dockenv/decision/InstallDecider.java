@@ -1,0 +1,74 @@
+package dev.dockenv.decision;
+
+import dev.dockenv.lock.format.LockContext;
+import dev.dockenv.lock.format.LockFormat;
+import dev.dockenv.lock.format.LockReading;
+import dev.dockenv.project.Project;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Decides what installs a project's environment ({@link InstallDecision}): the one place that
+ * weighs conda, locks, manifests and requirements against each other.
+ */
+public final class InstallDecider {
+    private InstallDecider() {
+    }
+
+    /**
+     * The decision for building the environment. A lock that no longer matches its manifest is
+     * still returned (add and remove relock it); {@link InstallDecision.Locked#requireFresh} refuses it.
+     *
+     * @param hostEnvironment the host's environment: PIP_INDEX_URL, PIP_EXTRA_INDEX_URL and
+     *        PIP_TRUSTED_HOST apply to builds as they do to pip on the host, unless the project's
+     *        configuration names an index
+     */
+    public static InstallDecision decide(Project project, Map<String, String> hostEnvironment) {
+        if (project.conda().isPresent()) {
+            return conda(project, hostEnvironment);
+        }
+        Supplier<String> inputsDigest = () -> LockInputs.digest(project, unlocked(project, hostEnvironment));
+        Optional<LockReading> lock = LockFormat.find(new LockContext(project.root(), project.pyproject(), inputsDigest));
+        if (lock.isPresent()) {
+            // the extras asked for (configured, -e .[extra]) must exist, whatever installs them
+            DeclaredStages.of(project, Optional.empty());
+            return new InstallDecision.Locked(lock.get(),
+                    PackageIndex.choose(project, hostEnvironment, lock.get().lock().indexUrls()));
+        }
+        return unlocked(project, hostEnvironment);
+    }
+
+    /**
+     * The format of the lock the environment installs from, without reading it (empty without a
+     * lock, and for a conda project, whose environment file is the environment).
+     */
+    public static Optional<LockFormat> lockFormat(Project project) {
+        return project.conda().isPresent() ? Optional.empty() : LockFormat.present(project.root());
+    }
+
+    /**
+     * The decision as if the project had no lock: what {@code dockenv lock} resolves, and what the
+     * inputs digest of dockenv's own lock covers. A conda project stays conda.
+     */
+    public static InstallDecision unlockedOrConda(Project project, Map<String, String> hostEnvironment) {
+        return project.conda().isPresent() ? conda(project, hostEnvironment) : unlocked(project, hostEnvironment);
+    }
+
+    private static InstallDecision.Unlocked unlocked(Project project, Map<String, String> hostEnvironment) {
+        Optional<ManifestInstall> manifest = ManifestSelection.find(project);
+        DeclaredStages stages = DeclaredStages.of(project, manifest);
+        PackageIndex index = PackageIndex.choose(project, hostEnvironment,
+                manifest.map(ManifestInstall::indexUrls).orElse(List.of()));
+        return manifest.<InstallDecision.Unlocked>map(m -> new InstallDecision.Manifest(m, stages, index))
+                .orElseGet(() -> new InstallDecision.Requirements(stages, index));
+    }
+
+    private static InstallDecision conda(Project project, Map<String, String> hostEnvironment) {
+        // the extras configured must exist, whatever installs them
+        ProjectExtras.requirements(project, new LinkedHashSet<>(project.config().extras()));
+        return new InstallDecision.Conda(project.conda().get(), PackageIndex.choose(project, hostEnvironment, List.of()));
+    }
+}

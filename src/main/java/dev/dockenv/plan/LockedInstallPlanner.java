@@ -1,0 +1,86 @@
+package dev.dockenv.plan;
+
+import dev.dockenv.lock.DependencyGroups;
+import dev.dockenv.lock.LockFile;
+import dev.dockenv.lock.LockedPackage;
+import dev.dockenv.lock.LockedRequirements;
+import dev.dockenv.lock.PackageSource;
+import dev.dockenv.lock.PipInstallList;
+import dev.dockenv.pep.MarkerEnvironment;
+import dev.dockenv.project.Project;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Plans a lock's groups as {@link StageInstall.Locked} installs: the packages whose markers hold
+ * for linux and the image's Python, as derived lists under .dockenv/, in layers.
+ */
+final class LockedInstallPlanner {
+    private LockedInstallPlanner() {
+    }
+
+    /** The main group (base stage) and the dev group less what main installs (dev stage). */
+    static List<List<StageInstall>> plan(Project project, LockFile lock) {
+        return List.of(group(project, lock, DependencyGroups.MAIN, Set.of()),
+                group(project, lock, DependencyGroups.DEV, mainLines(project, lock)));
+    }
+
+    /**
+     * A group of the lock as derived lists (hashed and unhashed), minus lines an earlier stage
+     * already installs, plus copies of the local paths the unhashed list installs.
+     */
+    private static List<StageInstall> group(Project project, LockFile lock, String group, Set<String> earlier) {
+        PipInstallList list = LockedRequirements.forGroups(lock, Set.of(group), target(project));
+        List<String> hashed = list.hashed().stream().filter(l -> !earlier.contains(l)).toList();
+        List<String> unhashed = list.unhashed().stream().filter(l -> !earlier.contains(l)).toList();
+        if (hashed.isEmpty() && unhashed.isEmpty()) {
+            return List.of();
+        }
+        String header = "# Derived by dockenv from " + lock.file().getFileName() + " (" + group + ", linux, Python "
+                + project.python().version().minorOnly() + "). Do not edit: dockenv rewrites it.\n";
+        List<String> seeded = hashed.stream().filter(LockLayering::isSeeded).toList();
+        List<String> layered = hashed.stream().filter(l -> !LockLayering.isSeeded(l)).toList();
+        boolean recorded = !lock.layers().isEmpty();
+        List<List<String>> split = recorded ? LockLayering.byRecord(layered, lock.layers())
+                : LockLayering.split(layered);
+        List<LockLayer> layers = new ArrayList<>();
+        for (int i = 0; i < split.size(); i++) {
+            if (!split.get(i).isEmpty()) {
+                GeneratedFile file = derived(group + ".layer-" + (i + 1) + (recorded ? "" : "-of-" + split.size())
+                        + ".lock.txt", header, split.get(i));
+                layers.add(new LockLayer("deps-" + group + "-" + (i + 1), file));
+            }
+        }
+        List<String> copies = new ArrayList<>();
+        if (!unhashed.isEmpty()) {
+            for (LockedPackage p : lock.packagesOf(group)) {
+                if (p.source() instanceof PackageSource.LocalPath local && !LockedRequirements.isProjectItself(local.path())
+                        && !local.path().startsWith("/")) {
+                    copies.add(project.relative(project.root().resolve(local.path()).normalize()));
+                }
+            }
+        }
+        return List.of(new StageInstall.Locked(lock.file().getFileName() + " [" + group + "]", copies, layers,
+                seeded.isEmpty() ? Optional.empty() : Optional.of(derived(group + ".lock.txt", header, seeded)),
+                unhashed.isEmpty() ? Optional.empty() : Optional.of(derived(group + ".unhashed.txt", header, unhashed))));
+    }
+
+    /** A derived requirements list under .dockenv/: the header, one entry a line. */
+    private static GeneratedFile derived(String name, String header, List<String> lines) {
+        return new GeneratedFile(GeneratedFile.FOLDER + name, header + String.join("\n", lines) + "\n");
+    }
+
+    private static Set<String> mainLines(Project project, LockFile lock) {
+        PipInstallList main = LockedRequirements.forGroups(lock, Set.of(DependencyGroups.MAIN), target(project));
+        Set<String> lines = new LinkedHashSet<>(main.hashed());
+        lines.addAll(main.unhashed());
+        return lines;
+    }
+
+    private static MarkerEnvironment target(Project project) {
+        return MarkerEnvironment.forLinux(project.python().version().fullForMarkers());
+    }
+}
