@@ -10,7 +10,9 @@ import dev.dockenv.decision.InstallDecider;
 import dev.dockenv.decision.InstallDecision;
 import dev.dockenv.decision.LockInputs;
 import dev.dockenv.lock.format.Freshness;
+import dev.dockenv.lock.format.LockContext;
 import dev.dockenv.lock.format.LockFormat;
+import dev.dockenv.lock.format.LockReading;
 import dev.dockenv.resolve.LockResolver;
 import dev.dockenv.plan.EnvironmentPlan;
 import dev.dockenv.plan.EnvironmentPlanner;
@@ -18,7 +20,6 @@ import dev.dockenv.project.Project;
 import dev.dockenv.project.ProjectLocator;
 import dev.dockenv.project.ProjectScanner;
 import dev.dockenv.lock.LockedPackage;
-import dev.dockenv.lock.pylock.PylockReader;
 import dev.dockenv.pep.Pep503;
 import dev.dockenv.plan.LockLayering;
 import java.io.IOException;
@@ -110,7 +111,7 @@ final class LockCommand implements Callable<Integer> {
                 IndexAccess.of(unlocked.project(), unlocked.plan(), session.environment()), session.err());
         String digest = unlocked.digest();
         LockFile resolved = resolver.resolve(unlocked.project(), unlocked.plan(), digest, target);
-        LockFile lock = resolved.withLayers(layers(target, resolved));
+        LockFile lock = resolved.withLayers(layers(target, resolved, digest));
         try {
             PylockWriter.write(lock, target, digest);
         } catch (IOException e) {
@@ -126,11 +127,13 @@ final class LockCommand implements Callable<Integer> {
      * The install layers of a new lock: those of the lock it replaces, with every unchanged package
      * where it was and the new or changed ones in a new last layer (plan.LockLayering).
      */
-    private static List<List<String>> layers(Path target, LockFile resolved) {
+    private static List<List<String>> layers(Path target, LockFile resolved, String digest) {
         Optional<LockFile> previous = Optional.empty();
         if (Files.isRegularFile(target)) {
             try {
-                previous = Optional.of(PylockReader.read(target)).filter(l -> l.inputsDigest().isPresent());
+                LockReading reading = LockFormat.PYLOCK.read(target, new LockContext(target.getParent(),
+                        Optional.empty(), () -> digest));
+                previous = Optional.of(reading).filter(LockReading::writtenByDockenv).map(LockReading::lock);
             } catch (DockenvException e) {
                 previous = Optional.empty(); // unreadable or not ours: the layers start afresh
             }
