@@ -4,7 +4,6 @@ import dev.dockenv.config.TomlDocument;
 import dev.dockenv.context.IgnoreRules;
 import dev.dockenv.errors.InputException;
 import dev.dockenv.errors.SourceLocation;
-import dev.dockenv.io.Utf8File;
 import dev.dockenv.pep.Pep503;
 import dev.dockenv.python.DeclaredRequirement;
 import dev.dockenv.pyproject.PyprojectFile;
@@ -29,8 +28,6 @@ import dev.dockenv.python.DeclaredPython;
  * plain source folder. setup.py is read, never run.
  */
 public final class PackagingScanner {
-    private static final List<String> BUILD_SYSTEM = List.of("build-system");
-
     /** The outcome: the installable project, if it is one, and what to say about it in "detected". */
     public record Scan(Optional<PackagingProject> project, List<String> detected) {
         public Scan {
@@ -38,87 +35,30 @@ public final class PackagingScanner {
         }
     }
 
-    private PackagingScanner() {
+    private final ProjectFileReader reader;
+
+    /** A scanner reading the project's files through {@code reader} (the public {@link #scan}: strict UTF-8). */
+    PackagingScanner(ProjectFileReader reader) {
+        this.reader = reader;
     }
 
     public static Scan scan(Path root, Optional<PyprojectFile> pyproject) {
-        Path setupPyFile = root.resolve("setup.py");
-        Path setupCfgFile = root.resolve("setup.cfg");
-        boolean hasSetupPy = Files.isRegularFile(setupPyFile);
-        boolean hasSetupCfg = Files.isRegularFile(setupCfgFile);
+        return new PackagingScanner(ProjectFileReader.UTF8).scanProject(root, pyproject);
+    }
+
+    Scan scanProject(Path root, Optional<PyprojectFile> pyproject) {
+        PackagingFiles files = PackagingFiles.in(root, reader);
         Optional<TomlDocument> doc = pyproject.map(PyprojectFile::document);
-        List<String> detected = new ArrayList<>();
-        if (hasSetupPy) {
-            detected.add("setup.py");
+        Installability installability = Installability.decide(BuildSystem.of(doc),
+                pyproject.flatMap(PyprojectFile::name).isPresent(), files);
+        Optional<PackagingProject> project = Optional.empty();
+        if (installability instanceof Installability.Installable installable) {
+            project = Optional.of(new Reading(root, installable.backend(), doc, pyproject, installable.setuptools(),
+                    reader).read());
         }
-        if (hasSetupCfg) {
-            detected.add("setup.cfg");
-        }
-        Optional<BuildBackend> backend = backend(doc, pyproject.flatMap(PyprojectFile::name).isPresent(), hasSetupPy,
-                () -> hasSetupCfg && cfgNamesProject(root, setupCfgFile));
-        if (backend.isEmpty()) {
-            if (doc.isPresent() && doc.get().contains(BUILD_SYSTEM)) {
-                detected.add("[build-system] (not installed: no build-backend, setup.py or [project] name)");
-            } else if (hasSetupCfg && cfgNamesProject(root, setupCfgFile)) {
-                detected.add("(setup.cfg alone is not installable: pip needs a setup.py or a [build-system])");
-            }
-            return new Scan(Optional.empty(), detected);
-        }
-        Reading r = new Reading(root, backend.get(), doc, pyproject);
-        if (backend.get().isSetuptools()) {
-            r.setupCfg = hasSetupCfg ? Optional.of(SetupCfgReader.read(root, setupCfgFile)) : Optional.empty();
-            r.setupPy = hasSetupPy ? Optional.of(SetupPyReader.read(setupPyFile)) : Optional.empty();
-        }
-        PackagingProject project = r.read();
-        detected.add("installable (" + backend.get().backend() + ")");
-        return new Scan(Optional.of(project), detected);
-    }
-
-    /** Whether setup.cfg names the distribution ([metadata] name); an unreadable one does not. */
-    private static boolean cfgNamesProject(Path root, Path setupCfg) {
-        try {
-            return SetupCfgReader.read(root, setupCfg).name().isPresent();
-        } catch (InputException e) {
-            return false;
-        }
-    }
-
-    private static Optional<BuildBackend> backend(Optional<TomlDocument> doc, boolean projectName, boolean setupPy,
-            java.util.function.BooleanSupplier setupCfgName) {
-        if (doc.isPresent() && doc.get().contains(BUILD_SYSTEM)) {
-            TomlDocument d = doc.get();
-            if (d.table(BUILD_SYSTEM).isEmpty()) {
-                throw d.wrongType(BUILD_SYSTEM, "a table");
-            }
-            List<String> requiresPath = List.of("build-system", "requires");
-            if (!d.contains(requiresPath)) {
-                throw new InputException(d.locationOf(BUILD_SYSTEM), "[build-system] has no 'requires' (pip refuses "
-                        + "to build the project without it)", "add requires = [\"setuptools>=64\"] (or your backend)");
-            }
-            List<String> requires = d.strings(requiresPath, "an array of PEP 508 requirement strings", false);
-            for (int i = 0; i < requires.size(); i++) {
-                SetupCfgReader.validated(requires.get(i), d.locationOf(requiresPath, i));
-            }
-            Optional<String> name = d.string(List.of("build-system", "build-backend"), "a backend such as "
-                    + "\"setuptools.build_meta\"").map(String::strip);
-            if (name.isPresent()) {
-                if (name.get().isEmpty()) {
-                    throw new InputException(d.locationOf(List.of("build-system", "build-backend")),
-                            "build-backend is empty", "name the backend, e.g. \"setuptools.build_meta\"");
-                }
-                return Optional.of(new BuildBackend(name.get(), requires, "pyproject.toml [build-system]"));
-            }
-            if (setupPy || projectName || setupCfgName.getAsBoolean()) {
-                return Optional.of(new BuildBackend(BuildBackend.LEGACY_SETUPTOOLS, requires,
-                        "pyproject.toml [build-system] without build-backend (pip's fallback)"));
-            }
-            return Optional.empty();
-        }
-        if (setupPy) {
-            return Optional.of(new BuildBackend(BuildBackend.LEGACY_SETUPTOOLS, BuildBackend.LEGACY_REQUIRES,
-                    "setup.py without [build-system] (pip's fallback)"));
-        }
-        return Optional.empty();
+        List<String> detected = new ArrayList<>(files.detected());
+        installability.detected().ifPresent(detected::add);
+        return new Scan(project, detected);
     }
 
     /** One reading of an installable project's packaging files. */
@@ -127,18 +67,23 @@ public final class PackagingScanner {
         private final BuildBackend backend;
         private final Optional<TomlDocument> doc;
         private final Optional<PyprojectFile> pyproject;
-        private Optional<SetupCfg> setupCfg = Optional.empty();
-        private Optional<SetupPy> setupPy = Optional.empty();
+        private final Optional<SetupCfg> setupCfg;
+        private final Optional<SetupPy> setupPy;
+        private final ProjectFileReader reader;
         private final Set<String> metadata = new LinkedHashSet<>();
         private final List<String> notes = new ArrayList<>();
         private final List<Path> read = new ArrayList<>();
         private ModuleStubs stubs;
 
-        Reading(Path root, BuildBackend backend, Optional<TomlDocument> doc, Optional<PyprojectFile> pyproject) {
+        Reading(Path root, BuildBackend backend, Optional<TomlDocument> doc, Optional<PyprojectFile> pyproject,
+                SetuptoolsFiles setuptools, ProjectFileReader reader) {
             this.root = root;
             this.backend = backend;
             this.doc = doc;
             this.pyproject = pyproject;
+            this.setupCfg = setuptools.setupCfg();
+            this.setupPy = setuptools.setupPy();
+            this.reader = reader;
         }
 
         PackagingProject read() {
@@ -152,7 +97,7 @@ public final class PackagingScanner {
                 }
             }
             Map<String, String> packageDir = packageDir();
-            stubs = new ModuleStubs(root, packageDir);
+            stubs = new ModuleStubs(root, packageDir, reader);
             projectTable();
             if (backend.isSetuptools()) {
                 setuptools();
@@ -479,7 +424,7 @@ public final class PackagingScanner {
                 if (!Files.isRegularFile(file)) {
                     continue;
                 }
-                List<String> lines = Utf8File.read(file).lines().toList();
+                List<String> lines = reader.read(file).lines().toList();
                 for (int i = 0; i < lines.size(); i++) {
                     String line = lines.get(i).strip();
                     if (!line.isEmpty() && !line.startsWith("#")) {
