@@ -1,5 +1,6 @@
 package dev.dockenv.packaging;
 
+import dev.dockenv.errors.InputException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -78,7 +79,7 @@ final class PackagingFiles {
         }
         try {
             return Optional.of(readSetupCfg()).filter(cfg -> cfg.name().isPresent());
-        } catch (dev.dockenv.errors.InputException e) {
+        } catch (InputException e) {
             return Optional.empty();
         }
     }
