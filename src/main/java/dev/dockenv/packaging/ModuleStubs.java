@@ -1,6 +1,5 @@
 package dev.dockenv.packaging;
 
-import dev.dockenv.io.Utf8File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,7 +14,9 @@ import java.util.Set;
  * Collects what the dev image's editable build needs from the project's Python modules: a
  * {@link ModuleStub} per module packaging reads names from, or the module itself (copied whole)
  * when a name it needs is not a literal dockenv can carry over. Modules are found as setuptools
- * finds them ({@code package_dir}, else the project root, else {@code src/}).
+ * finds them ({@code package_dir}, else the project root, else {@code src/}). The builder of one
+ * scan's stand-ins: each module file is read (through the scan's {@link ProjectFileReader}) and
+ * parsed once, however many names are asked of it.
  */
 final class ModuleStubs {
     /** Names packaging tools commonly read from a version module with a regular expression. */
@@ -26,6 +27,7 @@ final class ModuleStubs {
 
     private final Path root;
     private final Map<String, String> packageDir;
+    private final ProjectFileReader reader;
     private final Map<String, ModuleSource> parsed = new LinkedHashMap<>();
     private final Map<String, String> texts = new LinkedHashMap<>();
     private final Map<String, Set<String>> statements = new LinkedHashMap<>();
@@ -33,9 +35,10 @@ final class ModuleStubs {
     private final Set<String> docstrings = new LinkedHashSet<>();
     private final Set<String> whole = new LinkedHashSet<>();
 
-    ModuleStubs(Path root, Map<String, String> packageDir) {
+    ModuleStubs(Path root, Map<String, String> packageDir, ProjectFileReader reader) {
         this.root = root;
         this.packageDir = Map.copyOf(packageDir);
+        this.reader = reader;
     }
 
     /**
@@ -147,7 +150,7 @@ final class ModuleStubs {
             return;
         }
         ModuleSource source = parsed.computeIfAbsent(path, p -> {
-            texts.put(p, Utf8File.read(root.resolve(p)));
+            texts.put(p, reader.read(root.resolve(p)));
             return ModuleSource.parse(texts.get(p));
         });
         if (!source.readable()) {

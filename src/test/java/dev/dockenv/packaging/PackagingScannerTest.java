@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.dockenv.errors.InputException;
+import dev.dockenv.io.Utf8File;
 import dev.dockenv.python.DeclaredRequirement;
 import dev.dockenv.pyproject.PyprojectReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,9 +27,24 @@ class PackagingScannerTest {
     }
 
     private PackagingScanner.Scan scan() {
+        return PackagingScanner.scan(root, pyproject());
+    }
+
+    private Optional<dev.dockenv.pyproject.PyprojectFile> pyproject() {
         Path pyproject = root.resolve("pyproject.toml");
-        return PackagingScanner.scan(root, Files.isRegularFile(pyproject)
-                ? Optional.of(PyprojectReader.read(pyproject)) : Optional.empty());
+        return Files.isRegularFile(pyproject) ? Optional.of(PyprojectReader.read(pyproject)) : Optional.empty();
+    }
+
+    /** How many times one scan reads each project file (pyproject.toml comes parsed), its outcome the public scan's. */
+    private Map<String, Integer> readsOfOneScan() {
+        Map<String, Integer> reads = new LinkedHashMap<>();
+        PackagingScanner counting = new PackagingScanner(file -> {
+            reads.merge(root.relativize(file).toString().replace('\\', '/'), 1, Integer::sum);
+            return Utf8File.read(file);
+        });
+        Optional<dev.dockenv.pyproject.PyprojectFile> pyproject = pyproject();
+        assertThat(counting.scanProject(root, pyproject)).isEqualTo(PackagingScanner.scan(root, pyproject));
+        return reads;
     }
 
     private PackagingProject project() {
@@ -222,5 +240,40 @@ class PackagingScannerTest {
         assertThat(p.metadataFiles()).isEmpty();
         assertThat(p.notes()).containsExactly("README.md is excluded by .dockerignore (or dockenv's defaults): the build "
                 + "of the project cannot read it");
+    }
+
+    @Test
+    void setupCfgIsReadOncePerScanWhenItsNameDecidesThatTheProjectIsInstallable() throws Exception {
+        // no build-backend, setup.py or [project] name: setup.cfg's [metadata] name makes it installable,
+        // and the setup.cfg read to know that is the one the project is read from
+        write("pyproject.toml", "[build-system]\nrequires = [\"setuptools\"]\n");
+        write("setup.cfg", "[metadata]\nname = app\nversion = attr: app.__version__\n[options]\npackages = app\n"
+                + "install_requires =\n    greeting\n");
+        write("app/__init__.py", "__version__ = '1.0'\n");
+        assertThat(readsOfOneScan()).containsExactly(Map.entry("setup.cfg", 1), Map.entry("app/__init__.py", 1));
+        PackagingProject p = project();
+        assertThat(p.backend().backend()).isEqualTo(BuildBackend.LEGACY_SETUPTOOLS);
+        assertThat(p.name()).contains("app");
+        assertThat(p.dependencies().orElseThrow()).extracting(DeclaredRequirement::text).containsExactly("greeting");
+    }
+
+    @Test
+    void eachPackagingFileIsReadOncePerScan() throws Exception {
+        write("setup.py", "from setuptools import setup\nfrom app import __version__\nsetup(version=__version__)\n");
+        write("setup.cfg", "[metadata]\nname = app\n[options]\npackages = app\npython_requires = >=3.8\n"
+                + "[options.entry_points]\nconsole_scripts =\n    app = app:main\n");
+        write("MANIFEST.in", "include README.md\n");
+        write("app/__init__.py", "from ._version import __version__\n");
+        write("app/_version.py", "__version__ = '1.0'\n");
+        assertThat(readsOfOneScan()).containsExactly(Map.entry("setup.cfg", 1), Map.entry("setup.py", 1),
+                Map.entry("app/__init__.py", 1), Map.entry("app/_version.py", 1));
+
+        Files.delete(root.resolve("setup.py")); // setup.cfg alone: read to know whether it names a project
+        assertThat(readsOfOneScan()).containsExactly(Map.entry("setup.cfg", 1));
+        assertThat(scan().project()).isEmpty();
+
+        write("pyproject.toml", "[build-system]\nrequires = [\"hatchling\"]\nbuild-backend = \"hatchling.build\"\n"
+                + "[project]\nname = \"app\"\nversion = \"1\"\n"); // not setuptools: setup.cfg is not read
+        assertThat(readsOfOneScan()).containsExactly(Map.entry("app/__init__.py", 1));
     }
 }
