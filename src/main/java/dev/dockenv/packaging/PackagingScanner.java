@@ -21,7 +21,7 @@ import java.util.Optional;
  * how pip installs the project ({@link Installability}, which reads setup.cfg and setup.py, each once:
  * {@link SetuptoolsFiles}), then for an installable project ({@link PackagingSources}) the files its
  * build reads ({@link BuildInputs}), its packages ({@link PackageLayout}, module stand-ins from
- * {@link ModuleStubs}) and the dependencies it declares ({@link DeclaredDependencies},
+ * {@link ModuleStubs}) and the dependencies it declares ({@link PackagingDependencies},
  * {@link DeclaredExtras}).
  */
 public final class PackagingScanner {
@@ -77,8 +77,8 @@ public final class PackagingScanner {
         Optional<String> name = sources.name();
         List<ModuleStub> moduleStubs = stubs.stubs();
         List<String> packageDirs = layout.listedPackageFolders(sources);
-        DeclaredDependencies dependencies = DeclaredDependencies.of(sources);
-        String dependencySource = DeclaredDependencies.source(sources);
+        PackagingDependencies dependencies = PackagingDependencies.of(sources);
+        String dependencySource = PackagingDependencies.source(sources);
         Map<String, List<DeclaredRequirement>> extras = DeclaredExtras.of(sources);
         List<String> notes = new ArrayList<>(inputs.notes());
         dependencies.note().ifPresent(notes::add);

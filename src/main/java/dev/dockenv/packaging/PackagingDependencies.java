@@ -9,17 +9,17 @@ import java.util.Optional;
  * What an installable project requires beyond pyproject.toml's static {@code [project]
  * dependencies}, as far as dockenv can read it without running the build.
  */
-sealed interface DeclaredDependencies {
+sealed interface PackagingDependencies {
 
     /** Read statically: setup.cfg's install_requires, a literal one of setup.py, a dependencies file. */
-    record Known(List<DeclaredRequirement> requirements) implements DeclaredDependencies {
+    record Known(List<DeclaredRequirement> requirements) implements PackagingDependencies {
         public Known {
             requirements = List.copyOf(requirements);
         }
     }
 
     /** Known only when the build runs (pip resolves them then); {@code why} says so. */
-    record Unknown(String why) implements DeclaredDependencies {
+    record Unknown(String why) implements PackagingDependencies {
     }
 
     /** The requirements when known. */
@@ -32,7 +32,7 @@ sealed interface DeclaredDependencies {
         return this instanceof Unknown u ? Optional.of(u.why()) : Optional.empty();
     }
 
-    static DeclaredDependencies of(PackagingSources sources) {
+    static PackagingDependencies of(PackagingSources sources) {
         if (sources.hasProjectTable() && !sources.dynamic("dependencies")) {
             return new Known(List.of()); // [project] dependencies: read with pyproject.toml
         }
