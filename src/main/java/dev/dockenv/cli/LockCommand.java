@@ -65,8 +65,7 @@ final class LockCommand implements Callable<Integer> {
 
         static Unlocked open(DockenvCommand root) {
             Project project = scan(root);
-            InstallDecision.Unlocked decision = (InstallDecision.Unlocked) InstallDecider.unlockedOrConda(project,
-                    root.session().environment());
+            InstallDecision.Unlocked decision = InstallDecider.unlocked(project, root.session().environment());
             return new Unlocked(project, decision, EnvironmentPlanner.plan(project, decision));
         }
     }

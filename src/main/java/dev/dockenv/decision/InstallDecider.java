@@ -51,13 +51,14 @@ public final class InstallDecider {
 
     /**
      * The decision as if the project had no lock: what {@code dockenv lock} resolves, and what the
-     * inputs digest of dockenv's own lock covers. A conda project stays conda.
+     * inputs digest of dockenv's own lock covers. Not for a conda project, whose environment file
+     * is the environment with or without a lock.
      */
-    public static InstallDecision unlockedOrConda(Project project, Map<String, String> hostEnvironment) {
-        return project.conda().isPresent() ? conda(project, hostEnvironment) : unlocked(project, hostEnvironment);
-    }
-
-    private static InstallDecision.Unlocked unlocked(Project project, Map<String, String> hostEnvironment) {
+    public static InstallDecision.Unlocked unlocked(Project project, Map<String, String> hostEnvironment) {
+        if (project.conda().isPresent()) {
+            throw new IllegalArgumentException("a conda project is installed from its environment file: "
+                    + project.conda().get().path());
+        }
         Optional<ManifestInstall> manifest = ManifestSelection.find(project);
         DeclaredStages stages = DeclaredStages.of(project, manifest);
         PackageIndex index = PackageIndex.choose(project, hostEnvironment,

@@ -147,8 +147,7 @@ class InstallDeciderTest {
     void dockenvsOwnLockIsJudgedByTheDigestOfWhatTheProjectWouldBeLockedFrom() throws IOException {
         write("requirements.txt", "colorsay>=2\n");
         Project project = ProjectScanner.scan(dir);
-        String digest = LockInputs.digest(project,
-                (InstallDecision.Unlocked) InstallDecider.unlockedOrConda(project, Map.of()));
+        String digest = LockInputs.digest(project, InstallDecider.unlocked(project, Map.of()));
         write("pylock.toml", pylock(digest));
         InstallDecision.Locked locked = locked();
         assertThat(locked.reading().format()).isEqualTo(LockFormat.PYLOCK);

@@ -31,7 +31,7 @@ class LockInputsTest {
 
     private String digest(Map<String, String> env) {
         Project project = ProjectScanner.scan(dir);
-        return LockInputs.digest(project, (InstallDecision.Unlocked) InstallDecider.unlockedOrConda(project, env));
+        return LockInputs.digest(project, InstallDecider.unlocked(project, env));
     }
 
     private String digest() {
