@@ -69,9 +69,7 @@ final class FileAccessHints {
         return switch (cause) {
             case PERMISSION_DENIED -> permission(path, operation, cacheDirectory == null ? null
                     : absolute(cacheDirectory), fs) + elsewhere;
-            case NOT_PERMITTED -> "the system refused although the permissions allow it: is " + path
-                    + " or its folder immutable or append-only? (lsattr -d " + shell(path)
-                    + " shows an i or an a; chattr -i removes it)" + elsewhere;
+            case NOT_PERMITTED -> notPermitted(path, fs) + elsewhere;
             case READ_ONLY -> path + " is on a file system mounted read-only (findmnt -T "
                     + shell(existingOr(path, fs)) + " shows it)"
                     + (inCache ? "; set DOCKENV_CACHE_DIR to a writable folder" : "");
@@ -173,6 +171,15 @@ final class FileAccessHints {
             s.append("ask its owner or an administrator for access, or use a folder you own");
         }
         return s.toString();
+    }
+
+    /** EPERM where the permissions allow it: most often an immutable (chattr +i) file or folder. */
+    private static String notPermitted(Path path, FileSystemView fs) {
+        Path folder = path.getParent() == null ? path : existingOr(path.getParent(), fs);
+        String both = fs.exists(path) && !folder.equals(path) ? shell(folder) + " " + shell(path) : shell(folder);
+        return "the system refused although the permissions allow it: is "
+                + (fs.exists(path) ? path + " or its folder" : folder) + " immutable or append-only? (lsattr -d "
+                + both + " shows an i or an a; sudo chattr -i removes it)";
     }
 
     private static String noSpace(Path path, FileSystemView fs) {

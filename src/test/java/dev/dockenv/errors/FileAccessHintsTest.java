@@ -1,9 +1,11 @@
 package dev.dockenv.errors;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.dockenv.errors.IoFailures.Cause;
 import dev.dockenv.errors.IoFailures.Operation;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -101,6 +103,17 @@ class FileAccessHintsTest {
 
         String cache = hint(Cause.NO_SPACE, Operation.WRITE, "/home/bob/.cache/dockenv/runs/1", "/home/bob/.cache/dockenv");
         assertThat(cache).endsWith("; or set DOCKENV_CACHE_DIR to a folder on another disk");
+    }
+
+    @Test
+    void dockersDataIsFoundOnTheSameFileSystemOnly() {
+        Path docker = Path.of("/var/lib/docker");
+        assumeTrue(Files.isDirectory(docker), "no docker data folder here");
+        FileAccessHints.FileSystemView local = FileAccessHints.FileSystemView.LOCAL;
+
+        assertThat(local.containerDataOnSameFileSystem(docker)).hasValueSatisfying(
+                d -> assertThat(d.toString()).startsWith("/var/lib/"));
+        assertThat(local.containerDataOnSameFileSystem(Path.of("/proc"))).isEmpty(); // procfs holds no image
     }
 
     @Test

@@ -108,9 +108,29 @@ class IoFailuresTest {
 
             assertThat(f.getMessage()).isEqualTo("cannot write " + file + ": Operation not permitted");
             assertThat(f.kind()).isEqualTo(IoFailures.Cause.NOT_PERMITTED);
-            assertThat(f.hint()).hasValueSatisfying(h -> assertThat(h).contains("immutable", "lsattr -d " + file));
+            assertThat(f.hint()).contains("the system refused although the permissions allow it: is " + file
+                    + " or its folder immutable or append-only? (lsattr -d " + tmp + " " + file
+                    + " shows an i or an a; sudo chattr -i removes it)");
         } finally {
             chattr("-i", file);
+        }
+    }
+
+    @Test
+    void aNewFileInAnImmutableFolderPointsAtTheFolder() throws Exception {
+        Path folder = Files.createDirectory(tmp.resolve("project"));
+        assumeTrue(chattr("+i", folder), "chattr +i needs root and a file system with attributes");
+        try {
+            Path target = folder.resolve("Dockerfile");
+            IOException e = failure(() -> dev.dockenv.io.AtomicFiles.write(target, "FROM python:3.11-slim\n"));
+
+            FileAccessException f = IoFailures.writing(target, e);
+
+            assertThat(f.getMessage()).isEqualTo("cannot write " + target + ": Operation not permitted");
+            assertThat(f.hint()).contains("the system refused although the permissions allow it: is " + folder
+                    + " immutable or append-only? (lsattr -d " + folder + " shows an i or an a; sudo chattr -i removes it)");
+        } finally {
+            chattr("-i", folder);
         }
     }
 
