@@ -135,12 +135,12 @@ public final class DockenvCommand implements Runnable {
             }
         }
         // an I/O failure is a file the user can fix (or a full disk), never a bug: one place maps them all
-        Optional<FileAccessException> io = IoFailures.from(ex, cacheLocation(session));
+        Optional<DockenvException> io = IoFailures.from(ex, cacheLocation(session));
         DockenvException known = io.isPresent() ? io.get() : ex instanceof DockenvException d ? d : null;
         if (known != null) {
             err.println("dockenv: error: " + known.getMessage());
             known.hint().ifPresent(h -> err.println("dockenv: hint: " + h));
-            if (io.isPresent() && session.env("DOCKENV_DEBUG").isPresent()) {
+            if (known instanceof FileAccessException && session.env("DOCKENV_DEBUG").isPresent()) {
                 ex.printStackTrace(err);
             }
             err.flush();
@@ -163,7 +163,7 @@ public final class DockenvCommand implements Runnable {
         if (ex instanceof DockenvException d) {
             return d.exitCode().code();
         }
-        return IoFailures.from(ex, null).isPresent() ? ExitCode.FILE_ACCESS.code() : ExitCode.INTERNAL.code();
+        return IoFailures.from(ex, null).map(d -> d.exitCode().code()).orElse(ExitCode.INTERNAL.code());
     }
 
     private static Path cacheLocation(Session session) {

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.UndeclaredThrowableException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
@@ -36,6 +37,7 @@ public final class IoFailures {
     /** {@link FileNotFoundException}'s message: "PATH (REASON)". */
     private static final Pattern LEGACY_MESSAGE = Pattern.compile("(.+) \\(([^()]+)\\)");
     /** dockenv's messages name the path last: "cannot read /p/x", "cannot write the file digest cache /c/d". */
+    private static final String NOT_TEXT = "the file is not valid UTF-8 text";
     private static final Pattern CONTEXT_VERB = Pattern.compile("cannot (?:read|write|list|restore|write into) (\\S+)");
 
     private IoFailures() {
@@ -132,21 +134,24 @@ public final class IoFailures {
     }
 
     /**
-     * The file access error {@code t} stands for: an {@link UncheckedIOException} or
-     * {@link IOException} (also inside a CompletionException or ExecutionException), or a
-     * {@link FileAccessException} itself. Empty for everything else, which keeps its own meaning.
+     * The user-facing error {@code t} stands for: a {@link FileAccessException} for an
+     * {@link UncheckedIOException} or {@link IOException} (also inside a CompletionException or
+     * ExecutionException), or the exception itself when it is one already. A file that is not
+     * UTF-8 text (the JDK's CharacterCodingException is an IOException) is bad input, exit 4, as
+     * {@code io.Utf8File} says it. Empty for everything else, which keeps its own meaning.
      */
-    public static Optional<FileAccessException> from(Throwable t, Path cacheDirectory) {
+    public static Optional<DockenvException> from(Throwable t, Path cacheDirectory) {
         Throwable current = t;
         for (int depth = 0; current != null && depth < 8; depth++) {
             if (current instanceof FileAccessException f) {
                 return Optional.of(f);
             }
             if (current instanceof UncheckedIOException u && u.getCause() != null) {
-                return Optional.of(of(u, cacheDirectory));
+                return Optional.of(u.getCause() instanceof CharacterCodingException
+                        ? notText(u.getMessage(), u) : of(u, cacheDirectory));
             }
             if (current instanceof IOException io) {
-                return Optional.of(of(io, cacheDirectory));
+                return Optional.of(io instanceof CharacterCodingException ? notText(null, io) : of(io, cacheDirectory));
             }
             boolean wrapper = current instanceof CompletionException || current instanceof ExecutionException
                     || current instanceof UndeclaredThrowableException || current instanceof InvocationTargetException;
@@ -158,8 +163,22 @@ public final class IoFailures {
         return Optional.empty();
     }
 
+    /** A file that is not UTF-8 text: bad input (exit 4) at the file, with Utf8File's words. */
+    private static DockenvException notText(String context, Throwable cause) {
+        String path = context == null ? null : pathIn(context);
+        Path file = toPath(path);
+        if (file == null) {
+            return new DockenvException(ExitCode.BAD_INPUT, (context == null ? "a file" : context) + ": " + NOT_TEXT,
+                    "save it as UTF-8", cause);
+        }
+        return new InputException(SourceLocation.of(file), NOT_TEXT, "save it as UTF-8");
+    }
+
     /** The operating system's reason for {@code e}, as the C library words it. */
     public static String reason(IOException e) {
+        if (e instanceof CharacterCodingException) {
+            return NOT_TEXT; // MalformedInputException's own message is "Input length = 1"
+        }
         if (e instanceof FileSystemException fse && fse.getReason() != null) {
             String r = fse.getReason();
             return r.endsWith(LOOP_SUFFIX) ? r.substring(0, r.length() - LOOP_SUFFIX.length()) : r;

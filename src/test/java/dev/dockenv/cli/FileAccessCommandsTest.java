@@ -94,6 +94,17 @@ class FileAccessCommandsTest {
     }
 
     @Test
+    void aProjectFileThatIsNotUtf8IsBadInputNotAnIoFailure() throws IOException {
+        Files.write(project.resolve(".python-version"), new byte[] {(byte) 0xff, '3', '\n'});
+
+        assertThat(cli.run(project, "status")).isEqualTo(4);
+
+        assertThat(cli.err).contains("dockenv: error: " + project.resolve(".python-version")
+                + ": the file is not valid UTF-8 text\n", "dockenv: hint: save it as UTF-8\n");
+        notABug(cli.err);
+    }
+
+    @Test
     void theLaunchersCommandFileIsNamedWhenItCannotBeWritten() throws IOException {
         Path file = Files.writeString(tmp.resolve("tmp-file"), "");
         Path handoff = file.resolve("dockenv-exec.123");

@@ -211,6 +211,21 @@ class IoFailuresTest {
     }
 
     @Test
+    void aFileThatIsNotUtf8IsBadInputNotAnIoFailure() throws IOException {
+        Path latin1 = Files.write(tmp.resolve(".python-version"), new byte[] {(byte) 0xff, '3', '\n'});
+        IOException e = failure(() -> Files.readAllLines(latin1));
+        assertThat(e).hasMessage("Input length = 1"); // MalformedInputException: an IOException
+
+        assertThat(IoFailures.from(new UncheckedIOException("cannot read " + latin1, e), null)).hasValueSatisfying(d -> {
+            assertThat(d).isInstanceOf(InputException.class);
+            assertThat(d.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
+            assertThat(d.getMessage()).isEqualTo(latin1 + ": the file is not valid UTF-8 text");
+            assertThat(d.hint()).contains("save it as UTF-8");
+        });
+        assertThat(IoFailures.reading(latin1, e).reason()).isEqualTo("the file is not valid UTF-8 text");
+    }
+
+    @Test
     void everyReasonTheCLibraryGivesHasItsKind() {
         assertThat(IoFailures.Cause.of("No space left on device")).isEqualTo(IoFailures.Cause.NO_SPACE);
         assertThat(IoFailures.Cause.of("Permission denied")).isEqualTo(IoFailures.Cause.PERMISSION_DENIED);
