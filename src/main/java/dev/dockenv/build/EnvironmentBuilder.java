@@ -136,7 +136,8 @@ public final class EnvironmentBuilder {
                     definition.hostNetwork(), options.noCache(), options.pull(), dialect == Dialect.BUILDKIT, secrets);
             engine.build(request, progress);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot prepare the build's secret", e);
+            Path where = secretDir != null ? secretDir.resolve("netrc") : Path.of(System.getProperty("java.io.tmpdir"));
+            throw new UncheckedIOException("cannot write the package index's credentials for the build to " + where, e);
         } finally {
             deleteQuietly(secretDir);
         }

@@ -3,13 +3,15 @@ package dev.dockenv.cli;
 import dev.dockenv.engine.BuildFailedException;
 import dev.dockenv.errors.DockenvException;
 import dev.dockenv.errors.ExitCode;
+import dev.dockenv.errors.FileAccessException;
+import dev.dockenv.errors.IoFailures;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 import picocli.AutoComplete;
 import picocli.CommandLine;
@@ -111,7 +113,7 @@ public final class DockenvCommand implements Runnable {
             cli.getSubcommands().get("run").setStopAtPositional(true);
         }
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> report(ex, session.err(), session));
-        cli.setExitCodeExceptionMapper(ex -> ex instanceof DockenvException d ? d.exitCode().code() : 1);
+        cli.setExitCodeExceptionMapper(DockenvCommand::exitCode);
         return cli;
     }
 
@@ -132,17 +134,17 @@ public final class DockenvCommand implements Runnable {
                 b.stepOutput().forEach(line -> err.println("  | " + line));
             }
         }
-        if (ex instanceof DockenvException d) {
-            err.println("dockenv: error: " + d.getMessage());
-            d.hint().ifPresent(h -> err.println("dockenv: hint: " + h));
+        // an I/O failure is a file the user can fix (or a full disk), never a bug: one place maps them all
+        Optional<DockenvException> io = IoFailures.from(ex, cacheLocation(session));
+        DockenvException known = io.isPresent() ? io.get() : ex instanceof DockenvException d ? d : null;
+        if (known != null) {
+            err.println("dockenv: error: " + known.getMessage());
+            known.hint().ifPresent(h -> err.println("dockenv: hint: " + h));
+            if (known instanceof FileAccessException && session.env("DOCKENV_DEBUG").isPresent()) {
+                ex.printStackTrace(err);
+            }
             err.flush();
-            return d.exitCode().code();
-        }
-        if (ex instanceof UncheckedIOException io) {
-            err.println("dockenv: error: " + io.getMessage()
-                    + (io.getCause() != null ? ": " + io.getCause().getMessage() : ""));
-            err.flush();
-            return ExitCode.INTERNAL.code();
+            return known.exitCode().code();
         }
         err.println("dockenv: internal error: " + ex);
         if (session.env("DOCKENV_DEBUG").isPresent()) {
@@ -154,5 +156,21 @@ public final class DockenvCommand implements Runnable {
         }
         err.flush();
         return ExitCode.INTERNAL.code();
+    }
+
+    /** The exit code for an exception that escaped a command (as {@link #report} decides it). */
+    static int exitCode(Throwable ex) {
+        if (ex instanceof DockenvException d) {
+            return d.exitCode().code();
+        }
+        return IoFailures.from(ex, null).map(d -> d.exitCode().code()).orElse(ExitCode.INTERNAL.code());
+    }
+
+    private static Path cacheLocation(Session session) {
+        try {
+            return session.cacheLocation();
+        } catch (RuntimeException e) {
+            return null; // only the hints would have mentioned it
+        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.dockenv.cli;
 
+import dev.dockenv.engine.EngineUnreachableException;
 import dev.dockenv.io.AtomicFiles;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -27,10 +28,11 @@ final class ExecHandoff {
                 bytes.writeBytes(word.getBytes(StandardCharsets.UTF_8));
                 bytes.write(0);
             }
+            Path file = Path.of(handoff.get());
             try {
-                AtomicFiles.write(Path.of(handoff.get()), bytes.toByteArray());
+                AtomicFiles.write(file, bytes.toByteArray());
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot write the launcher's command file", e);
+                throw new UncheckedIOException("cannot write the launcher's command file " + file, e);
             }
             return 0;
         }
@@ -39,7 +41,9 @@ final class ExecHandoff {
         try {
             return session.processes().inherit(command, java.util.Map.of());
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot start " + command.get(0), e);
+            // ProcessBuilder's "Cannot run program ...: error=2, No such file or directory": the client is gone
+            throw new EngineUnreachableException("cannot start the docker client '" + command.get(0) + "': "
+                    + e.getMessage(), "install Docker (e.g. the docker.io package), or set DOCKENV_DOCKER to its client");
         }
     }
 }

@@ -16,7 +16,7 @@ import picocli.CommandLine.ParentCommand;
                     + "and publishes the configured ports."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"N:the command's exit code", "127:command not found in the container",
-            "3-8:dockenv could not start it (see dockenv --help)"})
+            "3-9:dockenv could not start it (see dockenv --help)"})
 final class RunCommand implements Callable<Integer> {
     @ParentCommand
     private DockenvCommand root;

@@ -4,9 +4,16 @@ import dev.dockenv.engine.DockerCli;
 import dev.dockenv.engine.Engine;
 import dev.dockenv.engine.LocalProcessRunner;
 import dev.dockenv.engine.ProcessRunner;
+import dev.dockenv.errors.FileAccessException;
+import dev.dockenv.errors.IoFailures;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -25,6 +32,7 @@ public final class Session {
     private final Supplier<Engine> engineFactory;
     private Engine engine;
     private Optional<WarmStart> warmStart = Optional.empty();
+    private volatile boolean cacheChecked;
 
     public Session(Path workingDirectory, Map<String, String> environment, PrintWriter out, PrintWriter err,
             ProcessRunner processes, boolean interactiveTerminal, Supplier<Engine> engineFactory) {
@@ -96,10 +104,46 @@ public final class Session {
         this.warmStart = start;
     }
 
-    /** dockenv's per-user cache folder ($DOCKENV_CACHE_DIR, else $XDG_CACHE_HOME/dockenv, else ~/.cache/dockenv). */
+    /**
+     * dockenv's per-user cache folder ($DOCKENV_CACHE_DIR, else $XDG_CACHE_HOME/dockenv, else
+     * ~/.cache/dockenv). It need not exist yet (it is made when first written), but a file where it
+     * should be or on the way to it, or a loop of symbolic links, is a {@link FileAccessException}:
+     * the cache could never work, and every run would silently be a slow one.
+     */
     public Path cacheDirectory() {
+        Path dir = cacheLocation();
+        if (!cacheChecked) {
+            checkCacheDirectory(dir);
+            cacheChecked = true;
+        }
+        return dir;
+    }
+
+    /** Where the cache folder is configured to be, unchecked (for error messages). */
+    Path cacheLocation() {
         return env("DOCKENV_CACHE_DIR").map(Path::of)
                 .or(() -> env("XDG_CACHE_HOME").map(x -> Path.of(x, "dockenv")))
                 .orElseGet(() -> Path.of(env("HOME").orElse(System.getProperty("user.home")), ".cache", "dockenv"));
+    }
+
+    private static void checkCacheDirectory(Path dir) {
+        IOException problem;
+        try {
+            if (Files.readAttributes(dir, BasicFileAttributes.class).isDirectory()) {
+                return;
+            }
+            problem = new FileSystemException(dir.toString(), null, IoFailures.Cause.NOT_A_DIRECTORY.text());
+        } catch (NoSuchFileException e) {
+            return; // made when first written
+        } catch (FileSystemException e) {
+            IoFailures.Cause cause = IoFailures.cause(e);
+            if (cause != IoFailures.Cause.NOT_A_DIRECTORY && cause != IoFailures.Cause.SYMLINK_LOOP) {
+                return; // a folder dockenv cannot enter or write shows when a command needs it
+            }
+            problem = e;
+        } catch (IOException e) {
+            return;
+        }
+        throw IoFailures.of("cannot use dockenv's cache folder " + dir, IoFailures.Operation.ACCESS, problem, dir);
     }
 }

@@ -13,7 +13,8 @@ public enum ExitCode {
     ENGINE_UNREACHABLE(5, "container engine unreachable"),
     BUILD_FAILED(6, "image build failed"),
     WOULD_OVERWRITE(7, "file exists (init without --force)"),
-    ENGINE_ERROR(8, "the engine refused a request");
+    ENGINE_ERROR(8, "the engine refused a request"),
+    FILE_ACCESS(9, "a file or folder could not be read or written (path and reason)");
 
     private final int code;
     private final String meaning;

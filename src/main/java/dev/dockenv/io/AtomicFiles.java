@@ -1,10 +1,14 @@
 package dev.dockenv.io;
 
+import dev.dockenv.errors.IoFailures;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -18,16 +22,25 @@ public final class AtomicFiles {
         write(target, content.getBytes(StandardCharsets.UTF_8));
     }
 
+    /**
+     * Writes the file whole. A failure names {@code target}, not the temporary file, with the
+     * system's reason ({@link FileSystemException#getReason}), also for a full disk, which the JDK
+     * reports without a path.
+     */
     public static void write(Path target, byte[] content) throws IOException {
-        Path tmp = temporaryBeside(target, content);
         try {
+            Path tmp = temporaryBeside(target, content);
             try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+                try {
+                    Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            } finally {
+                Files.deleteIfExists(tmp);
             }
-        } finally {
-            Files.deleteIfExists(tmp);
+        } catch (IOException e) {
+            throw naming(target, e);
         }
     }
 
@@ -36,21 +49,55 @@ public final class AtomicFiles {
         if (Files.exists(target)) {
             return false;
         }
-        Path tmp = temporaryBeside(target, content);
         try {
-            Files.createLink(target, tmp);
-            return true;
-        } catch (FileAlreadyExistsException e) {
-            return false;
-        } catch (UnsupportedOperationException | IOException e) {
-            if (Files.exists(target)) {
+            Path tmp = temporaryBeside(target, content);
+            try {
+                Files.createLink(target, tmp);
+                return true;
+            } catch (FileAlreadyExistsException e) {
                 return false;
+            } catch (UnsupportedOperationException | IOException e) {
+                if (Files.exists(target)) {
+                    return false;
+                }
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+                return true;
+            } finally {
+                Files.deleteIfExists(tmp);
             }
-            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
-            return true;
-        } finally {
-            Files.deleteIfExists(tmp);
+        } catch (IOException e) {
+            throw naming(target, e);
         }
+    }
+
+    /**
+     * The failure as one about {@code target}: a failure on the temporary file beside it (or one
+     * with no file at all, like ENOSPC from a write) is a failure to write the target. Failures on
+     * another path (a folder above that cannot be made) keep theirs.
+     */
+    static IOException naming(Path target, IOException e) {
+        Path dir = target.toAbsolutePath().getParent();
+        String tmpPrefix = "." + target.getFileName() + ".";
+        if (e instanceof FileSystemException fse && fse.getFile() != null) {
+            Path file = Path.of(fse.getFile());
+            boolean temporary = dir != null && dir.equals(file.toAbsolutePath().getParent())
+                    && file.getFileName().toString().startsWith(tmpPrefix);
+            if (!temporary) {
+                return e;
+            }
+            String reason = IoFailures.reason(e);
+            IOException renamed = e instanceof AccessDeniedException ? new AccessDeniedException(target.toString(), null, reason)
+                    : e instanceof NoSuchFileException ? new NoSuchFileException(target.toString(), null, reason)
+                    : new FileSystemException(target.toString(), null, reason);
+            renamed.initCause(e);
+            return renamed;
+        }
+        if (e instanceof FileSystemException) {
+            return e;
+        }
+        FileSystemException named = new FileSystemException(target.toString(), null, IoFailures.reason(e));
+        named.initCause(e);
+        return named;
     }
 
     /**
@@ -59,7 +106,14 @@ public final class AtomicFiles {
      */
     private static Path temporaryBeside(Path target, byte[] content) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
+        try {
+            Files.createDirectories(dir);
+        } catch (FileAlreadyExistsException e) {
+            // createDirectories' way of saying that a file is where the folder should be
+            FileSystemException notAFolder = new FileSystemException(e.getFile(), null, "Not a directory");
+            notAFolder.initCause(e);
+            throw notAFolder;
+        }
         Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
         try {
             Files.write(tmp, content);

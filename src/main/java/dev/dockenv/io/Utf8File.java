@@ -1,6 +1,8 @@
 package dev.dockenv.io;
 
+import dev.dockenv.errors.FileAccessException;
 import dev.dockenv.errors.InputException;
+import dev.dockenv.errors.IoFailures;
 import dev.dockenv.errors.SourceLocation;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -11,7 +13,10 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
-/** Reads a project file as strict UTF-8; a missing, unreadable or non-UTF-8 file is an {@link InputException}. */
+/**
+ * Reads a project file as strict UTF-8: a missing or non-UTF-8 file is an {@link InputException}
+ * (the project names a file it does not have), an unreadable one a {@link FileAccessException}.
+ */
 public final class Utf8File {
     private Utf8File() {
     }
@@ -26,7 +31,7 @@ public final class Utf8File {
         } catch (NoSuchFileException e) {
             throw new InputException(SourceLocation.of(file), "file not found");
         } catch (IOException e) {
-            throw new InputException(SourceLocation.of(file), "cannot read the file: " + e.getMessage());
+            throw IoFailures.reading(file, e);
         }
     }
 

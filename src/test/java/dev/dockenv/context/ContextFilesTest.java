@@ -119,8 +119,13 @@ class ContextFilesTest {
             assumeFalse(Files.isReadable(pkg), "running as root: permissions are not enforced");
 
             assertThatThrownBy(() -> ContextFiles.walk(root, IgnoreRules.none()))
-                    .isInstanceOfSatisfying(DockenvException.class,
-                            e -> assertThat(e.exitCode()).isEqualTo(ExitCode.BAD_INPUT));
+                    .isInstanceOfSatisfying(DockenvException.class, e -> {
+                        assertThat(e.exitCode()).isEqualTo(ExitCode.FILE_ACCESS);
+                        assertThat(e.getMessage()).startsWith("cannot read ").contains("src/pkg")
+                                .endsWith(": Permission denied");
+                        assertThat(e.hint()).hasValueSatisfying(h -> assertThat(h).contains("chmod u+r")
+                                .endsWith("; or exclude it in .dockerignore"));
+                    });
         } finally {
             Files.setPosixFilePermissions(pkg, PosixFilePermissions.fromString("rwx------"));
         }
