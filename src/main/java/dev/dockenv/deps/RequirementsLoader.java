@@ -1,5 +1,6 @@
 package dev.dockenv.deps;
 
+import dev.dockenv.errors.IoFailures;
 import dev.dockenv.io.Utf8File;
 import dev.dockenv.errors.InputException;
 import dev.dockenv.errors.SourceLocation;
@@ -173,7 +174,7 @@ public final class RequirementsLoader {
                         "paths after -r and -c are relative to the directory of the file that contains them");
             } catch (IOException e) {
                 SourceLocation where = includedBy == null ? SourceLocation.of(shown) : includedBy.location();
-                throw new InputException(where, "cannot read " + shown + ": " + e.getMessage());
+                throw new InputException(where, "cannot read " + shown + ": " + IoFailures.reason(e));
             }
             return Utf8File.decode(shown, bytes);
         }

@@ -1,5 +1,6 @@
 package dev.dockenv.resolve;
 
+import dev.dockenv.errors.IoFailures;
 import dev.dockenv.engine.Engine;
 import dev.dockenv.engine.ProcessRunner;
 import dev.dockenv.errors.DockenvException;
@@ -17,7 +18,6 @@ import dev.dockenv.plan.StageInstall;
 import dev.dockenv.project.Project;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -297,7 +297,7 @@ public final class LockResolver {
             return new String[] {result.stdout().substring(0, at),
                     result.stdout().substring(at + SEPARATOR.length())};
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the credentials file", e);
+            throw IoFailures.writing(netrc != null ? netrc : Path.of(System.getProperty("java.io.tmpdir")), e);
         } finally {
             if (netrc != null) {
                 try {

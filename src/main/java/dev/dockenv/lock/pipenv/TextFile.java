@@ -1,5 +1,6 @@
 package dev.dockenv.lock.pipenv;
 
+import dev.dockenv.errors.IoFailures;
 import dev.dockenv.errors.InputException;
 import dev.dockenv.errors.SourceLocation;
 import java.io.IOException;
@@ -28,7 +29,7 @@ final class TextFile {
         } catch (NoSuchFileException e) {
             throw new InputException(SourceLocation.of(file), "file not found");
         } catch (IOException e) {
-            throw new InputException(SourceLocation.of(file), "cannot read the file: " + e.getMessage());
+            throw IoFailures.reading(file, e);
         }
         String text = decode(file, bytes);
         return text.startsWith("\uFEFF") ? text.substring(1) : text;

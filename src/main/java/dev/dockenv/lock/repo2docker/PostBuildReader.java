@@ -1,5 +1,6 @@
 package dev.dockenv.lock.repo2docker;
 
+import dev.dockenv.errors.IoFailures;
 import dev.dockenv.io.Sha256;
 import dev.dockenv.io.Utf8File;
 import dev.dockenv.errors.InputException;
@@ -104,7 +105,7 @@ public final class PostBuildReader {
         try {
             return view.readAttributes().permissions().contains(PosixFilePermission.OWNER_EXECUTE);
         } catch (IOException e) {
-            throw new InputException(SourceLocation.of(script), "cannot read the file's permissions: " + e.getMessage());
+            throw new InputException(SourceLocation.of(script), "cannot read the file's permissions: " + IoFailures.reason(e));
         }
     }
 
