@@ -25,40 +25,40 @@ final class DeclaredInstallPlanner {
         if (stage.isEmpty()) {
             return Optional.empty();
         }
-        Set<String> copied = new LinkedHashSet<>(copiedBefore);
-        List<String> copies = new ArrayList<>();
         List<String> origins = new ArrayList<>();
+        List<String> reads = new ArrayList<>();
         List<String> dropIn = new ArrayList<>();
         List<String> requirementFiles = new ArrayList<>();
         for (RequirementsSet set : stage.requirements()) {
             requirementFiles.add(project.relative(set.file()));
             origins.add(project.relative(set.file()));
-            copies.addAll(newCopies(project, set, copied));
+            reads.addAll(reads(project, set));
             set.filesInstallingProject().stream().map(project::relative).filter(f -> !dropIn.contains(f))
                     .forEach(dropIn::add);
         }
-        stage.manifestCopies().stream().filter(copied::add).forEach(copies::add);
+        reads.addAll(stage.manifestCopies());
         origins.addAll(stage.origins());
         List<String> arguments = new ArrayList<>();
         if (project.constraints().isPresent()) {
             RequirementsSet constraints = project.constraints().get();
             arguments.addAll(List.of("-c", project.relative(constraints.file())));
-            copies.addAll(newCopies(project, constraints, copied));
+            reads.addAll(reads(project, constraints));
             origins.add(project.relative(constraints.file()) + " (constraints)");
         }
         requirementFiles.forEach(f -> arguments.addAll(List.of("-r", f)));
         arguments.addAll(stage.packages());
+        List<String> copies = reads.stream().distinct().filter(p -> !copiedBefore.contains(p)).toList();
         return Optional.of(new StageInstall.Declared(String.join(", ", origins), copies, dropIn,
                 PipCommand.install(arguments)));
     }
 
-    /** What a set reads (the file, its includes, local paths, find-links folders) not copied yet; marks it copied. */
-    private static List<String> newCopies(Project project, RequirementsSet set, Set<String> copied) {
-        List<String> copies = new ArrayList<>();
-        for (List<Path> paths : List.of(set.files(), set.localPaths(), set.findLinksDirectories())) {
-            paths.stream().map(project::relative).filter(copied::add).forEach(copies::add);
+    /** What a set reads: the file, its includes, local paths, find-links folders. */
+    private static List<String> reads(Project project, RequirementsSet set) {
+        List<String> paths = new ArrayList<>();
+        for (List<Path> files : List.of(set.files(), set.localPaths(), set.findLinksDirectories())) {
+            files.forEach(f -> paths.add(project.relative(f)));
         }
-        return copies;
+        return paths;
     }
 
     /** Every path the installs copy. */
