@@ -18,6 +18,9 @@ class DockerCliImageTest {
     static final String LABELLED = "dockenv-engine-seam-probe:labels";
     static final List<String> INSPECT_LABELLED = inspect(LABELLED);
 
+    static final String PODMAN_IMAGE = "localhost/dockenv-probe:labels";
+    static final String PODMAN_IMAGE_ID = "c65ee4c6b6fe7e7d16a31516f1c256c0b9c810a32384503ada8474bd40eb8fce";
+
     /** An engine the client reaches over TCP: the unix socket shortcut is not taken, the client is asked. */
     private static final Map<String, String> REMOTE = Map.of("DOCKER_HOST", "tcp://127.0.0.1:2375");
 
@@ -27,13 +30,12 @@ class DockerCliImageTest {
     Path tmp;
 
     static List<String> inspect(String reference) {
-        return List.of("docker", "image", "inspect", "--format", "{{.Id}}" + DockerOutputs.SEP + "{{.Size}}"
-                + DockerOutputs.SEP + "{{.Created}}" + DockerOutputs.SEP
-                + "{{range $k, $v := .Config.Labels}}{{$k}}=\u001e{{$v}}\u001d{{end}}", reference);
+        return List.of("docker", "image", "inspect", reference);
     }
 
+    /** The warm path's question when it goes through the client: the ID alone, nothing to parse. */
     static List<String> imageId(String reference) {
-        return inspect(reference);
+        return List.of("docker", "image", "inspect", "--format", "{{.Id}}", reference);
     }
 
     private DockerCli cli(Map<String, String> env) {
@@ -104,7 +106,7 @@ class DockerCliImageTest {
 
     @Test
     void theImageIdOfAnEngineBeyondTheLocalSocketComesFromTheClient() {
-        docker.answer(imageId(LABELLED), DockerOutputs.INSPECT_LABELLED);
+        docker.answer(imageId(LABELLED), DockerOutputs.IMAGE_ID + "\n");
 
         assertThat(cli(REMOTE).imageId(LABELLED)).hasValue(DockerOutputs.IMAGE_ID);
         assertThat(docker.commands()).containsExactly(imageId(LABELLED));
@@ -119,16 +121,41 @@ class DockerCliImageTest {
 
     @Test
     void podmanIsAlwaysAskedThroughItsClient() {
-        docker.answer(imageId(LABELLED), DockerOutputs.INSPECT_LABELLED);
+        List<String> command = List.of("podman", "image", "inspect", "--format", "{{.Id}}", PODMAN_IMAGE);
+        docker.answer(command, PODMAN_IMAGE_ID + "\n");
 
-        assertThat(cli(Map.of("DOCKENV_DOCKER", "podman")).imageId(LABELLED)).hasValue(DockerOutputs.IMAGE_ID);
-        assertThat(docker.commands()).containsExactly(imageId(LABELLED));
+        DockerCli podman = new DockerCli(List.of("podman"), docker, Map.of("DOCKENV_DOCKER", "podman"));
+
+        assertThat(podman.imageId(PODMAN_IMAGE)).hasValue(PODMAN_IMAGE_ID);
+        assertThat(docker.commands()).containsExactly(command);
+    }
+
+    @Test
+    void podmansOwnInspectIsReadAsDockers() {
+        List<String> command = List.of("podman", "image", "inspect", PODMAN_IMAGE);
+        docker.answer(command, DockerOutputs.INSPECT_PODMAN);
+
+        ImageSummary image = new DockerCli(List.of("podman"), docker, Map.of()).inspectImage(PODMAN_IMAGE).orElseThrow();
+
+        assertThat(image).isEqualTo(new ImageSummary(PODMAN_IMAGE_ID, 11388, "2026-12-05T18:03:50.892665276Z",
+                Map.of("a.b", "x=y", "empty", "", "uni", "café \\\"q\\\"")));
+        assertThat(docker.commands()).containsExactly(command);
+    }
+
+    @Test
+    void anAnswerThatDescribesNoImageIsAnEngineError() {
+        docker.answer(INSPECT_LABELLED, "[]\n");
+
+        EngineException e = catchThrowableOfType(EngineException.class, () -> cli(Map.of()).inspectImage(LABELLED));
+
+        assertThat(e.exitCode().code()).isEqualTo(8);
+        assertThat(e.getMessage()).isEqualTo("cannot inspect image " + LABELLED + ": the client described no image");
     }
 
     @Test
     void aLocalSocketThatGivesNoAnswerFallsBackToTheClient() throws Exception {
         Path notASocket = Files.writeString(tmp.resolve("docker.sock"), "");
-        docker.answer(imageId(LABELLED), DockerOutputs.INSPECT_LABELLED);
+        docker.answer(imageId(LABELLED), DockerOutputs.IMAGE_ID + "\n");
 
         DockerCli cli = cli(Map.of("DOCKER_HOST", "unix://" + notASocket, "HOME", tmp.toString()));
 

@@ -15,9 +15,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /** What DockerCli asks the client about itself and its engine, and what it makes of the answers. */
 class DockerCliInfoTest {
-    static final List<String> VERSION = List.of("docker", "version", "--format",
-            String.join(DockerOutputs.SEP, "{{.Client.Version}}", "{{.Server.Version}}", "{{.Server.APIVersion}}",
-                    "{{.Server.Os}}", "{{.Server.Arch}}", "{{range .Server.Components}}{{.Name}} {{end}}"));
+    static final List<String> VERSION = List.of("docker", "version", "--format", "{{json .}}");
     static final List<String> BUILDX = List.of("docker", "buildx", "version");
 
     private final FakeDocker docker = new FakeDocker();
@@ -128,6 +126,23 @@ class DockerCliInfoTest {
         EngineUnreachableException e = catchThrowableOfType(EngineUnreachableException.class, () -> cli(Map.of()).info());
 
         assertThat(e.exitCode()).isEqualTo(ExitCode.ENGINE_UNREACHABLE);
+    }
+
+    /**
+     * Podman's own CLI reports no engine apart from itself, so it is not taken for one (nor was it
+     * before the output was JSON: its version command failed on the template); Podman's service
+     * behind a docker client is how Podman is used.
+     */
+    @Test
+    void podmanItselfReportsNoEngine() {
+        List<String> command = List.of("podman", "version", "--format", "{{json .}}");
+        docker.answer(command, DockerOutputs.VERSION_PODMAN);
+
+        EngineUnreachableException e = catchThrowableOfType(EngineUnreachableException.class,
+                () -> new DockerCli(List.of("podman"), docker, Map.of("DOCKENV_DOCKER", "podman")).info());
+
+        assertThat(e.getMessage()).isEqualTo("container engine unreachable: the client's version report names no engine");
+        assertThat(docker.commands()).containsExactly(command);
     }
 
     @Test

@@ -13,9 +13,8 @@ class DockerCliRunTest {
     private static final String IMAGE = "sha256:382b1976c5f32f6c31e1f0e4dc9b8a1e199c9838a39ed4f8483cef8e170666c6";
     private static final List<String> READ_PASSWD = List.of("docker", "run", "--rm", "--network", "none", "--user",
             "0:0", "--entrypoint", "sh", IMAGE, "-c", "cat /etc/passwd");
-    static final List<String> CONTEXT = List.of("docker", "context", "inspect", "--format",
-            "{{.Name}} {{.Endpoints.docker.Host}}");
-    static final List<String> INFO = List.of("docker", "info", "--format", "{{.DockerRootDir}}");
+    static final List<String> CONTEXT = List.of("docker", "context", "inspect");
+    static final List<String> INFO = List.of("docker", "info", "--format", "{{json .}}");
     private static final List<String> COMPOSE_PLUGIN = List.of("docker", "compose", "version", "--short");
     private static final List<String> COMPOSE_STANDALONE = List.of("docker-compose", "version", "--short");
 
@@ -122,6 +121,13 @@ class DockerCliRunTest {
     }
 
     @Test
+    void noEndpointWhenThereIsNoContext() {
+        docker.answer(CONTEXT, "[]\n"); // podman 4.3 without connections
+
+        assertThat(cli(Map.of()).endpoint()).isEmpty();
+    }
+
+    @Test
     void noEndpointWhenTheClientHasNoContexts() {
         docker.answer(CONTEXT, 125, "", "unknown command: docker context\n");
 
@@ -130,7 +136,7 @@ class DockerCliRunTest {
 
     @Test
     void theEnginesDataFolder() {
-        docker.answer(INFO, DockerOutputs.INFO);
+        docker.answer(INFO, DockerOutputs.INFO_20);
 
         assertThat(cli(Map.of()).rootDir()).hasValue("/var/lib/docker");
         assertThat(docker.commands()).containsExactly(INFO);
@@ -139,6 +145,14 @@ class DockerCliRunTest {
     @Test
     void noDataFolderWhenTheEngineDoesNotSay() {
         docker.answer(INFO, 1, "", DockerOutputs.CANNOT_CONNECT);
+
+        assertThat(cli(Map.of()).rootDir()).isEmpty();
+    }
+
+    /** The 20.10 client prints what it could not ask and exits 0; the 28 client exits 1. */
+    @Test
+    void noDataFolderWhenNoEngineAnswersTheClientsInfo() {
+        docker.answer(INFO, 0, DockerOutputs.INFO_20_NO_SERVER, DockerOutputs.CANNOT_CONNECT);
 
         assertThat(cli(Map.of()).rootDir()).isEmpty();
     }
