@@ -35,7 +35,7 @@ class DockerJsonTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"", "  \n", "Client: Docker Engine - Community\n Version: 28.2.2\n", "{\"Client\": ",
-            "null", "[]", "42"})
+            "[{\"Id\": \"sha256:ab\", \"Size\": [1, 2", "null", "[]", "42"})
     void textThatIsNotTheExpectedJsonReadsAsNothing(String output) {
         assertThat(DockerJson.versions(output).server()).isEmpty();
         assertThat(DockerJson.image(output)).isEmpty();
@@ -59,6 +59,19 @@ class DockerJsonTest {
                 """).orElseThrow();
 
         assertThat(image).isEqualTo(new ImageSummary("sha256:ab", 0, "", Map.of("from", "image")));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\"12\"", "12.5", "123456789012345678901234567890", "-1e3", "null", "true", "{}"})
+    void aSizeThatIsNotAWholeNumberOfBytesIsZero(String size) {
+        assertThat(DockerJson.image("[{\"Id\": \"sha256:ab\", \"Size\": " + size + "}]").orElseThrow().size()).isZero();
+    }
+
+    @Test
+    void labelsThatAreNotTextAreEmpty() {
+        String json = "[{\"Id\": \"sha256:ab\", \"Config\": {\"Labels\": {\"n\": 1, \"t\": \"x\", \"o\": null}}}]";
+
+        assertThat(DockerJson.image(json).orElseThrow().labels()).containsOnly(Map.entry("n", ""), Map.entry("t", "x"), Map.entry("o", ""));
     }
 
     @Test
