@@ -143,6 +143,17 @@ class DockerCliImageTest {
     }
 
     @Test
+    void podmansServiceBehindADockerClientDescribesItsImagesAsDockerDoes() {
+        docker.answer(inspect(PODMAN_IMAGE), DockerOutputs.INSPECT_PODMAN_SERVICE);
+
+        ImageSummary image = cli(Map.of("DOCKER_HOST", "unix:///tmp/pm/podman.sock")).inspectImage(PODMAN_IMAGE)
+                .orElseThrow();
+
+        assertThat(image).isEqualTo(new ImageSummary("sha256:" + PODMAN_IMAGE_ID, 11388,
+                "2026-12-05T18:03:50.892665276Z", Map.of("a.b", "x=y", "empty", "", "uni", "café \\\"q\\\"")));
+    }
+
+    @Test
     void anAnswerThatDescribesNoImageIsAnEngineError() {
         docker.answer(INSPECT_LABELLED, "[]\n");
 

@@ -325,6 +325,90 @@ final class DockerOutputs {
             ]
             """;
 
+    /**
+     * docker image inspect (20.10 client, DOCKER_HOST at `podman system service`) of the image of
+     * {@link #INSPECT_PODMAN}.
+     */
+    static final String INSPECT_PODMAN_SERVICE = """
+            [
+                {
+                    "Id": "sha256:c65ee4c6b6fe7e7d16a31516f1c256c0b9c810a32384503ada8474bd40eb8fce",
+                    "RepoTags": [
+                        "localhost/dockenv-probe:labels"
+                    ],
+                    "RepoDigests": [
+                        "localhost/dockenv-probe@sha256:658682cd99472049657a22ebd2b18dabd3fd34c8d0820b3999009c66\
+            15a5c5f3"
+                    ],
+                    "Parent": "",
+                    "Comment": "imported from tarball",
+                    "Created": "2026-12-05T18:03:50.892665276Z",
+                    "Container": "",
+                    "ContainerConfig": {
+                        "Hostname": "c65ee4c6b6f",
+                        "Domainname": "",
+                        "User": "",
+                        "AttachStdin": false,
+                        "AttachStdout": false,
+                        "AttachStderr": false,
+                        "Tty": false,
+                        "OpenStdin": false,
+                        "StdinOnce": false,
+                        "Env": null,
+                        "Cmd": null,
+                        "Image": "",
+                        "Volumes": null,
+                        "WorkingDir": "",
+                        "Entrypoint": null,
+                        "OnBuild": null,
+                        "Labels": null
+                    },
+                    "DockerVersion": "",
+                    "Author": "",
+                    "Config": {
+                        "Hostname": "",
+                        "Domainname": "",
+                        "User": "",
+                        "AttachStdin": false,
+                        "AttachStdout": false,
+                        "AttachStderr": false,
+                        "Tty": false,
+                        "OpenStdin": false,
+                        "StdinOnce": false,
+                        "Env": null,
+                        "Cmd": null,
+                        "Image": "",
+                        "Volumes": null,
+                        "WorkingDir": "",
+                        "Entrypoint": null,
+                        "OnBuild": null,
+                        "Labels": {
+                            "a.b": "x=y",
+                            "empty": "",
+                            "uni": "café \\\\\\"q\\\\\\""
+                        }
+                    },
+                    "Architecture": "amd64",
+                    "Os": "linux",
+                    "Size": 11388,
+                    "VirtualSize": 11388,
+                    "GraphDriver": {
+                        "Data": null,
+                        "Name": "vfs"
+                    },
+                    "RootFS": {
+                        "Type": "layers",
+                        "Layers": [
+                            "sha256:3a5c582d9af72c899c86290dd148e36dd54e9ca4e8cbf19298256132fe4f3fe2"
+                        ]
+                    },
+                    "Metadata": {
+                        "LastTagTime": "0001-01-01T00:00:00Z"
+                    }
+                }
+            ]
+            """;
+
     /** docker context inspect of the default context (20.10 client). */
     static final String CONTEXT_DEFAULT = """
             [
