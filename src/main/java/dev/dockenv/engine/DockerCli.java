@@ -12,11 +12,10 @@ import java.util.Optional;
 /**
  * {@link Engine} through the docker command-line client (see docs/architecture.md for why): it
  * honours DOCKER_HOST, contexts, TLS settings and credential helpers exactly as the user's own
- * {@code docker} does. The client is {@code $DOCKENV_DOCKER} or {@code docker} on PATH.
+ * {@code docker} does. The client is {@code $DOCKENV_DOCKER} or {@code docker} on PATH. What the
+ * client says about the engine and its images is read as JSON ({@link DockerJson}).
  */
 public final class DockerCli implements Engine {
-    private static final String SEP = "\u001f";
-
     private final List<String> client;
     private final ProcessRunner processes;
     private final Map<String, String> environment;
@@ -49,19 +48,16 @@ public final class DockerCli implements Engine {
     }
 
     private EngineInfo probe() {
-        ProcessRunner.Result r = call(List.of("version", "--format",
-                String.join(SEP, "{{.Client.Version}}", "{{.Server.Version}}", "{{.Server.APIVersion}}",
-                        "{{.Server.Os}}", "{{.Server.Arch}}", "{{range .Server.Components}}{{.Name}} {{end}}")));
+        ProcessRunner.Result r = call(List.of("version", "--format", "{{json .}}"));
         if (!r.ok()) {
             throw unreachable(r.stderr());
         }
-        String[] f = r.stdout().trim().split(SEP, -1);
-        if (f.length < 6 || f[1].isBlank()) {
-            throw unreachable(r.stderr().isBlank() ? r.stdout() : r.stderr());
+        DockerJson.Versions v = DockerJson.versions(r.stdout());
+        if (v.server().isBlank()) {
+            throw unreachable(r.stderr().isBlank() ? "the client's version report names no engine" : r.stderr());
         }
-        boolean podman = f[5].toLowerCase(Locale.ROOT).contains("podman");
-        return new EngineInfo(String.join(" ", client), f[0], f[1], f[2], f[3], f[4], podman,
-                builderFor(f[0], podman));
+        return new EngineInfo(String.join(" ", client), v.client(), v.server(), v.apiVersion(), v.os(), v.arch(),
+                v.podman(), builderFor(v.client(), v.podman()));
     }
 
     private BuilderKind builderFor(String clientVersion, boolean podman) {
@@ -97,33 +93,33 @@ public final class DockerCli implements Engine {
                 // not the answer expected from a local engine: ask the client, which knows best
             }
         }
-        return inspectImage(reference).map(ImageSummary::id);
+        // the ID alone, printed bare: this is the warm path when the socket is not used, so nothing to parse
+        return inspect(reference, List.of("--format", "{{.Id}}")).map(String::trim);
     }
 
     @Override
     public Optional<ImageSummary> inspectImage(String reference) {
-        ProcessRunner.Result r = call(List.of("image", "inspect", "--format",
-                "{{.Id}}" + SEP + "{{.Size}}" + SEP + "{{.Created}}" + SEP
-                        + "{{range $k, $v := .Config.Labels}}{{$k}}=\u001e{{$v}}\u001d{{end}}",
-                reference));
+        Optional<String> json = inspect(reference, List.of());
+        if (json.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(DockerJson.image(json.get()).orElseThrow(() -> new EngineException(
+                "cannot inspect image " + reference + ": the client described no image", null)));
+    }
+
+    /** What {@code image inspect} prints for the reference, empty when the engine has no such image. */
+    private Optional<String> inspect(String reference, List<String> options) {
+        List<String> args = new ArrayList<>(List.of("image", "inspect"));
+        args.addAll(options);
+        args.add(reference);
+        ProcessRunner.Result r = call(args);
         if (!r.ok()) {
             if (isNoSuchImage(r.stderr())) {
                 return Optional.empty();
             }
             throw unreachableOrError(r.stderr(), "cannot inspect image " + reference);
         }
-        String[] f = r.stdout().trim().split(SEP, -1);
-        Map<String, String> labels = new HashMap<>();
-        if (f.length > 3) {
-            for (String pair : f[3].split("\u001d")) {
-                int eq = pair.indexOf("=\u001e");
-                if (eq > 0) {
-                    labels.put(pair.substring(0, eq), pair.substring(eq + 2));
-                }
-            }
-        }
-        long size = f.length > 1 && f[1].matches("\\d+") ? Long.parseLong(f[1]) : 0;
-        return Optional.of(new ImageSummary(f[0], size, f.length > 2 ? f[2] : "", labels));
+        return Optional.of(r.stdout());
     }
 
     @Override
@@ -241,18 +237,17 @@ public final class DockerCli implements Engine {
         if (environment.containsKey("DOCKER_HOST") && !environment.get("DOCKER_HOST").isBlank()) {
             return Optional.of(environment.get("DOCKER_HOST") + " (DOCKER_HOST)");
         }
-        ProcessRunner.Result r = call(List.of("context", "inspect", "--format", "{{.Name}} {{.Endpoints.docker.Host}}"));
-        if (!r.ok() || r.stdout().isBlank()) {
+        ProcessRunner.Result r = call(List.of("context", "inspect"));
+        if (!r.ok()) {
             return Optional.empty();
         }
-        String[] f = r.stdout().trim().split(" ", 2);
-        return Optional.of(f.length == 2 ? f[1] + " (context " + f[0] + ")" : f[0]);
+        return DockerJson.context(r.stdout()).map(DockerJson.Context::endpoint);
     }
 
     /** Where the engine keeps its data (for free-disk checks), when it says. */
     public Optional<String> rootDir() {
-        ProcessRunner.Result r = call(List.of("info", "--format", "{{.DockerRootDir}}"));
-        return r.ok() && !r.stdout().isBlank() ? Optional.of(r.stdout().trim()) : Optional.empty();
+        ProcessRunner.Result r = call(List.of("info", "--format", "{{json .}}"));
+        return r.ok() ? DockerJson.rootDir(r.stdout()) : Optional.empty();
     }
 
     private ProcessRunner.Result call(List<String> args) {
