@@ -2,11 +2,13 @@
 # dockenv startup benchmark: how long does a warm `dockenv run` take compared with the plain
 # `docker run` it replaces? Writes its section of bench/RESULTS.md and prints the table.
 #
-#   bench/run.sh [--runs N] [--rebuild]
+#   bench/run.sh [--runs N] [--rebuild] [--baseline REV]
 #
-#   --runs N    measured invocations per command (default 15)
-#   --rebuild   always rebuild target/dockenv.jar first (else only when it is missing or older
-#               than a file under src/main or pom.xml)
+#   --runs N        measured invocations per command (default 15)
+#   --rebuild       always rebuild target/dockenv.jar first (else only when it is missing or older
+#                   than a file under src/main or pom.xml)
+#   --baseline REV  also time dockenv built from git revision REV (in a temporary worktree),
+#                   interleaved with this one: a before/after on the same machine at the same time
 #
 # Environment: DOCKENV_DOCKER picks the docker client for dockenv and for the plain docker runs
 # (default /usr/bin/docker when it exists, else docker on PATH). Nothing in the checkout except
@@ -15,15 +17,18 @@
 # See bench/README.md. No timing assertions: the script fails only when a command fails.
 set -euo pipefail
 
-usage() { sed -n '2,15p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,17p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
 
 RUNS=15
 REBUILD=0
+BASELINE=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --runs) [ $# -ge 2 ] || { echo "bench: --runs needs a number" >&2; exit 2; }; RUNS=$2; shift 2 ;;
     --runs=*) RUNS=${1#--runs=}; shift ;;
     --rebuild) REBUILD=1; shift ;;
+    --baseline) [ $# -ge 2 ] || { echo "bench: --baseline needs a git revision" >&2; exit 2; }; BASELINE=$2; shift 2 ;;
+    --baseline=*) BASELINE=${1#--baseline=}; shift ;;
     -h|--help) usage; exit 0 ;;
     *) echo "bench: unknown argument: $1 (see --help)" >&2; exit 2 ;;
   esac
@@ -51,7 +56,13 @@ if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/java" ]; then JAVA="$JAVA_HOM
 
 # --- 2. a private copy of the example project, warmed -------------------------------------------
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/dockenv-bench.XXXXXX")
-trap 'rm -rf "$WORK"' EXIT
+BASE_TREE="$WORK/baseline"
+cleanup() {
+  if [ -d "$BASE_TREE" ]; then git -C "$ROOT" worktree remove --force "$BASE_TREE" 2>/dev/null || true; fi
+  rm -rf "$WORK"
+  git -C "$ROOT" worktree prune 2>/dev/null || true
+}
+trap cleanup EXIT
 PROJECT="$WORK/example"
 cp -R "$ROOT/example" "$PROJECT"
 export DOCKENV_CACHE_DIR="$WORK/cache"   # fresh run cache and CDS archive for this jar
@@ -65,6 +76,21 @@ log "warming: dockenv run -- true (again: class-data-sharing archive)"
 IMAGE=$("$DOCKENV" build </dev/null 2>"$ERR" | tail -n 1) || { cat "$ERR" >&2; die "dockenv build failed"; }
 [ -n "$IMAGE" ] || die "dockenv build printed no image reference"
 "$DOCKER" image inspect "$IMAGE" >/dev/null 2>&1 || die "image '$IMAGE' (from dockenv build) not found"
+# The baseline: dockenv of another revision, built in a worktree, with a cache folder of its own
+# (its class-data-sharing archive and run cache), warmed the same way.
+BASE_REV=""
+if [ -n "$BASELINE" ]; then
+  BASE_REV=$(git -C "$ROOT" rev-parse --short "$BASELINE^{commit}" 2>/dev/null) \
+    || die "--baseline $BASELINE is not a git revision of $ROOT"
+  log "building the baseline $BASE_REV in $BASE_TREE"
+  git -C "$ROOT" worktree add --detach -q "$BASE_TREE" "$BASE_REV" || die "git worktree add failed"
+  (cd "$BASE_TREE" && mvn -q -B -ntp -DskipTests package) >"$ERR" 2>&1 || { cat "$ERR" >&2; die "building $BASE_REV failed"; }
+  BASE_DOCKENV="$BASE_TREE/bin/dockenv"
+  for w in 1 2; do
+    DOCKENV_CACHE_DIR="$WORK/cache-baseline" "$BASE_DOCKENV" run -- true </dev/null \
+      || die "warm-up of the baseline $BASE_REV failed"
+  done
+fi
 JAR_SUM_BEFORE=$(cksum <"$JAR")
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)
 
@@ -94,6 +120,12 @@ LABEL[c]='`docker run --rm IMAGE python -c pass`'
 LABEL[d]='`dockenv --version`'
 LABEL[e]='JVM floor: hello world with the launcher'"'"'s JVM flags'
 LABEL[f]='`dockenv status`'
+if [ -n "$BASE_REV" ]; then
+  NAMES+=(A D F)
+  LABEL[A]="a, dockenv of the baseline $BASE_REV"
+  LABEL[D]="d, dockenv of the baseline $BASE_REV"
+  LABEL[F]="f, dockenv of the baseline $BASE_REV"
+fi
 run_cmd() {
   case "$1" in
     a) "$DOCKENV" run -- python -c pass ;;
@@ -102,6 +134,9 @@ run_cmd() {
     d) "$DOCKENV" --version ;;
     e) "$JAVA" "${JVM_FLAGS[@]}" -cp "$WORK/hello" Hello ;;
     f) "$DOCKENV" status ;;
+    A) DOCKENV_CACHE_DIR="$WORK/cache-baseline" "$BASE_DOCKENV" run -- python -c pass ;;
+    D) DOCKENV_CACHE_DIR="$WORK/cache-baseline" "$BASE_DOCKENV" --version ;;
+    F) DOCKENV_CACHE_DIR="$WORK/cache-baseline" "$BASE_DOCKENV" status ;;
   esac
 }
 
@@ -169,6 +204,12 @@ summary() {
   echo "|---|---:|---|"
   echo "| warm overhead over plain docker run, median(a) - median(b) <= 150 ms | $OVER_B ms | $V_OVER |"
   echo "| \`dockenv --version\`, median(d) <= 150 ms | ${MED[d]} ms | $V_VERSION |"
+  if [ -n "$BASE_REV" ]; then
+    echo
+    echo "Against the baseline $BASE_REV, measured in the same rounds (so the machine's speed cancels out):"
+    echo "warm run median(a) - median(A) = **$(calc "${MED[a]} - ${MED[A]}") ms**, \`--version\` median(d) - median(D) ="
+    echo "**$(calc "${MED[d]} - ${MED[D]}") ms**, \`status\` median(f) - median(F) = **$(calc "${MED[f]} - ${MED[F]}") ms**."
+  fi
 }
 
 GIT_REV=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)
@@ -215,7 +256,7 @@ fi
   echo "  \`dockenv run -- true\` (the first builds the image if needed, the second runs with the"
   echo "  class-data-sharing archive the first one wrote). \`DOCKENV_CACHE_DIR\` points to a fresh"
   echo "  temporary folder, so the run cache and CDS archive are the ones a user has after the first runs."
-  echo "- Then $RUNS rounds, each running a, b, c, d, e, f once in that order (round-robin, so drift"
+  echo "- Then $RUNS rounds, each running ${NAMES[*]} once in that order (round-robin, so drift"
   echo "  in the machine affects every command alike). All samples are kept (nothing is discarded);"
   echo "  median (mean of the two middle samples for an even count), min and p90 (nearest rank) are"
   echo "  computed over all of them."
@@ -228,6 +269,10 @@ fi
   echo "- e starts a hello-world class with the launcher's JVM flags (no application CDS archive):"
   echo "  the floor any JVM-based launcher pays. f is \`dockenv status\` (a JVM start plus project"
   echo "  detection and an image lookup, no build)."
+  if [ -n "$BASE_REV" ]; then
+    echo "- A, D, F are a, d, f with dockenv built from $BASE_REV (\`--baseline\`: its own worktree, jar and"
+    echo "  cache folder, warmed the same way), in the same rounds: the before/after of a change."
+  fi
   echo "- No timing assertions: the targets are reported, never enforced."
   echo
   echo "### Raw samples (ms, in measurement order)"
