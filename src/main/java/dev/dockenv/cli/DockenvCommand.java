@@ -160,6 +160,10 @@ public final class DockenvCommand implements Runnable {
 
     /** The exit code for an exception that escaped a command (as {@link #report} decides it). */
     static int exitCode(Throwable ex) {
+        if (ex instanceof CommandLine.ParameterException) {
+            // an unknown command or option, a missing or extra argument, a bad value: the user's command line
+            return ExitCode.USAGE.code();
+        }
         if (ex instanceof DockenvException d) {
             return d.exitCode().code();
         }
