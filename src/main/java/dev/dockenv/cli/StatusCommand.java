@@ -2,6 +2,7 @@ package dev.dockenv.cli;
 
 import dev.dockenv.build.BuildDefinition;
 import dev.dockenv.build.EnvironmentImage;
+import dev.dockenv.engine.EngineUnreachableException;
 import dev.dockenv.engine.ImageSummary;
 import dev.dockenv.project.NamedRequirements;
 import dev.dockenv.project.Project;
@@ -51,7 +52,15 @@ final class StatusCommand implements Callable<Integer> {
         row(out, "target", image.definition().targetLabel());
         row(out, "image", image.reference());
         out.flush();
-        Optional<ImageSummary> summary = workspace.session().engine().inspectImage(image.reference());
+        Optional<ImageSummary> summary;
+        try {
+            summary = workspace.session().engine().inspectImage(image.reference());
+        } catch (EngineUnreachableException e) {
+            // the facts above come from the project's files; what only the engine knows is marked, then the error
+            row(out, "state", "not checked: the container engine is unreachable (see the error below)");
+            out.flush();
+            throw e;
+        }
         if (summary.isPresent()) {
             row(out, "state", "up to date (" + humanSize(summary.get().size()) + ", built " + summary.get().created()
                     .replaceFirst("\\.\\d+", "") + ")");

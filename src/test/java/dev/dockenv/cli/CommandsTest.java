@@ -74,6 +74,15 @@ class CommandsTest {
     }
 
     @Test
+    void statusWithAnUnreachableEngineMarksTheStateItCouldNotCheckThenFails() {
+        cli.engine.reachable = false;
+        assertThat(cli.run(project, "status")).isEqualTo(5);
+        assertThat(cli.out).contains("image       dockenv-shop:dev-")
+                .contains("state       not checked: the container engine is unreachable");
+        assertThat(cli.err).contains("container engine unreachable").contains("hint:");
+    }
+
+    @Test
     void buildBuildsOnceThenReportsUpToDate() {
         assertThat(cli.run(project, "build")).isZero();
         assertThat(cli.engine.builds).hasSize(1);
