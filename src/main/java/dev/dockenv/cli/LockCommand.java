@@ -41,8 +41,9 @@ import picocli.CommandLine.ParentCommand;
             "Resolves requirements files, [project] dependencies and dev requirements with pip in the "
                     + "environment's base image; every file of each pinned version gets its hash. Builds then "
                     + "install from the lock.",
-            "With --check, only tell whether pylock.toml is up to date with those inputs (exit 4 when stale or "
-                    + "missing)."})
+            "With --check, only tell whether the lock is up to date (exit 4 when stale or missing): pylock.toml "
+                    + "against those inputs; a lock another tool maintains (uv.lock ...) against what it records of "
+                    + "its manifest."})
 final class LockCommand implements Callable<Integer> {
     static final String LOCK_FILE = LockFormat.PYLOCK.fileName();
 
@@ -88,7 +89,10 @@ final class LockCommand implements Callable<Integer> {
      */
     static LockFile requireFreshDockenvLock(DockenvCommand root) {
         Project project = scan(root);
-        InstallDecision decision = InstallDecider.decide(project, root.session().environment());
+        return requireFreshDockenvLock(InstallDecider.decide(project, root.session().environment()));
+    }
+
+    private static LockFile requireFreshDockenvLock(InstallDecision decision) {
         if (!(decision instanceof InstallDecision.Locked locked) || locked.reading().format() != LockFormat.PYLOCK) {
             throw new DockenvException(ExitCode.BAD_INPUT, "no lock: " + LOCK_FILE + " does not exist",
                     "run `dockenv lock` to resolve the project's dependencies into " + LOCK_FILE);
@@ -99,6 +103,25 @@ final class LockCommand implements Callable<Integer> {
                     "run `dockenv lock` to re-resolve it from the project's requirements");
         }
         return locked.requireFresh().reading().lock();
+    }
+
+    /**
+     * {@code --check} of a lock another tool maintains: what the lock records of its manifest is
+     * compared as dockenv compares it before installing it; a lock that records nothing to compare
+     * is left to its tool's own check.
+     */
+    private static String checkForeignLock(LockReading lock) {
+        String name = lock.format().fileName();
+        if (lock.freshness() instanceof Freshness.Stale stale) {
+            throw stale.error();
+        }
+        if (lock.freshness() instanceof Freshness.Unrecorded) {
+            throw new DockenvException(ExitCode.BAD_INPUT, "cannot tell whether " + name + " is up to date: it records "
+                    + "nothing dockenv can compare with the project, and its own tool maintains it",
+                    "check it with `" + lock.format().checkCommand() + "`");
+        }
+        return name + " is up to date with what it records of the project (its tool's own check: `"
+                + lock.format().checkCommand() + "`)";
     }
 
     /** Resolves the project's declared dependencies and writes pylock.toml (atomically); reports on stderr. */
@@ -154,8 +177,11 @@ final class LockCommand implements Callable<Integer> {
     public Integer call() {
         Session session = root.session();
         if (check) {
-            requireFreshDockenvLock(root);
-            session.err().println("dockenv: " + LOCK_FILE + " is up to date");
+            InstallDecision decision = InstallDecider.decide(scan(root), session.environment());
+            String says = decision instanceof InstallDecision.Locked locked && locked.reading().format() != LockFormat.PYLOCK
+                    ? checkForeignLock(locked.reading())
+                    : requireFreshDockenvLock(decision).file().getFileName() + " is up to date";
+            session.err().println("dockenv: " + says);
             session.err().flush();
             return 0;
         }

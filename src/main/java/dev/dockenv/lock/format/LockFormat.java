@@ -33,7 +33,7 @@ import java.util.Set;
  */
 public enum LockFormat {
     /** PEP 751; dockenv's own when it records {@code [tool.dockenv] inputs-digest}. */
-    PYLOCK("pylock.toml", "dockenv lock", "dockenv add / dockenv remove") {
+    PYLOCK("pylock.toml", "dockenv lock", "dockenv lock --check", "dockenv add / dockenv remove") {
         @Override
         public LockReading read(Path file, LockContext context) {
             LockFile lock = PylockReader.read(file);
@@ -48,7 +48,7 @@ public enum LockFormat {
         }
     },
     /** uv's lock: no digest; its {@code [package.metadata]} is compared with pyproject.toml ({@link UvLockFreshness}). */
-    UV("uv.lock", "uv lock", "uv add / uv remove") {
+    UV("uv.lock", "uv lock", "uv lock --check", "uv add / uv remove") {
         @Override
         public LockReading read(Path file, LockContext context) {
             TomlDocument doc = TomlDocument.read(file);
@@ -61,7 +61,7 @@ public enum LockFormat {
         }
     },
     /** poetry's lock: its content-hash covers pyproject.toml; the manifest's groups say what each group needs. */
-    POETRY("poetry.lock", "poetry lock", "poetry add / poetry remove") {
+    POETRY("poetry.lock", "poetry lock", "poetry check --lock", "poetry add / poetry remove") {
         @Override
         public LockReading read(Path file, LockContext context) {
             LockFile lock = PoetryLockReader.read(file, poetryManifest(context));
@@ -75,7 +75,7 @@ public enum LockFormat {
         }
     },
     /** PDM's lock: its content_hash covers pyproject.toml's [project] (PDM converts other tables; dockenv does not). */
-    PDM("pdm.lock", "pdm lock", "pdm add / pdm remove") {
+    PDM("pdm.lock", "pdm lock", "pdm lock --check", "pdm add / pdm remove") {
         @Override
         public LockReading read(Path file, LockContext context) {
             LockFile lock = PdmLockReader.read(file);
@@ -90,7 +90,7 @@ public enum LockFormat {
         }
     },
     /** pipenv's lock: its _meta.hash covers the Pipfile. */
-    PIPFILE("Pipfile.lock", "pipenv lock", "pipenv install / pipenv uninstall") {
+    PIPFILE("Pipfile.lock", "pipenv lock", "pipenv verify", "pipenv install / pipenv uninstall") {
         @Override
         public LockReading read(Path file, LockContext context) {
             LockFile lock = PipfileLockReader.read(file);
@@ -105,11 +105,13 @@ public enum LockFormat {
 
     private final String fileName;
     private final String lockCommand;
+    private final String checkCommand;
     private final String changeCommands;
 
-    LockFormat(String fileName, String lockCommand, String changeCommands) {
+    LockFormat(String fileName, String lockCommand, String checkCommand, String changeCommands) {
         this.fileName = fileName;
         this.lockCommand = lockCommand;
+        this.checkCommand = checkCommand;
         this.changeCommands = changeCommands;
     }
 
@@ -124,6 +126,11 @@ public enum LockFormat {
     /** The command that writes the lock anew (its tool's). */
     public String lockCommand() {
         return lockCommand;
+    }
+
+    /** The command with which the lock's tool tells whether the lock is up to date. */
+    public String checkCommand() {
+        return checkCommand;
     }
 
     /** The commands that add and remove a dependency with the lock's tool. */
