@@ -1,5 +1,6 @@
 package dev.dockenv.decision;
 
+import dev.dockenv.pep.Pep503;
 import dev.dockenv.project.Project;
 import dev.dockenv.project.RequirementsSet;
 import dev.dockenv.python.DeclaredRequirement;
@@ -43,8 +44,9 @@ public record DeclaredStages(StageDependencies main, StageDependencies dev) {
     }
 
     /**
-     * The dev stage: dev requirements sets, the dev group, the extras they ask for that the base
-     * stage does not install already, a manifest's dev group.
+     * The dev stage: dev requirements sets, the dev group, the extras they ask for and the
+     * project's optional dependencies named like dev sets ({@code test}, {@code dev} ...) that the
+     * base stage does not install already, a manifest's dev group.
      *
      * @param baseExtras the extras the base stage installs
      */
@@ -52,7 +54,10 @@ public record DeclaredStages(StageDependencies main, StageDependencies dev) {
         List<RequirementsSet> sets = project.devRequirements();
         Set<String> extras = new LinkedHashSet<>();
         sets.forEach(r -> extras.addAll(r.projectExtras()));
-        extras.removeAll(baseExtras);
+        extras.addAll(devNamedExtras(project));
+        Set<String> installed = new LinkedHashSet<>();
+        baseExtras.forEach(e -> installed.add(Pep503.normalize(e)));
+        extras.removeIf(e -> installed.contains(Pep503.normalize(e)));
         List<String> packages = new ArrayList<>();
         List<String> origins = new ArrayList<>();
         project.pyproject().map(p -> p.dependencyGroups().get("dev")).filter(g -> !g.isEmpty()).ifPresent(g -> {
@@ -68,5 +73,18 @@ public record DeclaredStages(StageDependencies main, StageDependencies dev) {
             origins.add("extras " + String.join(", ", extras));
         }
         return new StageDependencies(sets, packages, origins, List.of());
+    }
+
+    /**
+     * The project's optional dependencies named like dev sets, in the order of {@link Project#DEV_NAMES}:
+     * [project.optional-dependencies], or setup.cfg's / setup.py's extras_require.
+     */
+    private static List<String> devNamedExtras(Project project) {
+        Set<String> declared = new LinkedHashSet<>();
+        project.pyproject().ifPresent(p -> declared.addAll(p.optionalDependencies().keySet()));
+        project.packaging().ifPresent(p -> declared.addAll(p.extras().keySet()));
+        Set<String> normalized = new LinkedHashSet<>();
+        declared.forEach(d -> normalized.add(Pep503.normalize(d)));
+        return Project.DEV_NAMES.stream().filter(normalized::contains).toList();
     }
 }

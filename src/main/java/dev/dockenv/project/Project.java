@@ -36,6 +36,13 @@ public record Project(
         List<NamedRequirements> requirementSets,
         Optional<RequirementsSet> constraints) {
 
+    /**
+     * The names that mark dev dependencies, in this order: requirements sets
+     * ({@code requirements-dev.txt}, {@code requirements/test.txt}) and the project's optional
+     * dependencies ({@code [project.optional-dependencies] test}) installed by the dev stage.
+     */
+    public static final List<String> DEV_NAMES = List.of("dev", "test", "tests", "testing", "development");
+
     public Project {
         detected = List.copyOf(detected);
         requirements = List.copyOf(requirements);

@@ -42,7 +42,6 @@ final class RequirementsSelection {
     static final Pattern FOLDER_NAMES = Pattern.compile("(?i)(.+)\\.txt");
     static final String FOLDER = "requirements";
     private static final String DEV_NAMES_TEXT = "dev, test, tests, testing, development";
-    private static final Set<String> DEV_NAMES = Set.of("dev", "test", "tests", "testing", "development");
     private static final Set<String> BASE_NAMES = Set.of("base", "main");
     private static final String CONFIGURED = "[tool.dockenv] ";
 
@@ -229,7 +228,7 @@ final class RequirementsSelection {
         for (String known : ProjectScanner.DEV_REQUIREMENTS) {
             found.stream().filter(f -> f.relative().equals(known)).forEach(out::add);
         }
-        found.stream().filter(f -> DEV_NAMES.contains(key(f.name())) && !out.contains(f)).forEach(out::add);
+        found.stream().filter(f -> Project.DEV_NAMES.contains(key(f.name())) && !out.contains(f)).forEach(out::add);
         return out;
     }
 
