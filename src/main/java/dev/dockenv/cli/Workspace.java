@@ -7,6 +7,7 @@ import dev.dockenv.build.BuildOptions;
 import dev.dockenv.build.EnvironmentBuilder;
 import dev.dockenv.build.EnvironmentImage;
 import dev.dockenv.build.IndexCredentials;
+import dev.dockenv.cache.BuildLock;
 import dev.dockenv.context.FileDigestCache;
 import dev.dockenv.decision.InstallDecider;
 import dev.dockenv.decision.InstallDecision;
@@ -82,7 +83,10 @@ final class Workspace {
         return image;
     }
 
-    /** The image, built first when missing; build progress goes to stderr. */
+    /**
+     * The image, built first when missing; build progress goes to stderr. One process builds a
+     * given image at a time ({@link BuildLock}): another that wanted it too waits, then finds it.
+     */
     EnvironmentBuilder.Result ensure(EnvironmentImage image, BuildOptions options) {
         if (!options.rebuild()) {
             var existing = session().engine().inspectImage(image.reference());
@@ -90,6 +94,23 @@ final class Workspace {
                 return new EnvironmentBuilder.Result(existing.get(), false);
             }
         }
+        var err = session().err();
+        try (BuildLock lock = BuildLock.acquire(session().cacheDirectory(), image.reference(), () -> {
+            err.println("dockenv: waiting for another dockenv to finish building " + image.reference());
+            err.flush();
+        })) {
+            if (!options.rebuild() || lock.waited()) {
+                // built meanwhile by the process that held the lock
+                var existing = session().engine().inspectImage(image.reference());
+                if (existing.isPresent()) {
+                    return new EnvironmentBuilder.Result(existing.get(), false);
+                }
+            }
+            return build(image, options);
+        }
+    }
+
+    private EnvironmentBuilder.Result build(EnvironmentImage image, BuildOptions options) {
         EnvironmentBuilder builder = new EnvironmentBuilder(session().engine(), DockenvVersion.get(), credentials());
         var err = session().err();
         err.println("dockenv: building " + image.reference() + " (" + describe(image) + ")");

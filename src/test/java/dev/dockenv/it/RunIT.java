@@ -266,18 +266,27 @@ class RunIT {
     }
 
     @Test
-    void concurrentFirstRunsOfOneProjectAllSucceed() throws Exception {
+    void concurrentFirstRunsOfOneProjectMakeOneBuildAndAllSucceed() throws Exception {
         TestProject fresh = ws.project("concurrent")
                 .file("requirements.txt", "--index-url " + index.url() + "\ncolorsay\n");
         DockenvCli coldCache = DockenvCli.checkout(ws.path("cache-concurrent"));
         List<java.util.concurrent.CompletableFuture<ProcessResult>> runs = new java.util.ArrayList<>();
-        for (int i = 0; i < 3; i++) {
-            runs.add(java.util.concurrent.CompletableFuture.supplyAsync(
-                    () -> coldCache.run(fresh.dir(), "run", "--", "python", "-c", IMPORT)));
-        }
-        for (var run : runs) {
-            ProcessResult r = run.get();
-            assertImported(r);
+        // ten at once, as a team's scripts or a test runner's workers start them (issue 8, campaign item 6)
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(10);
+        try {
+            for (int i = 0; i < 10; i++) {
+                runs.add(java.util.concurrent.CompletableFuture.supplyAsync(
+                        () -> coldCache.run(fresh.dir(), "run", "--", "python", "-c", IMPORT), pool));
+            }
+            int builds = 0;
+            for (var run : runs) {
+                ProcessResult r = run.get();
+                assertImported(r);
+                builds += r.stderr().contains("dockenv: building ") ? 1 : 0;
+            }
+            assertThat(builds).as("processes that built the image").isEqualTo(1);
+        } finally {
+            pool.shutdown();
         }
         assertThat(fresh.images()).isNotEmpty().allSatisfy(l -> assertThat(l).startsWith(fresh.repository() + ":dev"));
     }
