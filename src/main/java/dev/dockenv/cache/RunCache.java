@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Remembers how a project resolved to an environment image, with stamps of every input file
@@ -20,6 +21,8 @@ import java.util.Optional;
 public final class RunCache {
     private static final String MAGIC = "dockenv-run-cache 3";
     private static final char SEP = '\u001f';
+    /** Files of format 2, named by String.hashCode, which held the key (and so index passwords) in clear. */
+    private static final Pattern LEGACY = Pattern.compile("[0-9a-f]{1,8}-[0-9a-f]{1,8}\\.run");
 
     private final Path file;
     private final String keyDigest;
@@ -77,6 +80,18 @@ public final class RunCache {
             AtomicFiles.writePrivate(file, String.join("\n", lines) + "\n");
         } catch (IOException e) {
             // a cache that cannot be written only makes the next run slower
+        }
+        removeLegacyFiles(file.getParent());
+    }
+
+    /** Deletes the files an older dockenv wrote here (never read again, and perhaps holding a password). */
+    private static void removeLegacyFiles(Path directory) {
+        try (var files = Files.newDirectoryStream(directory, p -> LEGACY.matcher(p.getFileName().toString()).matches())) {
+            for (Path legacy : files) {
+                Files.deleteIfExists(legacy);
+            }
+        } catch (IOException | RuntimeException e) {
+            // they stay until the next store; nothing reads them
         }
     }
 

@@ -141,4 +141,15 @@ class RunCacheTest {
         assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(dir)))
                 .isEqualTo("rwx------");
     }
+
+    @Test
+    void filesOfTheOldFormatWhichHeldTheKeyAreRemovedOnStore() throws Exception {
+        Path legacy = Files.createDirectories(tmp.resolve("cache")).resolve("1a2b3c-4d5e6f.run");
+        Files.writeString(legacy, "dockenv-run-cache 2\n/p|dev|http://user:SECRET-TOKEN@host/simple/\n");
+        Path other = Files.writeString(tmp.resolve("cache").resolve("notes.txt"), "kept\n");
+        cache("k").store(run, RunCache.stamp(List.of(requirements)));
+        assertThat(legacy).doesNotExist();
+        assertThat(other).exists();
+        assertThat(cache("k").lookup()).contains(run);
+    }
 }
