@@ -7,12 +7,10 @@ import dev.dockenv.dockerfile.DockerfileSummary;
 import dev.dockenv.dockerfile.DockerfileSummaryReader;
 import dev.dockenv.errors.DockenvException;
 import dev.dockenv.errors.ExitCode;
+import dev.dockenv.io.Utf8File;
 import dev.dockenv.plan.EnvironmentDockerfile;
 import dev.dockenv.plan.EnvironmentPlan;
 import dev.dockenv.project.Project;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,12 +43,7 @@ public final class BuildDefinitions {
     }
 
     public static BuildDefinition user(Path dockerfile, EnvironmentPlan plan, Optional<String> requested) {
-        String text;
-        try {
-            text = Files.readString(dockerfile);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + dockerfile, e);
-        }
+        String text = Utf8File.read(dockerfile);
         DockerfileSummary summary = DockerfileSummaryReader.read(dockerfile, text);
         if (summary.stages().isEmpty()) {
             throw new DockenvException(ExitCode.BAD_INPUT, dockerfile + ": no FROM instruction", null);

@@ -1,6 +1,7 @@
 package dev.dockenv.cache;
 
 import dev.dockenv.io.AtomicFiles;
+import dev.dockenv.io.Sha256;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -9,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Remembers how a project resolved to an environment image, with stamps of every input file
@@ -17,17 +19,22 @@ import java.util.Optional;
  * an added file, falls back to the full resolution.
  */
 public final class RunCache {
-    private static final String MAGIC = "dockenv-run-cache 2";
+    private static final String MAGIC = "dockenv-run-cache 3";
     private static final char SEP = '\u001f';
+    /** Files of format 2, named by String.hashCode, which held the key (and so index passwords) in clear. */
+    private static final Pattern LEGACY = Pattern.compile("[0-9a-f]{1,8}-[0-9a-f]{1,8}\\.run");
 
     private final Path file;
-    private final String key;
+    private final String keyDigest;
 
-    /** @param key everything besides files that the resolution depends on (root, target, settings, dockenv build) */
+    /**
+     * @param key everything besides files that the resolution depends on (root, target, settings,
+     *     the PIP_* index variables, dockenv build). Only its SHA-256 is written: the key may hold an
+     *     index URL with a password in it, which must never reach a file.
+     */
     public RunCache(Path directory, String key) {
-        this.file = directory.resolve(Integer.toHexString(key.hashCode()) + "-" + Integer.toHexString(
-                new StringBuilder(key).reverse().toString().hashCode()) + ".run");
-        this.key = key;
+        this.keyDigest = "sha256:" + Sha256.hex(key);
+        this.file = directory.resolve(keyDigest.substring("sha256:".length(), "sha256:".length() + 32) + ".run");
     }
 
     public Optional<ResolvedRun> lookup() {
@@ -36,7 +43,7 @@ public final class RunCache {
         }
         try {
             List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-            if (lines.size() < 6 || !lines.get(0).equals(MAGIC) || !lines.get(1).equals(escape(key))) {
+            if (lines.size() < 6 || !lines.get(0).equals(MAGIC) || !lines.get(1).equals(keyDigest)) {
                 return Optional.empty();
             }
             for (String stamp : lines.subList(6, lines.size())) {
@@ -65,14 +72,26 @@ public final class RunCache {
             invalidate();
             return;
         }
-        List<String> lines = new ArrayList<>(List.of(MAGIC, escape(key), escape(run.imageReference()),
+        List<String> lines = new ArrayList<>(List.of(MAGIC, keyDigest, escape(run.imageReference()),
                 escape(run.projectName()),
                 join(run.configPorts()), join(run.configCommand())));
         stamps.stream().map(InputStamp::encode).forEach(lines::add);
         try {
-            AtomicFiles.write(file, String.join("\n", lines) + "\n");
+            AtomicFiles.writePrivate(file, String.join("\n", lines) + "\n");
         } catch (IOException e) {
             // a cache that cannot be written only makes the next run slower
+        }
+        removeLegacyFiles(file.getParent());
+    }
+
+    /** Deletes the files an older dockenv wrote here (never read again, and perhaps holding a password). */
+    private static void removeLegacyFiles(Path directory) {
+        try (var files = Files.newDirectoryStream(directory, p -> LEGACY.matcher(p.getFileName().toString()).matches())) {
+            for (Path legacy : files) {
+                Files.deleteIfExists(legacy);
+            }
+        } catch (IOException | RuntimeException e) {
+            // they stay until the next store; nothing reads them
         }
     }
 

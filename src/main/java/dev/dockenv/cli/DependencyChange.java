@@ -8,6 +8,7 @@ import dev.dockenv.errors.DockenvException;
 import dev.dockenv.lock.format.LockFormat;
 import dev.dockenv.errors.ExitCode;
 import dev.dockenv.io.AtomicFiles;
+import dev.dockenv.io.Utf8File;
 import dev.dockenv.project.Project;
 import dev.dockenv.project.ProjectLocator;
 import dev.dockenv.project.ProjectScanner;
@@ -66,11 +67,7 @@ final class DependencyChange {
         if (!Files.exists(target.file())) {
             return "";
         }
-        try {
-            return Files.readString(target.file());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + target.file(), e);
-        }
+        return Utf8File.read(target.file());
     }
 
     /**

@@ -2,9 +2,7 @@ package dev.dockenv.config;
 
 import dev.dockenv.errors.InputException;
 import dev.dockenv.errors.SourceLocation;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import dev.dockenv.io.Utf8File;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,13 +24,13 @@ public final class TomlDocument {
         this.root = root;
     }
 
-    /** Parses a TOML 1.0 file; a syntax error becomes an {@link InputException} at its position. */
+    /**
+     * Parses a TOML 1.0 file, read as strict UTF-8 ({@link Utf8File}: a byte that is not UTF-8 is an
+     * {@link InputException} at its line, a leading byte-order mark is skipped); a syntax error
+     * becomes an {@link InputException} at its position.
+     */
     public static TomlDocument read(Path file) {
-        try {
-            return parse(file, Files.readString(file));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
-        }
+        return parse(file, Utf8File.readText(file));
     }
 
     public static TomlDocument parse(Path file, String content) {

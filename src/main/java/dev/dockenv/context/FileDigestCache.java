@@ -94,7 +94,7 @@ public final class FileDigestCache {
         }
         text.append(END).append(paths.size()).append('\n');
         try {
-            AtomicFiles.write(store, text.toString().getBytes(StandardCharsets.UTF_8));
+            AtomicFiles.writePrivate(store, text.toString().getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the file digest cache " + store, e);
         }

@@ -34,11 +34,7 @@ public final class IgnoreRules {
         Path file = root.resolve(".dockerignore");
         IgnoreRules user = none();
         if (java.nio.file.Files.isRegularFile(file)) {
-            try {
-                user = parse(file, java.nio.file.Files.readString(file));
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException("cannot read " + file, e);
-            }
+            user = parse(file, dev.dockenv.io.Utf8File.read(file));
         }
         return user.plus(DefaultIgnores.rules());
     }

@@ -11,10 +11,15 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
 
 /** Writes files whole or not at all: a temporary file beside the target, then an atomic rename. */
 public final class AtomicFiles {
+    private static final Set<PosixFilePermission> PRIVATE_FILE = PosixFilePermissions.fromString("rw-------");
+    private static final Set<PosixFilePermission> PRIVATE_FOLDER = PosixFilePermissions.fromString("rwx------");
+
     private AtomicFiles() {
     }
 
@@ -28,8 +33,25 @@ public final class AtomicFiles {
      * reports without a path.
      */
     public static void write(Path target, byte[] content) throws IOException {
+        write(target, content, null);
+    }
+
+    /**
+     * Writes the file whole, readable by its owner alone (rw-------, whatever it had before), in a
+     * folder made rwx------ when it does not exist yet: for dockenv's own cache files, so that even
+     * a value that should never be there is not readable by other users.
+     */
+    public static void writePrivate(Path target, byte[] content) throws IOException {
+        write(target, content, PRIVATE_FILE);
+    }
+
+    public static void writePrivate(Path target, String content) throws IOException {
+        writePrivate(target, content.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void write(Path target, byte[] content, Set<PosixFilePermission> permissions) throws IOException {
         try {
-            Path tmp = temporaryBeside(target, content);
+            Path tmp = temporaryBeside(target, content, permissions);
             try {
                 try {
                     Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -50,7 +72,7 @@ public final class AtomicFiles {
             return false;
         }
         try {
-            Path tmp = temporaryBeside(target, content);
+            Path tmp = temporaryBeside(target, content, null);
             try {
                 Files.createLink(target, tmp);
                 return true;
@@ -102,11 +124,24 @@ public final class AtomicFiles {
 
     /**
      * The content in a new temporary file in the target's folder (created if needed), with the
-     * target's permissions when it exists, else rw-r--r-- (temporary files start private).
+     * target's permissions when it exists, else rw-r--r-- (temporary files start private); with
+     * {@code permissions} given, those always, and a missing folder is made rwx------.
      */
-    private static Path temporaryBeside(Path target, byte[] content) throws IOException {
+    private static Path temporaryBeside(Path target, byte[] content, Set<PosixFilePermission> permissions)
+            throws IOException {
         Path dir = target.toAbsolutePath().getParent();
+        boolean posix = dir.getFileSystem().supportedFileAttributeViews().contains("posix");
         try {
+            if (permissions != null && posix && !Files.isDirectory(dir)) {
+                Files.createDirectories(dir.getParent());
+                try {
+                    Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(PRIVATE_FOLDER));
+                } catch (FileAlreadyExistsException e) {
+                    if (!Files.isDirectory(dir)) {
+                        throw e;
+                    }
+                }
+            }
             Files.createDirectories(dir);
         } catch (FileAlreadyExistsException e) {
             // createDirectories' way of saying that a file is where the folder should be
@@ -117,7 +152,9 @@ public final class AtomicFiles {
         Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
         try {
             Files.write(tmp, content);
-            if (tmp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            if (posix && permissions != null) {
+                Files.setPosixFilePermissions(tmp, permissions);
+            } else if (posix) {
                 Files.setPosixFilePermissions(tmp, Files.exists(target)
                         ? Files.getPosixFilePermissions(target) : PosixFilePermissions.fromString("rw-r--r--"));
             }

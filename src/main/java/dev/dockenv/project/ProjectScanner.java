@@ -5,13 +5,12 @@ import dev.dockenv.config.DockenvConfig;
 import dev.dockenv.config.TomlDocument;
 import dev.dockenv.errors.InputException;
 import dev.dockenv.errors.SourceLocation;
+import dev.dockenv.io.Utf8File;
 import dev.dockenv.lock.format.LockFormat;
 import dev.dockenv.lock.repo2docker.AptFileReader;
 import dev.dockenv.lock.repo2docker.PostBuildReader;
 import dev.dockenv.packaging.PackagingProject;
 import dev.dockenv.packaging.PackagingScanner;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -199,18 +198,14 @@ public final class ProjectScanner {
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
         }
-        try {
-            List<String> lines = Files.readAllLines(file);
-            for (int i = 0; i < lines.size(); i++) {
-                String line = lines.get(i).strip();
-                if (!line.isEmpty() && !line.startsWith("#")) {
-                    return Optional.of(new DeclaredPython(line,
-                            new SourceLocation(file, i + 1, 1)));
-                }
+        List<String> lines = Utf8File.readText(file).lines().toList();
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i).strip();
+            if (!line.isEmpty() && !line.startsWith("#")) {
+                return Optional.of(new DeclaredPython(line,
+                        new SourceLocation(file, i + 1, 1)));
             }
-            return Optional.empty();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
         }
+        return Optional.empty();
     }
 }

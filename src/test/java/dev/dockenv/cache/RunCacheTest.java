@@ -120,4 +120,36 @@ class RunCacheTest {
         assertThat(none.names()).isEmpty();
         assertThat(InputStamp.decode(none.encode())).isEqualTo(none);
     }
+
+    @Test
+    void theKeyIsStoredAsADigestInAPrivateFile() throws Exception {
+        String key = "/p|dev|http://user:SECRET-TOKEN@host/simple/|https://u:SECRET-TOKEN@x/simple/||0.1.0|1:2";
+        cache(key).store(run, RunCache.stamp(List.of(requirements)));
+        assertThat(cache(key).lookup()).contains(run);
+        assertThat(cache(key.replace("SECRET-TOKEN", "OTHER"))).extracting(RunCache::lookup)
+                .isEqualTo(java.util.Optional.empty());
+        Path dir = tmp.resolve("cache");
+        List<Path> files;
+        try (var listing = Files.list(dir)) {
+            files = listing.toList();
+        }
+        assertThat(files).hasSize(1);
+        assertThat(files.get(0).getFileName().toString()).doesNotContain("SECRET-TOKEN");
+        assertThat(Files.readString(files.get(0))).doesNotContain("SECRET-TOKEN").doesNotContain("host");
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(files.get(0))))
+                .isEqualTo("rw-------");
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(dir)))
+                .isEqualTo("rwx------");
+    }
+
+    @Test
+    void filesOfTheOldFormatWhichHeldTheKeyAreRemovedOnStore() throws Exception {
+        Path legacy = Files.createDirectories(tmp.resolve("cache")).resolve("1a2b3c-4d5e6f.run");
+        Files.writeString(legacy, "dockenv-run-cache 2\n/p|dev|http://user:SECRET-TOKEN@host/simple/\n");
+        Path other = Files.writeString(tmp.resolve("cache").resolve("notes.txt"), "kept\n");
+        cache("k").store(run, RunCache.stamp(List.of(requirements)));
+        assertThat(legacy).doesNotExist();
+        assertThat(other).exists();
+        assertThat(cache("k").lookup()).contains(run);
+    }
 }

@@ -100,7 +100,8 @@ class FileAccessCommandsTest {
         assertThat(cli.run(project, "status")).isEqualTo(4);
 
         assertThat(cli.err).contains("dockenv: error: " + project.resolve(".python-version")
-                + ": the file is not valid UTF-8 text\n", "dockenv: hint: save it as UTF-8\n");
+                + ":1:1: the file is not valid UTF-8 text at line 1 (byte 0xFF at byte offset 0)\n",
+                "dockenv: hint: save it as UTF-8\n");
         notABug(cli.err);
     }
 

@@ -241,7 +241,8 @@ public class CondaEnvironmentReaderTest {
         Path latin1 = Files.write(dir.resolve("environment.yaml"), new byte[] {'n', 'a', 'm', 'e', ':', ' ', (byte) 0xE9});
         assertThatThrownBy(() -> CondaEnvironmentReader.read(latin1))
                 .isInstanceOfSatisfying(InputException.class,
-                        e -> assertThat(e.problem()).isEqualTo("the file is not valid UTF-8 text"));
+                        e -> assertThat(e.problem())
+                                .isEqualTo("the file is not valid UTF-8 text at line 1 (byte 0xE9 at byte offset 6)"));
     }
 
     @Test

@@ -156,7 +156,7 @@ class MalformedInputTest {
         Path lock = dir.resolve("Pipfile.lock");
         Files.write(lock, "{\n\"default\": {\"caf\u00e9\": {}}\n}".getBytes(StandardCharsets.ISO_8859_1));
         assertThat(catchThrowableOfType(InputException.class, () -> PipfileLockReader.read(lock)))
-                .hasMessage(lock + ":2: the file is not valid UTF-8 text");
+                .hasMessage(lock + ":2:17: the file is not valid UTF-8 text at line 2 (byte 0xE9 at byte offset 18)");
         assertThat(catchThrowableOfType(InputException.class, () -> PipfileDigest.of(dir.resolve("nope"))))
                 .hasMessageEndingWith("nope: file not found");
     }
