@@ -8,11 +8,24 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
-/** {@link ProcessRunner} over {@link ProcessBuilder}. */
+/**
+ * {@link ProcessRunner} over {@link ProcessBuilder}. The processes it started and that still run
+ * are stopped when the JVM is (SIGTERM, SIGINT, SIGHUP to dockenv): a {@code docker build} stopped
+ * that way cancels its build, so a stopped dockenv leaves no build running and tags nothing.
+ */
 public final class LocalProcessRunner implements ProcessRunner {
+    /** How long the JVM's shutdown waits for a stopped child before killing it (either way a docker build is cancelled). */
+    private static final long STOP_WAIT_SECONDS = 3;
+
+    private final Set<Process> running = ConcurrentHashMap.newKeySet();
+    private final AtomicBoolean hookInstalled = new AtomicBoolean();
 
     @Override
     public Result run(List<String> command, Map<String, String> environment, byte[] stdin) throws IOException {
@@ -61,15 +74,41 @@ public final class LocalProcessRunner implements ProcessRunner {
     public int inherit(List<String> command, Map<String, String> environment) throws IOException {
         ProcessBuilder pb = new ProcessBuilder(command).inheritIO();
         pb.environment().putAll(environment);
-        return waitFor(pb.start());
+        return waitFor(track(pb.start()));
     }
 
-    private static Process start(List<String> command, Map<String, String> environment, boolean mergeErr)
+    private Process start(List<String> command, Map<String, String> environment, boolean mergeErr)
             throws IOException {
         ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().putAll(environment);
         pb.redirectErrorStream(mergeErr);
-        return pb.start();
+        return track(pb.start());
+    }
+
+    /** Remembers a started process until it exits, so that a stopped JVM stops it too. */
+    private Process track(Process process) {
+        if (hookInstalled.compareAndSet(false, true)) {
+            Runtime.getRuntime().addShutdownHook(new Thread(this::stopRunning, "dockenv-stop-children"));
+        }
+        running.add(process);
+        process.onExit().thenRun(() -> running.remove(process));
+        return process;
+    }
+
+    /** The JVM is going down: stop every child still running and give it a moment to cancel its work. */
+    private void stopRunning() {
+        List<Process> children = List.copyOf(running);
+        children.forEach(Process::destroy);
+        for (Process child : children) {
+            try {
+                if (!child.waitFor(STOP_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                    child.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                child.destroyForcibly();
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     private static CompletableFuture<String> readAsync(java.io.InputStream in) {
