@@ -199,4 +199,11 @@ class ConfigReaderTest {
         assertThatThrownBy(() -> readDockenvToml("python = \"3.11\"\n\n[sub]\nx = 1\n"))
                 .hasMessage("dockenv.toml:3:1: unknown key 'sub'");
     }
+
+    @Test
+    void anEnvValueWithALineBreakIsRefusedAtItsKey() {
+        assertThatThrownBy(() -> read("[tool.dockenv]\nenv = { A = \"x\\nRUN echo INJECTED\" }\n"))
+                .isInstanceOf(InputException.class)
+                .hasMessageStartingWith("pyproject.toml:2:9: tool.dockenv.env.A: a line break or control character");
+    }
 }
