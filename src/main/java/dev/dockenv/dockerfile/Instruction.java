@@ -52,7 +52,7 @@ public sealed interface Instruction {
             if (commands.isEmpty()) {
                 throw new IllegalArgumentException("RUN needs a command");
             }
-            commands.forEach(c -> LineSafety.notBlank("a RUN command", LineSafety.lineEnd("a RUN command", c)));
+            commands.forEach(LineSafety::runCommand);
         }
 
         public static Run of(String... commands) {

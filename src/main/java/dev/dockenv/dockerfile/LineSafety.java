@@ -12,6 +12,8 @@ import java.util.regex.Pattern;
 final class LineSafety {
     private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final Pattern STAGE = Pattern.compile("[A-Za-z][A-Za-z0-9_.-]*");
+    /** A word BuildKit takes for a heredoc (its parser: {@code ^(\d*)<<(-?)([^<]*)$} on unquoted words). */
+    private static final Pattern HEREDOC = Pattern.compile("(?:^|\\s)\\d*<<-?[^\\s<]");
     private static final Pattern FLAG_VALUE = Pattern.compile("[A-Za-z0-9_.:/@%+$-]+");
 
     private LineSafety() {
@@ -45,6 +47,20 @@ final class LineSafety {
                     + "next Dockerfile line): '" + ImageReference.printable(value) + "'");
         }
         return value;
+    }
+
+    /**
+     * A RUN command: one line without a final backslash, and no heredoc ({@code <<WORD}), with
+     * which BuildKit would read the lines after it, dockenv's next instructions, as the command's input.
+     */
+    static String runCommand(String command) {
+        lineEnd("a RUN command", command);
+        notBlank("a RUN command", command);
+        if (HEREDOC.matcher(command).find()) {
+            throw new IllegalArgumentException("a RUN command cannot hold a heredoc (<<WORD): BuildKit would read the "
+                    + "next lines of the Dockerfile into it: '" + ImageReference.printable(command) + "'");
+        }
+        return command;
     }
 
     static String notBlank(String what, String value) {

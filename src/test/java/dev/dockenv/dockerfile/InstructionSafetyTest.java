@@ -41,6 +41,8 @@ class InstructionSafetyTest {
                 Arguments.of("RUN command", (Supplier<Object>) () -> Run.of("echo one\nRUN echo INJECTED")),
                 Arguments.of("RUN continued", (Supplier<Object>) () -> Run.of("echo one \\")),
                 Arguments.of("RUN empty", (Supplier<Object>) () -> Run.of(" ")),
+                Arguments.of("RUN heredoc", (Supplier<Object>) () -> Run.of("cat <<EOF")),
+                Arguments.of("RUN heredoc with dash", (Supplier<Object>) () -> Run.of("cat 0<<-'END' > /x")),
                 Arguments.of("WORKDIR", (Supplier<Object>) () -> new Workdir("/app\nRUN x")),
                 Arguments.of("USER", (Supplier<Object>) () -> new User("app\nRUN x")),
                 Arguments.of("COPY --from", (Supplier<Object>) () -> new Copy(List.of("a"), "/b", Optional.of("x\nRUN y"),
@@ -92,6 +94,8 @@ class InstructionSafetyTest {
                 .isEqualTo("ENV A=\"tab\there \\\"q\\\" back\\\\\"");
         assertThat(r.render(new User("$MAMBA_USER"))).isEqualTo("USER $MAMBA_USER");
         assertThat(r.render(Run.of("echo a\\\\"))).isEqualTo("RUN echo a\\\\");
+        assertThat(r.render(Run.of("cat <<< here", "echo $((1 << 2))"))).isEqualTo(
+                "RUN cat <<< here \\\n    && echo $((1 << 2))");
         assertThat(new Stage("dev", "registry.example.org:5000/team/python:3.11@sha256:"
                 + "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef", List.of()).from()).startsWith("registry");
     }
