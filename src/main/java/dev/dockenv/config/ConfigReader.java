@@ -33,8 +33,10 @@ public final class ConfigReader {
         }
         for (String key : table.get().keySet()) {
             if (ConfigKey.byKey(key).isEmpty()) {
-                throw new InputException(doc.locationOf(path(prefix, key)),
-                        "unknown key '" + TomlDocument.key(path(prefix, key)) + "'", suggestion(key));
+                // a sub-table ([tool.dockenv.sub], [sub] in dockenv.toml) is refused alike, named as a table
+                boolean isTable = table.get().get(List.of(key)) instanceof TomlTable;
+                throw new InputException(doc.locationOf(path(prefix, key)), "unknown " + (isTable ? "table '[" : "key '")
+                        + TomlDocument.key(path(prefix, key)) + (isTable ? "]'" : "'"), suggestion(key));
             }
         }
         return new DockenvConfig(

@@ -173,7 +173,7 @@ class ConfigReaderTest {
         "command = '   '|2:1: command: the command is empty",
         "command = []|2:1: command: the command is empty",
         "command = ['', 'x']|2:12: command: the program to run is an empty string",
-        "[sub]\\nx = 1|2:1: unknown key 'sub'",
+        "[sub]\\nx = 1|2:1: unknown table '[sub]'",
     })
     void valuesThatAreWrongAreErrorsAtTheirKeyWithAHint(String toml, String message) {
         String text = "\n" + toml.replace("\\n", "\n").replace('\'', '"') + "\n";
@@ -184,20 +184,20 @@ class ConfigReaderTest {
                 });
         assertThatThrownBy(() -> read("[tool.dockenv]" + text.replace("[sub]", "[tool.dockenv.sub]")))
                 .isInstanceOf(InputException.class)
-                .hasMessage("pyproject.toml:" + message.replaceFirst("^(\\d+:\\d+: )(unknown key ')?", "$1$2tool.dockenv."));
+                .hasMessage("pyproject.toml:" + message.replaceFirst("^(\\d+:\\d+: )(unknown table '\\[)?", "$1$2tool.dockenv."));
     }
 
     @Test
     void anUnknownSubTableOfToolDockenvIsRefusedAsInDockenvToml() {
         assertThatThrownBy(() -> read("[tool.dockenv]\npython = \"3.11\"\n\n[tool.dockenv.sub]\nx = 1\n"))
                 .isInstanceOfSatisfying(InputException.class, e -> {
-                    assertThat(e).hasMessage("pyproject.toml:4:1: unknown key 'tool.dockenv.sub'");
+                    assertThat(e).hasMessage("pyproject.toml:4:1: unknown table '[tool.dockenv.sub]'");
                     assertThat(e.hint()).isPresent();
                 });
         assertThatThrownBy(() -> read("[tool.dockenv.sub]\nx = 1\n"))
-                .hasMessage("pyproject.toml:1:1: unknown key 'tool.dockenv.sub'");
+                .hasMessage("pyproject.toml:1:1: unknown table '[tool.dockenv.sub]'");
         assertThatThrownBy(() -> readDockenvToml("python = \"3.11\"\n\n[sub]\nx = 1\n"))
-                .hasMessage("dockenv.toml:3:1: unknown key 'sub'");
+                .hasMessage("dockenv.toml:3:1: unknown table '[sub]'");
     }
 
     @Test
