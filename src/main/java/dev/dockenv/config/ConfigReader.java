@@ -19,6 +19,9 @@ import org.tomlj.TomlTable;
  */
 public final class ConfigReader {
 
+    /** A word BuildKit's Dockerfile frontend reads as a heredoc (as dockerfile.Instruction.Run refuses). */
+    private static final java.util.regex.Pattern HEREDOC = java.util.regex.Pattern.compile("(?:^|\\s)\\d*<<-?[^\\s<]");
+
     private ConfigReader() {
     }
 
@@ -52,7 +55,7 @@ public final class ConfigReader {
                 command(doc, path(prefix, ConfigKey.COMMAND)),
                 indexUrl(doc, path(prefix, ConfigKey.INDEX_URL)),
                 extraIndexUrls(doc, path(prefix, ConfigKey.EXTRA_INDEX_URLS)),
-                doc.strings(path(prefix, ConfigKey.TRUSTED_HOSTS), ConfigKey.TRUSTED_HOSTS.expected(), true),
+                trustedHosts(doc, path(prefix, ConfigKey.TRUSTED_HOSTS)),
                 doc.strings(path(prefix, ConfigKey.EXTRAS), ConfigKey.EXTRAS.expected(), false),
                 choices(doc, path(prefix, ConfigKey.REQUIREMENTS), ConfigKey.REQUIREMENTS),
                 choices(doc, path(prefix, ConfigKey.DEV_REQUIREMENTS), ConfigKey.DEV_REQUIREMENTS));
@@ -176,8 +179,31 @@ public final class ConfigReader {
                         TomlDocument.key(keyPath) + ": each build command is one line",
                         "give several commands as several array items");
             }
+            SourceLocation at = doc.isArray(keyPath) ? doc.locationOf(keyPath, i) : doc.locationOf(keyPath);
+            if (commands.get(i).matches("(?s).*(?<!\\\\)(\\\\\\\\)*\\\\")) {
+                throw new InputException(at, TomlDocument.key(keyPath) + ": a build command cannot end with a backslash "
+                        + "(it would continue onto the next line of the Dockerfile)", "remove the final backslash");
+            }
+            if (HEREDOC.matcher(commands.get(i)).find()) {
+                throw new InputException(at, TomlDocument.key(keyPath) + ": a build command cannot hold a heredoc (<<WORD):"
+                        + " BuildKit would read the Dockerfile's next lines into it",
+                        "put the text in a file of the project, or use printf or a here-string (<<<)");
+            }
         }
         return commands;
+    }
+
+    /** Hosts pip may reach without valid HTTPS: HOST or HOST:PORT, as pip's --trusted-host takes them. */
+    private static List<String> trustedHosts(TomlDocument doc, List<String> keyPath) {
+        List<String> hosts = doc.strings(keyPath, ConfigKey.TRUSTED_HOSTS.expected(), true);
+        for (int i = 0; i < hosts.size(); i++) {
+            if (!hosts.get(i).matches("(?:[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?|\\[[0-9A-Fa-f:.]+\\])(?::[0-9]{1,5})?")) {
+                throw new InputException(doc.isArray(keyPath) ? doc.locationOf(keyPath, i) : doc.locationOf(keyPath),
+                        TomlDocument.key(keyPath) + ": '" + ImageReference.printable(hosts.get(i))
+                        + "' is not a host", "write a host name or address, optionally with :PORT, e.g. \"pypi.example.org\"");
+            }
+        }
+        return hosts;
     }
 
     /** Debian package names, optionally with =version or /release, as apt-get install takes them. */

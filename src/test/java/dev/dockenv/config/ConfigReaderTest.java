@@ -173,6 +173,10 @@ class ConfigReaderTest {
         "command = '   '|2:1: command: the command is empty",
         "command = []|2:1: command: the command is empty",
         "command = ['', 'x']|2:12: command: the program to run is an empty string",
+        "trusted-hosts = ['ok.org', 'x\\u000ARUN echo INJECTED']|2:28: trusted-hosts: 'x\\nRUN echo INJECTED' is not a host",
+        "trusted-hosts = 'https://x.org'|2:1: trusted-hosts: 'https://x.org' is not a host",
+        "build = ['echo one \\\\']|2:10: build: a build command cannot end with a backslash (it would continue onto the next line of the Dockerfile)",
+        "build = 'cat <<EOF > /x'|2:1: build: a build command cannot hold a heredoc (<<WORD): BuildKit would read the Dockerfile's next lines into it",
         "[sub]\\nx = 1|2:1: unknown table '[sub]'",
     })
     void valuesThatAreWrongAreErrorsAtTheirKeyWithAHint(String toml, String message) {
