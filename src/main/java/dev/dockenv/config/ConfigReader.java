@@ -2,6 +2,9 @@ package dev.dockenv.config;
 
 import dev.dockenv.errors.DidYouMean;
 import dev.dockenv.errors.InputException;
+import dev.dockenv.errors.SourceLocation;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -15,6 +18,9 @@ import org.tomlj.TomlTable;
  * top level of dockenv.toml. Unknown keys and wrong types are errors at the key's line.
  */
 public final class ConfigReader {
+
+    /** A word BuildKit's Dockerfile frontend reads as a heredoc (as dockerfile.Instruction.Run refuses). */
+    private static final java.util.regex.Pattern HEREDOC = java.util.regex.Pattern.compile("(?:^|\\s)\\d*<<-?[^\\s<]");
 
     private ConfigReader() {
     }
@@ -30,8 +36,10 @@ public final class ConfigReader {
         }
         for (String key : table.get().keySet()) {
             if (ConfigKey.byKey(key).isEmpty()) {
-                throw new InputException(doc.locationOf(path(prefix, key)),
-                        "unknown key '" + TomlDocument.key(path(prefix, key)) + "'", suggestion(key));
+                // a sub-table ([tool.dockenv.sub], [sub] in dockenv.toml) is refused alike, named as a table
+                boolean isTable = table.get().get(List.of(key)) instanceof TomlTable;
+                throw new InputException(doc.locationOf(path(prefix, key)), "unknown " + (isTable ? "table '[" : "key '")
+                        + TomlDocument.key(path(prefix, key)) + (isTable ? "]'" : "'"), suggestion(key));
             }
         }
         return new DockenvConfig(
@@ -39,18 +47,83 @@ public final class ConfigReader {
                 doc.string(path(prefix, ConfigKey.PYTHON), ConfigKey.PYTHON.expected()),
                 Optional.of(doc.locationOf(path(prefix, ConfigKey.PYTHON))).filter(l -> doc.contains(path(prefix,
                         ConfigKey.PYTHON))),
-                doc.string(path(prefix, ConfigKey.BASE_IMAGE), ConfigKey.BASE_IMAGE.expected()),
+                baseImage(doc, path(prefix, ConfigKey.BASE_IMAGE)),
                 aptPackages(doc, path(prefix, ConfigKey.APT)),
                 buildCommands(doc, path(prefix, ConfigKey.BUILD)),
                 ports(doc, path(prefix, ConfigKey.PORTS)),
                 environment(doc, path(prefix, ConfigKey.ENV)),
                 command(doc, path(prefix, ConfigKey.COMMAND)),
-                doc.string(path(prefix, ConfigKey.INDEX_URL), ConfigKey.INDEX_URL.expected()),
-                doc.strings(path(prefix, ConfigKey.EXTRA_INDEX_URLS), ConfigKey.EXTRA_INDEX_URLS.expected(), true),
-                doc.strings(path(prefix, ConfigKey.TRUSTED_HOSTS), ConfigKey.TRUSTED_HOSTS.expected(), true),
+                indexUrl(doc, path(prefix, ConfigKey.INDEX_URL)),
+                extraIndexUrls(doc, path(prefix, ConfigKey.EXTRA_INDEX_URLS)),
+                trustedHosts(doc, path(prefix, ConfigKey.TRUSTED_HOSTS)),
                 doc.strings(path(prefix, ConfigKey.EXTRAS), ConfigKey.EXTRAS.expected(), false),
                 choices(doc, path(prefix, ConfigKey.REQUIREMENTS), ConfigKey.REQUIREMENTS),
                 choices(doc, path(prefix, ConfigKey.DEV_REQUIREMENTS), ConfigKey.DEV_REQUIREMENTS));
+    }
+
+    /** An image reference: one FROM value, never a second instruction. */
+    private static Optional<String> baseImage(TomlDocument doc, List<String> keyPath) {
+        Optional<String> image = doc.string(keyPath, ConfigKey.BASE_IMAGE.expected());
+        image.ifPresent(ref -> ImageReference.problem(ref).ifPresent(problem -> {
+            throw new InputException(doc.locationOf(keyPath), TomlDocument.key(keyPath) + ": '"
+                    + ImageReference.printable(ref) + "' is not a Docker image reference: " + problem,
+                    "write an image reference such as \"python:3.11-slim\" or "
+                    + "\"registry.example.org:5000/team/python:3.11\" (repository path in lower case, no spaces)");
+        }));
+        return image;
+    }
+
+    private static Optional<String> indexUrl(TomlDocument doc, List<String> keyPath) {
+        Optional<String> url = doc.string(keyPath, ConfigKey.INDEX_URL.expected());
+        url.ifPresent(u -> checkIndexUrl(doc, keyPath, doc.locationOf(keyPath), u));
+        return url;
+    }
+
+    private static List<String> extraIndexUrls(TomlDocument doc, List<String> keyPath) {
+        List<String> urls = doc.strings(keyPath, ConfigKey.EXTRA_INDEX_URLS.expected(), true);
+        for (int i = 0; i < urls.size(); i++) {
+            checkIndexUrl(doc, keyPath, doc.isArray(keyPath) ? doc.locationOf(keyPath, i) : doc.locationOf(keyPath),
+                    urls.get(i));
+        }
+        return urls;
+    }
+
+    private static void checkIndexUrl(TomlDocument doc, List<String> keyPath, SourceLocation at, String url) {
+        indexUrlProblem(url).ifPresent(problem -> {
+            throw new InputException(at, TomlDocument.key(keyPath) + ": '" + ImageReference.printable(url)
+                    + "' is not a package index URL: " + problem,
+                    "write an http(s) URL such as \"https://pypi.org/simple\"");
+        });
+    }
+
+    /** Why a package index URL is unusable: pip takes http(s) URLs with a host, on one line without spaces. */
+    static Optional<String> indexUrlProblem(String url) {
+        if (url.isEmpty()) {
+            return Optional.of("it is empty");
+        }
+        if (url.chars().anyMatch(c -> c == '\n' || c == '\r')) {
+            return Optional.of("it holds a line break");
+        }
+        if (url.chars().anyMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c))) {
+            return Optional.of("it holds whitespace");
+        }
+        if (url.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+            return Optional.of("it holds a control character");
+        }
+        URI uri;
+        try {
+            uri = new URI(url);
+        } catch (URISyntaxException e) {
+            return Optional.of("it is not a valid URL (" + e.getReason() + ")");
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https")) {
+            return Optional.of("it is not an http:// or https:// URL");
+        }
+        if (uri.getRawAuthority() == null || uri.getHost() == null) {
+            return Optional.of("it names no host");
+        }
+        return Optional.empty();
     }
 
     /** Requirements set names with their places (which sets exist is for the scan to say). */
@@ -86,8 +159,9 @@ public final class ConfigReader {
             if (spec != null && PortMapping.parse(spec).isPresent()) {
                 out.add(spec);
             } else if (spec != null) {
-                throw new InputException(doc.locationOf(keyPath, i), TomlDocument.key(keyPath) + ": '" + spec
-                        + "' is not a port", "write 8000, \"8080:8000\" or \"0.0.0.0:8000:8000\"");
+                throw new InputException(doc.locationOf(keyPath, i), TomlDocument.key(keyPath) + ": '"
+                        + ImageReference.printable(spec) + "' is not a port"
+                        + PortMapping.problem(spec).map(p -> ": " + p).orElse(""), "write 8000, \"8080:8000\" or \"0.0.0.0:8000:8000\"");
             } else {
                 throw new InputException(doc.locationOf(keyPath, i),
                         TomlDocument.key(keyPath) + ": expected " + ConfigKey.PORTS.expected());
@@ -105,8 +179,31 @@ public final class ConfigReader {
                         TomlDocument.key(keyPath) + ": each build command is one line",
                         "give several commands as several array items");
             }
+            SourceLocation at = doc.isArray(keyPath) ? doc.locationOf(keyPath, i) : doc.locationOf(keyPath);
+            if (commands.get(i).matches("(?s).*(?<!\\\\)(\\\\\\\\)*\\\\")) {
+                throw new InputException(at, TomlDocument.key(keyPath) + ": a build command cannot end with a backslash "
+                        + "(it would continue onto the next line of the Dockerfile)", "remove the final backslash");
+            }
+            if (HEREDOC.matcher(commands.get(i)).find()) {
+                throw new InputException(at, TomlDocument.key(keyPath) + ": a build command cannot hold a heredoc (<<WORD):"
+                        + " BuildKit would read the Dockerfile's next lines into it",
+                        "put the text in a file of the project, or use printf or a here-string (<<<)");
+            }
         }
         return commands;
+    }
+
+    /** Hosts pip may reach without valid HTTPS: HOST or HOST:PORT, as pip's --trusted-host takes them. */
+    private static List<String> trustedHosts(TomlDocument doc, List<String> keyPath) {
+        List<String> hosts = doc.strings(keyPath, ConfigKey.TRUSTED_HOSTS.expected(), true);
+        for (int i = 0; i < hosts.size(); i++) {
+            if (!hosts.get(i).matches("(?:[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?|\\[[0-9A-Fa-f:.]+\\])(?::[0-9]{1,5})?")) {
+                throw new InputException(doc.isArray(keyPath) ? doc.locationOf(keyPath, i) : doc.locationOf(keyPath),
+                        TomlDocument.key(keyPath) + ": '" + ImageReference.printable(hosts.get(i))
+                        + "' is not a host", "write a host name or address, optionally with :PORT, e.g. \"pypi.example.org\"");
+            }
+        }
+        return hosts;
     }
 
     /** Debian package names, optionally with =version or /release, as apt-get install takes them. */
@@ -154,15 +251,26 @@ public final class ConfigReader {
     private static List<String> command(TomlDocument doc, List<String> keyPath) {
         Object value = doc.root().get(keyPath);
         if (value instanceof String s) {
+            List<String> argv;
             try {
-                return ShellWords.split(s);
+                argv = ShellWords.split(s);
             } catch (IllegalArgumentException e) {
                 throw new InputException(doc.locationOf(keyPath), TomlDocument.key(keyPath) + ": " + e.getMessage());
             }
+            if (argv.isEmpty()) {
+                throw new InputException(doc.locationOf(keyPath), TomlDocument.key(keyPath) + ": the command is empty",
+                        "write the command, e.g. \"python -m app\" or [\"python\", \"-m\", \"app\"], or leave the key out");
+            }
+            return argv;
         }
         List<String> argv = doc.strings(keyPath, ConfigKey.COMMAND.expected(), false);
         if (value != null && argv.isEmpty()) {
-            throw new InputException(doc.locationOf(keyPath), TomlDocument.key(keyPath) + ": the command is empty");
+            throw new InputException(doc.locationOf(keyPath), TomlDocument.key(keyPath) + ": the command is empty",
+                    "write the command, e.g. \"python -m app\" or [\"python\", \"-m\", \"app\"], or leave the key out");
+        }
+        if (value != null && argv.get(0).isBlank()) {
+            throw new InputException(doc.locationOf(keyPath, 0), TomlDocument.key(keyPath)
+                    + ": the program to run is an empty string", "name the program first, e.g. [\"python\", \"-m\", \"app\"]");
         }
         return argv;
     }

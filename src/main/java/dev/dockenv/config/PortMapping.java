@@ -21,7 +21,7 @@ public record PortMapping(String hostAddress, int hostPort, int containerPort, S
             return Optional.empty();
         }
         String address = m.group(1) == null ? LOOPBACK : m.group(1).equals("localhost") ? LOOPBACK : m.group(1);
-        if (m.group(1) != null && m.group(2) == null) {
+        if (m.group(1) != null && (m.group(2) == null || addressProblem(m.group(1)).isPresent())) {
             return Optional.empty();
         }
         int container = Integer.parseInt(m.group(3));
@@ -30,6 +30,44 @@ public record PortMapping(String hostAddress, int hostPort, int containerPort, S
             return Optional.empty();
         }
         return Optional.of(new PortMapping(address, host, container, m.group(4) == null ? "tcp" : m.group(4)));
+    }
+
+    /** Why the address part of {@code spec} (ADDRESS:HOST:CONTAINER) cannot be bound; empty when it can or there is none. */
+    public static Optional<String> problem(String spec) {
+        Matcher m = FORM.matcher(spec.trim());
+        if (m.matches() && m.group(1) != null) {
+            Optional<String> address = addressProblem(m.group(1));
+            if (address.isPresent()) {
+                return address;
+            }
+        }
+        if (m.matches()) {
+            if (m.group(1) != null && m.group(2) == null) {
+                return Optional.of("an address needs both ports: ADDRESS:HOST:CONTAINER");
+            }
+            return parse(spec).isPresent() ? Optional.empty() : Optional.of("a port is between 1 and 65535");
+        }
+        return Optional.of("expected PORT, HOST:CONTAINER or ADDRESS:HOST:CONTAINER");
+    }
+
+    private static Optional<String> addressProblem(String address) {
+        if (address.equals("localhost")) {
+            return Optional.empty();
+        }
+        if (address.startsWith("[")) {
+            try {
+                java.net.InetAddress.getByName(address);  // a literal (it holds ':'): parsed, never looked up
+                return Optional.empty();
+            } catch (java.net.UnknownHostException e) {
+                return Optional.of(address + " is not an IPv6 address");
+            }
+        }
+        for (String octet : address.split("\\.")) {
+            if (Integer.parseInt(octet) > 255) {
+                return Optional.of(address + " is not an IPv4 address (each part is 0 to 255)");
+            }
+        }
+        return Optional.empty();
     }
 
     private static boolean valid(int port) {

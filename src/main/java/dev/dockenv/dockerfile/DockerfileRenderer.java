@@ -31,7 +31,7 @@ public final class DockerfileRenderer {
     public String render(Dockerfile dockerfile) {
         StringBuilder out = new StringBuilder();
         for (String line : dockerfile.header()) {
-            out.append(line.isEmpty() ? "#" : "# " + line).append('\n');
+            out.append(comment(line)).append('\n');
         }
         for (Stage stage : dockerfile.stages()) {
             if (out.length() > 0) {
@@ -47,7 +47,7 @@ public final class DockerfileRenderer {
 
     String render(Instruction instruction) {
         if (instruction instanceof Comment c) {
-            return c.text().isEmpty() ? "#" : "# " + c.text();
+            return comment(c.text());
         } else if (instruction instanceof Arg a) {
             return "ARG " + a.name() + a.defaultValue().map(v -> "=" + envValue(v)).orElse("");
         } else if (instruction instanceof Env e) {
@@ -72,6 +72,13 @@ public final class DockerfileRenderer {
                     .collect(Collectors.joining(CONTINUATION));
         }
         throw new IllegalArgumentException("unknown instruction " + instruction);
+    }
+
+    /** A comment, one '#' line for each of its lines, so that no text of it can become an instruction. */
+    private static String comment(String text) {
+        return java.util.Arrays.stream(text.split("\r\n|\r|\n", -1))
+                .map(line -> line.isEmpty() ? "#" : "# " + line)
+                .collect(Collectors.joining("\n"));
     }
 
     private String run(Run run) {

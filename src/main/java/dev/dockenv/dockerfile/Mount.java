@@ -7,6 +7,11 @@ public sealed interface Mount {
 
     /** A persistent cache directory shared between builds (e.g. pip's download cache). */
     record Cache(String target, Optional<String> id, boolean locked) implements Mount {
+        public Cache {
+            LineSafety.flagValue("a cache mount's target", target);
+            id.ifPresent(i -> LineSafety.flagValue("a cache mount's id", i));
+        }
+
         public static Cache at(String target) {
             return new Cache(target, Optional.empty(), false);
         }
@@ -18,6 +23,10 @@ public sealed interface Mount {
      * secrets, leaves the mount out).
      */
     record Secret(String id, String target) implements Mount {
+        public Secret {
+            LineSafety.flagValue("a secret mount's id", id);
+            LineSafety.flagValue("a secret mount's target", target);
+        }
     }
 
     /**
@@ -26,5 +35,10 @@ public sealed interface Mount {
      * copies the folder in before the step and removes it at the end of the step.
      */
     record Bind(String fromStage, String source, String target) implements Mount {
+        public Bind {
+            LineSafety.stageName(fromStage);
+            LineSafety.flagValue("a bind mount's source", source);
+            LineSafety.flagValue("a bind mount's target", target);
+        }
     }
 }

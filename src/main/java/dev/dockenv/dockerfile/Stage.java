@@ -6,6 +6,8 @@ import java.util.List;
 /** A build stage: {@code FROM from AS name} followed by its instructions. */
 public record Stage(String name, String from, List<Instruction> instructions) {
     public Stage {
+        LineSafety.stageName(name);
+        LineSafety.image(from);
         instructions = List.copyOf(instructions);
     }
 

@@ -1,16 +1,46 @@
 package dev.dockenv.plan;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Locale;
 
 /** Image repository names derived from project names. */
 public final class ImageNames {
+    private static final String PREFIX = "dockenv-";
+    /** The longest repository dockenv derives (docker allows 255 for the whole name; tags add to it). */
+    static final int MAX_REPOSITORY = 128;
+
     private ImageNames() {
     }
 
-    /** dockenv-NAME, NAME reduced to what a repository name allows. */
+    /**
+     * dockenv-NAME, NAME reduced to what a repository path component allows (lower-case letters and
+     * digits, single separators inside): never a '/', a '..', a space or an upper-case letter, never
+     * empty, at most {@value #MAX_REPOSITORY} characters (a long name is cut and keeps a digest of
+     * the whole, so two long names stay apart).
+     */
     public static String repositoryFor(String projectName) {
-        String n = projectName.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._-]+", "-")
+        String n = reduce(projectName);
+        int room = MAX_REPOSITORY - PREFIX.length();
+        if (n.length() > room) {
+            String digest = HexFormat.of().formatHex(sha256(projectName)).substring(0, 12);
+            n = reduce(n.substring(0, room - digest.length() - 1)) + "-" + digest;
+        }
+        return PREFIX + (n.isEmpty() ? "project" : n);
+    }
+
+    private static String reduce(String name) {
+        return name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._-]+", "-")
                 .replaceAll("^[._-]+", "").replaceAll("[._-]+$", "").replaceAll("[._-]{2,}", "-");
-        return "dockenv-" + (n.isEmpty() ? "project" : n);
+    }
+
+    private static byte[] sha256(String text) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

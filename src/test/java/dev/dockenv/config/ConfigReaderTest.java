@@ -110,4 +110,104 @@ class ConfigReaderTest {
                         e -> assertThat(e.hint()).hasValueSatisfying(h -> assertThat(h).startsWith(
                                 "did you mean 'dev-requirements'?")));
     }
+
+    private static DockenvConfig readDockenvToml(String toml) {
+        return ConfigReader.read(TomlDocument.parse(Path.of("dockenv.toml"), toml), List.of());
+    }
+
+    @Test
+    void aBaseImageThatWouldAddInstructionsIsRefusedAtItsKey() {
+        String injected = "base-image = \"python:3.11-slim AS pre\\nRUN echo INJECTED > /injected.txt\\nFROM pre\"\n";
+        assertThatThrownBy(() -> readDockenvToml(injected))
+                .isInstanceOfSatisfying(InputException.class, e -> {
+                    assertThat(e.exitCode()).isEqualTo(dev.dockenv.errors.ExitCode.BAD_INPUT);
+                    assertThat(e).hasMessage("dockenv.toml:1:1: base-image: 'python:3.11-slim AS pre\\nRUN echo INJECTED"
+                            + " > /injected.txt\\nFROM pre' is not a Docker image reference: it holds a line break");
+                    assertThat(e.hint()).hasValueSatisfying(h -> assertThat(h).contains("python:3.11-slim"));
+                });
+        assertThatThrownBy(() -> read("[tool.dockenv]\n" + injected))
+                .hasMessageStartingWith("pyproject.toml:2:1: tool.dockenv.base-image: 'python:3.11-slim AS pre\\nRUN");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "''|it is empty",
+        "'python:3.11-slim AS pre'|it holds whitespace",
+        "' python:3.11'|it holds whitespace",
+        "'Python:3.11-slim'|the repository path must be lower case",
+        "'python:3.11:slim'|it is not of the form",
+        "'python@sha256:abc'|it is not of the form",
+        "'python:3.11\tslim'|it holds whitespace",
+    })
+    void wrongBaseImagesAreErrorsAtTheirKey(String value, String problem) {
+        assertThatThrownBy(() -> readDockenvToml("\nbase-image = \"" + value.replace("'", "") + "\"\n"))
+                .isInstanceOf(InputException.class)
+                .hasMessageStartingWith("dockenv.toml:2:1: base-image: '")
+                .hasMessageContaining("is not a Docker image reference: " + problem);
+    }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {
+        "python:3.11-slim", "python", "library/python:3.12", "docker.io/library/python:3.11-slim-bookworm",
+        "registry.example.org:5000/team/py_base:v1.2", "localhost:5000/x", "[::1]:5000/x:y",
+        "python:3.11@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef",
+        "mambaorg/micromamba:1.5.8", "GHCR.io/org/img:1", "ghcr.io/org/a__b-c.d:TAG_1"})
+    void imageReferencesAreAccepted(String value) {
+        assertThat(readDockenvToml("base-image = \"" + value + "\"\n").baseImage()).contains(value);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "index-url = 'ftp://example.org/simple'|2:1: index-url: 'ftp://example.org/simple' is not a package index URL: it is not an http:// or https:// URL",
+        "index-url = 'example.org/simple'|2:1: index-url: 'example.org/simple' is not a package index URL: it is not an http:// or https:// URL",
+        "index-url = ''|2:1: index-url: '' is not a package index URL: it is empty",
+        "index-url = 'https://example.org/simple\\u000A--trusted-host evil'|2:1: index-url: 'https://example.org/simple\\n--trusted-host evil' is not a package index URL: it holds a line break",
+        "index-url = 'https://example.org/simple --pre'|2:1: index-url: 'https://example.org/simple --pre' is not a package index URL: it holds whitespace",
+        "index-url = 'https:///simple'|2:1: index-url: 'https:///simple' is not a package index URL: it names no host",
+        "extra-index-urls = ['https://ok.org/simple', 'file:///srv/simple']|2:46: extra-index-urls: 'file:///srv/simple' is not a package index URL: it is not an http:// or https:// URL",
+        "extra-index-urls = 'https://ok.org/simple x'|2:1: extra-index-urls: 'https://ok.org/simple x' is not a package index URL: it holds whitespace",
+        "ports = ['999.1.1.1:80:80']|2:10: ports: '999.1.1.1:80:80' is not a port: 999.1.1.1 is not an IPv4 address (each part is 0 to 255)",
+        "ports = [8000, 70000]|2:16: ports: '70000' is not a port: a port is between 1 and 65535",
+        "ports = ['0.0.0.0:80:0']|2:10: ports: '0.0.0.0:80:0' is not a port: a port is between 1 and 65535",
+        "command = ''|2:1: command: the command is empty",
+        "command = '   '|2:1: command: the command is empty",
+        "command = []|2:1: command: the command is empty",
+        "command = ['', 'x']|2:12: command: the program to run is an empty string",
+        "trusted-hosts = ['ok.org', 'x\\u000ARUN echo INJECTED']|2:28: trusted-hosts: 'x\\nRUN echo INJECTED' is not a host",
+        "trusted-hosts = 'https://x.org'|2:1: trusted-hosts: 'https://x.org' is not a host",
+        "build = ['echo one \\\\']|2:10: build: a build command cannot end with a backslash (it would continue onto the next line of the Dockerfile)",
+        "build = 'cat <<EOF > /x'|2:1: build: a build command cannot hold a heredoc (<<WORD): BuildKit would read the Dockerfile's next lines into it",
+        "[sub]\\nx = 1|2:1: unknown table '[sub]'",
+    })
+    void valuesThatAreWrongAreErrorsAtTheirKeyWithAHint(String toml, String message) {
+        String text = "\n" + toml.replace("\\n", "\n").replace('\'', '"') + "\n";
+        assertThatThrownBy(() -> readDockenvToml(text))
+                .isInstanceOfSatisfying(InputException.class, e -> {
+                    assertThat(e).hasMessage("dockenv.toml:" + message);
+                    assertThat(e.hint()).isPresent();
+                });
+        assertThatThrownBy(() -> read("[tool.dockenv]" + text.replace("[sub]", "[tool.dockenv.sub]")))
+                .isInstanceOf(InputException.class)
+                .hasMessage("pyproject.toml:" + message.replaceFirst("^(\\d+:\\d+: )(unknown table '\\[)?", "$1$2tool.dockenv."));
+    }
+
+    @Test
+    void anUnknownSubTableOfToolDockenvIsRefusedAsInDockenvToml() {
+        assertThatThrownBy(() -> read("[tool.dockenv]\npython = \"3.11\"\n\n[tool.dockenv.sub]\nx = 1\n"))
+                .isInstanceOfSatisfying(InputException.class, e -> {
+                    assertThat(e).hasMessage("pyproject.toml:4:1: unknown table '[tool.dockenv.sub]'");
+                    assertThat(e.hint()).isPresent();
+                });
+        assertThatThrownBy(() -> read("[tool.dockenv.sub]\nx = 1\n"))
+                .hasMessage("pyproject.toml:1:1: unknown table '[tool.dockenv.sub]'");
+        assertThatThrownBy(() -> readDockenvToml("python = \"3.11\"\n\n[sub]\nx = 1\n"))
+                .hasMessage("dockenv.toml:3:1: unknown table '[sub]'");
+    }
+
+    @Test
+    void anEnvValueWithALineBreakIsRefusedAtItsKey() {
+        assertThatThrownBy(() -> read("[tool.dockenv]\nenv = { A = \"x\\nRUN echo INJECTED\" }\n"))
+                .isInstanceOf(InputException.class)
+                .hasMessageStartingWith("pyproject.toml:2:9: tool.dockenv.env.A: a line break or control character");
+    }
 }

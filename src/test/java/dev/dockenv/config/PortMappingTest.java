@@ -23,7 +23,8 @@ class PortMappingTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "http", "70000", "0", "1.2.3.4:80", "80:90:100", "8000/sctp", "-1"})
+    @ValueSource(strings = {"", "http", "70000", "0", "1.2.3.4:80", "80:90:100", "8000/sctp", "-1",
+        "999.1.1.1:80:80", "127.0.0.256:80:80", "[1:2:3:4:5:6:7:8:9]:80:80", "0.0.0.0:80:0", "0.0.0.0:70000:80"})
     void rejectsWhatIsNotAPort(String spec) {
         assertThat(PortMapping.parse(spec)).isEmpty();
     }

@@ -204,7 +204,15 @@ public final class CondaEnvironmentReader {
                         + key.getValue() + " needs a value, found " + YamlDocument.describe(v),
                         "write a string; quote it if it looks like a number or is empty: \"\"");
             }
-            variables.put(key.getValue(), scalar.getValue());
+            String text = scalar.getValue();
+            if (text.chars().anyMatch(c -> c < 0x20 && c != '\t' || c == 0x7f)) {
+                boolean lineBreak = text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0;
+                throw new InputException(doc.at(v), "variables: " + key.getValue() + " holds a "
+                        + (lineBreak ? "line break" : "control character")
+                        + ", which an environment variable of the image cannot carry (a Dockerfile ENV value is one line)",
+                        "write the value on one line; a block scalar (| or >) ends with a line break, '>-' does not");
+            }
+            variables.put(key.getValue(), text);
         }
     }
 

@@ -173,6 +173,35 @@ public class CondaEnvironmentReaderTest {
         assertThat(env.variables()).containsExactly(Map.entry("ENABLED", "off"), Map.entry("EMPTY", ""));
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+        quoted newline      | '  X: "one\\nRUN echo INJECTED > /injected.txt"~' | 4 | 6 | line break
+        block scalar        | '  X: |~    one~    RUN echo INJECTED~'             | 4 | 6 | line break
+        folded scalar       | '  X: >~    one~'                                   | 4 | 6 | line break
+        carriage return     | '  X: "one\\rtwo"~'                                 | 4 | 6 | line break
+        bell                | '  X: "one\\atwo"~'                                 | 4 | 6 | control character
+        """)
+    void aVariableThatWouldBreakOutOfItsEnvLineIsRefusedAtItsValue(String what, String variable, int line, int column,
+            String kind) {
+        String yaml = "name: x\ndependencies: []\nvariables:\n" + variable.replace("~", "\n");
+        Path file = Path.of("environment.yml");
+        assertThatThrownBy(() -> CondaEnvironmentReader.parse(file, yaml))
+                .isInstanceOfSatisfying(InputException.class, e -> {
+                    assertThat(e.location()).isEqualTo(new SourceLocation(file, line, column));
+                    assertThat(e.problem()).isEqualTo("variables: X holds a " + kind + ", which an environment variable"
+                            + " of the image cannot carry (a Dockerfile ENV value is one line)");
+                    assertThat(e.hint()).isPresent();
+                    assertThat(e.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
+                });
+    }
+
+    @Test
+    void aFoldedOneLineVariableIsKept() {
+        CondaEnvironment env = CondaEnvironmentReader.parse(Path.of("environment.yml"),
+                "name: x\ndependencies: []\nvariables:\n  X: >-\n    one\n    two\n  Y: \"tab\\there\"\n");
+        assertThat(env.variables()).containsExactly(Map.entry("X", "one two"), Map.entry("Y", "tab\there"));
+    }
+
     @Test
     void toleratesAByteOrderMarkAndEmptySections() {
         CondaEnvironment env = CondaEnvironmentReader.parse(Path.of("environment.yml"),
