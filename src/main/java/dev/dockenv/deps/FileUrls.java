@@ -5,16 +5,16 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /** {@code file:} URLs as pip accepts them, including relative ones such as {@code file:./x}. */
-final class FileUrls {
+public final class FileUrls {
     private FileUrls() {
     }
 
-    static boolean isFileUrl(String text) {
+    public static boolean isFileUrl(String text) {
         return text.toLowerCase(Locale.ROOT).startsWith("file:");
     }
 
     /** {@code file:///a/b} gives {@code /a/b}, {@code file://localhost/a} gives {@code /a}, {@code file:.} gives {@code .}. */
-    static String toPath(String url) {
+    public static String toPath(String url) {
         String rest = url.substring("file:".length());
         int fragment = rest.indexOf('#');
         if (fragment >= 0) {

@@ -1,5 +1,6 @@
 package dev.dockenv.plan;
 
+import dev.dockenv.deps.FileUrls;
 import dev.dockenv.deps.GlobalOption;
 import dev.dockenv.deps.IncludeFile;
 import dev.dockenv.deps.LocalRequirement;
@@ -214,6 +215,7 @@ public final class CondaDockerfilePlanner {
         Path base = envDir.isEmpty() ? ROOT : ROOT.resolve(envDir);
         for (PipLine line : env.pipLines()) {
             boolean project = false;
+            String text = line.text();
             for (RequirementsEntry entry : RequirementsFileParser.parse(env.file(), line.text()).entries()) {
                 if (entry instanceof LocalRequirement local) {
                     if (LocalRequirement.isProjectRoot(ROOT, base.resolve(local.path()).normalize())) {
@@ -223,7 +225,12 @@ public final class CondaDockerfilePlanner {
                         copies.add(projectPath(envDir, local.path(), line.location()));
                     }
                 } else if (entry instanceof IncludeFile include && !include.isRemote()) {
-                    copies.add(projectPath(envDir, localPath(include.rawPath(), line.location()), line.location()));
+                    String path = localPath(include.rawPath(), line.location());
+                    copies.add(projectPath(envDir, path, line.location()));
+                    if (FileUrls.isFileUrl(include.rawPath())) {
+                        // pip reads -r file:X against / (file:///X): the derived file names the path itself
+                        text = (include.kind() == IncludeFile.Kind.CONSTRAINTS ? "-c " : "-r ") + path;
+                    }
                 } else if (entry instanceof GlobalOption option && option.is(GlobalOption.FIND_LINKS)
                         && option.value().filter(v -> !URL_SCHEME.matcher(v).matches()).isPresent()) {
                     copies.add(projectPath(envDir, option.value().get(), line.location()));
@@ -232,13 +239,17 @@ public final class CondaDockerfilePlanner {
             if (project) {
                 installsProject = true;
             } else {
-                lines.add(line.text());
+                lines.add(text);
             }
         }
         return new PipPart(lines, List.copyOf(copies), installsProject, extras);
     }
 
+    /** The path a pip: line's {@code -r}/{@code -c} names: as written, or a {@code file:} URL's path (pip reads both). */
     private static String localPath(String raw, SourceLocation at) {
+        if (FileUrls.isFileUrl(raw)) {
+            return FileUrls.toPath(raw); // relative (file:requirements.txt) as conda and pip read it; absolute is refused
+        }
         if (URL_SCHEME.matcher(raw).matches()) {
             throw new InputException(at, "dockenv copies the files a pip: line includes by their path, not '" + raw
                     + "'", "write the path relative to the environment file, e.g. -r requirements.txt");

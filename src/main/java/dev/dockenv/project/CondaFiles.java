@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import dev.dockenv.deps.FileUrls;
 import dev.dockenv.lock.format.LockFormat;
 import dev.dockenv.pyproject.PyprojectFile;
 
@@ -50,11 +51,13 @@ final class CondaFiles {
         CondaEnvironment env = CondaEnvironmentReader.read(root.resolve(name));
         List<RequirementsSet> includes = new ArrayList<>();
         for (IncludeFile include : env.pipRequirements().entriesOf(IncludeFile.class)) {
-            if (include.isRemote() || URL.matcher(include.rawPath()).matches()) {
-                continue; // pip downloads it; a file: URL is refused when the build is planned
+            // file:requirements.txt is a path pip reads as one (relative to the environment file)
+            String path = FileUrls.isFileUrl(include.rawPath()) ? FileUrls.toPath(include.rawPath()) : include.rawPath();
+            if (include.isRemote() || URL.matcher(path).matches()) {
+                continue; // pip downloads it; another scheme is refused when the build is planned
             }
             // conda runs pip in the environment file's directory, which is the project root
-            Path file = root.resolve(include.rawPath()).normalize();
+            Path file = root.resolve(path).normalize();
             if (!file.startsWith(root)) {
                 continue; // refused with its position when the build is planned
             }

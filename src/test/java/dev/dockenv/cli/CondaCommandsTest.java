@@ -121,4 +121,16 @@ class CondaCommandsTest {
                 .contains("hint: pin versions in environment.yml").doesNotContain("Exception");
         assertThat(project.resolve("pylock.toml")).doesNotExist();
     }
+
+    @Test
+    void aPipListIncludingAFileUrlIsReadAndItsFileSentToTheBuild() throws Exception {
+        Files.writeString(project.resolve("environment.yml"), Files.readString(project.resolve("environment.yml"))
+                .replace("- -r requirements.txt", "- -r file:requirements.txt"));
+        assertThat(cli.run(project, "init")).as(cli.err).isZero();
+        assertThat(Files.readString(project.resolve(".dockenv/conda/pip-requirements.txt")))
+                .contains("\n-r requirements.txt\n").doesNotContain("file:");
+        assertThat(Files.readString(project.resolve("Dockerfile")))
+                .contains("COPY requirements.txt /app/requirements.txt")
+                .contains("COPY requirements/base.txt /app/requirements/base.txt");
+    }
 }

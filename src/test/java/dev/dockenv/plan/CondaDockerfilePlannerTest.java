@@ -265,4 +265,25 @@ class CondaDockerfilePlannerTest {
         assertThat(CondaDockerfilePlanner.yamlString("numpy>=1.20,<2")).isEqualTo("\"numpy>=1.20,<2\"");
         assertThat(CondaDockerfilePlanner.yamlString("a\"b\\c")).isEqualTo("\"a\\\"b\\\\c\"");
     }
+
+    @Test
+    void aRelativeFileUrlIncludeIsCopiedAndNamedByItsPath() {
+        // the layout of kaust-vislab/python-data-science-project (issue 8, new user 6)
+        CondaDockerfilePlan plan = plan(parse("dependencies:\n  - python=3.11\n  - pip\n  - pip:\n"
+                + "      - -r file:requirements.txt\n      - -c file:./pins/constraints.txt\n"));
+        assertThat(plan.copies()).containsExactly("requirements.txt", "pins/constraints.txt");
+        assertThat(file(plan, CondaDockerfilePlanner.PIP_FILE)).endsWith("\n-r requirements.txt\n-c ./pins/constraints.txt\n");
+    }
+
+    @Test
+    void anAbsoluteFileUrlOrAnotherSchemeIsRefusedAtItsLine() {
+        dev.dockenv.errors.InputException absolute = org.assertj.core.api.Assertions.catchThrowableOfType(
+                dev.dockenv.errors.InputException.class,
+                () -> plan(parse("dependencies:\n  - pip:\n      - -r file:///etc/requirements.txt\n")));
+        assertThat(absolute.getMessage()).contains("absolute path /etc/requirements.txt");
+        dev.dockenv.errors.InputException scheme = org.assertj.core.api.Assertions.catchThrowableOfType(
+                dev.dockenv.errors.InputException.class,
+                () -> plan(parse("dependencies:\n  - pip:\n      - -r ftp://host/requirements.txt\n")));
+        assertThat(scheme.getMessage()).contains("by their path, not 'ftp://host/requirements.txt'");
+    }
 }
