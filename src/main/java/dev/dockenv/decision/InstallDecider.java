@@ -1,9 +1,16 @@
 package dev.dockenv.decision;
 
+import dev.dockenv.errors.InputException;
+import dev.dockenv.errors.SourceLocation;
+import dev.dockenv.lock.format.Freshness;
 import dev.dockenv.lock.format.LockContext;
 import dev.dockenv.lock.format.LockFormat;
 import dev.dockenv.lock.format.LockReading;
+import dev.dockenv.pep.PepSyntaxException;
+import dev.dockenv.pep.SpecifierSet;
 import dev.dockenv.project.Project;
+import dev.dockenv.project.PythonVersionResolver;
+import dev.dockenv.python.PythonVersion;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +42,7 @@ public final class InstallDecider {
         if (lock.isPresent()) {
             // the extras asked for (configured, -e .[extra]) must exist, whatever installs them
             DeclaredStages.of(project, Optional.empty());
+            requirePythonAdmitted(project, lock.get());
             return new InstallDecision.Locked(lock.get(),
                     PackageIndex.choose(project, hostEnvironment, lock.get().lock().indexUrls()));
         }
@@ -65,6 +73,35 @@ public final class InstallDecider {
                 manifest.map(ManifestInstall::indexUrls).orElse(List.of()));
         return manifest.<InstallDecision.Unlocked>map(m -> new InstallDecision.Manifest(m, stages, index))
                 .orElseGet(() -> new InstallDecision.Requirements(stages, index));
+    }
+
+    /**
+     * A lock made for other Pythons (its PEP 440 {@code requires-python}: pylock.toml, uv.lock)
+     * cannot install the environment's: its pins and markers were resolved for those.
+     */
+    private static void requirePythonAdmitted(Project project, LockReading reading) {
+        if (reading.format() != LockFormat.PYLOCK && reading.format() != LockFormat.UV) {
+            return; // other tools write their own range syntax (poetry's ^3.8)
+        }
+        if (reading.freshness() instanceof Freshness.Stale) {
+            return; // a stale lock is refused as such (a changed Python makes dockenv's own lock stale)
+        }
+        Optional<String> range = reading.lock().requiresPython();
+        PythonVersion python = project.python().version();
+        if (range.isPresent() && !PythonVersionResolver.admits(specifiers(range.get()), python)) {
+            throw new InputException(SourceLocation.of(reading.lock().file()), "requires-python '" + range.get()
+                    + "' of " + reading.format().fileName() + " excludes Python " + python + ", the environment's (from "
+                    + project.python().describeSource() + ")", "lock again for Python " + python.minorOnly() + " ("
+                    + reading.format().lockCommand() + "), or choose a Python the lock admits");
+        }
+    }
+
+    private static SpecifierSet specifiers(String range) {
+        try {
+            return SpecifierSet.parse(range);
+        } catch (PepSyntaxException e) {
+            throw new IllegalStateException("the lock reader checked requires-python: " + range, e);
+        }
     }
 
     private static InstallDecision conda(Project project, Map<String, String> hostEnvironment) {

@@ -107,7 +107,7 @@ public final class PythonVersionResolver {
     }
 
     /** True when some release of that minor version satisfies the range. */
-    static boolean admits(SpecifierSet range, PythonVersion v) {
+    public static boolean admits(SpecifierSet range, PythonVersion v) {
         if (v.patch().isPresent()) {
             return range.contains(version(v.toString()), true);
         }

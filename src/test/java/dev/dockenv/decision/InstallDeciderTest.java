@@ -188,6 +188,20 @@ class InstallDeciderTest {
         assertThat(e.getMessage()).contains("extra 'nope'");
     }
 
+    @Test
+    void aLockWhoseRequiresPythonExcludesTheEnvironmentsPythonIsRefused() throws IOException {
+        write("requirements.txt", "colorsay>=2\n");
+        write(".python-version", "3.11\n");
+        write("pylock.toml", "requires-python = \"==3.12.*\"\n" + pylock(null));
+        InputException e = catchThrowableOfType(InputException.class, this::decide);
+        assertThat(e.getMessage()).startsWith(dir.resolve("pylock.toml") + ": requires-python '==3.12.*' of "
+                + "pylock.toml excludes Python 3.11, the environment's (from .python-version)");
+        assertThat(e.hint()).hasValueSatisfying(h -> assertThat(h).contains("dockenv lock"));
+
+        write("pylock.toml", "requires-python = \">=3.10\"\n" + pylock(null));
+        assertThat(decide()).isInstanceOf(InstallDecision.Locked.class);
+    }
+
     /** A one-package pylock.toml, with dockenv's inputs digest when given. */
     private static String pylock(String digest) {
         return "lock-version = \"1.0\"\ncreated-by = \"test\"\n\n[[packages]]\nname = \"colorsay\"\nversion = \"2.0.0\"\n"
