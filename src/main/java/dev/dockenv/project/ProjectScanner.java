@@ -7,6 +7,7 @@ import dev.dockenv.errors.InputException;
 import dev.dockenv.errors.SourceLocation;
 import dev.dockenv.io.Utf8File;
 import dev.dockenv.lock.format.LockFormat;
+import dev.dockenv.lock.poetry.PoetryManifestReader;
 import dev.dockenv.lock.repo2docker.AptFileReader;
 import dev.dockenv.lock.repo2docker.PostBuildReader;
 import dev.dockenv.packaging.PackagingProject;
@@ -134,6 +135,9 @@ public final class ProjectScanner {
         List<DeclaredPython> ranges = new ArrayList<>();
         pyproject.flatMap(PyprojectFile::requiresPython).or(() -> packaging.flatMap(PackagingProject::pythonRequires))
                 .ifPresent(ranges::add);
+        // [tool.poetry] python = "^3.10": one more range the choice must satisfy
+        pyproject.flatMap(p -> PoetryManifestReader.readManifest(p.document()))
+                .flatMap(m -> m.dependencies().python()).ifPresent(ranges::add);
         // conda's python=3.X is one more explicit version, python>=3.10,<3.12 one more range
         boolean othersNameOne = !explicit.isEmpty();
         Optional<DeclaredPython> condaPython = conda.flatMap(c -> c.environment().python());

@@ -92,6 +92,9 @@ public final class PythonVersionResolver {
     /** A range with where it is written. */
     private record Range(DeclaredPython declared, SpecifierSet specifiers) {
         String label() {
+            if (!declared.label().isEmpty()) {
+                return declared.label() + " '" + declared.text() + "'";
+            }
             return declared.location().file().getFileName().toString().equals("pyproject.toml")
                     ? "requires-python '" + declared.text() + "'" : "the Python range '" + declared.text() + "'";
         }

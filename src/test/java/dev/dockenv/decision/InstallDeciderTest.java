@@ -202,6 +202,20 @@ class InstallDeciderTest {
         assertThat(decide()).isInstanceOf(InstallDecision.Locked.class);
     }
 
+    @Test
+    void poetrysPythonConstraintBoundsThePythonChoice() throws IOException {
+        write("pyproject.toml", "[tool.poetry]\nname = \"legacy\"\nversion = \"1.0\"\n\n"
+                + "[tool.poetry.dependencies]\npython = \"^2.7\"\n");
+        write(".python-version", "3.11\n");
+        InputException e = catchThrowableOfType(InputException.class, () -> ProjectScanner.scan(dir));
+        assertThat(e.getMessage()).startsWith(dir.resolve("pyproject.toml") + ":6:1: [tool.poetry] python '^2.7', "
+                + "that is '>=2.7,<3.0' excludes Python 3.11 chosen in " + dir.resolve(".python-version") + ":1:1");
+
+        write("pyproject.toml", "[tool.poetry]\nname = \"legacy\"\nversion = \"1.0\"\n\n"
+                + "[tool.poetry.dependencies]\npython = \"^3.10\"\n");
+        assertThat(ProjectScanner.scan(dir).python().version().toString()).isEqualTo("3.11");
+    }
+
     /** A one-package pylock.toml, with dockenv's inputs digest when given. */
     private static String pylock(String digest) {
         return "lock-version = \"1.0\"\ncreated-by = \"test\"\n\n[[packages]]\nname = \"colorsay\"\nversion = \"2.0.0\"\n"

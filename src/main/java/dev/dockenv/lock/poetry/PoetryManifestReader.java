@@ -199,7 +199,8 @@ public final class PoetryManifestReader {
         }
         try {
             String pep440 = PoetryConstraint.parse(text).toPep440ForPython();
-            return pep440.isEmpty() ? Optional.empty() : Optional.of(new DeclaredPython(pep440, at));
+            return pep440.isEmpty() ? Optional.empty()
+                    : Optional.of(new DeclaredPython(pep440, at, "[tool.poetry] python '" + text + "', that is"));
         } catch (InvalidConstraintException e) {
             throw new InputException(at, "python: " + e.getMessage(), e.hint());
         }
