@@ -233,6 +233,11 @@ final class RequirementLineParser {
     /** Classifies a requirement that starts at {@code start} in the line: URL, local path or PEP 508. */
     private RequirementsEntry requirement(
             String req, int start, boolean editable, List<String> hashes, SourceLocation location) {
+        if (req.startsWith("@")) {
+            // PEP 508's direct reference needs its name: pip refuses "@ URL", and it is no path either
+            throw error(start, "invalid requirement '" + req + "': no package name before '@'",
+                    "write it as NAME @ URL, e.g. mypkg @ https://example.org/mypkg-1.0-py3-none-any.whl");
+        }
         if (RequirementForms.isUrl(req) && !FileUrls.isFileUrl(req)) {
             return urlRequirement(req, start, editable, hashes, location);
         }

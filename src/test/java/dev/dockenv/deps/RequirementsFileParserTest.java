@@ -97,6 +97,13 @@ class RequirementsFileParserTest {
                 .satisfies(e -> assertThat(((InputException) e).exitCode()).isEqualTo(ExitCode.BAD_INPUT));
     }
 
+    @Test
+    void aDirectReferenceWithoutANameIsAnErrorNotAPath() {
+        assertThatThrownBy(() -> RequirementsFileParser.parse(FILE, "flask\n@ http://x/y.whl\n"))
+                .isInstanceOf(InputException.class)
+                .hasMessage("requirements.txt:2:1: invalid requirement '@ http://x/y.whl': no package name before '@'");
+    }
+
     static Stream<Arguments> malformed() {
         return Stream.of(
                 // content, line, column, message fragment
