@@ -2,6 +2,7 @@ package dev.dockenv.engine;
 
 import dev.dockenv.engine.EngineInfo.BuilderKind;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -48,7 +49,7 @@ public final class DockerCli implements Engine {
     }
 
     private EngineInfo probe() {
-        ProcessRunner.Result r = call(List.of("version", "--format", "{{json .}}"));
+        ProcessRunner.Result r = query(List.of("version", "--format", "{{json .}}"));
         if (!r.ok()) {
             throw unreachable(r.stderr());
         }
@@ -72,7 +73,7 @@ public final class DockerCli implements Engine {
         if (majorVersion(clientVersion) < 23) {
             return BuilderKind.BUILDKIT;
         }
-        return call(List.of("buildx", "version")).ok() ? BuilderKind.BUILDKIT : BuilderKind.LEGACY;
+        return query(List.of("buildx", "version")).ok() ? BuilderKind.BUILDKIT : BuilderKind.LEGACY;
     }
 
     public static int majorVersion(String version) {
@@ -112,7 +113,7 @@ public final class DockerCli implements Engine {
         List<String> args = new ArrayList<>(List.of("image", "inspect"));
         args.addAll(options);
         args.add(reference);
-        ProcessRunner.Result r = call(args);
+        ProcessRunner.Result r = query(args);
         if (!r.ok()) {
             if (isNoSuchImage(r.stderr())) {
                 return Optional.empty();
@@ -216,7 +217,7 @@ public final class DockerCli implements Engine {
 
     @Override
     public Optional<String> composeVersion() {
-        ProcessRunner.Result plugin = call(List.of("compose", "version", "--short"));
+        ProcessRunner.Result plugin = query(List.of("compose", "version", "--short"));
         if (plugin.ok() && !plugin.stdout().isBlank()) {
             return Optional.of("docker compose " + plugin.stdout().trim());
         }
@@ -237,7 +238,7 @@ public final class DockerCli implements Engine {
         if (environment.containsKey("DOCKER_HOST") && !environment.get("DOCKER_HOST").isBlank()) {
             return Optional.of(environment.get("DOCKER_HOST") + " (DOCKER_HOST)");
         }
-        ProcessRunner.Result r = call(List.of("context", "inspect"));
+        ProcessRunner.Result r = query(List.of("context", "inspect"));
         if (!r.ok()) {
             return Optional.empty();
         }
@@ -246,8 +247,36 @@ public final class DockerCli implements Engine {
 
     /** Where the engine keeps its data (for free-disk checks), when it says. */
     public Optional<String> rootDir() {
-        ProcessRunner.Result r = call(List.of("info", "--format", "{{json .}}"));
+        ProcessRunner.Result r = query(List.of("info", "--format", "{{json .}}"));
         return r.ok() ? DockerJson.rootDir(r.stdout()) : Optional.empty();
+    }
+
+    /**
+     * A question to the engine (version, info, an image's description): bounded, so that an engine
+     * that accepts connections and never answers is an error, not a hang. The limit is
+     * {@code DOCKENV_ENGINE_TIMEOUT} seconds, 30 by default.
+     */
+    private ProcessRunner.Result query(List<String> args) {
+        Duration limit = queryLimit();
+        try {
+            return processes.runWithin(command(args), Map.of(), limit).orElseThrow(() -> new EngineUnreachableException(
+                    "container engine unreachable: it did not answer `docker " + String.join(" ", args) + "` within "
+                            + limit.toSeconds() + " s", Optional.ofNullable(environment.get("DOCKER_HOST"))
+                            .filter(h -> !h.isBlank()).map(h -> "the engine at " + h + " accepts connections "
+                            + "but does not answer: restart it").orElse("the engine accepts connections but does not "
+                            + "answer: restart it (systemctl restart docker)")
+                            + "; DOCKENV_ENGINE_TIMEOUT sets how long dockenv waits"));
+        } catch (IOException e) {
+            throw clientMissing(e);
+        }
+    }
+
+    private Duration queryLimit() {
+        String configured = environment.getOrDefault("DOCKENV_ENGINE_TIMEOUT", "");
+        if (configured.matches("[0-9]{1,5}") && Integer.parseInt(configured) > 0) {
+            return Duration.ofSeconds(Integer.parseInt(configured));
+        }
+        return Duration.ofSeconds(30);
     }
 
     private ProcessRunner.Result call(List<String> args) {

@@ -9,6 +9,7 @@ import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -26,6 +27,12 @@ public final class LocalEngineSocket {
     private static final Pattern STATUS = Pattern.compile("^HTTP/1\\.[01] (\\d{3})");
     private static final Pattern ID = Pattern.compile("\"Id\"\\s*:\\s*\"(sha256:[0-9a-f]{64})\"");
     private static final Path DEFAULT_SOCKET = Path.of("/var/run/docker.sock");
+    /**
+     * How long the answer may take: an engine answers this in milliseconds, so one that accepts the
+     * connection and stays silent is given up on (the caller then asks the client, whose wait is
+     * bounded too) instead of hanging the command.
+     */
+    static final Duration ANSWER_LIMIT = Duration.ofSeconds(5);
 
     private final Path socket;
 
@@ -103,9 +110,20 @@ public final class LocalEngineSocket {
             channel.connect(UnixDomainSocketAddress.of(socket));
             String request = "GET " + path + " HTTP/1.0\r\nHost: docker\r\nUser-Agent: dockenv\r\n\r\n";
             channel.write(ByteBuffer.wrap(request.getBytes(StandardCharsets.US_ASCII)));
+            // read without blocking, until the deadline: a silent engine must not hang the command
+            channel.configureBlocking(false);
+            long deadline = System.nanoTime() + ANSWER_LIMIT.toNanos();
             ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
             ByteBuffer buffer = ByteBuffer.allocate(16384);
-            while (channel.read(buffer) >= 0) {
+            int read;
+            while ((read = channel.read(buffer)) >= 0) {
+                if (read == 0) {
+                    if (System.nanoTime() > deadline) {
+                        throw new IOException("the engine did not answer within " + ANSWER_LIMIT.toSeconds() + " s");
+                    }
+                    pause();
+                    continue;
+                }
                 buffer.flip();
                 out.write(buffer.array(), 0, buffer.limit());
                 buffer.clear();
@@ -114,6 +132,15 @@ public final class LocalEngineSocket {
                 }
             }
             return out.toString(StandardCharsets.UTF_8);
+        }
+    }
+
+    private static void pause() throws IOException {
+        try {
+            Thread.sleep(1);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while waiting for the engine", e);
         }
     }
 }

@@ -7,6 +7,8 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.TimeUnit;
@@ -40,6 +42,26 @@ public final class LocalProcessRunner implements ProcessRunner {
         }
         String out = ProcessRunner.readAll(process.getInputStream());
         return new Result(waitFor(process), out, err.join());
+    }
+
+    @Override
+    public Optional<Result> runWithin(List<String> command, Map<String, String> environment, Duration limit)
+            throws IOException {
+        Process process = start(command, environment, false);
+        process.getOutputStream().close();
+        CompletableFuture<String> out = readAsync(process.getInputStream());
+        CompletableFuture<String> err = readAsync(process.getErrorStream());
+        try {
+            if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly();
+                return Optional.empty();
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
+        return Optional.of(new Result(process.exitValue(), out.join(), err.join()));
     }
 
     @Override

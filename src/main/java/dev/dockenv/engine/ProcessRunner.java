@@ -1,5 +1,7 @@
 package dev.dockenv.engine;
 
+import java.time.Duration;
+import java.util.Optional;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
@@ -11,6 +13,15 @@ public interface ProcessRunner {
 
     /** Runs to completion, collecting stdout and stderr; stdin is empty unless given. */
     Result run(List<String> command, Map<String, String> environment, byte[] stdin) throws IOException;
+
+    /**
+     * Like {@link #run} with empty stdin, but a process that has not ended within {@code limit} is
+     * stopped and the answer is empty: for questions to the engine that must not hang forever.
+     */
+    default Optional<Result> runWithin(List<String> command, Map<String, String> environment, Duration limit)
+            throws IOException {
+        return Optional.of(run(command, environment, null));
+    }
 
     /**
      * Runs with stdin fed from {@code stdin} (may be null), every output line (stdout and stderr
