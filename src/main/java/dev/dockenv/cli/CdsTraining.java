@@ -13,7 +13,7 @@ import picocli.CommandLine;
  * only the classes it loaded. Whatever command that first run was, this also loads the classes of
  * the other common paths (the full command-line model, an option-carrying run, the warm path's
  * file checks and its one read-only question to the engine) so that every later command starts
- * from the archive. No output, no files written.
+ * from the archive. No output; the one file written is the exit code, for the launcher (below).
  */
 final class CdsTraining {
     private CdsTraining() {
@@ -34,6 +34,22 @@ final class CdsTraining {
             }
         } catch (RuntimeException | java.io.IOException e) {
             // training is best effort: a missed class only costs a little start-up time
+        }
+    }
+
+    /**
+     * Writes the command's exit code where the launcher looks for it: the JVM writes the archive on
+     * its way out, and when that fails (a disk that filled up) the JVM exits 1 whatever the command
+     * did; the launcher then keeps this code (and drops the archive).
+     */
+    static void recordExitCode(String file, int code) {
+        if (file.isBlank()) {
+            return;
+        }
+        try {
+            java.nio.file.Files.writeString(Path.of(file), Integer.toString(code));
+        } catch (java.io.IOException | RuntimeException e) {
+            // without the file the launcher keeps the JVM's own exit code
         }
     }
 }

@@ -10,8 +10,10 @@ public final class Main {
     public static void main(String[] args) {
         Session session = Session.fromSystem();
         int code = run(args, session);
-        if (session.env("DOCKENV_CDS_TRAINING").isPresent()) {
+        var training = session.env("DOCKENV_CDS_TRAINING");
+        if (training.isPresent()) {
             CdsTraining.loadCommonClasses(session);
+            CdsTraining.recordExitCode(training.get(), code);
         }
         System.exit(code);
     }
