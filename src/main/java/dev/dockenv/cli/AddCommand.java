@@ -79,7 +79,7 @@ final class AddCommand implements Callable<Integer> {
         }
         group().ifPresent(g -> err.println("dockenv: note: the environment installs the dev group only; '" + g
                 + "' is declared, not installed"));
-        change.commit(target, text, !noSync);
+        change.commit(target, text, !noSync, "dockenv add " + String.join(" ", packages));
         return 0;
     }
 

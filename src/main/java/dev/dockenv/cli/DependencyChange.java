@@ -8,21 +8,23 @@ import dev.dockenv.errors.DockenvException;
 import dev.dockenv.lock.format.LockFormat;
 import dev.dockenv.errors.ExitCode;
 import dev.dockenv.io.AtomicFiles;
+import dev.dockenv.io.ChangeJournal;
 import dev.dockenv.io.Utf8File;
 import dev.dockenv.project.Project;
-import dev.dockenv.project.ProjectLocator;
 import dev.dockenv.project.ProjectScanner;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * What {@code add} and {@code remove} share: the project, whether it has a lock dockenv may rewrite,
  * and the change itself: the edited file written atomically, the lock resolved again, the dev
  * environment built; when resolving or building fails, the file and the lock are put back as they
- * were, so a failed change leaves nothing behind.
+ * were, so a failed change leaves nothing behind; a killed one is undone by the next command.
  */
 final class DependencyChange {
     private final DockenvCommand root;
@@ -37,7 +39,7 @@ final class DependencyChange {
 
     /** The project, refused when a lock another tool maintains pins it (dockenv cannot rewrite that lock). */
     static DependencyChange open(DockenvCommand root) {
-        Project project = ProjectScanner.scan(ProjectLocator.locate(root.startDirectory()));
+        Project project = ProjectScanner.scan(ProjectRoot.locate(root));
         Optional<LockFormat> format = InstallDecider.lockFormat(project);
         if (format.isEmpty()) {
             return new DependencyChange(root, project, Optional.empty());
@@ -72,14 +74,19 @@ final class DependencyChange {
 
     /**
      * Writes {@code after}, relocks when dockenv locks the project, then builds the dev environment
-     * (unless {@code sync} is false); on a failure, restores the file and the lock.
+     * (unless {@code sync} is false); on a failure, restores the file and the lock. The change is
+     * journaled ({@link ChangeJournal}) from before the file is written until it stands: when the
+     * process is killed on the way (SIGKILL included), the next dockenv command finds the file and
+     * the lock as they were before it. {@code what} names the change for that command's message.
      */
-    void commit(DependencyTarget target, String after, boolean sync) {
+    void commit(DependencyTarget target, String after, boolean sync, String what) {
         Session session = root.session();
-        Optional<byte[]> fileBefore = snapshot(target.file());
-        Optional<byte[]> lockBefore = dockenvLock.flatMap(DependencyChange::snapshot);
-        write(target.file(), after.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        List<Path> files = new ArrayList<>();
+        files.add(target.file());
+        dockenvLock.ifPresent(files::add);
+        ChangeJournal journal = journal(what, files);
         try {
+            write(target.file(), after.getBytes(java.nio.charset.StandardCharsets.UTF_8));
             if (dockenvLock.isPresent()) {
                 LockCommand.relock(root);
             }
@@ -87,32 +94,34 @@ final class DependencyChange {
                 Workspace.open(root).build(Optional.empty(), new BuildOptions(false, false, false));
             }
         } catch (RuntimeException e) {
-            restore(target.file(), fileBefore);
-            dockenvLock.ifPresent(lock -> restore(lock, lockBefore));
+            try {
+                journal.rollBack();
+            } catch (IOException restoring) {
+                e.addSuppressed(restoring);
+                throw new UncheckedIOException("cannot put back " + project.relative(target.file()), restoring);
+            }
             session.err().println("dockenv: " + project.relative(target.file()) + (dockenvLock.isPresent()
                     ? " and " + LockCommand.LOCK_FILE + " left as they were" : " left as it was"));
             session.err().flush();
             throw e;
         }
-    }
-
-    private static Optional<byte[]> snapshot(Path file) {
         try {
-            return Files.exists(file) ? Optional.of(Files.readAllBytes(file)) : Optional.empty();
+            journal.commit();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
+            throw new UncheckedIOException("cannot close the change journal in " + project.root().resolve(
+                    ChangeJournal.FOLDER), e);
         }
     }
 
-    private static void restore(Path file, Optional<byte[]> content) {
+    private ChangeJournal journal(String what, List<Path> files) {
         try {
-            if (content.isPresent()) {
-                AtomicFiles.write(file, content.get());
-            } else {
-                Files.deleteIfExists(file);
-            }
+            return ChangeJournal.begin(project.root(), what, files);
+        } catch (ChangeJournal.ChangeInProgressException e) {
+            throw new DockenvException(ExitCode.BAD_INPUT, e.getMessage(),
+                    "wait for the other `dockenv add` or `dockenv remove` to finish, then try again");
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot restore " + file, e);
+            throw new UncheckedIOException("cannot write the change journal in " + project.root().resolve(
+                    ChangeJournal.FOLDER), e);
         }
     }
 

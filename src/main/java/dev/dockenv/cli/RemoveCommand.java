@@ -64,7 +64,7 @@ final class RemoveCommand implements Callable<Integer> {
         String where = " (" + target.describe(change.project().root()) + ")";
         report.forEach(line -> err.println("dockenv: " + line + where));
         err.flush();
-        change.commit(target, text, !noSync);
+        change.commit(target, text, !noSync, "dockenv remove " + String.join(" ", packages));
         return 0;
     }
 

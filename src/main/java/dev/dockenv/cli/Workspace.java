@@ -16,7 +16,6 @@ import dev.dockenv.resolve.IndexAccess;
 import dev.dockenv.plan.EnvironmentPlan;
 import dev.dockenv.plan.EnvironmentPlanner;
 import dev.dockenv.project.Project;
-import dev.dockenv.project.ProjectLocator;
 import dev.dockenv.project.ProjectScanner;
 import java.nio.file.Path;
 import java.util.HexFormat;
@@ -49,7 +48,7 @@ final class Workspace {
 
     /** The project, what installs it (a stale lock refused) and its plan. */
     static Workspace open(DockenvCommand root) {
-        Project project = ProjectScanner.scan(ProjectLocator.locate(root.startDirectory()));
+        Project project = ProjectScanner.scan(ProjectRoot.locate(root));
         InstallDecision decision = InstallDecider.decide(project, root.session().environment());
         if (decision instanceof InstallDecision.Locked locked) {
             locked.requireFresh();

@@ -41,7 +41,9 @@ public final class DefaultIgnores {
             ".coverage.*",
             "**/.ipynb_checkpoints",
             "**/.DS_Store",
-            "**/*.egg-info");
+            "**/*.egg-info",
+            // dockenv's journal of an add or remove in progress (io.ChangeJournal.FOLDER)
+            ".dockenv/change");
 
     private static final IgnoreRules RULES = IgnoreRules.of(PATTERNS);
 

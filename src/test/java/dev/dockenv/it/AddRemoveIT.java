@@ -106,6 +106,50 @@ class AddRemoveIT {
         assertModuleMissing(dockenv.run(p.dir(), "run", "--", "python", "-c", "import pkg_g"), "pkg_g");
     }
 
+    /**
+     * SIGKILL of {@code dockenv add} / {@code remove} (the launcher, its JVM and the docker clients it
+     * started) at points spread over a whole change: afterwards the manifest and pylock.toml always
+     * agree (`lock --check` passes) and the project runs; a change killed half-way is undone by the
+     * next command, which says so.
+     */
+    @Test
+    void aKilledAddOrRemoveLeavesAProjectThatRuns() throws InterruptedException {
+        TestProject p = ws.project("killed").file("pyproject.toml", PYPROJECT + "index-url = \"" + index.url() + "\"\n");
+        dockenv.runOk(p.dir(), "lock");
+        dockenv.runOk(p.dir(), "build");
+        long started = System.nanoTime();
+        dockenv.runOk(p.dir(), "add", "pkg-h");
+        long whole = (System.nanoTime() - started) / 1_000_000;
+        dockenv.runOk(p.dir(), "remove", "pkg-h");
+
+        int trials = 6;
+        int undone = 0;
+        for (int i = 0; i < trials; i++) {
+            boolean has = p.read("pyproject.toml").contains("\"pkg-h\"");
+            long delay = whole * (2L * i + 1) / (2L * trials);
+            try (DockenvCli.Background change = dockenv.start(p.dir(), has ? "remove" : "add", "pkg-h")) {
+                Thread.sleep(delay);
+                change.process().descendants().forEach(ProcessHandle::destroyForcibly);
+                change.process().destroyForcibly();
+                change.process().waitFor();
+            }
+            ProcessResult run = dockenv.run(p.dir(), "run", "--", "python", "-c", "import pkg_a; print('runs')");
+            String trial = "trial " + i + " (killed after " + delay + " ms of " + whole + ")";
+            assertThat(run.exitCode()).as(trial + ": " + run.describe()).isZero();
+            assertThat(run.stdout()).as(trial).isEqualTo("runs\n");
+            if (run.stderr().contains("was interrupted and is undone")) {
+                undone++;
+                assertThat(run.stderr()).as(trial).containsPattern("dockenv: `dockenv (add|remove) pkg-h` was "
+                        + "interrupted and is undone: pyproject.toml and pylock.toml are as before it\n");
+            }
+            ProcessResult check = dockenv.run(p.dir(), "lock", "--check");
+            assertThat(check.exitCode()).as(trial + ": " + check.describe()).isZero();
+            assertThat(p.read("pylock.toml").contains("name = \"pkg-h\"")).as(trial)
+                    .isEqualTo(p.read("pyproject.toml").contains("\"pkg-h\""));
+        }
+        assertThat(undone).as("kills that interrupted a change half-way").isPositive();
+    }
+
     @Test
     void devToolsGoToTheDevGroupAndTheirScriptsRun() {
         TestProject p = ws.project("devgroup").file("pyproject.toml", PYPROJECT + "index-url = \"" + index.url() + "\"\n");
