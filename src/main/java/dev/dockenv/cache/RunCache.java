@@ -1,5 +1,6 @@
 package dev.dockenv.cache;
 
+import dev.dockenv.decision.UninstalledPackages;
 import dev.dockenv.io.AtomicFiles;
 import dev.dockenv.io.Sha256;
 import java.io.IOException;
@@ -8,7 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -19,7 +22,10 @@ import java.util.regex.Pattern;
  * an added file, falls back to the full resolution.
  */
 public final class RunCache {
-    private static final String MAGIC = "dockenv-run-cache 3";
+    private static final String MAGIC = "dockenv-run-cache 4";
+    /** Lines before the stamps: magic, key, image, project, ports, command, hints, unchosen sets. */
+    private static final int HEADER_LINES = 8;
+    private static final String UNCHECKED = "-";
     private static final char SEP = '\u001f';
     /** Files of format 2, named by String.hashCode, which held the key (and so index passwords) in clear. */
     private static final Pattern LEGACY = Pattern.compile("[0-9a-f]{1,8}-[0-9a-f]{1,8}\\.run");
@@ -43,16 +49,16 @@ public final class RunCache {
         }
         try {
             List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-            if (lines.size() < 6 || !lines.get(0).equals(MAGIC) || !lines.get(1).equals(keyDigest)) {
+            if (lines.size() < HEADER_LINES || !lines.get(0).equals(MAGIC) || !lines.get(1).equals(keyDigest)) {
                 return Optional.empty();
             }
-            for (String stamp : lines.subList(6, lines.size())) {
+            for (String stamp : lines.subList(HEADER_LINES, lines.size())) {
                 if (!InputStamp.decode(stamp).isCurrent()) {
                     return Optional.empty();
                 }
             }
             return Optional.of(new ResolvedRun(unescape(lines.get(2)), unescape(lines.get(3)), split(lines.get(4)),
-                    split(lines.get(5))));
+                    split(lines.get(5)), uninstalled(lines.get(6), lines.get(7))));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
@@ -75,6 +81,18 @@ public final class RunCache {
         List<String> lines = new ArrayList<>(List.of(MAGIC, keyDigest, escape(run.imageReference()),
                 escape(run.projectName()),
                 join(run.configPorts()), join(run.configCommand())));
+        if (run.uninstalled().isPresent()) {
+            List<String> hints = new ArrayList<>();
+            run.uninstalled().get().hints().forEach((name, hint) -> {
+                hints.add(name);
+                hints.add(hint);
+            });
+            lines.add(join(hints));
+            lines.add(join(run.uninstalled().get().unchosenSets()));
+        } else {
+            lines.add(UNCHECKED);
+            lines.add(UNCHECKED);
+        }
         stamps.stream().map(InputStamp::encode).forEach(lines::add);
         try {
             AtomicFiles.writePrivate(file, String.join("\n", lines) + "\n");
@@ -143,6 +161,18 @@ public final class RunCache {
             s.append(escape(item)).append(SEP);
         }
         return s.toString();
+    }
+
+    private static Optional<UninstalledPackages> uninstalled(String hintsLine, String setsLine) {
+        if (hintsLine.equals(UNCHECKED)) {
+            return Optional.empty();
+        }
+        List<String> pairs = split(hintsLine);
+        Map<String, String> hints = new LinkedHashMap<>();
+        for (int i = 0; i + 1 < pairs.size(); i += 2) {
+            hints.put(pairs.get(i), pairs.get(i + 1));
+        }
+        return Optional.of(new UninstalledPackages(hints, split(setsLine)));
     }
 
     private static List<String> split(String line) {

@@ -6,6 +6,7 @@ import dev.dockenv.errors.ExitCode;
 import dev.dockenv.io.AtomicFiles;
 import dev.dockenv.plan.ContainerPaths;
 import dev.dockenv.run.AccountFiles;
+import dev.dockenv.run.CommandCheck;
 import dev.dockenv.run.DockerRunArguments;
 import dev.dockenv.run.HostUser;
 import dev.dockenv.config.PortMapping;
@@ -52,6 +53,10 @@ final class ContainerLauncher {
             for (String spec : ready.run().configPorts()) {
                 ports.add(port(spec));
             }
+        }
+        if (ready.run().uninstalled().isPresent()) {
+            argv0 = new CommandCheck(ready.run().imageReference(),
+                    ready.run().uninstalled().get().hintFor(argv0.get(0))).wrap(argv0);
         }
         HostUser user = HostUser.current();
         String name = ready.run().projectName();

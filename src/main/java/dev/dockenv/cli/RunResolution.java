@@ -8,6 +8,7 @@ import dev.dockenv.cache.ListingStamp;
 import dev.dockenv.cache.ResolvedRun;
 import dev.dockenv.cache.RunCache;
 import dev.dockenv.context.ContextEntry;
+import dev.dockenv.decision.UninstalledPackages;
 import dev.dockenv.project.Project;
 import dev.dockenv.project.ProjectLocator;
 import dev.dockenv.project.ProjectScanner;
@@ -56,7 +57,8 @@ final class RunResolution {
         }
         EnvironmentBuilder.Result result = workspace.ensure(image, new BuildOptions(options.rebuild, false, false));
         ResolvedRun run = new ResolvedRun(image.reference(), project.name(), project.config().ports(),
-                project.config().command());
+                project.config().command(), project.dockerfile().isPresent() ? Optional.empty()
+                        : Optional.of(UninstalledPackages.of(project)));
         cache.store(run, stamps);
         return new Ready(project.root(), run, result.image().id());
     }

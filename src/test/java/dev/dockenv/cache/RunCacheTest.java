@@ -6,7 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
+import dev.dockenv.decision.UninstalledPackages;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,7 +20,8 @@ class RunCacheTest {
     Path requirements;
     Path absent;
     final ResolvedRun run = new ResolvedRun("dockenv-x:dev-0123456789ab", "x", List.of("8000"),
-            List.of("python", "-c", "print('a\\nb')"));
+            List.of("python", "-c", "print('a\\nb')"), Optional.of(new UninstalledPackages(
+                    Map.of("pytest", "pytest is in [dependency-groups] test\u001f; add it\n"), List.of("lint", "docs"))));
 
     @BeforeEach
     void setUp() throws Exception {
@@ -33,6 +37,21 @@ class RunCacheTest {
     void unchangedInputsGiveTheStoredResolution() {
         cache("k").store(run, RunCache.stamp(List.of(requirements, absent)));
         assertThat(cache("k").lookup()).contains(run);
+    }
+
+    @Test
+    void aRunOfTheProjectsOwnDockerfileIsStoredUnchecked() {
+        ResolvedRun own = new ResolvedRun("x:dev", "x", List.of(), List.of(), Optional.empty());
+        cache("k").store(own, RunCache.stamp(List.of(requirements)));
+        assertThat(cache("k").lookup()).contains(own);
+    }
+
+    @Test
+    void aCheckedRunWithNothingUninstalledStaysChecked() {
+        ResolvedRun none = new ResolvedRun("x:dev", "x", List.of(), List.of(),
+                Optional.of(new UninstalledPackages(Map.of(), List.of())));
+        cache("k").store(none, RunCache.stamp(List.of(requirements)));
+        assertThat(cache("k").lookup()).contains(none);
     }
 
     @Test
