@@ -11,7 +11,6 @@ import dev.dockenv.io.AtomicFiles;
 import dev.dockenv.io.ChangeJournal;
 import dev.dockenv.io.Utf8File;
 import dev.dockenv.project.Project;
-import dev.dockenv.project.ProjectScanner;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -39,7 +38,7 @@ final class DependencyChange {
 
     /** The project, refused when a lock another tool maintains pins it (dockenv cannot rewrite that lock). */
     static DependencyChange open(DockenvCommand root) {
-        Project project = ProjectScanner.scan(ProjectRoot.locate(root));
+        Project project = ProjectRoot.scan(root);
         Optional<LockFormat> format = InstallDecider.lockFormat(project);
         if (format.isEmpty()) {
             return new DependencyChange(root, project, Optional.empty());

@@ -17,7 +17,6 @@ import dev.dockenv.resolve.LockResolver;
 import dev.dockenv.plan.EnvironmentPlan;
 import dev.dockenv.plan.EnvironmentPlanner;
 import dev.dockenv.project.Project;
-import dev.dockenv.project.ProjectScanner;
 import dev.dockenv.lock.LockedPackage;
 import dev.dockenv.pep.Pep503;
 import dev.dockenv.plan.LockLayering;
@@ -72,7 +71,7 @@ final class LockCommand implements Callable<Integer> {
 
     /** The project; a conda project is refused: conda solves its environment when the image is built. */
     private static Project scan(DockenvCommand root) {
-        Project project = ProjectScanner.scan(ProjectRoot.locate(root));
+        Project project = ProjectRoot.scan(root);
         if (project.conda().isPresent()) {
             throw new DockenvException(ExitCode.USAGE, "this project's environment is "
                     + project.conda().get().path() + ", which conda solves when the image is built; dockenv lock "

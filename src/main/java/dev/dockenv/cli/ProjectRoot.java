@@ -1,7 +1,10 @@
 package dev.dockenv.cli;
 
 import dev.dockenv.io.ChangeJournal;
+import dev.dockenv.project.Project;
 import dev.dockenv.project.ProjectLocator;
+import dev.dockenv.project.ProjectScanner;
+import dev.dockenv.project.UserDefaults;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -20,6 +23,11 @@ final class ProjectRoot {
         Path root = ProjectLocator.locate(command.startDirectory());
         completeInterruptedChange(command.session(), root);
         return root;
+    }
+
+    /** The project of the command, scanned with the user's defaults (DOCKENV_PYTHON). */
+    static Project scan(DockenvCommand command) {
+        return ProjectScanner.scan(locate(command), UserDefaults.fromEnvironment(command.session().environment()));
     }
 
     static void completeInterruptedChange(Session session, Path root) {

@@ -12,6 +12,7 @@ import dev.dockenv.decision.UninstalledPackages;
 import dev.dockenv.project.Project;
 import dev.dockenv.project.ProjectLocator;
 import dev.dockenv.project.ProjectScanner;
+import dev.dockenv.project.UserDefaults;
 import dev.dockenv.project.RequirementsSet;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -113,7 +114,7 @@ final class RunResolution {
     private static String key(Session session, Path root, String target) {
         StringBuilder k = new StringBuilder(root.toString());
         k.append('|').append(target == null ? "" : target);
-        for (String name : List.of("PIP_INDEX_URL", "PIP_EXTRA_INDEX_URL", "PIP_TRUSTED_HOST")) {
+        for (String name : List.of("PIP_INDEX_URL", "PIP_EXTRA_INDEX_URL", "PIP_TRUSTED_HOST", UserDefaults.PYTHON)) {
             k.append('|').append(session.env(name).orElse(""));
         }
         k.append('|').append(DockenvVersion.get()).append('|').append(buildStamp());

@@ -5,6 +5,7 @@ import dev.dockenv.build.BuildDefinition;
 import dev.dockenv.build.BuildDefinitions;
 import dev.dockenv.build.BuildOptions;
 import dev.dockenv.build.EnvironmentBuilder;
+import dev.dockenv.engine.BaseImageUnavailableException;
 import dev.dockenv.build.EnvironmentImage;
 import dev.dockenv.build.IndexCredentials;
 import dev.dockenv.cache.BuildLock;
@@ -16,7 +17,6 @@ import dev.dockenv.resolve.IndexAccess;
 import dev.dockenv.plan.EnvironmentPlan;
 import dev.dockenv.plan.EnvironmentPlanner;
 import dev.dockenv.project.Project;
-import dev.dockenv.project.ProjectScanner;
 import java.nio.file.Path;
 import java.util.HexFormat;
 import java.util.Optional;
@@ -48,7 +48,7 @@ final class Workspace {
 
     /** The project, what installs it (a stale lock refused) and its plan. */
     static Workspace open(DockenvCommand root) {
-        Project project = ProjectScanner.scan(ProjectRoot.locate(root));
+        Project project = ProjectRoot.scan(root);
         InstallDecision decision = InstallDecider.decide(project, root.session().environment());
         if (decision instanceof InstallDecision.Locked locked) {
             locked.requireFresh();
@@ -115,8 +115,17 @@ final class Workspace {
         err.println("dockenv: building " + image.reference() + " (" + describe(image) + ")");
         err.flush();
         long start = System.nanoTime();
-        EnvironmentBuilder.Result result = builder.ensure(project, image,
-                new BuildOptions(true, options.noCache(), options.pull()), new BuildReporter(err, root.verbose()));
+        EnvironmentBuilder.Result result;
+        try {
+            result = builder.ensure(project, image, new BuildOptions(true, options.noCache(), options.pull()),
+                    new BuildReporter(err, root.verbose()));
+        } catch (BaseImageUnavailableException e) {
+            if (image.definition().origin() != BuildDefinition.Origin.GENERATED || project.config().baseImage().isPresent()
+                    || project.conda().isPresent() || !e.image().startsWith("python:")) {
+                throw e;
+            }
+            throw e.withHint(PythonImageHint.of(session().engine().localImages("python")));
+        }
         err.printf("dockenv: built %s in %.1f s%n", image.reference(), (System.nanoTime() - start) / 1e9);
         err.flush();
         return result;

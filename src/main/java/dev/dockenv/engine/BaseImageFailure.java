@@ -29,7 +29,7 @@ final class BaseImageFailure {
     }
 
     /** A one-line explanation when {@code failure} is about getting the base image. */
-    static Optional<BuildFailedException> explain(BuildFailedException failure) {
+    static Optional<BaseImageUnavailableException> explain(BuildFailedException failure) {
         Optional<String> image = image(failure.step());
         if (image.isEmpty()) {
             return Optional.empty();
@@ -55,8 +55,8 @@ final class BaseImageFailure {
         } else {
             return Optional.empty();
         }
-        return Optional.of(new BuildFailedException("cannot pull the base image " + image.get() + ": " + why, hint,
-                failure.step(), List.of(), failure.reason()));
+        return Optional.of(new BaseImageUnavailableException(image.get(), "cannot pull the base image " + image.get()
+                + ": " + why, hint, failure.step(), failure.reason()));
     }
 
     /** The image a step names, as written in a Dockerfile (docker.io/library/ and docker.io/ left out). */

@@ -188,7 +188,7 @@ public final class DockerCli implements Engine {
             if (f.step().isEmpty() && isUnreachable(all)) {
                 throw unreachable(all);
             }
-            throw BaseImageFailure.explain(f).orElse(f);
+            throw BaseImageFailure.explain(f).map(BuildFailedException.class::cast).orElse(f);
         }
     }
 
@@ -256,6 +256,16 @@ public final class DockerCli implements Engine {
      * that accepts connections and never answers is an error, not a hang. The limit is
      * {@code DOCKENV_ENGINE_TIMEOUT} seconds, 30 by default.
      */
+    @Override
+    public List<String> localImages(String repository) {
+        ProcessRunner.Result r = query(List.of("image", "ls", "--format", "{{.Repository}}:{{.Tag}}", repository));
+        if (!r.ok()) {
+            return List.of();
+        }
+        return r.stdout().lines().map(String::strip).filter(l -> !l.isEmpty() && !l.endsWith(":<none>")).distinct()
+                .sorted().toList();
+    }
+
     private ProcessRunner.Result query(List<String> args) {
         Duration limit = queryLimit();
         try {

@@ -34,4 +34,7 @@ public interface Engine {
 
     /** Which compose implementation answers, if any (e.g. "docker compose 2.29.1"). */
     Optional<String> composeVersion();
+
+    /** The images the engine has of a repository ({@code python}), as REPOSITORY:TAG, sorted. */
+    List<String> localImages(String repository);
 }

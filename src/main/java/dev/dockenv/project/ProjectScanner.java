@@ -79,6 +79,11 @@ public final class ProjectScanner {
     }
 
     public static Project scan(Path root) {
+        return scan(root, UserDefaults.NONE);
+    }
+
+    /** The project, with the user's defaults for what it does not say ({@link UserDefaults}). */
+    public static Project scan(Path root, UserDefaults defaults) {
         List<String> detected = new ArrayList<>();
         Path pyprojectPath = root.resolve("pyproject.toml");
         Optional<PyprojectFile> pyproject = Optional.empty();
@@ -145,7 +150,7 @@ public final class ProjectScanner {
         condaPython.ifPresent(d -> (condaNamesOne ? explicit : ranges).add(d));
         // a conda environment brings its own Python: any version conda has will do, not only python:X-slim's
         PythonChoice python = PythonVersionResolver.resolve(explicit, ranges,
-                config.baseImage().isPresent() || conda.isPresent());
+                config.baseImage().isPresent() || conda.isPresent(), defaults);
         if (othersNameOne && !condaNamesOne) {
             conda = conda.map(c -> c.withPythonPin(Optional.of(python.version().toString())));
         }

@@ -17,8 +17,9 @@ import dev.dockenv.python.PythonChoice;
  * Chooses one Python version from what the project says: dockenv's {@code python} setting,
  * .python-version, runtime.txt ({@code python-3.X}), Pipfile's python_version and a conda
  * environment's {@code python=3.X} must agree with each other; requires-python (and a conda
- * {@code python>=...} range) must admit the choice. With no explicit version, the default is
- * taken if the ranges admit it, else the closest known version that they admit.
+ * {@code python>=...} range) must admit the choice. With no explicit version, the default (the
+ * user's DOCKENV_PYTHON, else dockenv's) is taken if the ranges admit it, else the closest known
+ * version that they admit.
  */
 public final class PythonVersionResolver {
 
@@ -35,6 +36,15 @@ public final class PythonVersionResolver {
      *        requires-python, a conda environment's {@code python>=3.10,<3.12}
      */
     public static PythonChoice resolve(List<DeclaredPython> explicit, List<DeclaredPython> ranges, boolean customBaseImage) {
+        return resolve(explicit, ranges, customBaseImage, UserDefaults.NONE);
+    }
+
+    /**
+     * @param defaults the user's own default version (DOCKENV_PYTHON), which takes the place of
+     *        dockenv's when the project names no version: the ranges still bound it
+     */
+    public static PythonChoice resolve(List<DeclaredPython> explicit, List<DeclaredPython> ranges, boolean customBaseImage,
+            UserDefaults defaults) {
         List<Parsed> parsed = new ArrayList<>();
         for (DeclaredPython d : explicit) {
             PythonVersion v = PythonVersion.parse(d.text()).orElseThrow(() -> new InputException(d.location(),
@@ -65,16 +75,23 @@ public final class PythonVersionResolver {
             }
             return new PythonChoice(chosen.version, Optional.of(chosen.declared.location()));
         }
-        if (parsedRanges.stream().allMatch(r -> admits(r.specifiers, PythonVersion.DEFAULT))) {
-            return new PythonChoice(PythonVersion.DEFAULT, Optional.empty());
+        PythonVersion fallback = defaults.python().orElse(PythonVersion.DEFAULT);
+        if (defaults.python().isPresent() && !defaults.python().get().isKnown() && !customBaseImage) {
+            throw new dev.dockenv.errors.DockenvException(dev.dockenv.errors.ExitCode.USAGE, UserDefaults.PYTHON + "="
+                    + fallback + " is a Python version dockenv does not know", "dockenv knows Python "
+                    + PythonVersion.knownList() + "; set base-image in the project's dockenv settings to use another image");
+        }
+        if (parsedRanges.stream().allMatch(r -> admits(r.specifiers, fallback))) {
+            return new PythonChoice(fallback, Optional.empty(), defaults.python().isPresent() ? UserDefaults.PYTHON
+                    : PythonChoice.DOCKENV_DEFAULT);
         }
         Optional<PythonVersion> below = PythonVersion.KNOWN.stream()
-                .filter(v -> v.compareTo(PythonVersion.DEFAULT) < 0 && admitsAll(parsedRanges, v))
+                .filter(v -> v.compareTo(fallback) < 0 && admitsAll(parsedRanges, v))
                 .max(Comparator.naturalOrder());
         Optional<PythonVersion> above = PythonVersion.KNOWN.stream()
-                .filter(v -> v.compareTo(PythonVersion.DEFAULT) > 0 && admitsAll(parsedRanges, v))
+                .filter(v -> v.compareTo(fallback) > 0 && admitsAll(parsedRanges, v))
                 .min(Comparator.naturalOrder());
-        Range first = parsedRanges.stream().filter(r -> !admits(r.specifiers, PythonVersion.DEFAULT)).findFirst()
+        Range first = parsedRanges.stream().filter(r -> !admits(r.specifiers, fallback)).findFirst()
                 .orElseThrow();
         PythonVersion v = below.or(() -> above).orElseThrow(() -> new InputException(first.declared.location(),
                 (parsedRanges.size() == 1 ? first.label() + " admits" : "the Python ranges "

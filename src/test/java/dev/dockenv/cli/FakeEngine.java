@@ -24,6 +24,8 @@ final class FakeEngine implements Engine {
     final List<BuildRequest> builds = new ArrayList<>();
     final List<byte[]> contexts = new ArrayList<>();
     boolean reachable = true;
+    /** What {@link #localImages} answers, whatever the repository. */
+    final List<String> localImages = new ArrayList<>();
 
     @Override
     public EngineInfo info() {
@@ -80,5 +82,11 @@ final class FakeEngine implements Engine {
         if (!reachable) {
             throw new EngineUnreachableException("container engine unreachable: fake", "start it");
         }
+    }
+
+    @Override
+    public List<String> localImages(String repository) {
+        check();
+        return List.copyOf(localImages);
     }
 }

@@ -22,7 +22,7 @@ class BaseImageFailureTest {
         BuildLog log = new BuildLog(QUIET);
         output.lines().forEach(log::accept);
         BuildFailedException raw = log.failure(exitCode).orElseThrow();
-        return BaseImageFailure.explain(raw).orElse(raw);
+        return BaseImageFailure.explain(raw).map(BuildFailedException.class::cast).orElse(raw);
     }
 
     /** BuildKit's output when the registry's host does not resolve (docker 20.10, captured here). */

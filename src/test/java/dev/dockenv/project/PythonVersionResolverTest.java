@@ -82,4 +82,46 @@ class PythonVersionResolverTest {
                 .hasMessageContaining("'>=3.12' in pyproject.toml:1:1 and '<3.11' in environment.yml:1:1 together "
                         + "admit no Python version");
     }
+
+    private static UserDefaults user(String python) {
+        return UserDefaults.fromEnvironment(java.util.Map.of(UserDefaults.PYTHON, python));
+    }
+
+    @Test
+    void theUsersDefaultTakesThePlaceOfDockenvsWhenTheProjectNamesNone() {
+        PythonChoice c = PythonVersionResolver.resolve(List.of(), List.of(), false, user("3.11"));
+        assertThat(c.version().toString()).isEqualTo("3.11");
+        assertThat(c.describeSource()).isEqualTo("DOCKENV_PYTHON");
+        assertThat(PythonVersionResolver.resolve(List.of(), List.of(), false, UserDefaults.NONE).describeSource())
+                .isEqualTo("dockenv's default");
+    }
+
+    @Test
+    void theProjectsOwnVersionWinsOverTheUsersDefault() {
+        PythonChoice c = PythonVersionResolver.resolve(List.of(at(".python-version", "3.12")), List.of(), false,
+                user("3.11"));
+        assertThat(c.version().toString()).isEqualTo("3.12");
+        assertThat(c.describeSource()).isEqualTo(".python-version");
+    }
+
+    @Test
+    void requiresPythonStillBoundsTheUsersDefault() {
+        PythonChoice c = PythonVersionResolver.resolve(List.of(), List.of(at("pyproject.toml", ">=3.12")), false,
+                user("3.10"));
+        assertThat(c.version().toString()).isEqualTo("3.12");
+        assertThat(c.describeSource()).isEqualTo("pyproject.toml");
+    }
+
+    @Test
+    void aUsersDefaultThatIsNoVersionOrUnknownIsAUsageError() {
+        assertThatThrownBy(() -> user("three"))
+                .isInstanceOfSatisfying(dev.dockenv.errors.DockenvException.class,
+                        e -> assertThat(e.exitCode()).isEqualTo(dev.dockenv.errors.ExitCode.USAGE))
+                .hasMessage("DOCKENV_PYTHON='three' is not a Python version");
+        assertThatThrownBy(() -> PythonVersionResolver.resolve(List.of(), List.of(), false, user("3.99")))
+                .isInstanceOfSatisfying(dev.dockenv.errors.DockenvException.class,
+                        e -> assertThat(e.exitCode()).isEqualTo(dev.dockenv.errors.ExitCode.USAGE))
+                .hasMessageContaining("DOCKENV_PYTHON=3.99 is a Python version dockenv does not know");
+        assertThat(UserDefaults.fromEnvironment(java.util.Map.of(UserDefaults.PYTHON, " "))).isEqualTo(UserDefaults.NONE);
+    }
 }
