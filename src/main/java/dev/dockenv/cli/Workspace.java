@@ -6,6 +6,9 @@ import dev.dockenv.build.BuildDefinitions;
 import dev.dockenv.build.BuildOptions;
 import dev.dockenv.build.EnvironmentBuilder;
 import dev.dockenv.engine.BaseImageUnavailableException;
+import dev.dockenv.engine.BuildFailedException;
+import dev.dockenv.build.BuildFailureHints;
+import dev.dockenv.decision.PackageIndex;
 import dev.dockenv.build.EnvironmentImage;
 import dev.dockenv.build.IndexCredentials;
 import dev.dockenv.cache.BuildLock;
@@ -125,6 +128,10 @@ final class Workspace {
                 throw e;
             }
             throw e.withHint(PythonImageHint.of(session().engine().localImages("python")));
+        } catch (BuildFailedException e) {
+            String index = plan.index().indexUrl().map(PackageIndex::withoutCredentials)
+                    .map(url -> "the package index " + url).orElse("the package index (pip's default, pypi.org)");
+            throw BuildFailureHints.of(e.step(), e.stepOutput(), index).map(e::withHint).orElse(e);
         }
         err.printf("dockenv: built %s in %.1f s%n", image.reference(), (System.nanoTime() - start) / 1e9);
         err.flush();

@@ -19,6 +19,7 @@ public final class BaseImageUnavailableException extends BuildFailedException {
     }
 
     /** The same failure with a hint that knows more than the engine did (what the project may choose instead). */
+    @Override
     public BaseImageUnavailableException withHint(String hint) {
         return new BaseImageUnavailableException(image, getMessage(), hint, step(), reason());
     }

@@ -25,6 +25,11 @@ public class BuildFailedException extends DockenvException {
         this.reason = reason;
     }
 
+    /** The same failure with a hint chosen from its output (what the builder itself cannot know). */
+    public BuildFailedException withHint(String hint) {
+        return new BuildFailedException(getMessage(), hint, step, stepOutput, reason);
+    }
+
     public String step() {
         return step;
     }

@@ -28,12 +28,6 @@ final class ProjectInstallStages {
     /** The wheel, as prod's install step names it (the shell expands the pattern). */
     private static final String WHEELS = WHEEL_MOUNT + "/*.whl";
 
-    /** Printed when the dev image's editable build fails: why it may, and the way out. */
-    static final String EDITABLE_HINT = "{ echo 'dockenv: the dev image builds the project editable from its"
-            + " packaging files, the files they name and its version statements alone (dockenv status lists them), so"
-            + " a setup.py that imports more of the project or reads other files fails there. Hint: read the version"
-            + " statically (setup.cfg: version = attr: pkg.__version__, or [project] version).' >&2; exit 1; }";
-
     private ProjectInstallStages() {
     }
 
@@ -96,7 +90,7 @@ final class ProjectInstallStages {
         arguments.add("--use-pep517");
         arguments.addAll(install.pipSources());
         arguments.addAll(List.of("--editable", "."));
-        commands.add(PipCommand.install(arguments).shellText() + " || " + EDITABLE_HINT);
+        commands.add(PipCommand.install(arguments).shellText());
         s.add(new Run(EnvironmentDockerfile.pipMounts(plan), commands));
     }
 

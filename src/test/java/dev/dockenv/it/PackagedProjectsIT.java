@@ -245,7 +245,34 @@ class PackagedProjectsIT {
         ProcessResult r = dockenv.run(p.dir(), "run", "--", "true");
         assertThat(r.exitCode()).as(r.describe()).isEqualTo(6);
         assertThat(r.stderr()).contains("No module named 'legacy.cli'",
-                "dockenv: the dev image builds the project editable from its packaging files",
-                "Hint: read the version statically");
+                "dockenv: hint: the project's build imports legacy.cli, which the dev image's editable build does not "
+                        + "have: it builds from the packaging files", "read the version statically");
+    }
+
+    /**
+     * A build backend the index does not serve: the hint names the backend and the index, and says
+     * nothing of imports (issue 8, "what a new user hit" 4: it used to blame setup.py's imports).
+     */
+    @Test
+    void aBuildBackendTheIndexDoesNotHaveIsNamedAsSuch() {
+        TestProject p = ws.project("nobackend").file("pyproject.toml", """
+                [build-system]
+                requires = ["poetry-core>=1.0"]
+                build-backend = "poetry.core.masonry.api"
+
+                [project]
+                name = "nobackend"
+                version = "1.0"
+                """).file("nobackend/__init__.py", "")
+                .file("dockenv.toml", "index-url = \"" + index.url() + "\"\n");
+
+        ProcessResult r = dockenv.run(p.dir(), "run", "--", "true");
+
+        assertThat(r.exitCode()).as(r.describe()).isEqualTo(6);
+        assertThat(r.stderr()).as(r.describe()).contains("No matching distribution found for poetry-core>=1.0",
+                "dockenv: hint: the project's build backend poetry-core>=1.0 ([build-system] requires) is not in the "
+                        + "package index " + index.url() + ": add it to that index, or set index-url to one that has it\n");
+        assertThat(DockenvCli.linesContaining(r.stderr(), "dockenv: hint:")).singleElement().asString()
+                .doesNotContain("import");
     }
 }
