@@ -13,10 +13,10 @@ import java.util.Set;
  * {@link DependencyFolder}, and every other path (a local package's folder, a find-links folder)
  * in a COPY of its own. A layer per file passed the storage driver's limit on layers (about 125
  * with overlay2: "max depth exceeded") with a few hundred includes, and a COPY of many sources
- * fails in BuildKit 0.8 (Docker 20.10: "flightcontrol: exceeded retry timeout" from about 50), a
- * folder copies in one action. The install's cache is kept: any of its files changing re-runs it,
- * and only it. A Dockerfile for the project folder itself ({@code dockenv init}'s) copies each path
- * on its own.
+ * fails in BuildKit 0.8 (Docker 20.10: "flightcontrol: exceeded retry timeout" with 50 sources, 20
+ * pass), where a folder copies in one action. The install's cache is kept: any of its files
+ * changing re-runs it, and only it. A Dockerfile for the project folder itself ({@code dockenv
+ * init}'s) copies each path on its own.
  */
 final class DependencyCopies {
     private DependencyCopies() {

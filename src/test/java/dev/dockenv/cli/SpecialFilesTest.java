@@ -187,4 +187,38 @@ class SpecialFilesTest {
     static Stream<String> outsidePaths() {
         return Stream.of("/etc", "../outside", "libs/away");
     }
+
+    @Test
+    void aSetupCfgFileDirectiveLinkedOutsideIsRefused() throws Exception {
+        Path project = project();
+        Files.writeString(project.resolve("setup.py"), "from setuptools import setup\nsetup()\n");
+        Files.writeString(project.resolve("setup.cfg"), "[metadata]\nname = shop\n[options]\n"
+                + "install_requires = file: reqs.in\n");
+        Files.createSymbolicLink(project.resolve("reqs.in"), Path.of("/etc/passwd"));
+        Throwable thrown = catchThrowable(() -> ProjectScanner.scan(project));
+        assertThat(thrown).isInstanceOf(InputException.class);
+        assertThat(((InputException) thrown).location().file()).isEqualTo(project.resolve("reqs.in"));
+        assertThat(((InputException) thrown).problem()).startsWith("leads to /etc/passwd, outside the project");
+    }
+
+    @Test
+    void aDynamicDependenciesFileThatIsAPipeIsNamedWithoutHanging() throws Exception {
+        Path project = project();
+        Files.writeString(project.resolve("pyproject.toml"), """
+                [project]
+                name = "shop"
+                version = "1"
+                dynamic = ["dependencies"]
+                [build-system]
+                requires = ["setuptools"]
+                build-backend = "setuptools.build_meta"
+                [tool.setuptools.dynamic]
+                dependencies = {file = ["reqs.in"]}
+                """);
+        make(project, "reqs.in", Kind.FIFO);
+        Throwable thrown = assertTimeoutPreemptively(NO_HANG, () -> catchThrowable(() -> ProjectScanner.scan(project)));
+        assertThat(thrown).isInstanceOf(InputException.class);
+        assertThat(((InputException) thrown).location().file()).isEqualTo(project.resolve("reqs.in"));
+        assertThat(((InputException) thrown).problem()).isEqualTo("is a named pipe (FIFO), not a regular file");
+    }
 }
