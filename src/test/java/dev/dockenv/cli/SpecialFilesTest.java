@@ -39,7 +39,9 @@ class SpecialFilesTest {
     static Stream<Arguments> specialFiles() {
         return Stream.of("requirements.txt", "pyproject.toml", ".python-version", "environment.yml", "dockenv.toml",
                 "uv.lock", "pylock.toml", "setup.py", "setup.cfg", "Pipfile", "requirements-dev.txt",
-                "requirements_docs.txt", "constraints.txt", "requirements/base.txt")
+                "requirements_docs.txt", "constraints.txt", "requirements/base.txt", "requirements/test.txt",
+                "poetry.lock", "pdm.lock", "Pipfile.lock", "environment.yaml", "apt.txt", "postBuild", "runtime.txt",
+                ".dockerignore", "MANIFEST.in")
                 .flatMap(name -> Stream.of(Kind.values()).map(kind -> Arguments.of(name, kind)));
     }
 
