@@ -28,8 +28,7 @@ USER root
 RUN echo /app/src > "$(python -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')/dockenv-project.pth"
 WORKDIR /app
 # The pip: list of environment.yml (less the project itself, which comes from the mount or the copied source), installed by the environment's pip as conda does it, in the file's directory
-COPY project/requirements.txt /app/requirements.txt
-COPY project/requirements/base.txt /app/requirements/base.txt
+COPY dependency-files/conda/ /app/
 COPY project/libs/seed /app/libs/seed
 COPY project/.dockenv/conda/pip-requirements.txt .dockenv-conda-pip-requirements.txt
 RUN --mount=type=cache,target=/root/.cache/pip \

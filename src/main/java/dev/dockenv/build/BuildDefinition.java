@@ -3,6 +3,7 @@ package dev.dockenv.build;
 import dev.dockenv.dockerfile.Dialect;
 import dev.dockenv.dockerfile.Dockerfile;
 import dev.dockenv.dockerfile.DockerfileRenderer;
+import dev.dockenv.plan.DependencyFolder;
 import dev.dockenv.plan.GeneratedFile;
 import java.nio.file.Path;
 import java.util.List;
@@ -13,7 +14,8 @@ import java.util.Optional;
  * How to build one environment image: the Dockerfile (generated from the plan, or the user's own),
  * the target stage, which context paths it reads (empty: the whole context), build arguments, and
  * for a user's Dockerfile where it is; files dockenv derives for the build (sent and hashed as if in
- * the project).
+ * the project); folders of project files the generated Dockerfile copies in one step each (sent
+ * beside the project in the context).
  */
 public record BuildDefinition(
         Origin origin,
@@ -24,12 +26,14 @@ public record BuildDefinition(
         Map<String, String> buildArgs,
         boolean hostNetwork,
         Optional<Path> userDockerfile,
-        List<GeneratedFile> generatedFiles) {
+        List<GeneratedFile> generatedFiles,
+        List<DependencyFolder> dependencyFolders) {
 
     public BuildDefinition {
         contextPaths = contextPaths.map(List::copyOf);
         buildArgs = Map.copyOf(buildArgs);
         generatedFiles = List.copyOf(generatedFiles);
+        dependencyFolders = List.copyOf(dependencyFolders);
     }
 
     /** Where the Dockerfile comes from. */

@@ -39,7 +39,7 @@ public final class BuildDefinitions {
         String text = new DockerfileRenderer(Dialect.BUILDKIT).render(model);
         return new BuildDefinition(BuildDefinition.Origin.GENERATED, text, Optional.of(model), Optional.of(target),
                 Optional.of(EnvironmentDockerfile.contextPaths(plan, target)), plan.index().buildArgs(),
-                plan.index().hostNetwork(), Optional.empty(), plan.generatedFiles());
+                plan.index().hostNetwork(), Optional.empty(), plan.generatedFiles(), plan.dependencyFolders());
     }
 
     public static BuildDefinition user(Path dockerfile, EnvironmentPlan plan, Optional<String> requested) {
@@ -64,7 +64,7 @@ public final class BuildDefinitions {
         });
         Optional<List<String>> paths = summary.contextSourcesFor(target);
         return new BuildDefinition(BuildDefinition.Origin.USER, text, Optional.empty(), target, paths, args,
-                plan.index().hostNetwork(), Optional.of(dockerfile), List.of());
+                plan.index().hostNetwork(), Optional.of(dockerfile), List.of(), List.of());
     }
 
     /** The Dockerfile text for the builder at hand (the user's own is sent as written). */

@@ -12,6 +12,8 @@ import dev.dockenv.engine.EngineException;
 import dev.dockenv.engine.EngineInfo.BuilderKind;
 import dev.dockenv.engine.ImageSummary;
 import dev.dockenv.project.Project;
+import dev.dockenv.errors.IoFailures;
+import dev.dockenv.plan.DependencyFolder;
 import dev.dockenv.plan.EnvironmentDockerfile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -95,6 +97,7 @@ public final class EnvironmentBuilder {
                 tar.add(new ContextEntry(PROJECT_IN_CONTEXT + e.path(), e.source(), e.kind(), e.size(),
                         e.executable(), e.linkTarget()));
             }
+            addDependencyFolders(tar, definition, image.hashedEntries());
             for (var generated : definition.generatedFiles()) {
                 tar.addBytes(PROJECT_IN_CONTEXT + generated.path(), generated.content().getBytes(StandardCharsets.UTF_8));
             }
@@ -140,6 +143,33 @@ public final class EnvironmentBuilder {
             throw new UncheckedIOException("cannot write the package index's credentials for the build to " + where, e);
         } finally {
             deleteQuietly(secretDir);
+        }
+    }
+
+    /**
+     * The project files each {@link DependencyFolder} holds, a second time at their paths under it
+     * (a link's file as a file, so that the folder holds what the link leads to).
+     */
+    private static void addDependencyFolders(ContextTar.Builder tar, BuildDefinition definition,
+            List<ContextEntry> entries) {
+        Map<String, ContextEntry> byPath = new LinkedHashMap<>();
+        entries.forEach(e -> byPath.put(e.path(), e));
+        for (DependencyFolder folder : definition.dependencyFolders()) {
+            for (String file : folder.files()) {
+                ContextEntry e = byPath.get(file);
+                if (e == null || e.kind() == ContextEntry.Kind.DIRECTORY) {
+                    continue; // not in the context (the build reports the missing file, as for any COPY)
+                }
+                long size = e.size();
+                if (e.kind() == ContextEntry.Kind.SYMLINK) {
+                    try {
+                        size = Files.size(e.source());
+                    } catch (IOException x) {
+                        throw IoFailures.reading(e.source(), x);
+                    }
+                }
+                tar.add(ContextEntry.file(folder.path() + "/" + file, e.source(), size, false));
+            }
         }
     }
 

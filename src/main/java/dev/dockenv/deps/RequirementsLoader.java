@@ -1,12 +1,10 @@
 package dev.dockenv.deps;
 
-import dev.dockenv.errors.IoFailures;
+import dev.dockenv.io.ProjectFileCheck;
 import dev.dockenv.io.Utf8File;
 import dev.dockenv.errors.InputException;
 import dev.dockenv.errors.SourceLocation;
-import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -125,6 +123,7 @@ public final class RequirementsLoader {
                 throw new InputException(local.location(), "local requirement '" + local.rawPath()
                         + "' resolves to " + resolved + ", outside the project directory " + root, hint);
             }
+            insideThroughLinks(resolved, local.location(), "local requirement '" + local.rawPath() + "'");
             locals.add(new ResolvedLocalRequirement(local, resolved, root.relativize(resolved),
                     resolved.equals(root), constraints));
         }
@@ -158,23 +157,43 @@ public final class RequirementsLoader {
                 throw new InputException(option.location(), "--find-links location '" + value + "' resolves to "
                         + resolved + ", outside the project directory " + root, OUTSIDE_HINT);
             }
+            insideThroughLinks(resolved, option.location(), "--find-links location '" + value + "'");
             findLinks.add(new ResolvedFindLinks(option, resolved, root.relativize(resolved)));
         }
 
-        private static String read(Path absolute, Path shown, IncludeFile includedBy) {
+        /** A path inside the project that a link leads out of it is refused at the line naming it. */
+        private void insideThroughLinks(Path resolved, SourceLocation at, String what) {
+            try {
+                ProjectFileCheck.requireInside(root, resolved);
+            } catch (InputException e) {
+                throw new InputException(at, what + " " + e.problem(), e.hint().orElse(null));
+            }
+        }
+
+        private String read(Path absolute, Path shown, IncludeFile includedBy) {
+            try {
+                ProjectFileCheck.requireRegularFile(absolute, shown);
+                ProjectFileCheck.requireInside(root, absolute, shown);
+            } catch (InputException e) {
+                if (includedBy == null) {
+                    throw e;
+                }
+                throw new InputException(includedBy.location(), "included file '" + includedBy.rawPath() + "' ("
+                        + shown + ") " + e.problem(), e.hint().orElse(null));
+            }
             byte[] bytes;
             try {
-                bytes = Files.readAllBytes(absolute);
-            } catch (NoSuchFileException e) {
+                bytes = Utf8File.bytes(absolute);
+            } catch (InputException e) {
+                if (!e.problem().equals(Utf8File.NOT_FOUND)) {
+                    throw e;
+                }
                 if (includedBy == null) {
                     throw new InputException(SourceLocation.of(shown), "requirements file not found");
                 }
                 throw new InputException(includedBy.location(), "included file '" + includedBy.rawPath()
                         + "' not found (looked for " + shown + ")",
                         "paths after -r and -c are relative to the directory of the file that contains them");
-            } catch (IOException e) {
-                SourceLocation where = includedBy == null ? SourceLocation.of(shown) : includedBy.location();
-                throw new InputException(where, "cannot read " + shown + ": " + IoFailures.reason(e));
             }
             return Utf8File.decode(shown, bytes);
         }

@@ -5,6 +5,7 @@ import dev.dockenv.errors.InputException;
 import dev.dockenv.errors.IoFailures;
 import dev.dockenv.errors.SourceLocation;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
@@ -20,12 +21,15 @@ import java.util.Locale;
  * Reads a project file as strict UTF-8: a missing or non-UTF-8 file is an {@link InputException}
  * (the project names a file it does not have; a byte that does not decode is reported at its line
  * and column, with its value and byte offset), an unreadable one a {@link FileAccessException}.
- * The one place dockenv decodes a project's text: nothing is replaced silently.
+ * The one place dockenv decodes a project's text: nothing is replaced silently. Only regular files
+ * are opened ({@link ProjectFileCheck}).
  */
 public final class Utf8File {
     /** The problem reported for bytes that are not UTF-8, followed by where they are. */
     public static final String NOT_UTF8 = "the file is not valid UTF-8 text";
     public static final String SAVE_AS_UTF8 = "save it as UTF-8";
+    /** The problem reported for a file that is not there. */
+    public static final String NOT_FOUND = "file not found";
     private static final char BYTE_ORDER_MARK = '\uFEFF';
 
     private Utf8File() {
@@ -45,11 +49,20 @@ public final class Utf8File {
         return !text.isEmpty() && text.charAt(0) == BYTE_ORDER_MARK ? text.substring(1) : text;
     }
 
+    /**
+     * The file's bytes, once {@link ProjectFileCheck#requireRegularFile} has found a regular file
+     * there (never a pipe, a device or a folder) and at most {@link ProjectFileCheck#MAX_BYTES} of them.
+     */
     public static byte[] bytes(Path file) {
-        try {
-            return Files.readAllBytes(file);
+        ProjectFileCheck.requireRegularFile(file);
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] bytes = in.readNBytes((int) ProjectFileCheck.MAX_BYTES + 1);
+            if (bytes.length > ProjectFileCheck.MAX_BYTES) {
+                throw new InputException(SourceLocation.of(file), ProjectFileCheck.tooLarge(-1));
+            }
+            return bytes;
         } catch (NoSuchFileException e) {
-            throw new InputException(SourceLocation.of(file), "file not found");
+            throw new InputException(SourceLocation.of(file), NOT_FOUND);
         } catch (IOException e) {
             throw IoFailures.reading(file, e);
         }

@@ -3,6 +3,7 @@ package dev.dockenv.packaging;
 import dev.dockenv.config.TomlDocument;
 import dev.dockenv.errors.InputException;
 import dev.dockenv.errors.SourceLocation;
+import dev.dockenv.io.ProjectFileCheck;
 import dev.dockenv.python.DeclaredRequirement;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,9 +34,10 @@ final class DynamicRequirementFiles {
                         "setuptools reads only files inside the project folder");
             }
             Path file = sources.root().resolve(inside.get());
-            if (!Files.isRegularFile(file)) {
+            if (!ProjectFileCheck.present(file)) {
                 continue;
             }
+            ProjectFileCheck.checkInProject(sources.root(), file);
             List<String> lines = sources.files().reader().read(file).lines().toList();
             for (int i = 0; i < lines.size(); i++) {
                 String line = lines.get(i).strip();

@@ -2,6 +2,7 @@ package dev.dockenv.packaging;
 
 import dev.dockenv.errors.InputException;
 import dev.dockenv.errors.SourceLocation;
+import dev.dockenv.io.ProjectFileCheck;
 import dev.dockenv.io.Utf8File;
 import dev.dockenv.pep.Pep503;
 import dev.dockenv.pep.PepSyntaxException;
@@ -127,7 +128,9 @@ public final class SetupCfgReader {
                 throw new InputException(at.location(), at.name() + ": file: " + p + " is outside the project",
                         "setuptools reads only files inside the project folder");
             }
-            if (Files.isRegularFile(root.resolve(inside.get()))) {
+            Path file = root.resolve(inside.get());
+            if (ProjectFileCheck.present(file)) {
+                ProjectFileCheck.checkInProject(root, file);
                 out.add(inside.get());
             }
         }

@@ -117,7 +117,7 @@ public final class SetupPyReader {
             kwargs[0] = true;
         } else if (first.kind() == Kind.NAME && from + 1 < to && tokens.get(from + 1).isOp("=")) {
             keywords.put(first.text(), new SetupPy.Keyword(first.text(),
-                    PythonLiteral.evaluate(tokens, from + 2, to), at(file, first)));
+                    PythonLiteral.evaluate(file, tokens, from + 2, to), at(file, first)));
         }
     }
 

@@ -9,6 +9,11 @@ import java.util.Set;
  * as a small syntax tree. {@code and} binds tighter than {@code or}.
  */
 public sealed interface Marker permits Marker.And, Marker.Or, Marker.Comparison {
+    /**
+     * The most comparisons one marker may hold (real ones hold a handful, uv's longest a few
+     * dozen): the tree of a longer one could overflow the stack of a walk over it.
+     */
+    int MAX_COMPARISONS = 1000;
 
     /** Parses a whole marker (the text after the {@code ;} of a requirement). */
     static Marker parse(String text) throws PepSyntaxException {

@@ -1,10 +1,16 @@
 package dev.dockenv.pep;
 
 import dev.dockenv.errors.DidYouMean;
+import dev.dockenv.io.NestingLimit;
 import java.util.Map;
 
-/** Recursive-descent reader for PEP 508 markers. */
+/**
+ * Recursive-descent reader for PEP 508 markers. Parentheses nest at most
+ * {@link NestingLimit#MAX_DEPTH} levels and a marker holds at most {@link Marker#MAX_COMPARISONS}
+ * comparisons, so that neither this reader nor a walk of the tree it builds can overflow the stack.
+ */
 final class MarkerParser {
+    private static final int MAX_COMPARISONS = Marker.MAX_COMPARISONS;
     private static final Map<String, String> LEGACY_NAMES = Map.of(
             "os.name", "os_name",
             "sys.platform", "sys_platform",
@@ -14,12 +20,21 @@ final class MarkerParser {
             "python_implementation", "platform_python_implementation");
     private static final String OPERATORS = "==, !=, <, <=, >, >=, ~=, ===, in, not in";
 
-    private MarkerParser() {
+    private final Cursor c;
+    private int depth;
+    private int comparisons;
+
+    private MarkerParser(Cursor c) {
+        this.c = c;
     }
 
     /** Reads {@code and_expr ('or' and_expr)*}; stops before anything else. */
     static Marker read(Cursor c) throws PepSyntaxException {
-        Marker left = readAnd(c);
+        return new MarkerParser(c).readOr();
+    }
+
+    private Marker readOr() throws PepSyntaxException {
+        Marker left = readAnd();
         while (true) {
             int before = c.position();
             c.skipWhitespace();
@@ -27,12 +42,12 @@ final class MarkerParser {
                 c.moveTo(before);
                 return left;
             }
-            left = new Marker.Or(left, readAnd(c));
+            left = new Marker.Or(left, readAnd());
         }
     }
 
-    private static Marker readAnd(Cursor c) throws PepSyntaxException {
-        Marker left = readExpression(c);
+    private Marker readAnd() throws PepSyntaxException {
+        Marker left = readExpression();
         while (true) {
             int before = c.position();
             c.skipWhitespace();
@@ -40,20 +55,25 @@ final class MarkerParser {
                 c.moveTo(before);
                 return left;
             }
-            left = new Marker.And(left, readExpression(c));
+            left = new Marker.And(left, readExpression());
         }
     }
 
-    private static Marker readExpression(Cursor c) throws PepSyntaxException {
+    private Marker readExpression() throws PepSyntaxException {
         c.skipWhitespace();
         if (c.peek() == '(') {
             int open = c.position();
+            if (NestingLimit.exceeded(depth + 1)) {
+                throw c.error("the marker's parentheses are " + NestingLimit.problem());
+            }
             c.advance(1);
             c.skipWhitespace();
             if (c.atEnd() || c.peek() == ')') {
                 throw c.error("expected a marker expression after '('");
             }
-            Marker inner = read(c);
+            depth++;
+            Marker inner = readOr();
+            depth--;
             c.skipWhitespace();
             if (!c.consume(")")) {
                 throw c.error("expected ')' to close the '(' at column " + (open + 1) + ", found " + c.describeNext());
@@ -62,6 +82,9 @@ final class MarkerParser {
         }
         if (c.atEnd()) {
             throw c.error("expected a marker expression, such as python_version >= \"3.8\"");
+        }
+        if (++comparisons > MAX_COMPARISONS) {
+            throw c.error("the marker holds more than " + MAX_COMPARISONS + " comparisons");
         }
         Marker.Operand left = readOperand(c, null);
         c.skipWhitespace();

@@ -135,9 +135,7 @@ public final class CondaBaseStage {
         if (!dir.isEmpty()) {
             steps.add(new Workdir(workdir));
         }
-        for (String path : conda.copies()) {
-            steps.add(Copy.of(prefix + path, ContainerPaths.PROJECT + "/" + path));
-        }
+        steps.addAll(DependencyCopies.of(conda.dependencyFolder(), conda.copies(), prefix, ContainerPaths.PROJECT));
         steps.add(Copy.of(prefix + conda.pipFile().orElseThrow().path(), PIP_FILE_IN_WORKDIR));
         List<String> commands = new ArrayList<>();
         if (!conda.dropProjectLinesFrom().isEmpty()) {

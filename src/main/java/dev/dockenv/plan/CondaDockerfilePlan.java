@@ -22,6 +22,8 @@ import java.util.Set;
  * @param copies                project paths the pip step copies first, in order: the files the
  *                              pip: lines name ({@code -r}, {@code -c}, local paths,
  *                              {@code --find-links}) and what the included files read in turn
+ * @param singleFiles           which of the copies are requirements files, copied together
+ *                              ({@link DependencyCopies})
  * @param dropProjectLinesFrom  copied requirements files whose lines installing the project itself
  *                              ({@code -e .}) are removed before pip runs
  * @param installsProject       the pip: list installs the project itself ({@code -e .}): the project
@@ -36,7 +38,7 @@ import java.util.Set;
  *                              requirements join the pip file; empty when it does not install the project
  */
 public record CondaDockerfilePlan(String environmentFile, String baseImage, GeneratedFile condaFile,
-        Optional<GeneratedFile> pipFile, List<String> copies, List<String> dropProjectLinesFrom,
+        Optional<GeneratedFile> pipFile, List<String> copies, Set<String> singleFiles, List<String> dropProjectLinesFrom,
         boolean installsProject, Map<String, String> variables, boolean pythonPinned, List<String> notInstalled,
         Set<String> projectExtras) {
 
@@ -46,10 +48,16 @@ public record CondaDockerfilePlan(String environmentFile, String baseImage, Gene
         Objects.requireNonNull(condaFile);
         Objects.requireNonNull(pipFile);
         copies = List.copyOf(copies);
+        singleFiles = Set.copyOf(singleFiles);
         dropProjectLinesFrom = List.copyOf(dropProjectLinesFrom);
         variables = Collections.unmodifiableMap(new LinkedHashMap<>(variables));
         notInstalled = List.copyOf(notInstalled);
         projectExtras = Collections.unmodifiableSet(new java.util.LinkedHashSet<>(projectExtras));
+    }
+
+    /** The requirements files the pip step copies, as one folder of the build context, when there are several. */
+    public Optional<DependencyFolder> dependencyFolder() {
+        return DependencyCopies.folder("conda", copies, singleFiles);
     }
 
     /** The files dockenv derives for this build (under {@code .dockenv/conda/}). */

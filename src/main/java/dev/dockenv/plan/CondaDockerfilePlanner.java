@@ -47,18 +47,21 @@ public final class CondaDockerfilePlanner {
      * The requirements files a pip: list includes, as the project read them.
      *
      * @param files                   every file and local path they read, project-relative, to copy
+     * @param requirementsFiles       which of them are requirements files (copied together)
      * @param filesInstallingProject  those with a line installing the project itself ({@code -e .})
      * @param projectExtras           the extras such lines ask for ({@code -e .[test]})
      */
-    public record Includes(List<String> files, List<String> filesInstallingProject, Set<String> projectExtras) {
+    public record Includes(List<String> files, Set<String> requirementsFiles, List<String> filesInstallingProject,
+            Set<String> projectExtras) {
         public Includes {
             files = List.copyOf(files);
+            requirementsFiles = Set.copyOf(requirementsFiles);
             filesInstallingProject = List.copyOf(filesInstallingProject);
             projectExtras = Set.copyOf(projectExtras);
         }
 
         public static Includes none() {
-            return new Includes(List.of(), List.of(), Set.of());
+            return new Includes(List.of(), Set.of(), List.of(), Set.of());
         }
     }
 
@@ -120,6 +123,7 @@ public final class CondaDockerfilePlanner {
                 || env.python().filter(d -> d.text().matches("\\d+\\.\\d+(\\.\\d+)?")).isPresent();
         GeneratedFile condaFile = new GeneratedFile(CONDA_FILE, condaPart(env, envFile, inputs.python()));
         return new CondaDockerfilePlan(envFile, inputs.baseImage(), condaFile, pipFile, List.copyOf(copies),
+                inputs.includes().requirementsFiles(),
                 inputs.includes().filesInstallingProject(), installsProject, env.variables(), pinned,
                 inputs.notInstalled(), installsProject ? extras : Set.of());
     }

@@ -21,17 +21,20 @@ final class CondaInstallPlanner {
      */
     static CondaDockerfilePlan plan(Project project, CondaEnvironmentFile file, String baseImage) {
         List<String> includedFiles = new ArrayList<>();
+        Set<String> requirementsFiles = new LinkedHashSet<>();
         List<String> installingProject = new ArrayList<>();
         Set<String> includedExtras = new LinkedHashSet<>();
         for (RequirementsSet set : file.pipIncludes()) {
             for (List<Path> paths : List.of(set.files(), set.localPaths(), set.findLinksDirectories())) {
                 paths.forEach(p -> includedFiles.add(project.relative(p)));
             }
+            set.files().forEach(p -> requirementsFiles.add(project.relative(p)));
             set.filesInstallingProject().forEach(f -> installingProject.add(project.relative(f)));
             includedExtras.addAll(set.projectExtras());
         }
         CondaDockerfilePlanner.Inputs inputs = new CondaDockerfilePlanner.Inputs(baseImage, file.pythonPin(),
-                new CondaDockerfilePlanner.Includes(includedFiles, installingProject, includedExtras),
+                new CondaDockerfilePlanner.Includes(includedFiles, requirementsFiles, installingProject,
+                        includedExtras),
                 extras -> projectRequirements(project, extras), file.notInstalled());
         return CondaDockerfilePlanner.plan(file.environment(), file.path(), inputs);
     }

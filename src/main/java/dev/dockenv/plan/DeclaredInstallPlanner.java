@@ -29,7 +29,9 @@ final class DeclaredInstallPlanner {
         List<String> reads = new ArrayList<>();
         List<String> dropIn = new ArrayList<>();
         List<String> requirementFiles = new ArrayList<>();
+        Set<String> files = new LinkedHashSet<>();
         for (RequirementsSet set : stage.requirements()) {
+            set.files().forEach(f -> files.add(project.relative(f)));
             requirementFiles.add(project.relative(set.file()));
             origins.add(project.relative(set.file()));
             reads.addAll(reads(project, set));
@@ -43,12 +45,13 @@ final class DeclaredInstallPlanner {
             RequirementsSet constraints = project.constraints().get();
             arguments.addAll(List.of("-c", project.relative(constraints.file())));
             reads.addAll(reads(project, constraints));
+            constraints.files().forEach(f -> files.add(project.relative(f)));
             origins.add(project.relative(constraints.file()) + " (constraints)");
         }
         requirementFiles.forEach(f -> arguments.addAll(List.of("-r", f)));
         arguments.addAll(stage.packages());
         List<String> copies = reads.stream().distinct().filter(p -> !copiedBefore.contains(p)).toList();
-        return Optional.of(new StageInstall.Declared(String.join(", ", origins), copies, dropIn,
+        return Optional.of(new StageInstall.Declared(String.join(", ", origins), copies, files, dropIn,
                 PipCommand.install(arguments)));
     }
 

@@ -163,7 +163,7 @@ public final class EnvironmentDockerfile {
         if (plan.baseInstalls().stream().anyMatch(StageInstall::runsPip)) {
             indexArgs(s, plan);
         }
-        installs(s, plan.baseInstalls(), prefix, plan);
+        installs(s, BASE, plan.baseInstalls(), prefix, plan);
         finishBase(s, plan, prefix);
         return s.build();
     }
@@ -174,7 +174,7 @@ public final class EnvironmentDockerfile {
         if (devRunsPip) {
             indexArgs(s, plan);
         }
-        installs(s, plan.devInstalls(), prefix, plan);
+        installs(s, DEV, plan.devInstalls(), prefix, plan);
         plan.projectInstall().ifPresent(p -> ProjectInstallStages.editableInstall(s, plan, p, prefix, !devRunsPip));
         s.add(new Cmd(plan.command().isEmpty() ? List.of("python") : plan.command()));
         return s.build();
@@ -211,9 +211,12 @@ public final class EnvironmentDockerfile {
                 : List.of(Mount.Cache.at(ContainerPaths.PIP_CACHE));
     }
 
-    private static void installs(Stage.Builder s, List<StageInstall> installs, String prefix, EnvironmentPlan plan) {
+    private static void installs(Stage.Builder s, String stage, List<StageInstall> installs, String prefix,
+            EnvironmentPlan plan) {
         List<Mount> mounts = pipMounts(plan);
+        int index = 0;
         for (StageInstall install : installs) {
+            index++;
             s.comment("Dependencies: " + install.origin());
             if (install instanceof StageInstall.Locked locked) {
                 for (LockLayer layer : locked.layers()) {
@@ -224,9 +227,8 @@ public final class EnvironmentDockerfile {
             if (!install.runsPip()) {
                 continue;
             }
-            for (String path : install.copies()) {
-                s.add(Copy.of(prefix + path, path));
-            }
+            DependencyCopies.of(DependencyCopies.folder(stage, index, install), install.copies(), prefix, "")
+                    .forEach(s::add);
             List<String> commands = new ArrayList<>();
             if (install instanceof StageInstall.Locked locked) {
                 locked.inPlaceLists().forEach(f -> s.add(Copy.of(prefix + f.path(), f.path())));

@@ -71,4 +71,16 @@ public record EnvironmentPlan(String projectName, PythonChoice python, BasePlan 
         projectInstall().ifPresent(p -> p.stubs().forEach(s -> files.add(s.file())));
         return List.copyOf(files);
     }
+
+    /**
+     * The folders of project files the installs copy in one step each ({@link DependencyCopies}),
+     * which the build context dockenv assembles holds besides the project.
+     */
+    public List<DependencyFolder> dependencyFolders() {
+        List<DependencyFolder> folders = new ArrayList<>();
+        conda().flatMap(CondaDockerfilePlan::dependencyFolder).ifPresent(folders::add);
+        folders.addAll(DependencyCopies.folders(EnvironmentDockerfile.BASE, baseInstalls()));
+        folders.addAll(DependencyCopies.folders(EnvironmentDockerfile.DEV, devInstalls()));
+        return List.copyOf(folders);
+    }
 }

@@ -3,6 +3,7 @@ package dev.dockenv.plan;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * One install of a stage, as the plan decides it: declared dependencies pip resolves in a single
@@ -27,13 +28,20 @@ public sealed interface StageInstall {
      * project itself ({@code -e .}: the project comes from the bind mount in dev, from the copied
      * source in prod), then {@code pip install -c CONSTRAINTS... -r FILE... PACKAGE...} in a single
      * run, so that a requirements file's options (index, find-links, constraints) and the project's
-     * constraints file govern all of it.
+     * constraints file govern all of it. {@code singleFiles}: which of the copies are files
+     * (requirements and constraints files), copied together ({@link DependencyCopies}).
      */
-    record Declared(String origin, List<String> copies, List<String> dropProjectLinesFrom, PipCommand pip)
-            implements StageInstall {
+    record Declared(String origin, List<String> copies, Set<String> singleFiles, List<String> dropProjectLinesFrom,
+            PipCommand pip) implements StageInstall {
         public Declared {
             copies = List.copyOf(copies);
+            singleFiles = Set.copyOf(singleFiles);
             dropProjectLinesFrom = List.copyOf(dropProjectLinesFrom);
+        }
+
+        /** An install whose copies are each copied on their own. */
+        public Declared(String origin, List<String> copies, List<String> dropProjectLinesFrom, PipCommand pip) {
+            this(origin, copies, Set.of(), dropProjectLinesFrom, pip);
         }
 
         @Override

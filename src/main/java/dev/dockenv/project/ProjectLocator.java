@@ -3,6 +3,7 @@ package dev.dockenv.project;
 import dev.dockenv.lock.format.LockFormat;
 import dev.dockenv.errors.DockenvException;
 import dev.dockenv.errors.ExitCode;
+import dev.dockenv.io.ProjectFileCheck;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -41,7 +42,8 @@ public final class ProjectLocator {
 
     static boolean isProjectRoot(Path dir) {
         for (String marker : MARKERS) {
-            if (!marker.contains("*") && Files.exists(dir.resolve(marker))) {
+            // present in any form: a dangling link or a pipe named requirements.txt is the project's, to report
+            if (!marker.contains("*") && ProjectFileCheck.present(dir.resolve(marker))) {
                 return true;
             }
         }
@@ -51,13 +53,9 @@ public final class ProjectLocator {
     }
 
     private static boolean hasFile(Path dir, String glob) {
+        // anything by that name: the scan reports one that is not a readable file
         try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, glob)) {
-            for (Path f : files) {
-                if (Files.isRegularFile(f)) {
-                    return true;
-                }
-            }
-            return false;
+            return files.iterator().hasNext();
         } catch (IOException e) {
             return false;
         }

@@ -5,6 +5,7 @@ import dev.dockenv.config.DockenvConfig;
 import dev.dockenv.config.TomlDocument;
 import dev.dockenv.errors.InputException;
 import dev.dockenv.errors.SourceLocation;
+import dev.dockenv.io.ProjectFileCheck;
 import dev.dockenv.io.Utf8File;
 import dev.dockenv.lock.format.LockFormat;
 import dev.dockenv.lock.poetry.PoetryManifestReader;
@@ -84,6 +85,7 @@ public final class ProjectScanner {
 
     /** The project, with the user's defaults for what it does not say ({@link UserDefaults}). */
     public static Project scan(Path root, UserDefaults defaults) {
+        checkProjectFiles(root);
         List<String> detected = new ArrayList<>();
         Path pyprojectPath = root.resolve("pyproject.toml");
         Optional<PyprojectFile> pyproject = Optional.empty();
@@ -163,6 +165,39 @@ public final class ProjectScanner {
         boolean src = Files.isDirectory(root.resolve("src"));
         return new Project(root, name, detected, pyproject, main, dev, python, config, dockerfile, src, apt, postBuild,
                 conda, packaging, selected.sets(), constraints);
+    }
+
+    /**
+     * Every file a scan reads by its name, and every requirements set file, checked before any is
+     * read ({@link ProjectFileCheck}): a dangling link, a loop of links, a folder, a named pipe or
+     * a device where a project file is expected is an error naming it, not a file passed over; a
+     * link leading outside the project is refused (nothing outside the project enters a build).
+     */
+    static void checkProjectFiles(Path root) {
+        List<Path> files = new ArrayList<>();
+        for (List<String> names : List.of(MAIN_REQUIREMENTS, DEV_REQUIREMENTS, DOCKERFILES, OTHER_INPUTS)) {
+            names.stream().filter(n -> !n.equals("src")).forEach(n -> files.add(root.resolve(n)));
+        }
+        for (ListedFolder listed : listedFolders(root)) {
+            java.util.regex.Pattern names = java.util.regex.Pattern.compile(listed.names());
+            try (java.nio.file.DirectoryStream<Path> entries = Files.newDirectoryStream(listed.folder())) {
+                for (Path entry : entries) {
+                    if (names.matcher(entry.getFileName().toString()).matches()) {
+                        files.add(entry);
+                    }
+                }
+            } catch (java.nio.file.NotDirectoryException | java.nio.file.NoSuchFileException e) {
+                // no such folder: nothing listed there
+            } catch (java.io.IOException e) {
+                throw dev.dockenv.errors.IoFailures.reading(listed.folder(), e);
+            }
+        }
+        for (Path file : files.stream().distinct().toList()) {
+            if (DOCKERFILES.contains(file.getFileName().toString()) && Files.isDirectory(file)) {
+                continue; // a folder named Dockerfile is no Dockerfile of the user's (init says so when it writes one)
+            }
+            ProjectFileCheck.checkInProject(root, file);
+        }
     }
 
     private static String relative(Path root, Path file) {

@@ -218,7 +218,7 @@ class CondaDockerfilePlannerTest {
         Set<String> asked = new TreeSet<>();
         CondaDockerfilePlanner.Inputs inputs = new CondaDockerfilePlanner.Inputs(MicromambaImage.DEFAULT_IMAGE,
                 Optional.empty(), new CondaDockerfilePlanner.Includes(List.of("requirements.txt", "libs/seed"),
-                        List.of("requirements.txt"), Set.of("docs")),
+                        Set.of("requirements.txt"), List.of("requirements.txt"), Set.of("docs")),
                 extras -> {
                     asked.addAll(extras);
                     return List.of("requests>=2.31", "sphinx; extra == 'docs'");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,5 +31,22 @@ class ProjectLocatorTest {
         Files.createDirectories(root.resolve("requirements"));
         Files.writeString(root.resolve("notes.txt"), "x\n");
         assertThat(ProjectLocator.isProjectRoot(root)).isFalse();
+    }
+
+    /** Issue 8, campaign item 10: a marker that is no readable file still marks the root; the scan says what is wrong. */
+    @Test
+    void aDanglingLinkOrAPipeOrAFolderNamedLikeAMarkerMarksTheRoot() throws Exception {
+        Path dangling = Files.createDirectories(tmp.resolve("dangling"));
+        Files.createSymbolicLink(dangling.resolve("requirements.txt"), Path.of("missing.txt"));
+        Path loop = Files.createDirectories(tmp.resolve("loop"));
+        Files.createSymbolicLink(loop.resolve("pyproject.toml"), Path.of("pyproject.toml"));
+        Path pipe = Files.createDirectories(tmp.resolve("pipe"));
+        assertThat(new ProcessBuilder("mkfifo", pipe.resolve("requirements-dev.txt").toString()).start().waitFor())
+                .isZero();
+        Path folder = Files.createDirectories(tmp.resolve("folder"));
+        Files.createDirectories(folder.resolve("requirements.txt"));
+        for (Path root : List.of(dangling, loop, pipe, folder)) {
+            assertThat(ProjectLocator.isProjectRoot(root)).as(root.toString()).isTrue();
+        }
     }
 }

@@ -2,11 +2,16 @@ package dev.dockenv.lock.conda;
 
 import dev.dockenv.errors.InputException;
 import dev.dockenv.errors.SourceLocation;
+import dev.dockenv.io.NestingLimit;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.api.lowlevel.Parse;
 import org.snakeyaml.engine.v2.common.ScalarStyle;
+import org.snakeyaml.engine.v2.events.CollectionEndEvent;
+import org.snakeyaml.engine.v2.events.CollectionStartEvent;
+import org.snakeyaml.engine.v2.events.Event;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.ReaderException;
@@ -33,7 +38,11 @@ final class YamlDocument {
         this.root = root;
     }
 
-    /** Composes {@code text}; malformed YAML is an {@link InputException} at the parser's problem mark. */
+    /**
+     * Composes {@code text}; malformed YAML is an {@link InputException} at the parser's problem
+     * mark, and so is a list or mapping nested deeper than {@link NestingLimit#MAX_DEPTH} (the
+     * composer descends recursively: the events are counted first, which takes no stack).
+     */
     static YamlDocument compose(Path file, String text) {
         LoadSettings settings = LoadSettings.builder()
                 .setLabel(file.toString())
@@ -41,6 +50,7 @@ final class YamlDocument {
                 .setAllowRecursiveKeys(false)
                 .build();
         try {
+            checkNesting(file, settings, text);
             return new YamlDocument(file, text, new Compose(settings).composeString(text));
         } catch (MarkedYamlEngineException e) {
             Optional<Mark> mark = e.getProblemMark().or(e::getContextMark);
@@ -52,6 +62,21 @@ final class YamlDocument {
                     + String.format("%04X", e.getCodePoint()) + " is not allowed in a YAML file");
         } catch (YamlEngineException e) {
             throw new InputException(SourceLocation.of(file), "invalid YAML: " + e.getMessage());
+        }
+    }
+
+    private static void checkNesting(Path file, LoadSettings settings, String text) {
+        int depth = 0;
+        for (Event event : new Parse(settings).parseString(text)) {
+            if (event instanceof CollectionStartEvent) {
+                depth++;
+                if (NestingLimit.exceeded(depth)) {
+                    throw new InputException(event.getStartMark().map(m -> at(file, m)).orElse(SourceLocation.of(file)),
+                            "this list or mapping is " + NestingLimit.problem(), "write the file with fewer levels");
+                }
+            } else if (event instanceof CollectionEndEvent) {
+                depth--;
+            }
         }
     }
 

@@ -150,7 +150,10 @@ public enum LockFormat {
 
     /** The lock the project installs from, read. */
     public static Optional<LockReading> find(LockContext context) {
-        return present(context.root()).map(f -> f.read(context.root().resolve(f.fileName), context));
+        Optional<LockReading> reading = present(context.root())
+                .map(f -> f.read(context.root().resolve(f.fileName), context));
+        reading.ifPresent(r -> LockLocalPaths.requireInside(context.root(), r.lock()));
+        return reading;
     }
 
     /** "stale lock: MANIFEST changed since LOCK was written (DETAIL)", with the way out. */

@@ -5,8 +5,11 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import dev.dockenv.errors.InputException;
 import dev.dockenv.errors.SourceLocation;
+import dev.dockenv.io.NestingLimit;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -19,10 +22,13 @@ import java.util.regex.Pattern;
 /**
  * Parses JSON text into a {@link PositionedJson} tree with Jackson's streaming parser, keeping the
  * line and column of every value and key. A syntax error, a repeated key, an empty file or text
- * after the document become an {@link InputException} at the place where they are.
+ * after the document become an {@link InputException} at the place where they are, and so do
+ * arrays and objects nested deeper than {@link NestingLimit#MAX_DEPTH} (Jackson counts them).
  */
 final class PositionedJsonParser {
-    private static final JsonFactory FACTORY = JsonFactory.builder().build();
+    private static final JsonFactory FACTORY = JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(NestingLimit.MAX_DEPTH).build())
+            .build();
     private static final Pattern SOURCE_REFERENCE = Pattern.compile("\\[Source: [^\\]]*?; line: (\\d+), column: (\\d+)\\]");
 
     private final Path file;
@@ -36,6 +42,14 @@ final class PositionedJsonParser {
     static PositionedJson parse(Path file, String text) {
         // A String source makes Jackson count columns in characters (an InputStream would count bytes).
         try (JsonParser parser = FACTORY.createParser(text)) {
+            return parse(file, parser);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static PositionedJson parse(Path file, JsonParser parser) throws IOException {
+        try {
             PositionedJsonParser reader = new PositionedJsonParser(file, parser);
             JsonToken first = parser.nextToken();
             if (first == null) {
@@ -47,12 +61,13 @@ final class PositionedJsonParser {
                         + " after the end of the document");
             }
             return root;
+        } catch (StreamConstraintsException e) {
+            throw new InputException(location(file, parser.currentLocation()), "this array or object is "
+                    + NestingLimit.problem(), "write the file with fewer levels");
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             throw new InputException(at == null ? SourceLocation.of(file) : location(file, at),
                     "invalid JSON: " + firstLine(e.getOriginalMessage()));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

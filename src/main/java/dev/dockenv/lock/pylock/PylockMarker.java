@@ -2,6 +2,7 @@ package dev.dockenv.lock.pylock;
 
 import dev.dockenv.errors.InputException;
 import dev.dockenv.errors.SourceLocation;
+import dev.dockenv.io.NestingLimit;
 import dev.dockenv.pep.Marker;
 import dev.dockenv.pep.Pep503;
 import dev.dockenv.pep.PepSyntaxException;
@@ -131,6 +132,9 @@ final class PylockMarker {
             this.text = text;
         }
 
+        private int depth;
+        private int comparisons;
+
         Node or() throws PepSyntaxException {
             Node left = and();
             while (keyword("or")) {
@@ -151,8 +155,13 @@ final class PylockMarker {
             skipBlank();
             if (pos < text.length() && text.charAt(pos) == '(') {
                 int open = pos;
+                if (NestingLimit.exceeded(depth + 1)) {
+                    throw new PepSyntaxException("the marker's parentheses are " + NestingLimit.problem(), pos + 1);
+                }
                 pos++;
+                depth++;
                 Node inner = or();
+                depth--;
                 skipBlank();
                 if (pos >= text.length() || text.charAt(pos) != ')') {
                     throw new PepSyntaxException("expected ')' to close the '(' at character " + (open + 1), pos + 1);
@@ -161,6 +170,9 @@ final class PylockMarker {
                 return inner;
             }
             int start = pos;
+            if (++comparisons > Marker.MAX_COMPARISONS) {
+                throw new PepSyntaxException("the marker holds more than " + Marker.MAX_COMPARISONS + " comparisons", pos + 1);
+            }
             String left = operand();
             String op = operator();
             String right = operand();
