@@ -25,6 +25,11 @@ public class BuildFailedException extends DockenvException {
         this.reason = reason;
     }
 
+    /** The same failure with a hint that names its cause better than the generic one. */
+    public BuildFailedException withHint(String betterHint) {
+        return new BuildFailedException(getMessage(), betterHint, step, stepOutput, reason);
+    }
+
     public String step() {
         return step;
     }
