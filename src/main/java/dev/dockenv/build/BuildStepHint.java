@@ -90,8 +90,9 @@ final class BuildStepHint {
     }
 
     /** The paths a missing-file message names: quoted, or words between colons. */
-    static List<String> candidates(String line) {
+    static List<String> candidates(String message) {
         Set<String> out = new LinkedHashSet<>();
+        String line = message.replaceAll("(?<=[A-Za-z])'(?=[A-Za-z])", ""); // "can't" holds no quote
         Matcher q = QUOTED.matcher(line);
         while (q.find()) {
             String p = q.group(1).strip();

@@ -38,6 +38,9 @@ public final class BuildInputScanner {
     /** What separates words in a shell command (and in most scripts): blanks, operators, quotes, '='. */
     private static final Pattern WORD_BREAK = Pattern.compile("[\\s;|&<>()'\"=,{}`]+");
 
+    /** A comment: '#' at the start of a word, to the end of its line. */
+    private static final Pattern COMMENT = Pattern.compile("(?m)(^|\\s)#.*$");
+
     private BuildInputScanner() {
     }
 
@@ -71,7 +74,9 @@ public final class BuildInputScanner {
         }
         postBuild.ifPresent(p -> texts.put("postBuild", new String(Utf8File.bytes(p), StandardCharsets.UTF_8)));
         for (Map.Entry<String, String> text : texts.entrySet()) {
-            for (String word : WORD_BREAK.split(text.getValue())) {
+            // a comment names nothing the step reads (shell and Python comments alike)
+            String code = COMMENT.matcher(text.getValue()).replaceAll("$1");
+            for (String word : WORD_BREAK.split(code)) {
                 named(root, rules, word, text.getKey(), postBuild.isPresent(), inputs, skipped, watched);
             }
         }
