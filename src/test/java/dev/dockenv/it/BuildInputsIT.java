@@ -149,4 +149,22 @@ class BuildInputsIT {
         ProcessResult run = Docker.run("run", "--rm", tag, "cat", "/opt/generated.txt", "/opt/extra.txt");
         assertThat(run.stdout()).as(run.describe()).isEqualTo("generated v2\nextra\n");
     }
+
+    /** The issue's own case: a postBuild that compiles the project's C file (gcc from Debian, about a minute). */
+    @Test
+    @Order(6)
+    void aPostBuildCompilesTheProjectsCFile() throws Exception {
+        TestProject c = ws.project("cgreet")
+                .file(".python-version", "3.11\n")
+                .file("requirements.txt", "")
+                .file("dockenv.toml", "apt = [\"gcc\", \"libc6-dev\"]\n")
+                .file("native/greet.c", "int greet(void) { return 42; }\n")
+                .file("postBuild", "#!/bin/sh\nset -e\nmkdir -p /opt/lib\n"
+                        + "gcc -shared -fPIC -o /opt/lib/libgreet.so native/greet.c\n");
+        Files.setPosixFilePermissions(c.path("postBuild"), PosixFilePermissions.fromString("rwxr-xr-x"));
+        ProcessResult run = dockenv.run(c.dir(), "run", "--", "python", "-c",
+                "import ctypes; print(ctypes.CDLL('/opt/lib/libgreet.so').greet())");
+        assertThat(run.exitCode()).as(run.describe()).isZero();
+        assertThat(run.stdout()).isEqualTo("42\n");
+    }
 }
