@@ -179,6 +179,28 @@ class CommandsTest {
     }
 
     @Test
+    void aWarmRunNoticesANewBuildInputButNotASourceEdit() throws Exception {
+        Files.createDirectories(project.resolve("data"));
+        Files.writeString(project.resolve("data/a.txt"), "a\n");
+        Files.writeString(project.resolve("dockenv.toml"), "build = [\"cp -r data /opt/ && python tools/gen.py\"]\n"
+                + "build-inputs = [\"data\"]\n");
+        cli.env.put("DOCKENV_EXEC_FILE", Files.createTempFile(tmp, "exec", "").toString());
+        assertThat(cli.run(project, "run", "true")).as(cli.err).isZero();
+        Files.writeString(project.resolve("app.py"), "print('edited')\n");
+        assertThat(cli.run(project, "run", "true")).as(cli.err).isZero();
+        assertThat(cli.engine.builds).as("a source edit").hasSize(1);
+        Files.writeString(project.resolve("data/b.txt"), "b\n");
+        assertThat(cli.run(project, "run", "true")).as(cli.err).isZero();
+        assertThat(cli.engine.builds).as("a new file in a build-inputs folder").hasSize(2);
+        Files.createDirectories(project.resolve("tools"));
+        Files.writeString(project.resolve("tools/gen.py"), "print('gen')\n");
+        assertThat(cli.run(project, "run", "true")).as(cli.err).isZero();
+        assertThat(cli.engine.builds).as("the file the build command names appeared").hasSize(3);
+        assertThat(new String(cli.engine.contexts.get(2), StandardCharsets.UTF_8)).contains("project/tools/gen.py",
+                "project/data/b.txt");
+    }
+
+    @Test
     void initNeverOverwritesWithoutForce() throws Exception {
         Files.writeString(project.resolve("dockenv.toml"), "ports = [8000]\ncommand = [\"python\", \"app.py\"]\n");
         assertThat(cli.run(project, "init")).isZero();
