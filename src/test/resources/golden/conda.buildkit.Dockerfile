@@ -37,6 +37,7 @@ RUN --mount=type=cache,target=/root/.cache/pip \
     && rm .dockenv-conda-pip-requirements.txt
 # variables: of environment.yml
 ENV SHOP_MODE=dev
+# Build steps see no other project file (list the files they read in build-inputs)
 RUN python -m compileall -q /app
 # The project's postBuild script, run once the environment is built (as repo2docker does)
 COPY project/postBuild postBuild

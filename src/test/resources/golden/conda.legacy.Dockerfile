@@ -38,6 +38,7 @@ RUN sed -i -E '/^[[:space:]]*((-e|--editable)[[:space:]=]+)?(file:)?\.\/?(\[[^]]
     && rm -rf /root/.cache/pip
 # variables: of environment.yml
 ENV SHOP_MODE=dev
+# Build steps see no other project file (list the files they read in build-inputs)
 RUN python -m compileall -q /app
 # The project's postBuild script, run once the environment is built (as repo2docker does)
 COPY postBuild postBuild

@@ -31,10 +31,15 @@ RUN --mount=type=cache,target=/root/.cache/pip \
     --mount=type=secret,id=netrc,target=/root/.netrc \
     sed -i -E '/^[[:space:]]*((-e|--editable)[[:space:]=]+)?(file:)?\.\/?(\[[^]]*\])?[[:space:]]*(#.*)?$/d' requirements/base.txt \
     && pip install -r requirements.txt 'requests>=2.31' 'rich; python_version >= "3.8"'
-RUN python -m compileall -q /opt/venv
+# Build steps see these project files (build-inputs, and the files they name): native/greet.c, data
+RUN --mount=type=bind,source=native/greet.c,target=/app/native/greet.c,rw \
+    --mount=type=bind,source=data,target=/app/data,rw \
+    python -m compileall -q /opt/venv
 # The project's postBuild script, run once the environment is built (as repo2docker does)
 COPY postBuild postBuild
-RUN chmod +x postBuild \
+RUN --mount=type=bind,source=native/greet.c,target=/app/native/greet.c,rw \
+    --mount=type=bind,source=data,target=/app/data,rw \
+    chmod +x postBuild \
     && ./postBuild
 ENV APP_MODE="dev server" \
     TZ=UTC

@@ -30,6 +30,9 @@ COPY libs/seed libs/seed
 RUN sed -i -E '/^[[:space:]]*((-e|--editable)[[:space:]=]+)?(file:)?\.\/?(\[[^]]*\])?[[:space:]]*(#.*)?$/d' requirements/base.txt \
     && pip install -r requirements.txt 'requests>=2.31' 'rich; python_version >= "3.8"' \
     && rm -rf /root/.cache/pip
+# Build steps see these project files (build-inputs, and the files they name): native/greet.c, data
+COPY native/greet.c /app/native/greet.c
+COPY data /app/data
 RUN python -m compileall -q /opt/venv
 # The project's postBuild script, run once the environment is built (as repo2docker does)
 COPY postBuild postBuild

@@ -5,6 +5,7 @@ import dev.dockenv.context.ContextTar;
 import dev.dockenv.context.FileDigestCache;
 import dev.dockenv.context.IgnoreRules;
 import dev.dockenv.dockerfile.Dialect;
+import dev.dockenv.engine.BuildFailedException;
 import dev.dockenv.engine.BuildProgress;
 import dev.dockenv.engine.BuildRequest;
 import dev.dockenv.engine.Engine;
@@ -137,7 +138,14 @@ public final class EnvironmentBuilder {
             BuildRequest request = new BuildRequest(context::writeTo, dockerfilePath, definition.target(),
                     List.of(image.reference(), image.alias()), labels, definition.buildArgs(),
                     definition.hostNetwork(), options.noCache(), options.pull(), dialect == Dialect.BUILDKIT, secrets);
-            engine.build(request, progress);
+            try {
+                engine.build(request, progress);
+            } catch (BuildFailedException failure) {
+                if (definition.origin() != BuildDefinition.Origin.GENERATED) {
+                    throw failure;
+                }
+                throw BuildStepHint.of(project, failure).map(failure::withHint).orElse(failure);
+            }
         } catch (IOException e) {
             Path where = secretDir != null ? secretDir.resolve("netrc") : Path.of(System.getProperty("java.io.tmpdir"));
             throw new UncheckedIOException("cannot write the package index's credentials for the build to " + where, e);

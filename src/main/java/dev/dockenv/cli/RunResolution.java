@@ -56,6 +56,10 @@ final class RunResolution {
         for (ProjectScanner.ListedFolder folder : ProjectScanner.listedFolders(project.root())) {
             stamps.add(ListingStamp.of(folder.folder(), folder.names()));
         }
+        // a new file in a folder build-inputs names (or where its pattern looks) is a new input
+        for (Path folder : project.buildInputs().watchedFolders()) {
+            stamps.add(ListingStamp.of(folder, ".*"));
+        }
         EnvironmentBuilder.Result result = workspace.ensure(image, new BuildOptions(options.rebuild, false, false));
         ResolvedRun run = new ResolvedRun(image.reference(), project.name(), project.config().ports(),
                 project.config().command(), project.dockerfile().isPresent() ? Optional.empty()
@@ -103,6 +107,8 @@ final class RunResolution {
         });
         project.config().source().ifPresent(paths::add);
         project.postBuild().ifPresent(paths::add);
+        // the files build steps name or build-inputs lists, present or not yet
+        paths.addAll(project.buildInputs().watchedPaths());
         // the modules the project's packaging reads a version from (the dev image's stand-ins are derived from them)
         project.packaging().ifPresent(p -> paths.addAll(p.filesRead()));
         for (ContextEntry e : image.hashedEntries()) {

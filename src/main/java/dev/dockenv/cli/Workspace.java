@@ -129,6 +129,9 @@ final class Workspace {
             }
             throw e.withHint(PythonImageHint.of(session().engine().localImages("python")));
         } catch (BuildFailedException e) {
+            if (!e.hasGeneralHint()) {
+                throw e; // a build step's missing file, named already
+            }
             String index = plan.index().indexUrl().map(PackageIndex::withoutCredentials)
                     .map(url -> "the package index " + url).orElse("the package index (pip's default, pypi.org)");
             throw BuildFailureHints.of(e.step(), e.stepOutput(), index).map(e::withHint).orElse(e);

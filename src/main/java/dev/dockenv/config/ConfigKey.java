@@ -19,7 +19,9 @@ public enum ConfigKey {
     REQUIREMENTS("requirements", "an array of requirements sets (a NAME of requirements_NAME.txt or "
             + "requirements/NAME.txt, or a file) to install in the base stage"),
     DEV_REQUIREMENTS("dev-requirements", "an array of requirements sets (a NAME of requirements_NAME.txt or "
-            + "requirements/NAME.txt, or a file) to install in the dev stage");
+            + "requirements/NAME.txt, or a file) to install in the dev stage"),
+    BUILD_INPUTS("build-inputs", "an array of project files, folders or glob patterns (relative paths such as "
+            + "\"native/greet.c\" or \"data/*.csv\") that build commands and postBuild read");
 
     private final String key;
     private final String expected;

@@ -58,7 +58,8 @@ public final class ConfigReader {
                 trustedHosts(doc, path(prefix, ConfigKey.TRUSTED_HOSTS)),
                 doc.strings(path(prefix, ConfigKey.EXTRAS), ConfigKey.EXTRAS.expected(), false),
                 choices(doc, path(prefix, ConfigKey.REQUIREMENTS), ConfigKey.REQUIREMENTS),
-                choices(doc, path(prefix, ConfigKey.DEV_REQUIREMENTS), ConfigKey.DEV_REQUIREMENTS));
+                choices(doc, path(prefix, ConfigKey.DEV_REQUIREMENTS), ConfigKey.DEV_REQUIREMENTS),
+                buildInputs(doc, path(prefix, ConfigKey.BUILD_INPUTS)));
     }
 
     /** An image reference: one FROM value, never a second instruction. */
@@ -191,6 +192,71 @@ public final class ConfigReader {
             }
         }
         return commands;
+    }
+
+    /** The characters a build input may hold: what a RUN --mount flag can carry, and glob patterns. */
+    private static final java.util.regex.Pattern BUILD_INPUT = java.util.regex.Pattern.compile("[A-Za-z0-9_.@%+:/*?\\[\\]^!-]+");
+
+    /**
+     * Build inputs: project-relative paths or glob patterns, inside the project. Whether they exist
+     * (and are not excluded from the build context) is for the scan to say.
+     */
+    private static List<DockenvConfig.BuildInput> buildInputs(TomlDocument doc, List<String> keyPath) {
+        List<String> entries = doc.strings(keyPath, ConfigKey.BUILD_INPUTS.expected(), false);
+        List<DockenvConfig.BuildInput> out = new ArrayList<>();
+        for (int i = 0; i < entries.size(); i++) {
+            SourceLocation at = doc.locationOf(keyPath, i);
+            String entry = entries.get(i);
+            String shown = TomlDocument.key(keyPath) + ": '" + ImageReference.printable(entry) + "' ";
+            buildInputProblem(entry).ifPresent(problem -> {
+                throw new InputException(at, shown + problem.message(), problem.hint());
+            });
+            String clean = entry;
+            while (clean.startsWith("./")) {
+                clean = clean.substring(2);
+            }
+            clean = clean.replaceAll("/+", "/").replaceAll("/$", "");
+            out.add(new DockenvConfig.BuildInput(clean, at));
+        }
+        return out;
+    }
+
+    /** What is wrong with a build input as written, if anything. */
+    record Problem(String message, String hint) {
+    }
+
+    static Optional<Problem> buildInputProblem(String entry) {
+        String relative = "give a path relative to the project folder, such as \"native/greet.c\" or \"data/*.csv\"";
+        if (entry.isBlank()) {
+            return Optional.of(new Problem("is empty", relative));
+        }
+        if (entry.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+            return Optional.of(new Problem("holds a line break or control character", relative));
+        }
+        if (entry.startsWith("/") || entry.startsWith("~") || entry.matches("(?s)[A-Za-z]:.*")) {
+            return Optional.of(new Problem("is an absolute path: build inputs are files of the project", relative));
+        }
+        if (entry.contains("\\")) {
+            return Optional.of(new Problem("holds a backslash", "separate folders with '/', as in \"native/greet.c\""));
+        }
+        String clean = entry.replaceAll("^(\\./)+", "");
+        if (java.util.Arrays.asList(clean.split("/")).contains("..")) {
+            return Optional.of(new Problem("leaves the project folder ('..'): build steps see only the project's own files",
+                    relative));
+        }
+        if (clean.isEmpty() || clean.matches("\\.?/*") || clean.matches("[*/]+")) {
+            return Optional.of(new Problem("is the whole project: every edit of any file would rebuild the environment",
+                    "name the files or folders the build steps read, such as \"native\" or \"scripts/setup.sh\""));
+        }
+        if (clean.startsWith("!")) {
+            return Optional.of(new Problem("is an exception pattern ('!'), which build-inputs does not take",
+                    "list what the build steps read; .dockerignore excludes files from every build"));
+        }
+        if (!BUILD_INPUT.matcher(clean).matches()) {
+            return Optional.of(new Problem("holds a character a build step's mount cannot carry (a space, comma, quote, "
+                    + "'=' or '$')", "rename the file, or name a folder that holds it"));
+        }
+        return Optional.empty();
     }
 
     /** Hosts pip may reach without valid HTTPS: HOST or HOST:PORT, as pip's --trusted-host takes them. */

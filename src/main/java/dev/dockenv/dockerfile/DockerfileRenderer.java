@@ -38,8 +38,9 @@ public final class DockerfileRenderer {
                 out.append('\n');
             }
             out.append("FROM ").append(stage.from()).append(" AS ").append(stage.name()).append('\n');
+            java.util.Set<Mount.Context> copied = new java.util.HashSet<>();
             for (Instruction instruction : stage.instructions()) {
-                out.append(render(instruction)).append('\n');
+                out.append(instruction instanceof Run r ? run(r, copied) : render(instruction)).append('\n');
             }
         }
         return out.toString();
@@ -55,7 +56,7 @@ public final class DockerfileRenderer {
                     .map(v -> v.getKey() + "=" + (e.literal() ? literalValue(v.getValue()) : envValue(v.getValue())))
                     .collect(Collectors.joining(CONTINUATION));
         } else if (instruction instanceof Run r) {
-            return run(r);
+            return run(r, new java.util.HashSet<>());
         } else if (instruction instanceof Copy c) {
             return copy(c);
         } else if (instruction instanceof Workdir w) {
@@ -81,7 +82,8 @@ public final class DockerfileRenderer {
                 .collect(Collectors.joining("\n"));
     }
 
-    private String run(Run run) {
+    /** A RUN; {@code copied}: the context mounts the legacy dialect has copied into this stage already. */
+    private String run(Run run, java.util.Set<Mount.Context> copied) {
         List<String> prelude = new ArrayList<>();
         List<String> parts = new ArrayList<>();
         List<String> commands = new ArrayList<>(run.commands());
@@ -98,6 +100,9 @@ public final class DockerfileRenderer {
                     prelude.add(copy(new Copy(List.of(bind.source()), bind.target(), java.util.Optional.of(bind.fromStage()),
                             java.util.Optional.empty())));
                     commands.add("rm -rf " + bind.target());
+                } else if (mount instanceof Mount.Context context && copied.add(context)) {
+                    // no mounts: the context's path is copied in before the first step that needs it, and stays
+                    prelude.add(copy(Instruction.Copy.of(context.source(), context.target())));
                 }
                 // secrets are optional mounts: without BuildKit there are none (builds that need one refuse earlier)
             }
@@ -123,6 +128,9 @@ public final class DockerfileRenderer {
         }
         if (mount instanceof Mount.Bind b) {
             return "--mount=type=bind,from=" + b.fromStage() + ",source=" + b.source() + ",target=" + b.target();
+        }
+        if (mount instanceof Mount.Context c) {
+            return "--mount=type=bind,source=" + c.source() + ",target=" + c.target() + ",rw";
         }
         Mount.Secret s = (Mount.Secret) mount;
         return "--mount=type=secret,id=" + s.id() + ",target=" + s.target();

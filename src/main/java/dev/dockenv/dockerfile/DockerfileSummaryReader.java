@@ -126,8 +126,13 @@ public final class DockerfileSummaryReader {
                     }
                 }
                 case "RUN" -> {
-                    if (rest.contains("type=bind") && !rest.contains("from=")) {
-                        unresolved = true;
+                    // a bind mount without from= reads the context: its source (the whole context by default)
+                    for (String mount : contextBindSources(rest)) {
+                        if (mount.contains("$")) {
+                            unresolved = true;
+                        } else {
+                            sources.add(mount);
+                        }
                     }
                 }
                 default -> {
@@ -139,6 +144,30 @@ public final class DockerfileSummaryReader {
             stages.add(new DockerfileSummary.StageSummary(name, from, sources, fromStages, unresolved));
         }
         return new DockerfileSummary(stages, args);
+    }
+
+    /** The context paths the RUN's {@code --mount=type=bind} flags without {@code from=} read ("." when none is named). */
+    static List<String> contextBindSources(String rest) {
+        List<String> out = new ArrayList<>();
+        String body = rest;
+        while (body.startsWith("--")) {
+            String[] parts = body.split("\\s+", 2);
+            String flag = parts[0];
+            body = parts.length > 1 ? parts[1] : "";
+            if (!flag.toLowerCase(Locale.ROOT).startsWith("--mount=")) {
+                continue;
+            }
+            java.util.Map<String, String> fields = new java.util.HashMap<>();
+            for (String field : flag.substring("--mount=".length()).split(",")) {
+                String[] kv = field.split("=", 2);
+                fields.put(kv[0].toLowerCase(Locale.ROOT), kv.length > 1 ? kv[1] : "");
+            }
+            if ("bind".equals(fields.getOrDefault("type", "bind")) && !fields.containsKey("from")) {
+                String source = fields.getOrDefault("source", fields.getOrDefault("src", "."));
+                out.add(source.isEmpty() ? "." : source);
+            }
+        }
+        return out;
     }
 
     private static Sources sources(Path file, Logical l, String rest, boolean add) {

@@ -41,4 +41,20 @@ public sealed interface Mount {
             LineSafety.flagValue("a bind mount's target", target);
         }
     }
+
+    /**
+     * A file or folder of the build context, seen at {@code target} while the step runs (writable,
+     * what the step writes there is dropped with the mount) and never stored in a layer. The
+     * legacy dialect has no such mount: it copies the path in before the step.
+     */
+    record Context(String source, String target) implements Mount {
+        public Context {
+            LineSafety.flagValue("a context mount's source", source);
+            LineSafety.flagValue("a context mount's target", target);
+            if (source.contains("$") || target.contains("$")) {
+                throw new IllegalArgumentException("a context mount's paths cannot hold '$' (a build variable): '"
+                        + source + "'");
+            }
+        }
+    }
 }

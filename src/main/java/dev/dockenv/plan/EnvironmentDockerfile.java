@@ -130,15 +130,28 @@ public final class EnvironmentDockerfile {
                 + "[\"purelib\"])')/dockenv-project.pth\"");
     }
 
-    /** What ends every base stage: build commands, postBuild, the configured environment. */
+    /**
+     * What ends every base stage: build commands, postBuild, the configured environment. The build
+     * steps see the project files they need (build-inputs, and files they name) mounted at their
+     * place in the project folder, for the step alone.
+     */
     static void finishBase(Stage.Builder s, EnvironmentPlan plan, String prefix) {
-        for (String command : plan.base().finishing().buildCommands()) {
-            s.add(Run.of(command));
+        FinishingSteps finishing = plan.base().finishing();
+        List<Mount> inputs = finishing.inputs().stream()
+                .<Mount>map(p -> new Mount.Context(prefix + p, ContainerPaths.PROJECT + "/" + p)).toList();
+        if (finishing.hasSteps()) {
+            s.comment(finishing.inputs().isEmpty()
+                    ? "Build steps see no other project file (list the files they read in build-inputs)"
+                    : "Build steps see these project files (build-inputs, and the files they name): "
+                            + String.join(", ", finishing.inputs()));
         }
-        plan.base().finishing().postBuild().ifPresent(script -> {
+        for (String command : finishing.buildCommands()) {
+            s.add(new Run(inputs, List.of(command)));
+        }
+        finishing.postBuild().ifPresent(script -> {
             s.comment("The project's postBuild script, run once the environment is built (as repo2docker does)");
             s.add(Copy.of(prefix + script, script));
-            s.add(Run.of("chmod +x " + quote(script), "./" + quote(script)));
+            s.add(new Run(inputs, List.of("chmod +x " + quote(script), "./" + quote(script))));
         });
         if (!plan.environment().isEmpty()) {
             s.add(new Env(new java.util.TreeMap<>(plan.environment()), true));
@@ -256,6 +269,7 @@ public final class EnvironmentDockerfile {
             paths.addAll(step.copies());
         }
         plan.base().finishing().postBuild().ifPresent(paths::add);
+        paths.addAll(plan.base().finishing().inputs());
         if (DEV.equals(target)) {
             plan.projectInstall().ifPresent(p -> paths.addAll(ProjectInstallStages.devContextPaths(p)));
         }

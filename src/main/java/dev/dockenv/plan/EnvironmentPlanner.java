@@ -22,9 +22,11 @@ public final class EnvironmentPlanner {
     public static EnvironmentPlan plan(Project project, InstallDecision decision) {
         Stages stages = stages(project, decision);
         String importPath = project.hasSrcLayout() ? ContainerPaths.PROJECT + "/src" : ContainerPaths.PROJECT;
+        Optional<String> postBuild = project.postBuild().map(project::relative);
+        FinishingSteps finishing = new FinishingSteps(project.config().buildCommands(), postBuild,
+                buildInputs(project, stages.environment(), postBuild), project.config().environment());
         BasePlan base = new BasePlan(baseImage(project), aptPackages(project), importPath, stages.environment(),
-                new FinishingSteps(project.config().buildCommands(), project.postBuild().map(project::relative),
-                        project.config().environment()));
+                finishing);
         AppPlan app = new AppPlan(stages.dev(),
                 ProjectInstallPlanner.plan(project, decision instanceof InstallDecision.Locked), ports(project),
                 project.config().command());
@@ -53,6 +55,27 @@ public final class EnvironmentPlanner {
         List<StageInstall> dev = DeclaredInstallPlanner.plan(project, declared.dev(),
                 DeclaredInstallPlanner.copiedBy(base)).stream().toList();
         return new Stages(new PythonEnvironment.Venv(base), dev);
+    }
+
+    /**
+     * The project files the build steps see: the project's build inputs, without those the base
+     * stage has copied already (they are in place, and a copy would undo what the stage did to
+     * them); none when there is no build step.
+     */
+    private static List<String> buildInputs(Project project, PythonEnvironment environment, Optional<String> postBuild) {
+        if (project.config().buildCommands().isEmpty() && postBuild.isEmpty()) {
+            return List.of();
+        }
+        List<String> copied = new ArrayList<>();
+        if (environment instanceof PythonEnvironment.Venv venv) {
+            venv.installs().forEach(i -> copied.addAll(i.copies()));
+        } else if (environment instanceof PythonEnvironment.Conda conda) {
+            copied.addAll(conda.plan().copies());
+        }
+        postBuild.ifPresent(copied::add);
+        return project.buildInputs().paths().stream()
+                .filter(p -> copied.stream().noneMatch(c -> p.equals(c) || p.startsWith(c + "/")))
+                .toList();
     }
 
     private static String baseImage(Project project) {

@@ -17,6 +17,7 @@ import dev.dockenv.pyproject.PyprojectFile;
  * {@code requirements} and {@code devRequirements} are the requirements sets
  * the base and dev stages install; {@code requirementSets} every set found, with its stage;
  * {@code constraints} the root's constraints.txt, applied to every pip install of requirements.
+ * {@code buildInputs} the project files the build commands and postBuild see.
  */
 public record Project(
         Path root,
@@ -34,7 +35,8 @@ public record Project(
         Optional<CondaEnvironmentFile> conda,
         Optional<PackagingProject> packaging,
         List<NamedRequirements> requirementSets,
-        Optional<RequirementsSet> constraints) {
+        Optional<RequirementsSet> constraints,
+        BuildInputs buildInputs) {
 
     /**
      * The names that mark dev dependencies, in this order: requirements sets

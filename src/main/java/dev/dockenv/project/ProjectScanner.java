@@ -163,8 +163,9 @@ public final class ProjectScanner {
                 .or(() -> packaging.flatMap(PackagingProject::name))
                 .orElse(root.getFileName() == null ? "project" : root.getFileName().toString());
         boolean src = Files.isDirectory(root.resolve("src"));
+        BuildInputs buildInputs = BuildInputScanner.scan(root, config, postBuild);
         return new Project(root, name, detected, pyproject, main, dev, python, config, dockerfile, src, apt, postBuild,
-                conda, packaging, selected.sets(), constraints);
+                conda, packaging, selected.sets(), constraints, buildInputs);
     }
 
     /**

@@ -198,4 +198,32 @@ class ImageIdentityTest {
         Files.writeString(project.resolve("setup.cfg"), "[options]\nzip_safe = False\n");
         assertThat(tag("dev")).as("a new setup.cfg").isNotEqualTo(readme);
     }
+
+    @Test
+    void aBuildStepsInputChangesTheTagAndOtherSourcesDoNot() throws Exception {
+        Files.createDirectories(project.resolve("native"));
+        Files.writeString(project.resolve("native/greet.c"), "int greet(void) { return 1; }\n");
+        Files.writeString(project.resolve("postBuild"), "#!/bin/sh\ngcc -shared -o /opt/libgreet.so native/greet.c\n");
+        project.resolve("postBuild").toFile().setExecutable(true);
+        String dev = tag("dev");
+        String base = tag("base");
+        Files.writeString(project.resolve("app.py"), "print('v2')\n");
+        assertThat(tag("dev")).as("a source edit").isEqualTo(dev);
+        Files.writeString(project.resolve("native/greet.c"), "int greet(void) { return 2; }\n");
+        assertThat(tag("dev")).as("an edit of what postBuild compiles").isNotEqualTo(dev);
+        assertThat(tag("base")).isNotEqualTo(base);
+    }
+
+    @Test
+    void aNewFileInABuildInputFolderChangesTheTag() throws Exception {
+        Files.createDirectories(project.resolve("data"));
+        Files.writeString(project.resolve("data/a.csv"), "1\n");
+        Files.writeString(project.resolve("dockenv.toml"), "build = [\"cp -r data /opt/\"]\nbuild-inputs = [\"data\"]\n");
+        Files.writeString(project.resolve("pyproject.toml"), "[project]\nname = \"shop\"\n");
+        String dev = tag("dev");
+        Files.writeString(project.resolve("app.py"), "print('v2')\n");
+        assertThat(tag("dev")).isEqualTo(dev);
+        Files.writeString(project.resolve("data/b.csv"), "2\n");
+        assertThat(tag("dev")).isNotEqualTo(dev);
+    }
 }

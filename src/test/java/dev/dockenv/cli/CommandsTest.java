@@ -1,5 +1,8 @@
 package dev.dockenv.cli;
 
+import dev.dockenv.dockerfile.DockerfileSummaryReader;
+import dev.dockenv.context.IgnoreRules;
+import java.util.Optional;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -134,6 +137,67 @@ class CommandsTest {
         assertThat(cli.run(project, "status")).isZero();
         assertThat(cli.out).contains("docs (requirements_docs.txt): dev stage, [tool.dockenv] dev-requirements",
                 "test (requirements-test.txt): not installed");
+    }
+
+    @Test
+    void buildStepsSeeWhatTheyNameAndInitsFilesGiveItToPlainDockerBuild() throws Exception {
+        Files.createDirectories(project.resolve("native"));
+        Files.writeString(project.resolve("native/greet.c"), "int greet(void) { return 42; }\n");
+        Files.createDirectories(project.resolve("data"));
+        Files.writeString(project.resolve("data/words.txt"), "hello\n");
+        Files.writeString(project.resolve("postBuild"), "#!/bin/sh\ngcc -shared -o /opt/libgreet.so native/greet.c\n"
+                + "cp -r data /opt/\n");
+        project.resolve("postBuild").toFile().setExecutable(true);
+        Files.writeString(project.resolve("dockenv.toml"), "build = [\"cat data/words.txt\"]\n");
+
+        assertThat(cli.run(project, "status")).as(cli.err).isZero();
+        assertThat(cli.out).contains("build steps see data/words.txt (named by the build command), native/greet.c (named by "
+                + "postBuild), postBuild and the dependency "
+                + "files; editing one of them rebuilds, editing other files does not\n")
+                .contains("not given   data (named by postBuild): a folder: list it in build-inputs to give it to "
+                        + "build steps\n");
+
+        Files.writeString(project.resolve("dockenv.toml"), "build = [\"cat data/words.txt\"]\nbuild-inputs = [\"data\"]\n");
+        assertThat(cli.run(project, "build")).as(cli.err).isZero();
+        String tar = new String(cli.engine.contexts.get(cli.engine.contexts.size() - 1), StandardCharsets.UTF_8);
+        assertThat(tar).contains("project/native/greet.c", "project/data/words.txt").doesNotContain("project/app.py");
+
+        assertThat(cli.run(project, "init")).as(cli.err).isZero();
+        String dockerfile = Files.readString(project.resolve("Dockerfile"));
+        assertThat(dockerfile).contains("RUN --mount=type=bind,source=data,target=/app/data,rw \\\n"
+                + "    --mount=type=bind,source=native/greet.c,target=/app/native/greet.c,rw \\\n"
+                + "    cat data/words.txt\n");
+        IgnoreRules written = IgnoreRules.parse(project.resolve(".dockerignore"),
+                Files.readString(project.resolve(".dockerignore")));
+        List<String> sources = DockerfileSummaryReader.read(project.resolve("Dockerfile"), dockerfile)
+                .contextSourcesFor(Optional.of("dev")).orElseThrow();
+        assertThat(sources).contains("data", "native/greet.c");
+        for (String source : sources) {
+            assertThat(project.resolve(source)).as("plain docker build reads %s", source).exists();
+            assertThat(written.excludes(source)).as("the written .dockerignore keeps %s", source).isFalse();
+        }
+    }
+
+    @Test
+    void aWarmRunNoticesANewBuildInputButNotASourceEdit() throws Exception {
+        Files.createDirectories(project.resolve("data"));
+        Files.writeString(project.resolve("data/a.txt"), "a\n");
+        Files.writeString(project.resolve("dockenv.toml"), "build = [\"cp -r data /opt/ && python tools/gen.py\"]\n"
+                + "build-inputs = [\"data\"]\n");
+        cli.env.put("DOCKENV_EXEC_FILE", Files.createTempFile(tmp, "exec", "").toString());
+        assertThat(cli.run(project, "run", "true")).as(cli.err).isZero();
+        Files.writeString(project.resolve("app.py"), "print('edited')\n");
+        assertThat(cli.run(project, "run", "true")).as(cli.err).isZero();
+        assertThat(cli.engine.builds).as("a source edit").hasSize(1);
+        Files.writeString(project.resolve("data/b.txt"), "b\n");
+        assertThat(cli.run(project, "run", "true")).as(cli.err).isZero();
+        assertThat(cli.engine.builds).as("a new file in a build-inputs folder").hasSize(2);
+        Files.createDirectories(project.resolve("tools"));
+        Files.writeString(project.resolve("tools/gen.py"), "print('gen')\n");
+        assertThat(cli.run(project, "run", "true")).as(cli.err).isZero();
+        assertThat(cli.engine.builds).as("the file the build command names appeared").hasSize(3);
+        assertThat(new String(cli.engine.contexts.get(2), StandardCharsets.UTF_8)).contains("project/tools/gen.py",
+                "project/data/b.txt");
     }
 
     @Test

@@ -111,6 +111,49 @@ class ConfigReaderTest {
                                 "did you mean 'dev-requirements'?")));
     }
 
+    @Test
+    void buildInputsArePathsAndPatternsInsideTheProject() {
+        DockenvConfig c = read("[tool.dockenv]\nbuild-inputs = [\"native/greet.c\", \"./data/\", \"scripts/*.sh\"]\n");
+        assertThat(c.buildInputs()).extracting(DockenvConfig.BuildInput::pattern)
+                .containsExactly("native/greet.c", "data", "scripts/*.sh");
+        assertThat(c.buildInputs()).extracting(DockenvConfig.BuildInput::isGlob).containsExactly(false, false, true);
+        assertThat(c.buildInputs().get(2).location()).hasToString("pyproject.toml:2:46");
+        assertThat(read("[tool.dockenv]\n").buildInputs()).isEmpty();
+        assertThat(readDockenvToml("build-inputs = [\"native\"]\n").buildInputs().get(0).location())
+                .hasToString("dockenv.toml:1:17");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "'/etc/passwd'|2:17: tool.dockenv.build-inputs: '/etc/passwd' is an absolute path",
+        "'~/notes.txt'|2:17: tool.dockenv.build-inputs: '~/notes.txt' is an absolute path",
+        "'C:/data'|2:17: tool.dockenv.build-inputs: 'C:/data' is an absolute path",
+        "'../secrets.txt'|2:17: tool.dockenv.build-inputs: '../secrets.txt' leaves the project folder",
+        "'native/../../x'|2:17: tool.dockenv.build-inputs: 'native/../../x' leaves the project folder",
+        "'native\\\\greet.c'|2:17: tool.dockenv.build-inputs: 'native\\greet.c' holds a backslash",
+        "''|2:17: tool.dockenv.build-inputs: '' is empty",
+        "'.'|2:17: tool.dockenv.build-inputs: '.' is the whole project",
+        "'**'|2:17: tool.dockenv.build-inputs: '**' is the whole project",
+        "'!native'|2:17: tool.dockenv.build-inputs: '!native' is an exception pattern",
+        "'my data.csv'|2:17: tool.dockenv.build-inputs: 'my data.csv' holds a character a build step's mount cannot",
+        "'a,b'|2:17: tool.dockenv.build-inputs: 'a,b' holds a character",
+        "'x$HOME'|2:17: tool.dockenv.build-inputs: 'x$HOME' holds a character",
+        "'a=b'|2:17: tool.dockenv.build-inputs: 'a=b' holds a character",
+    })
+    void badBuildInputsAreErrorsAtTheirPlace(String entry, String message) {
+        assertThatThrownBy(() -> read("[tool.dockenv]\nbuild-inputs = [\"" + entry + "\"]\n"))
+                .isInstanceOf(InputException.class)
+                .hasMessageStartingWith("pyproject.toml:" + message);
+    }
+
+    @Test
+    void buildInputsAreAnArrayOfStrings() {
+        assertThatThrownBy(() -> read("[tool.dockenv]\nbuild-inputs = \"native\"\n"))
+                .hasMessageStartingWith("pyproject.toml:2:1: tool.dockenv.build-inputs: expected an array of project files");
+        assertThatThrownBy(() -> read("[tool.dockenv]\nbuild-inputs = [\"a\", \"b\\nRUN x\"]\n"))
+                .hasMessageStartingWith("pyproject.toml:2:22: tool.dockenv.build-inputs: 'b\\nRUN x' holds a line break");
+    }
+
     private static DockenvConfig readDockenvToml(String toml) {
         return ConfigReader.read(TomlDocument.parse(Path.of("dockenv.toml"), toml), List.of());
     }

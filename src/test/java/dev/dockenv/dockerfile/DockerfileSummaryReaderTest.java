@@ -73,4 +73,24 @@ class DockerfileSummaryReaderTest {
         assertThat(s.stage("0")).isPresent();
         assertThat(List.copyOf(s.argNames())).containsExactly("F");
     }
+
+    @Test
+    void aBindMountFromTheContextReadsItsSourceOnly() {
+        DockerfileSummary s = DockerfileSummaryReader.read(Path.of("Dockerfile"), """
+                FROM python:3.11-slim AS base
+                COPY postBuild postBuild
+                RUN --mount=type=bind,source=native/greet.c,target=/app/native/greet.c,rw \\
+                    --mount=type=cache,target=/root/.cache/pip \\
+                    ./postBuild
+                RUN --mount=type=bind,from=base,source=/opt,target=/mnt true
+                FROM base AS dev
+                RUN --mount=target=/ctx ls /ctx
+                FROM base AS var
+                RUN --mount=type=bind,source=$DIR,target=/x true
+                """);
+        assertThat(s.contextSourcesFor(Optional.of("base"))).contains(List.of("postBuild", "native/greet.c"));
+        assertThat(s.contextSourcesFor(Optional.of("dev"))).as("a bind mount without source is the whole context")
+                .contains(List.of(".", "postBuild", "native/greet.c"));
+        assertThat(s.contextSourcesFor(Optional.of("var"))).as("a variable: the whole context").isEmpty();
+    }
 }

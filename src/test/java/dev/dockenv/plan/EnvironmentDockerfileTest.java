@@ -24,7 +24,7 @@ class EnvironmentDockerfileTest {
                         List.of("requirements.txt", "requirements/base.txt", "libs/seed"), List.of("requirements/base.txt"),
                         PipCommand.install("-r", "requirements.txt", "requests>=2.31", "rich; python_version >= \"3.8\"")))),
                 new FinishingSteps(List.of("python -m compileall -q /opt/venv"), Optional.of("postBuild"),
-                        Map.of("APP_MODE", "dev server", "TZ", "UTC")));
+                        List.of("native/greet.c", "data"), Map.of("APP_MODE", "dev server", "TZ", "UTC")));
         AppPlan app = new AppPlan(List.of(new StageInstall.Declared(
                 "requirements-dev.txt, pyproject.toml [dependency-groups] dev", List.of("requirements-dev.txt"),
                 List.of(), PipCommand.install("-r", "requirements-dev.txt", "pytest>=8"))), Optional.empty(),
@@ -39,7 +39,7 @@ class EnvironmentDockerfileTest {
         BasePlan base = new BasePlan("python:" + PythonVersion.DEFAULT + "-slim", List.of(), "/app",
                 new PythonEnvironment.Venv(List.of(new StageInstall.Declared("requirements.txt",
                         List.of("requirements.txt"), List.of(), PipCommand.install("-r", "requirements.txt")))),
-                new FinishingSteps(List.of(), Optional.empty(), Map.of()));
+                new FinishingSteps(List.of(), Optional.empty(), List.of(), Map.of()));
         return new EnvironmentPlan("hello", new PythonChoice(PythonVersion.DEFAULT, Optional.empty()), base,
                 new AppPlan(List.of(), Optional.empty(), List.of(), List.of()), PackageIndex.none());
     }
@@ -100,10 +100,11 @@ class EnvironmentDockerfileTest {
     void devAndBaseReadOnlyDependencyFilesWhileProdReadsEverything() {
         EnvironmentPlan plan = fullPlan();
         assertThat(EnvironmentDockerfile.contextPaths(plan, "base"))
-                .containsExactly("requirements.txt", "requirements/base.txt", "libs/seed", "postBuild");
+                .containsExactly("requirements.txt", "requirements/base.txt", "libs/seed", "postBuild",
+                        "native/greet.c", "data");
         assertThat(EnvironmentDockerfile.contextPaths(plan, "dev"))
                 .containsExactly("requirements.txt", "requirements/base.txt", "libs/seed", "requirements-dev.txt",
-                        "postBuild");
+                        "postBuild", "native/greet.c", "data");
         assertThat(EnvironmentDockerfile.contextPaths(plan, "prod")).containsExactly(".");
     }
 
