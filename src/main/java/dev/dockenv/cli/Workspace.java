@@ -18,6 +18,7 @@ import dev.dockenv.plan.EnvironmentPlanner;
 import dev.dockenv.project.Project;
 import dev.dockenv.project.ProjectLocator;
 import dev.dockenv.project.ProjectScanner;
+import dev.dockenv.script.InlineScript;
 import java.nio.file.Path;
 import java.util.HexFormat;
 import java.util.Optional;
@@ -54,6 +55,13 @@ final class Workspace {
         if (decision instanceof InstallDecision.Locked locked) {
             locked.requireFresh();
         }
+        return new Workspace(root, project, decision, EnvironmentPlanner.plan(project, decision));
+    }
+
+    /** A script with inline metadata, alone: its metadata is the environment, its folder the project. */
+    static Workspace openScript(DockenvCommand root, InlineScript script) {
+        Project project = ProjectScanner.scanScript(script);
+        InstallDecision decision = InstallDecider.decide(project, root.session().environment());
         return new Workspace(root, project, decision, EnvironmentPlanner.plan(project, decision));
     }
 
