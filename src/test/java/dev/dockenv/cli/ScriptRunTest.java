@@ -146,4 +146,23 @@ class ScriptRunTest {
         assertThat(cli.err).contains(script.toAbsolutePath() + ":2:1: the inline metadata block '# /// script' is not closed");
         assertThat(cli.engine.builds).isEmpty();
     }
+
+    @Test
+    void statusAndBuildNameTheScript() throws Exception {
+        Files.writeString(folder.resolve("requirements.txt"), "flask\n");
+        assertThat(cli.run(tmp, "status", "tools/fetch.py")).as(cli.err).isZero();
+        assertThat(cli.out).contains("fetch.py (inline script metadata)", "requests==2.31.0",
+                "3.11 (from fetch.py)", "dockenv-fetch:dev-", "not built").doesNotContain("requirements.txt");
+        assertThat(cli.run(folder, "build", "--target", "prod", "fetch.py")).as(cli.err).isZero();
+        assertThat(cli.out).startsWith("dockenv-fetch:prod-");
+        assertThat(cli.engine.builds).hasSize(1);
+        // without a script, the folder's project
+        assertThat(cli.run(folder, "status")).isZero();
+        assertThat(cli.out).contains("requirements.txt").doesNotContain("inline script metadata");
+
+        Files.writeString(folder.resolve("plain.py"), "print(1)\n");
+        assertThat(cli.run(folder, "status", "plain.py")).isEqualTo(3);
+        assertThat(cli.err).contains("plain.py has no inline script metadata");
+        assertThat(cli.run(folder, "build", "missing.py")).isEqualTo(2);
+    }
 }
