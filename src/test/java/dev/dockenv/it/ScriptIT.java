@@ -68,10 +68,11 @@ class ScriptIT {
         assertThat(again.stderr()).as(again.describe()).doesNotContain("building");
 
         p.file(name, script("1.0.0", "print('edited', greeting.__version__)"));
-        ProcessResult edited = dockenv.run(p.dir(), "run", name);
+        ProcessResult edited = dockenv.withEnv("DOCKENV_TIMING", "1").run(p.dir(), "run", name);
         assertThat(edited.exitCode()).as(edited.describe()).isZero();
         assertThat(edited.stdout()).isEqualTo("edited 1.0.0\n");
-        assertThat(edited.stderr()).as("editing the code builds nothing").doesNotContain("building");
+        assertThat(edited.stderr()).as("editing the code builds nothing").doesNotContain("building")
+                .as("and the run stays warm: the cache keys on the metadata").contains("timing: warm hit");
         assertThat(p.images()).hasSize(2); // one image: its dev-<hash> tag and its dev alias
 
         p.file(name, script("1.1.0", "print(greeting.__version__)"));
