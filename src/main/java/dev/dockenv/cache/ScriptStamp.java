@@ -1,6 +1,5 @@
 package dev.dockenv.cache;
 
-import dev.dockenv.io.Utf8File;
 import dev.dockenv.script.InlineScriptReader;
 import dev.dockenv.script.ScriptBlock;
 import java.nio.file.Path;
@@ -23,7 +22,7 @@ public record ScriptStamp(FileStamp file, String metadataDigest) implements Inpu
 
     private static String digest(Path script) {
         try {
-            Optional<ScriptBlock> block = InlineScriptReader.block(script, Utf8File.readText(script));
+            Optional<ScriptBlock> block = InlineScriptReader.block(script);
             return block.map(ScriptBlock::digest).orElse(NONE);
         } catch (RuntimeException e) {
             return NONE;

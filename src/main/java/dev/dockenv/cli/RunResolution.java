@@ -8,7 +8,6 @@ import dev.dockenv.cache.ListingStamp;
 import dev.dockenv.cache.ResolvedRun;
 import dev.dockenv.cache.RunCache;
 import dev.dockenv.cache.ScriptStamp;
-import dev.dockenv.io.Utf8File;
 import dev.dockenv.script.InlineScript;
 import dev.dockenv.script.InlineScriptReader;
 import dev.dockenv.context.ContextEntry;
@@ -116,7 +115,7 @@ final class RunResolution {
                 Path root = script.get().getParent();
                 return engine.imageId(cached.get().imageReference()).map(id -> new Ready(root, cached.get(), id));
             }
-            if (InlineScriptReader.block(script.get(), Utf8File.readText(script.get())).isPresent()) {
+            if (InlineScriptReader.block(script.get()).isPresent()) {
                 return Optional.empty(); // its metadata is new, or changed: resolved afresh
             }
         }

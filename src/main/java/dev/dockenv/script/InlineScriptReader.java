@@ -11,6 +11,7 @@ import dev.dockenv.pep.PepSyntaxException;
 import dev.dockenv.pep.Requirement;
 import dev.dockenv.python.DeclaredPython;
 import dev.dockenv.python.DeclaredRequirement;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,8 +41,28 @@ public final class InlineScriptReader {
 
     /** The script's metadata, or empty when it has no {@code script} block. */
     public static Optional<InlineScript> read(Path script) {
-        String text = Utf8File.readText(script);
-        return block(script, text).map(b -> parse(script, b));
+        return block(script).map(b -> parse(script, b));
+    }
+
+    /**
+     * The script's {@code script} block (its TOML not parsed), or empty without one. The script is
+     * read as UTF-8 (PEP 723: tools that do not follow a coding declaration MUST); one in another
+     * encoding (a project's {@code # -*- coding: latin-1 -*-} module) is no concern of dockenv's as
+     * long as it has no block, and an error at its first undecodable byte when it has one.
+     */
+    public static Optional<ScriptBlock> block(Path script) {
+        byte[] bytes = Utf8File.bytes(script);
+        String text;
+        try {
+            text = Utf8File.withoutByteOrderMark(Utf8File.decode(script, bytes));
+        } catch (InputException notUtf8) {
+            // the block's lines are ASCII: any byte decodes to one character, so a block is found as it is written
+            if (block(script, new String(bytes, StandardCharsets.ISO_8859_1)).isEmpty()) {
+                return Optional.empty();
+            }
+            throw notUtf8;
+        }
+        return block(script, text);
     }
 
     /** The script's {@code script} block (its TOML not parsed), or empty without one. */

@@ -165,4 +165,13 @@ class ScriptRunTest {
         assertThat(cli.err).contains("plain.py has no inline script metadata");
         assertThat(cli.run(folder, "build", "missing.py")).isEqualTo(2);
     }
+
+    @Test
+    void aProjectsModuleInAnotherEncodingStillRunsInTheProject() throws Exception {
+        Files.writeString(folder.resolve("requirements.txt"), "flask\n");
+        Files.write(folder.resolve("legacy.py"), "# -*- coding: latin-1 -*-\nprint('caf\u00e9')\n"
+                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        assertThat(cli.run(folder, "run", "legacy.py")).as(cli.err).isZero();
+        assertThat(cli.engine.builds.get(0).tags().get(0)).startsWith("dockenv-tools:dev-");
+    }
 }

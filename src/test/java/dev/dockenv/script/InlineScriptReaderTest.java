@@ -163,4 +163,17 @@ class InlineScriptReaderTest {
         assertThat(one.orElseThrow().digest()).isEqualTo(edited.orElseThrow().digest())
                 .isNotEqualTo(other.orElseThrow().digest());
     }
+
+    @Test
+    void aScriptInAnotherEncodingIsReadOnlyWhenItHasABlock() throws Exception {
+        Path legacy = Files.write(tmp.resolve("legacy.py"),
+                "# -*- coding: latin-1 -*-\nname = 'caf\u00e9'\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        assertThat(InlineScriptReader.read(legacy)).isEmpty();
+        Path withBlock = Files.write(tmp.resolve("withblock.py"), ("# /// script\n# dependencies = []\n# ///\n"
+                + "name = 'caf\u00e9'\n").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        InputException e = (InputException) org.assertj.core.api.Assertions.catchThrowable(
+                () -> InlineScriptReader.read(withBlock));
+        assertThat(e.location().line()).isEqualTo(4);
+        assertThat(e.getMessage()).contains("UTF-8");
+    }
 }
