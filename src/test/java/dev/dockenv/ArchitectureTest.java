@@ -67,7 +67,7 @@ class ArchitectureTest {
                     "dev.dockenv.pep", "dev.dockenv.python"),
             new Layer("formats", "readers and typed models of single file formats",
                     "dev.dockenv.config", "dev.dockenv.deps", "dev.dockenv.dockerfile", "dev.dockenv.context",
-                    "dev.dockenv.pyproject", "dev.dockenv.packaging", "dev.dockenv.lock.."),
+                    "dev.dockenv.pyproject", "dev.dockenv.packaging", "dev.dockenv.script", "dev.dockenv.lock.."),
             new Layer("project", "locating and scanning a project into the immutable model",
                     "dev.dockenv.project"),
             new Layer("decision", "what installs the environment",

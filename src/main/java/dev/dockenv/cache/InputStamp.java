@@ -2,9 +2,10 @@ package dev.dockenv.cache;
 
 /**
  * What the run cache remembers of one input to tell, without reading it, whether it changed: a
- * file's stamp ({@link FileStamp}) or the names a folder holds ({@link ListingStamp}).
+ * file's stamp ({@link FileStamp}), the names a folder holds ({@link ListingStamp}), or a script's
+ * inline metadata ({@link ScriptStamp}: read only when the file's stamp changed).
  */
-public sealed interface InputStamp permits FileStamp, ListingStamp {
+public sealed interface InputStamp permits FileStamp, ListingStamp, ScriptStamp {
 
     /** Whether the input is as it was stamped. */
     boolean isCurrent();
@@ -13,6 +14,9 @@ public sealed interface InputStamp permits FileStamp, ListingStamp {
     String encode();
 
     static InputStamp decode(String line) {
-        return line.startsWith(ListingStamp.TAG) ? ListingStamp.decode(line) : FileStamp.decode(line);
+        if (line.startsWith(ListingStamp.TAG)) {
+            return ListingStamp.decode(line);
+        }
+        return line.startsWith(ScriptStamp.TAG) ? ScriptStamp.decode(line) : FileStamp.decode(line);
     }
 }

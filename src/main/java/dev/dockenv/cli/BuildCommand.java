@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code dockenv build}: builds (or confirms) the environment image of a stage. */
@@ -25,9 +26,13 @@ final class BuildCommand implements Callable<Integer> {
     @Option(names = "--pull", description = "Pull a newer base image first.")
     private boolean pull;
 
+    @Parameters(arity = "0..1", paramLabel = "SCRIPT",
+            description = "A script with inline metadata (# /// script): its environment instead of the project's.")
+    private java.nio.file.Path script;
+
     @Override
     public Integer call() {
-        Workspace workspace = Workspace.open(root);
+        Workspace workspace = Workspace.open(root, Optional.ofNullable(script));
         boolean rebuild = noCache || pull;
         EnvironmentImage image = workspace.build(Optional.ofNullable(target), new BuildOptions(rebuild, noCache, pull));
         workspace.session().out().println(image.reference());

@@ -42,8 +42,9 @@ final class ContainerLauncher {
             }
             envFiles.add(file);
         }
-        RunResolution.Ready ready = RunResolution.resolve(root, options);
-        List<String> argv0 = command;
+        Optional<ScriptRun> script = defaultCommand ? Optional.empty() : ScriptRun.find(root.startDirectory(), command);
+        RunResolution.Ready ready = RunResolution.resolve(root, options, script.map(ScriptRun::script));
+        List<String> argv0 = script.map(s -> s.commandIn(ready.root(), root.startDirectory())).orElse(command);
         if (defaultCommand) {
             argv0 = ready.run().configCommand();
             if (argv0.isEmpty()) {

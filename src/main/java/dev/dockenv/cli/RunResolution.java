@@ -7,6 +7,9 @@ import dev.dockenv.cache.InputStamp;
 import dev.dockenv.cache.ListingStamp;
 import dev.dockenv.cache.ResolvedRun;
 import dev.dockenv.cache.RunCache;
+import dev.dockenv.cache.ScriptStamp;
+import dev.dockenv.script.InlineScript;
+import dev.dockenv.script.InlineScriptReader;
 import dev.dockenv.context.ContextEntry;
 import dev.dockenv.decision.UninstalledPackages;
 import dev.dockenv.project.Project;
@@ -34,21 +37,34 @@ final class RunResolution {
     }
 
     static Ready resolve(DockenvCommand command, RunOptions options) {
+        return resolve(command, options, Optional.empty());
+    }
+
+    /**
+     * @param script the script the command runs ({@link ScriptRun}): with inline metadata, the
+     *     script alone is the environment, cached by its metadata
+     */
+    static Ready resolve(DockenvCommand command, RunOptions options, Optional<Path> script) {
         Session session = command.session();
         PhaseTimer.mark(session, "resolve");
         if (!options.rebuild) {
             boolean defaults = options.target == null && command.startDirectory().equals(session.workingDirectory());
-            Optional<Ready> warm = defaults ? session.warmStart().flatMap(WarmStart::result) : Optional.empty();
+            Optional<Ready> warm = defaults ? session.warmStart().filter(w -> w.script().equals(script))
+                    .flatMap(WarmStart::result) : Optional.empty();
             if (warm.isEmpty()) {
-                warm = warm(session, session.engine(), command.startDirectory(), options.target);
+                warm = warm(session, session.engine(), command.startDirectory(), options.target, script);
             }
             PhaseTimer.mark(session, "warm " + (warm.isPresent() ? "hit" : "miss"));
             if (warm.isPresent()) {
                 return warm.get();
             }
         }
+        Optional<InlineScript> inline = script.flatMap(InlineScriptReader::read);
+        if (inline.isPresent()) {
+            return resolveScript(command, options, inline.get());
+        }
         Path root = ProjectLocator.locate(command.startDirectory());
-        RunCache cache = cache(session, root, options.target);
+        RunCache cache = cache(session, root.toString(), options.target);
         Workspace workspace = Workspace.open(command);
         EnvironmentImage image = workspace.image(Optional.ofNullable(options.target));
         Project project = workspace.project();
@@ -60,6 +76,23 @@ final class RunResolution {
         for (Path folder : project.buildInputs().watchedFolders()) {
             stamps.add(ListingStamp.of(folder, ".*"));
         }
+        return ensure(workspace, image, options, cache, stamps);
+    }
+
+    /** A script with inline metadata: its metadata is the input (its code is not), its folder the root. */
+    private static Ready resolveScript(DockenvCommand command, RunOptions options, InlineScript script) {
+        RunCache cache = scriptCache(command.session(), script.file(), options.target);
+        Workspace workspace = Workspace.openScript(command, script);
+        EnvironmentImage image = workspace.image(Optional.ofNullable(options.target));
+        List<InputStamp> stamps = new ArrayList<>();
+        stamps.add(ScriptStamp.of(script.file()));
+        stamps.addAll(RunCache.stamp(image.hashedEntries().stream().map(ContextEntry::source).toList()));
+        return ensure(workspace, image, options, cache, stamps);
+    }
+
+    private static Ready ensure(Workspace workspace, EnvironmentImage image, RunOptions options, RunCache cache,
+            List<InputStamp> stamps) {
+        Project project = workspace.project();
         EnvironmentBuilder.Result result = workspace.ensure(image, new BuildOptions(options.rebuild, false, false));
         ResolvedRun run = new ResolvedRun(image.reference(), project.name(), project.config().ports(),
                 project.config().command(), project.dockerfile().isPresent() ? Optional.empty()
@@ -73,9 +106,29 @@ final class RunResolution {
      * still in the engine. Reads no project file and starts no process.
      */
     static Optional<Ready> warm(Session session, dev.dockenv.engine.Engine engine, Path start, String target) {
+        return warm(session, engine, start, target, Optional.empty());
+    }
+
+    /**
+     * The warm path of a run, of the script it runs first: a script run before with the same
+     * inline metadata; else (a script without metadata, such as a project's manage.py) the project's.
+     */
+    static Optional<Ready> warm(Session session, dev.dockenv.engine.Engine engine, Path start, String target,
+            Optional<Path> script) {
+        if (script.isPresent()) {
+            Optional<ResolvedRun> cached = scriptCache(session, script.get(), target).lookup();
+            PhaseTimer.mark(session, "warm: script looked up");
+            if (cached.isPresent()) {
+                Path root = script.get().getParent();
+                return engine.imageId(cached.get().imageReference()).map(id -> new Ready(root, cached.get(), id));
+            }
+            if (InlineScriptReader.block(script.get()).isPresent()) {
+                return Optional.empty(); // its metadata is new, or changed: resolved afresh
+            }
+        }
         Path root = ProjectLocator.locate(start);
         PhaseTimer.mark(session, "warm: located");
-        Optional<ResolvedRun> cached = cache(session, root, target).lookup();
+        Optional<ResolvedRun> cached = cache(session, root.toString(), target).lookup();
         PhaseTimer.mark(session, "warm: looked up");
         if (cached.isEmpty()) {
             return Optional.empty();
@@ -85,8 +138,12 @@ final class RunResolution {
         return ready;
     }
 
-    private static RunCache cache(Session session, Path root, String target) {
-        return new RunCache(session.cacheDirectory().resolve("runs"), key(session, root, target));
+    private static RunCache scriptCache(Session session, Path script, String target) {
+        return cache(session, "script:" + script, target);
+    }
+
+    private static RunCache cache(Session session, String environment, String target) {
+        return new RunCache(session.cacheDirectory().resolve("runs"), key(session, environment, target));
     }
 
     private static List<Path> inputs(Project project, EnvironmentImage image) {
@@ -117,8 +174,9 @@ final class RunResolution {
         return paths;
     }
 
-    private static String key(Session session, Path root, String target) {
-        StringBuilder k = new StringBuilder(root.toString());
+    /** @param environment the project's root, or {@code script:} and a script's path */
+    private static String key(Session session, String environment, String target) {
+        StringBuilder k = new StringBuilder(environment);
         k.append('|').append(target == null ? "" : target);
         for (String name : List.of("PIP_INDEX_URL", "PIP_EXTRA_INDEX_URL", "PIP_TRUSTED_HOST", UserDefaults.PYTHON)) {
             k.append('|').append(session.env(name).orElse(""));

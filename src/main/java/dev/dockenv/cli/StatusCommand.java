@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code dockenv status}: what was detected and whether the environment image is up to date. */
@@ -25,9 +26,13 @@ final class StatusCommand implements Callable<Integer> {
     @Option(names = "--target", paramLabel = "STAGE", description = "The stage to report on (default dev).")
     private String target;
 
+    @Parameters(arity = "0..1", paramLabel = "SCRIPT",
+            description = "A script with inline metadata (# /// script): its environment instead of the project's.")
+    private java.nio.file.Path script;
+
     @Override
     public Integer call() {
-        Workspace workspace = Workspace.open(root);
+        Workspace workspace = Workspace.open(root, Optional.ofNullable(script));
         Project project = workspace.project();
         PrintWriter out = workspace.session().out();
         EnvironmentImage image = workspace.image(Optional.ofNullable(target));
@@ -47,6 +52,9 @@ final class StatusCommand implements Callable<Integer> {
             c.notInstalled().forEach(n -> row(out, "not used", n + " (" + c.path() + " is the environment)"));
         });
         project.packaging().ifPresent(p -> row(out, "package", PackageSummary.describe(p)));
+        project.script().ifPresent(s -> row(out, "script", s.fileName() + ": " + (s.dependencies().isEmpty()
+                ? "no dependencies" : String.join(", ", s.dependencies().stream().map(d -> d.text()).toList()))
+                + " (its inline metadata alone is the environment)"));
         requirementSets(out, project, workspace.lock().isPresent());
         buildInputs(out, project, workspace.plan().base().finishing());
         row(out, "base image", workspace.plan().baseImage());

@@ -1,5 +1,6 @@
 package dev.dockenv.cli;
 
+import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
@@ -12,8 +13,10 @@ import java.util.concurrent.CompletableFuture;
  */
 final class WarmStart {
     private final CompletableFuture<Optional<RunResolution.Ready>> result = new CompletableFuture<>();
+    private final Optional<Path> script;
 
-    private WarmStart() {
+    private WarmStart(Optional<Path> script) {
+        this.script = script;
     }
 
     /** Begins when the first argument is run or shell; the thread is a daemon and never blocks exit. */
@@ -21,11 +24,14 @@ final class WarmStart {
         if (args.length == 0 || !(args[0].equals("run") || args[0].equals("shell"))) {
             return Optional.empty();
         }
-        WarmStart start = new WarmStart();
+        // the script a plain run names (an option before it could change its place: then none is assumed)
+        Optional<Path> script = args[0].equals("run") ? PlainRun.command(args)
+                .flatMap(c -> ScriptRun.find(session.workingDirectory(), c)).map(ScriptRun::script) : Optional.empty();
+        WarmStart start = new WarmStart(script);
         Thread thread = new Thread(() -> {
             try {
                 start.result.complete(RunResolution.warm(session, session.newEngine(),
-                        session.workingDirectory(), null));
+                        session.workingDirectory(), null, script));
             } catch (RuntimeException | Error e) {
                 start.result.complete(Optional.empty());
             }
@@ -33,6 +39,11 @@ final class WarmStart {
         thread.setDaemon(true);
         thread.start();
         return Optional.of(start);
+    }
+
+    /** The script the speculation assumed the run names. */
+    Optional<Path> script() {
+        return script;
     }
 
     Optional<RunResolution.Ready> result() {

@@ -20,6 +20,14 @@ import dev.dockenv.resolve.IndexAccess;
 import dev.dockenv.plan.EnvironmentPlan;
 import dev.dockenv.plan.EnvironmentPlanner;
 import dev.dockenv.project.Project;
+import dev.dockenv.project.ProjectLocator;
+import dev.dockenv.project.ProjectScanner;
+import dev.dockenv.project.UserDefaults;
+import dev.dockenv.errors.DockenvException;
+import dev.dockenv.errors.ExitCode;
+import dev.dockenv.script.InlineScript;
+import dev.dockenv.script.InlineScriptReader;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HexFormat;
 import java.util.Optional;
@@ -56,6 +64,32 @@ final class Workspace {
         if (decision instanceof InstallDecision.Locked locked) {
             locked.requireFresh();
         }
+        return new Workspace(root, project, decision, EnvironmentPlanner.plan(project, decision));
+    }
+
+    /**
+     * The project, or with {@code script} (status and build name one) that script's environment:
+     * a script without inline metadata is not one.
+     */
+    static Workspace open(DockenvCommand root, Optional<Path> script) {
+        if (script.isEmpty()) {
+            return open(root);
+        }
+        Path file = root.startDirectory().resolve(script.get()).toAbsolutePath().normalize();
+        if (!Files.isRegularFile(file)) {
+            throw new DockenvException(ExitCode.USAGE, file + " is not a file",
+                    "name a Python script with inline metadata ('# /// script'), or none for the project");
+        }
+        InlineScript inline = InlineScriptReader.read(file).orElseThrow(() -> new DockenvException(
+                ExitCode.NO_PROJECT, file + " has no inline script metadata (a '# /// script' block, PEP 723)",
+                "add one with its dependencies, or leave the script out to use the project's environment"));
+        return openScript(root, inline);
+    }
+
+    /** A script with inline metadata, alone: its metadata is the environment, its folder the project. */
+    static Workspace openScript(DockenvCommand root, InlineScript script) {
+        Project project = ProjectScanner.scanScript(script, UserDefaults.fromEnvironment(root.session().environment()));
+        InstallDecision decision = InstallDecider.decide(project, root.session().environment());
         return new Workspace(root, project, decision, EnvironmentPlanner.plan(project, decision));
     }
 

@@ -18,10 +18,14 @@ import org.tomlj.TomlTable;
 public final class TomlDocument {
     private final Path file;
     private final TomlParseResult root;
+    private final int lineOffset;
+    private final int columnOffset;
 
-    private TomlDocument(Path file, TomlParseResult root) {
+    private TomlDocument(Path file, TomlParseResult root, int lineOffset, int columnOffset) {
         this.file = file;
         this.root = root;
+        this.lineOffset = lineOffset;
+        this.columnOffset = columnOffset;
     }
 
     /**
@@ -34,14 +38,24 @@ public final class TomlDocument {
     }
 
     public static TomlDocument parse(Path file, String content) {
+        return parseEmbedded(file, content, 0, 0);
+    }
+
+    /**
+     * Parses TOML embedded in another file (a script's inline metadata): its line N is the file's
+     * line N + {@code lineOffset}, its columns are shifted by {@code columnOffset} (a comment's
+     * {@code "# "}), so errors and key locations name the place in the file itself.
+     */
+    public static TomlDocument parseEmbedded(Path file, String content, int lineOffset, int columnOffset) {
         TomlParseResult result = Toml.parse(content);
         if (result.hasErrors()) {
             TomlParseError error = result.errors().get(0);
             TomlPosition at = error.position();
-            throw new InputException(new SourceLocation(file, at == null ? 0 : at.line(), at == null ? 0 : at.column()),
+            throw new InputException(at == null ? SourceLocation.of(file)
+                    : new SourceLocation(file, at.line() + lineOffset, at.column() + columnOffset),
                     "invalid TOML: " + error.getMessage());
         }
-        return new TomlDocument(file, result);
+        return new TomlDocument(file, result, lineOffset, columnOffset);
     }
 
     public Path file() {
@@ -55,14 +69,18 @@ public final class TomlDocument {
     /** Where a key (given as its path from the document root) is written; the file alone when unknown. */
     public SourceLocation locationOf(List<String> keyPath) {
         TomlPosition at = root.inputPositionOf(keyPath);
-        return at == null ? SourceLocation.of(file) : new SourceLocation(file, at.line(), at.column());
+        return at == null ? SourceLocation.of(file) : location(at);
     }
 
     /** Where an array element is written. */
     public SourceLocation locationOf(List<String> arrayPath, int index) {
         TomlArray array = root.getArray(arrayPath);
         TomlPosition at = array == null ? null : array.inputPositionOf(index);
-        return at == null ? locationOf(arrayPath) : new SourceLocation(file, at.line(), at.column());
+        return at == null ? locationOf(arrayPath) : location(at);
+    }
+
+    private SourceLocation location(TomlPosition at) {
+        return new SourceLocation(file, at.line() + lineOffset, at.column() + columnOffset);
     }
 
     public Optional<TomlTable> table(List<String> keyPath) {

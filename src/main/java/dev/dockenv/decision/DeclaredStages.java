@@ -13,7 +13,8 @@ import java.util.Set;
 /**
  * What the base ({@code main}) and dev stages install without a lock: the requirements sets the
  * project chose for each, its declared dependencies (and setup.cfg's or setup.py's), the extras
- * asked for (configured, or by {@code -e .[extra]}), the PEP 735 dev group, and a manifest's groups.
+ * asked for (configured, or by {@code -e .[extra]}), the PEP 735 dev group, a manifest's groups, and
+ * a script's inline metadata dependencies.
  */
 public record DeclaredStages(StageDependencies main, StageDependencies dev) {
 
@@ -39,6 +40,10 @@ public record DeclaredStages(StageDependencies main, StageDependencies dev) {
             origins.add("extras " + String.join(", ", extras));
         }
         manifest.filter(m -> !m.main().isEmpty()).ifPresent(m -> origins.add(m.origin()));
+        project.script().filter(s -> !s.dependencies().isEmpty()).ifPresent(s -> {
+            s.dependencies().forEach(d -> packages.add(d.text()));
+            origins.add(s.fileName() + " inline script metadata dependencies");
+        });
         return new StageDependencies(project.requirements(), packages, origins,
                 manifest.map(ManifestInstall::copies).orElse(List.of()));
     }

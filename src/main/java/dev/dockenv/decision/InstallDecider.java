@@ -37,6 +37,9 @@ public final class InstallDecider {
         if (project.conda().isPresent()) {
             return conda(project, hostEnvironment);
         }
+        if (project.script().isPresent()) {
+            return unlocked(project, hostEnvironment); // a script's metadata is its environment: no lock is read
+        }
         Supplier<String> inputsDigest = () -> LockInputs.digest(project, unlocked(project, hostEnvironment));
         Optional<LockReading> lock = LockFormat.find(new LockContext(project.root(), project.pyproject(), inputsDigest));
         if (lock.isPresent()) {
@@ -51,10 +54,12 @@ public final class InstallDecider {
 
     /**
      * The format of the lock the environment installs from, without reading it (empty without a
-     * lock, and for a conda project, whose environment file is the environment).
+     * lock, for a conda project, whose environment file is the environment, and for a script, whose
+     * inline metadata is).
      */
     public static Optional<LockFormat> lockFormat(Project project) {
-        return project.conda().isPresent() ? Optional.empty() : LockFormat.present(project.root());
+        return project.conda().isPresent() || project.script().isPresent() ? Optional.empty()
+                : LockFormat.present(project.root());
     }
 
     /**
@@ -67,7 +72,9 @@ public final class InstallDecider {
             throw new IllegalArgumentException("a conda project is installed from its environment file: "
                     + project.conda().get().path());
         }
-        Optional<ManifestInstall> manifest = ManifestSelection.find(project);
+        // a script's metadata is all it declares: a Pipfile beside it is another environment's
+        Optional<ManifestInstall> manifest = project.script().isPresent() ? Optional.empty()
+                : ManifestSelection.find(project);
         DeclaredStages stages = DeclaredStages.of(project, manifest);
         PackageIndex index = PackageIndex.choose(project, hostEnvironment,
                 manifest.map(ManifestInstall::indexUrls).orElse(List.of()));

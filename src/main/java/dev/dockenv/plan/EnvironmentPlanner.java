@@ -29,7 +29,7 @@ public final class EnvironmentPlanner {
                 finishing);
         AppPlan app = new AppPlan(stages.dev(),
                 ProjectInstallPlanner.plan(project, decision instanceof InstallDecision.Locked), ports(project),
-                project.config().command());
+                command(project));
         return new EnvironmentPlan(project.name(), project.python(), base, app, decision.index());
     }
 
@@ -88,6 +88,14 @@ public final class EnvironmentPlanner {
         List<String> apt = new ArrayList<>(project.config().aptPackages());
         project.aptTxtPackages().stream().filter(p -> !apt.contains(p)).forEach(apt::add);
         return apt;
+    }
+
+    /** The configured command; a script's image runs the script unless told otherwise. */
+    private static List<String> command(Project project) {
+        if (project.config().command().isEmpty() && project.script().isPresent()) {
+            return List.of("python", project.script().get().fileName());
+        }
+        return project.config().command();
     }
 
     private static List<PortMapping> ports(Project project) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import dev.dockenv.python.PythonChoice;
 import dev.dockenv.pyproject.PyprojectFile;
+import dev.dockenv.script.InlineScript;
 
 /**
  * Everything dockenv read from a project, immutable. Computing a plan from it needs no file
@@ -18,6 +19,8 @@ import dev.dockenv.pyproject.PyprojectFile;
  * the base and dev stages install; {@code requirementSets} every set found, with its stage;
  * {@code constraints} the root's constraints.txt, applied to every pip install of requirements.
  * {@code buildInputs} the project files the build commands and postBuild see.
+ * {@code script} is present for a single script with PEP 723 inline metadata: its metadata is the
+ * whole environment (the folder's other files are not read), and the root is the script's folder.
  */
 public record Project(
         Path root,
@@ -36,7 +39,8 @@ public record Project(
         Optional<PackagingProject> packaging,
         List<NamedRequirements> requirementSets,
         Optional<RequirementsSet> constraints,
-        BuildInputs buildInputs) {
+        BuildInputs buildInputs,
+        Optional<InlineScript> script) {
 
     /**
      * The names that mark dev dependencies, in this order: requirements sets

@@ -23,6 +23,7 @@ import dev.dockenv.python.PythonChoice;
 import dev.dockenv.pyproject.PyprojectFile;
 import dev.dockenv.pyproject.PyprojectReader;
 import dev.dockenv.python.DeclaredPython;
+import dev.dockenv.script.InlineScript;
 
 /** Reads a project's files into an immutable {@link Project}. */
 public final class ProjectScanner {
@@ -165,7 +166,7 @@ public final class ProjectScanner {
         boolean src = Files.isDirectory(root.resolve("src"));
         BuildInputs buildInputs = BuildInputScanner.scan(root, config, postBuild);
         return new Project(root, name, detected, pyproject, main, dev, python, config, dockerfile, src, apt, postBuild,
-                conda, packaging, selected.sets(), constraints, buildInputs);
+                conda, packaging, selected.sets(), constraints, buildInputs, Optional.empty());
     }
 
     /**
@@ -199,6 +200,30 @@ public final class ProjectScanner {
             }
             ProjectFileCheck.checkInProject(root, file);
         }
+    }
+
+    /**
+     * A single script with PEP 723 inline metadata, on its own (as uv runs one): its dependencies,
+     * requires-python and [tool.dockenv] are the environment, whatever project files its folder
+     * holds; the root (the folder mounted) is the script's folder.
+     */
+    public static Project scanScript(InlineScript script) {
+        return scanScript(script, UserDefaults.NONE);
+    }
+
+    /** The script's project, with the user's defaults (DOCKENV_PYTHON) for what its metadata does not say. */
+    public static Project scanScript(InlineScript script, UserDefaults defaults) {
+        Path file = script.file().toAbsolutePath().normalize();
+        Path root = file.getParent();
+        DockenvConfig config = script.config();
+        List<DeclaredPython> explicit = new ArrayList<>();
+        config.python().ifPresent(v -> explicit.add(new DeclaredPython(v, config.pythonLocation().orElseThrow())));
+        PythonChoice python = PythonVersionResolver.resolve(explicit, script.requiresPython().stream().toList(),
+                config.baseImage().isPresent(), defaults);
+        List<String> detected = List.of(script.fileName() + " (inline script metadata)");
+        return new Project(root, script.name(), detected, Optional.empty(), List.of(), List.of(), python, config,
+                Optional.empty(), false, List.of(), Optional.empty(), Optional.empty(), Optional.empty(), List.of(),
+                Optional.empty(), BuildInputs.none(), Optional.of(script));
     }
 
     private static String relative(Path root, Path file) {

@@ -171,4 +171,31 @@ class RunCacheTest {
         assertThat(other).exists();
         assertThat(cache("k").lookup()).contains(run);
     }
+
+    @Test
+    void aScriptsStampFollowsItsMetadataNotItsCode() throws Exception {
+        String block = "# /// script\n# dependencies = [\"rich\"]\n# ///\n";
+        Path script = Files.writeString(tmp.resolve("tool.py"), block + "print(1)\n");
+        cache("s").store(run, List.of(ScriptStamp.of(script)));
+        assertThat(cache("s").lookup()).contains(run);
+
+        Files.writeString(script, "import sys\n" + block + "print(2)\n");
+        Files.setLastModifiedTime(script, FileTime.from(Instant.now().plusSeconds(5)));
+        assertThat(cache("s").lookup()).as("the code edited, the metadata the same").contains(run);
+
+        Files.writeString(script, block.replace("rich", "rich<14") + "print(2)\n");
+        Files.setLastModifiedTime(script, FileTime.from(Instant.now().plusSeconds(10)));
+        assertThat(cache("s").lookup()).as("the dependencies changed").isEmpty();
+    }
+
+    @Test
+    void aScriptWithoutMetadataIsNeverCurrentOnceChanged() throws Exception {
+        Path script = Files.writeString(tmp.resolve("plain.py"), "print(1)\n");
+        ScriptStamp stamp = ScriptStamp.of(script);
+        assertThat(InputStamp.decode(stamp.encode())).isEqualTo(stamp);
+        assertThat(stamp.isCurrent()).isTrue();
+        Files.writeString(script, "print(2)\n");
+        Files.setLastModifiedTime(script, FileTime.from(Instant.now().plusSeconds(5)));
+        assertThat(stamp.isCurrent()).isFalse();
+    }
 }

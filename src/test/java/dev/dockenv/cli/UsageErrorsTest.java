@@ -30,7 +30,8 @@ class UsageErrorsTest {
         "build --target           | Missing required parameter for option '--target'",
         "init --force=maybe       | Invalid value for option '--force': 'maybe' is not a boolean",
         "add                      | Missing required parameter: 'PKG'",
-        "status extra             | Unmatched argument at index 1: 'extra'",
+        "status a.py extra        | Unmatched argument at index 2: 'extra'",
+        "status extra             | extra is not a file",
         "lock --check --check=no  | Invalid value for option '--check'",
     })
     void isAUsageError(String commandLine, String says) {
