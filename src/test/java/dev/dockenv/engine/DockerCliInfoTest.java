@@ -31,7 +31,7 @@ class DockerCliInfoTest {
         EngineInfo info = cli(Map.of()).info();
 
         assertThat(info).isEqualTo(new EngineInfo("docker", "20.10.24+dfsg1", "20.10.24+dfsg1", "1.41", "linux",
-                "amd64", false, BuilderKind.BUILDKIT));
+                "amd64", false, BuilderKind.BUILDKIT, EngineDialect.DOCKER, false));
         assertThat(docker.commands()).containsExactly(VERSION);
         assertThat(docker.calls().get(0).environment()).as("nothing added to the user's environment").isEmpty();
     }
@@ -82,7 +82,7 @@ class DockerCliInfoTest {
         EngineInfo info = cli(Map.of()).info();
 
         assertThat(info).isEqualTo(new EngineInfo("docker", "20.10.24+dfsg1", "4.3.1", "1.41", "linux", "amd64", true,
-                BuilderKind.BUILDKIT));
+                BuilderKind.BUILDKIT, EngineDialect.DOCKER, false));
         assertThat(docker.commands()).containsExactly(VERSION);
     }
 
