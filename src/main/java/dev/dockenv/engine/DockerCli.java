@@ -3,7 +3,6 @@ package dev.dockenv.engine;
 import dev.dockenv.engine.EngineInfo.BuilderKind;
 import dev.dockenv.run.HostUser;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,12 +27,18 @@ public final class DockerCli implements Engine {
     private final List<String> client;
     private final ProcessRunner processes;
     private final Map<String, String> environment;
+    private final HostFiles hostFiles;
     private EngineInfo info;
 
     public DockerCli(List<String> client, ProcessRunner processes, Map<String, String> environment) {
+        this(client, processes, environment, HostFiles.LOCAL);
+    }
+
+    DockerCli(List<String> client, ProcessRunner processes, Map<String, String> environment, HostFiles hostFiles) {
         this.client = List.copyOf(client);
         this.processes = processes;
         this.environment = Map.copyOf(environment);
+        this.hostFiles = hostFiles;
     }
 
     /** The client named by DOCKENV_DOCKER (a path or a command name, taken whole), else {@code docker}. */
@@ -123,7 +128,7 @@ public final class DockerCli implements Engine {
             "/usr/local/libexec/podman/catatonit", "/usr/local/lib/podman/catatonit", "/usr/lib/podman/catatonit");
 
     private void requirePodmanInit() {
-        if (remotePodman() || PODMAN_INIT.stream().anyMatch(p -> Files.isExecutable(Path.of(p)))
+        if (remotePodman() || PODMAN_INIT.stream().anyMatch(p -> hostFiles.executable(Path.of(p)))
                 || containersConfSetsInitPath()) {
             return;
         }
@@ -142,17 +147,8 @@ public final class DockerCli implements Engine {
         } else if (!home.isBlank()) {
             files.add(Path.of(home, ".config", "containers", "containers.conf"));
         }
-        for (Path f : files) {
-            try {
-                if (Files.isRegularFile(f) && Files.readAllLines(f).stream()
-                        .anyMatch(l -> l.strip().startsWith("init_path"))) {
-                    return true;
-                }
-            } catch (IOException | RuntimeException e) {
-                // unreadable: Podman cannot read it either
-            }
-        }
-        return false;
+        return files.stream().map(hostFiles::read).flatMap(Optional::stream)
+                .anyMatch(text -> text.lines().anyMatch(l -> l.strip().startsWith("init_path")));
     }
 
     private EngineUnreachableException podmanCannotStart(String stderr) {
@@ -354,6 +350,13 @@ public final class DockerCli implements Engine {
 
     /** The endpoint the client talks to: DOCKER_HOST, or the current context's host. */
     public Optional<String> endpoint() {
+        if (dialect() == EngineDialect.PODMAN) {
+            String remote = environment.getOrDefault("CONTAINER_HOST", "");
+            if (!remote.isBlank()) {
+                return Optional.of(remote + " (CONTAINER_HOST)");
+            }
+            return Optional.of("this machine, " + (info().rootless() ? "rootless" : "rootful"));
+        }
         if (environment.containsKey("DOCKER_HOST") && !environment.get("DOCKER_HOST").isBlank()) {
             return Optional.of(environment.get("DOCKER_HOST") + " (DOCKER_HOST)");
         }

@@ -128,23 +128,6 @@ class DockerCliInfoTest {
         assertThat(e.exitCode()).isEqualTo(ExitCode.ENGINE_UNREACHABLE);
     }
 
-    /**
-     * Podman's own CLI reports no engine apart from itself, so it is not taken for one (nor was it
-     * before the output was JSON: its version command failed on the template); Podman's service
-     * behind a docker client is how Podman is used.
-     */
-    @Test
-    void podmanItselfReportsNoEngine() {
-        List<String> command = List.of("podman", "version", "--format", "{{json .}}");
-        docker.answer(command, DockerOutputs.VERSION_PODMAN);
-
-        EngineUnreachableException e = catchThrowableOfType(EngineUnreachableException.class,
-                () -> new DockerCli(List.of("podman"), docker, Map.of("DOCKENV_DOCKER", "podman")).info());
-
-        assertThat(e.getMessage()).isEqualTo("container engine unreachable: the client's version report names no engine");
-        assertThat(docker.commands()).containsExactly(command);
-    }
-
     @Test
     void noClientProgramIsUnreachableWithHowToInstallOne() {
         docker.uninstalled("docker");
