@@ -332,6 +332,15 @@ public final class DockerCli implements Engine {
 
     @Override
     public Optional<String> composeVersion() {
+        if (dialect() == EngineDialect.PODMAN) {
+            // docker-compose would talk to Docker's engine, not to Podman; podman 4.3 has no compose command
+            try {
+                ProcessRunner.Result r = processes.run(List.of("podman-compose", "--version"), Map.of(), null);
+                return r.ok() ? r.stdout().lines().findFirst().map(String::strip) : Optional.empty();
+            } catch (IOException e) {
+                return Optional.empty();
+            }
+        }
         ProcessRunner.Result plugin = query(List.of("compose", "version", "--short"));
         if (plugin.ok() && !plugin.stdout().isBlank()) {
             return Optional.of("docker compose " + plugin.stdout().trim());

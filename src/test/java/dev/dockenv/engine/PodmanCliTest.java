@@ -127,6 +127,18 @@ class PodmanCliTest {
         assertThat(podman().runOptions(ROOT)).as("an init_path of the user's choice").isEmpty();
     }
 
+    /** docker-compose talks to Docker's engine, not Podman's: only podman-compose counts. */
+    @Test
+    void composeIsPodmanCompose() {
+        podman.uninstalled("podman-compose");
+        assertThat(podman().composeVersion()).isEmpty();
+
+        FakeDocker withCompose = new FakeDocker().answer(List.of("podman-compose", "--version"),
+                "podman-compose version: 1.0.3\n['podman', '--version', '']\nusing podman version: 4.3.1\n");
+        assertThat(new DockerCli(List.of("podman"), withCompose, Map.of(), files).composeVersion())
+                .hasValue("podman-compose version: 1.0.3");
+    }
+
     @Test
     void aBuildHasNoProgressOptionNorBuildKitVariable() {
         podman.answer(BUILD, "STEP 1/1: FROM python:3.11-slim\nCOMMIT demo:1\n--> 382b1976c5f\n"
