@@ -76,7 +76,14 @@ public final class DockerCli implements Engine {
             if (!podmanInfo.ok()) {
                 throw podmanCannotStart(podmanInfo.stderr());
             }
-            rootless = DockerJson.podmanInfo(podmanInfo.stdout()).rootless();
+            DockerJson.PodmanInfo podman = DockerJson.podmanInfo(podmanInfo.stdout());
+            rootless = podman.rootless();
+            if (rootless && podman.mappedUids() == 1) {
+                throw new EngineException("rootless podman has no subordinate user ids for "
+                        + environment.getOrDefault("USER", "this user") + " (none in /etc/subuid and /etc/subgid): "
+                        + "it maps only the user's own uid, so it cannot unpack images whose files belong to other "
+                        + "users (Debian's python images among them)", SUBORDINATE_IDS_HINT);
+            }
         }
         return new EngineInfo(String.join(" ", client), v.client(), v.server(), v.apiVersion(), v.os(), v.arch(),
                 v.podman(), builderFor(v.client(), v.podman()), v.dialect(), rootless);
@@ -151,15 +158,17 @@ public final class DockerCli implements Engine {
                 .anyMatch(text -> text.lines().anyMatch(l -> l.strip().startsWith("init_path")));
     }
 
+    private static final String SUBORDINATE_IDS_HINT = "rootless Podman needs the uidmap package and ranges for "
+            + "your user in /etc/subuid and /etc/subgid (sudo usermod --add-subuids 100000-165535 --add-subgids "
+            + "100000-165535 $USER), then `podman system migrate`";
+
     private EngineUnreachableException podmanCannotStart(String stderr) {
         String line = stderr.lines().filter(l -> !l.isBlank() && !l.contains("level=warning"))
                 .reduce((a, b) -> b).orElse("").strip();
         String lower = line.toLowerCase(Locale.ROOT);
         String hint = lower.contains("newuidmap") || lower.contains("subuid") || lower.contains("uid_map")
                 || lower.contains("user namespace")
-                ? "rootless Podman needs the uidmap package and ranges for your user in /etc/subuid and /etc/subgid "
-                        + "(sudo usermod --add-subuids 100000-165535 --add-subgids 100000-165535 $USER), "
-                        + "then `podman system migrate`"
+                ? SUBORDINATE_IDS_HINT
                 : "`podman info` shows what Podman needs; `dockenv doctor` checks the setup";
         return new EngineUnreachableException("container engine unreachable: podman cannot start: "
                 + (line.isEmpty() ? "`podman info` failed" : line), hint);

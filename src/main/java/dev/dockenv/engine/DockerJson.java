@@ -48,8 +48,11 @@ final class DockerJson {
         }
     }
 
-    /** What {@code podman info} says about where and how Podman runs. */
-    record PodmanInfo(boolean rootless, String graphRoot) {
+    /**
+     * What {@code podman info} says about where and how Podman runs; {@code mappedUids}: how many
+     * user ids its user namespace maps (rootless: 1 without subordinate ids, 0 when it says nothing).
+     */
+    record PodmanInfo(boolean rootless, String graphRoot, long mappedUids) {
     }
 
     /** A docker context: its name and the engine endpoint it points at. */
@@ -94,8 +97,13 @@ final class DockerJson {
     /** {@code podman info --format '{{json .}}'}: rootless or not, and the image store's folder. */
     static PodmanInfo podmanInfo(String json) {
         Map<String, Object> root = object(read(json));
-        Object rootless = object(object(root.get("host")).get("security")).get("rootless");
-        return new PodmanInfo(Boolean.TRUE.equals(rootless), text(object(root.get("store")).get("graphRoot")));
+        Map<String, Object> host = object(root.get("host"));
+        Object rootless = object(host.get("security")).get("rootless");
+        long mapped = 0;
+        for (Object range : list(object(host.get("idMappings")).get("uidmap"))) {
+            mapped += object(range).get("size") instanceof Long size ? size : 0;
+        }
+        return new PodmanInfo(Boolean.TRUE.equals(rootless), text(object(root.get("store")).get("graphRoot")), mapped);
     }
 
     /** The image {@code image inspect} describes (an array of one; a lone object is read too), if it names one. */

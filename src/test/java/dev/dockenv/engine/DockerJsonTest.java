@@ -47,12 +47,13 @@ class DockerJsonTest {
     @Test
     void podmansInfoSaysWhetherItIsRootlessAndWhereItsImagesAre() {
         assertThat(DockerJson.podmanInfo(PodmanOutputs.read("info-rootful.json")))
-                .isEqualTo(new DockerJson.PodmanInfo(false, "/var/lib/containers/storage"));
+                .isEqualTo(new DockerJson.PodmanInfo(false, "/var/lib/containers/storage", 0));
         assertThat(DockerJson.podmanInfo(PodmanOutputs.read("info-rootless.json")))
-                .isEqualTo(new DockerJson.PodmanInfo(true, "/home/dockenvtest/.local/share/containers/storage"));
+                .isEqualTo(new DockerJson.PodmanInfo(true, "/home/dockenvtest/.local/share/containers/storage", 65537));
+        assertThat(DockerJson.podmanInfo(PodmanOutputs.read("info-rootless-no-subids.json")).mappedUids()).isEqualTo(1);
         assertThat(DockerJson.rootDir(PodmanOutputs.read("info-rootless.json")))
                 .hasValue("/home/dockenvtest/.local/share/containers/storage");
-        assertThat(DockerJson.podmanInfo("not json")).isEqualTo(new DockerJson.PodmanInfo(false, ""));
+        assertThat(DockerJson.podmanInfo("not json")).isEqualTo(new DockerJson.PodmanInfo(false, "", 0));
     }
 
     @ParameterizedTest

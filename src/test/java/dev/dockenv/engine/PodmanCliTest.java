@@ -101,6 +101,25 @@ class PodmanCliTest {
         assertThat(e.hint()).hasValueSatisfying(h -> assertThat(h).contains("/etc/subuid", "uidmap"));
     }
 
+    /**
+     * A user without /etc/subuid ranges: podman info succeeds ("Using rootless single mapping"), but
+     * the base image cannot even be unpacked ("potentially insufficient UIDs or GIDs available in
+     * user namespace (requested 0:42 for /etc/gshadow)"), so dockenv says so before any build.
+     */
+    @Test
+    void rootlessPodmanWithoutSubordinateIdsIsRefusedWithTheWayOut() {
+        podman.answer(VERSION, PodmanOutputs.read("version-4.3.1.json"))
+                .answer(INFO, PodmanOutputs.read("info-rootless-no-subids.json"));
+
+        EngineException e = catchThrowableOfType(EngineException.class,
+                () -> cli("podman", Map.of("USER", "nosubid")).info());
+
+        assertThat(e.getMessage()).isEqualTo("rootless podman has no subordinate user ids for nosubid (none in "
+                + "/etc/subuid and /etc/subgid): it maps only the user's own uid, so it cannot unpack images whose "
+                + "files belong to other users (Debian's python images among them)");
+        assertThat(e.hint()).hasValueSatisfying(h -> assertThat(h).contains("usermod --add-subuids", "uidmap"));
+    }
+
     /** Known from the client's name alone: the warm path starts no process to decide. */
     @Test
     void rootlessPodmanKeepsTheUsersIdsRootfulAndDockerNeedNothing() {

@@ -9,7 +9,8 @@ import java.nio.charset.StandardCharsets;
  * What Podman 4.3.1 (Debian bookworm) printed here, kept verbatim under src/test/resources/podman:
  * {@code podman version --format '{{json .}}'} (version-4.3.1.json), {@code podman info --format
  * '{{json .}}'} as root (info-rootful.json) and as the rootless user dockenvtest
- * (info-rootless.json).
+ * (info-rootless.json) and as a user without /etc/subuid and /etc/subgid ranges
+ * (info-rootless-no-subids.json).
  */
 final class PodmanOutputs {
     private PodmanOutputs() {
