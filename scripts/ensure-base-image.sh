@@ -36,6 +36,7 @@ debootstrap --variant=minbase --include=python3,python3-venv,python3-pip,python-
 ln -sf pip3 "$ROOT/usr/bin/pip"
 rm -f "$ROOT"/usr/lib/python3.*/EXTERNALLY-MANAGED
 rm -rf "$ROOT"/var/cache/apt/archives/*.deb "$ROOT"/var/lib/apt/lists/*
+chmod 0755 "$ROOT" # mktemp made it 0700, which the tarball's "./" would give the image's / (rootless Podman keeps it)
 tar -C "$ROOT" -c . >"$TARBALL.part"
 mv "$TARBALL.part" "$TARBALL"
 import_tarball

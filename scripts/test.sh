@@ -7,6 +7,8 @@
 #   - the base image python:3.11-slim (scripts/ensure-base-image.sh: pulled, or a cached stand-in),
 #   - Debian's setuptools and wheel wheels, the build backend the tests' package index serves to
 #     projects pip builds (scripts/ensure-build-backend-wheels.sh),
+#   - when run as root, Podman beside Docker (scripts/ensure-podman.sh: podman, uidmap, catatonit,
+#     the base image in root's and the test user's Podman stores) for PodmanIT,
 #   - when run as root, the non-root user dockenvtest in the docker group
 #     (scripts/ensure-test-user.sh); the non-root tests copy bin/ and target/dockenv.jar into a
 #     directory that user owns (TestUser.stageDockenv), so nothing in or outside the checkout is
@@ -29,6 +31,7 @@ bash scripts/ensure-build-backend-wheels.sh
 if [ "$(id -u)" = 0 ]; then
   bash scripts/ensure-test-user.sh
   export DOCKENV_TEST_USER=${DOCKENV_TEST_USER:-dockenvtest}
+  bash scripts/ensure-podman.sh
 fi
 
 exec mvn -B -ntp verify "$@"

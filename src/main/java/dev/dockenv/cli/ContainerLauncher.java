@@ -72,8 +72,7 @@ final class ContainerLauncher {
                 options.env, envFiles, session.interactiveTerminal(), argv0, hostname(name),
                 Map.of(EnvironmentBuilder.LABEL_PROJECT, name));
         List<String> argv = new ArrayList<>(session.engine().client());
-        boolean podman = argv.get(0).toLowerCase(java.util.Locale.ROOT).contains("podman") && !user.isRoot();
-        argv.addAll(DockerRunArguments.of(spec, podman));
+        argv.addAll(DockerRunArguments.of(spec, session.engine().runOptions(user)));
         return ExecHandoff.execute(session, argv);
     }
 

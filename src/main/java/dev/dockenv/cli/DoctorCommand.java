@@ -43,7 +43,7 @@ final class DoctorCommand implements Callable<Integer> {
         check(out, Status.OK, "engine", (info.podman() ? "Podman " : "Docker Engine ") + info.serverVersion()
                 + " (API " + info.apiVersion() + ", " + info.os() + "/" + info.arch() + ") at " + at);
         boolean modern = DockerCli.majorVersion(info.serverVersion()) >= 20 || info.podman();
-        check(out, modern ? Status.OK : Status.FAIL, "version", modern ? "20.10 or newer: supported"
+        check(out, modern ? Status.OK : Status.FAIL, "version", modern ? (info.podman() ? "Podman: supported" : "20.10 or newer: supported")
                 : "dockenv needs Docker Engine 20.10 or newer");
         boolean buildkit = info.builder() == EngineInfo.BuilderKind.BUILDKIT;
         check(out, buildkit ? Status.OK : Status.WARN, "builder", buildkit ? "BuildKit (cache mounts for pip)"

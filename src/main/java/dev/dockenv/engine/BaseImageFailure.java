@@ -59,6 +59,28 @@ final class BaseImageFailure {
                 + ": " + why, hint, failure.step(), failure.reason()));
     }
 
+    /**
+     * Podman without the base image and without a registry to look a short name up in (Debian's
+     * registries.conf defines no unqualified-search registries): "short-name "python:3.11-slim" did
+     * not resolve to an alias and no unqualified-search registries are defined".
+     */
+    static Optional<BuildFailedException> podmanShortName(BuildFailedException failure, String output) {
+        Optional<String> image = image(failure.step());
+        String lower = output.toLowerCase(Locale.ROOT);
+        if (image.isEmpty() || !lower.contains("short-name") || !(lower.contains("did not resolve")
+                || lower.contains("cannot prompt") || lower.contains("ambiguous"))) {
+            return Optional.empty();
+        }
+        String name = image.get();
+        String full = (name.contains("/") ? "docker.io/" : "docker.io/library/") + name;
+        return Optional.of(new BuildFailedException("cannot find the base image " + name + ": podman's store has no "
+                + name + " and podman cannot tell which registry the short name means (" + lastClause(output) + ")",
+                "bring the image into podman's store (podman pull " + full + ", or `docker save "
+                        + name + " | podman load`), write its full name in base-image (" + full + "), or add unqualified-search-registries = [\"docker.io\"] to "
+                        + "/etc/containers/registries.conf",
+                failure.step(), List.of(), failure.reason()));
+    }
+
     /** The image a step names, as written in a Dockerfile (docker.io/library/ and docker.io/ left out). */
     static Optional<String> image(String step) {
         Matcher m = BUILDKIT_METADATA.matcher(step.strip());

@@ -9,7 +9,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Follows {@code docker build} output (BuildKit's plain progress or the legacy builder's) to
+ * Follows {@code docker build} output (BuildKit's plain progress, the legacy builder's or, from
+ * {@code podman build}, Buildah's {@code [stage/stages] STEP n/m: ...} lines) to
  * report steps as they start and, on failure, the failing step with its own output.
  */
 public final class BuildLog {
@@ -17,6 +18,9 @@ public final class BuildLog {
     private static final Pattern BUILDKIT_TIMED = Pattern.compile("^\\d+\\.\\d+ (.*)$");
     private static final Pattern LEGACY_STEP = Pattern.compile("^Step (\\d+/\\d+) : (.*)$");
     private static final Pattern LEGACY_FAILURE = Pattern.compile("^The command '.*' returned a non-zero code: (\\d+)$");
+    private static final Pattern BUILDAH_STEP = Pattern.compile("^(?:\\[(\\d+/\\d+)\\] )?STEP (\\d+/\\d+): (.*)$");
+    private static final Pattern BUILDAH_FAILURE = Pattern.compile("^Error: building at STEP \"(.*)\": (.*)$");
+    private static final Pattern BUILDAH_EXIT = Pattern.compile("exit status (\\d+)$");
     private static final Pattern ANSI = Pattern.compile("\u001b\\[[0-9;?]*[A-Za-z]");
     private static final int KEEP_LINES = 400;
 
@@ -48,13 +52,29 @@ public final class BuildLog {
             progress.step("[" + legacy.group(1) + "] " + legacy.group(2));
             return;
         }
+        Matcher buildah = BUILDAH_STEP.matcher(line);
+        if (buildah.matches()) {
+            String number = (buildah.group(1) == null ? "" : buildah.group(1) + " ") + buildah.group(2);
+            current = new Step(buildah.group(3));
+            steps.put(number, current);
+            progress.step("[" + number + "] " + buildah.group(3));
+            return;
+        }
+        Matcher buildahFailure = BUILDAH_FAILURE.matcher(line);
+        if (buildahFailure.matches() && current != null) {
+            failed = current;
+            Matcher exit = BUILDAH_EXIT.matcher(buildahFailure.group(2));
+            failureReason = exit.find() ? "exit code " + exit.group(1) : buildahFailure.group(2);
+            return;
+        }
         Matcher legacyFailure = LEGACY_FAILURE.matcher(line);
         if (legacyFailure.matches()) {
             failed = current;
             failureReason = "exit code " + legacyFailure.group(1);
             return;
         }
-        if (current != null && !line.startsWith(" ---> ") && !line.startsWith("Removing intermediate container")) {
+        if (current != null && !line.startsWith(" ---> ") && !line.startsWith("Removing intermediate container")
+                && !line.startsWith("--> ") && !line.startsWith("COMMIT ")) {
             keep(current.output, line);
         }
     }

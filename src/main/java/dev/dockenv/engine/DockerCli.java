@@ -1,7 +1,9 @@
 package dev.dockenv.engine;
 
 import dev.dockenv.engine.EngineInfo.BuilderKind;
+import dev.dockenv.run.HostUser;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,17 +17,28 @@ import java.util.Optional;
  * honours DOCKER_HOST, contexts, TLS settings and credential helpers exactly as the user's own
  * {@code docker} does. The client is {@code $DOCKENV_DOCKER} or {@code docker} on PATH. What the
  * client says about the engine and its images is read as JSON ({@link DockerJson}).
+ *
+ * <p>Podman's own client ({@code DOCKENV_DOCKER=podman}) is recognized by its name or by its version
+ * report, and spoken to in its {@link EngineDialect}: its version report names no separate engine
+ * (a local podman is its own engine; {@code podman info} proves it can start), its builds take no
+ * {@code --progress}, and rootless it runs containers with {@code --userns=keep-id}.
  */
 public final class DockerCli implements Engine {
     private final List<String> client;
     private final ProcessRunner processes;
     private final Map<String, String> environment;
+    private final HostFiles hostFiles;
     private EngineInfo info;
 
     public DockerCli(List<String> client, ProcessRunner processes, Map<String, String> environment) {
+        this(client, processes, environment, HostFiles.LOCAL);
+    }
+
+    DockerCli(List<String> client, ProcessRunner processes, Map<String, String> environment, HostFiles hostFiles) {
         this.client = List.copyOf(client);
         this.processes = processes;
         this.environment = Map.copyOf(environment);
+        this.hostFiles = hostFiles;
     }
 
     /** The client named by DOCKENV_DOCKER (a path or a command name, taken whole), else {@code docker}. */
@@ -57,8 +70,108 @@ public final class DockerCli implements Engine {
         if (v.server().isBlank()) {
             throw unreachable(r.stderr().isBlank() ? "the client's version report names no engine" : r.stderr());
         }
+        boolean rootless = false;
+        if (v.dialect() == EngineDialect.PODMAN) {
+            ProcessRunner.Result podmanInfo = query(List.of("info", "--format", "{{json .}}"));
+            if (!podmanInfo.ok()) {
+                throw podmanCannotStart(podmanInfo.stderr());
+            }
+            DockerJson.PodmanInfo podman = DockerJson.podmanInfo(podmanInfo.stdout());
+            rootless = podman.rootless();
+            if (rootless && podman.mappedUids() == 1) {
+                throw new EngineException("rootless podman has no subordinate user ids for "
+                        + environment.getOrDefault("USER", "this user") + " (none in /etc/subuid and /etc/subgid): "
+                        + "it maps only the user's own uid, so it cannot unpack images whose files belong to other "
+                        + "users (Debian's python images among them)", SUBORDINATE_IDS_HINT);
+            }
+        }
         return new EngineInfo(String.join(" ", client), v.client(), v.server(), v.apiVersion(), v.os(), v.arch(),
-                v.podman(), builderFor(v.client(), v.podman()));
+                v.podman(), builderFor(v.client(), v.podman()), v.dialect(), rootless);
+    }
+
+    /**
+     * The dialect of the client: Podman's when its program is named podman (known without starting
+     * anything, so the warm path asks nothing), else what its version report said when it was asked
+     * (a {@code docker} alias of podman), else Docker's.
+     */
+    public EngineDialect dialect() {
+        if (namedPodman()) {
+            return EngineDialect.PODMAN;
+        }
+        return info == null ? EngineDialect.DOCKER : info.dialect();
+    }
+
+    private boolean namedPodman() {
+        String program = Path.of(client.get(0)).getFileName().toString().toLowerCase(Locale.ROOT);
+        return program.contains("podman");
+    }
+
+    /**
+     * What {@code docker run} needs to run as {@code user} with files in the project owned by that
+     * user: nothing for Docker (and rootful Podman), which take {@code --user} as the host's ids.
+     * Rootless Podman maps the container's ids into the user's subordinate range, so the user's own
+     * uid is kept with {@code --userns=keep-id}. Podman's {@code --init} starts catatonit: a
+     * machine without it gets an error naming the package instead of Podman's "container-init
+     * binary not found" after the launch.
+     */
+    @Override
+    public List<String> runOptions(HostUser user) {
+        if (dialect() != EngineDialect.PODMAN) {
+            return List.of();
+        }
+        requirePodmanInit();
+        boolean rootless = info != null ? info.rootless() : !user.isRoot() && !remotePodman();
+        return rootless ? List.of("--userns=keep-id") : List.of();
+    }
+
+    /** Podman's client talking to a service elsewhere (CONTAINER_HOST, a connection), whose ids are not the caller's. */
+    private boolean remotePodman() {
+        return !environment.getOrDefault("CONTAINER_HOST", "").isBlank()
+                || !environment.getOrDefault("CONTAINER_CONNECTION", "").isBlank();
+    }
+
+    /** Where Podman 4 looks for catatonit (containers.conf's init_path and helper_binaries_dir defaults). */
+    private static final List<String> PODMAN_INIT = List.of("/usr/libexec/podman/catatonit",
+            "/usr/local/libexec/podman/catatonit", "/usr/local/lib/podman/catatonit", "/usr/lib/podman/catatonit");
+
+    private void requirePodmanInit() {
+        if (remotePodman() || PODMAN_INIT.stream().anyMatch(p -> hostFiles.executable(Path.of(p)))
+                || containersConfSetsInitPath()) {
+            return;
+        }
+        throw new EngineException("podman cannot start the init process dockenv runs containers with (--init): "
+                + "catatonit is not installed (" + PODMAN_INIT.get(0) + " is missing)",
+                "install it (sudo apt-get install catatonit), or set init_path in containers.conf");
+    }
+
+    private boolean containersConfSetsInitPath() {
+        List<Path> files = new ArrayList<>(List.of(Path.of("/usr/share/containers/containers.conf"),
+                Path.of("/etc/containers/containers.conf")));
+        String configHome = environment.getOrDefault("XDG_CONFIG_HOME", "");
+        String home = environment.getOrDefault("HOME", "");
+        if (!configHome.isBlank()) {
+            files.add(Path.of(configHome, "containers", "containers.conf"));
+        } else if (!home.isBlank()) {
+            files.add(Path.of(home, ".config", "containers", "containers.conf"));
+        }
+        return files.stream().map(hostFiles::read).flatMap(Optional::stream)
+                .anyMatch(text -> text.lines().anyMatch(l -> l.strip().startsWith("init_path")));
+    }
+
+    private static final String SUBORDINATE_IDS_HINT = "rootless Podman needs the uidmap package and ranges for "
+            + "your user in /etc/subuid and /etc/subgid (sudo usermod --add-subuids 100000-165535 --add-subgids "
+            + "100000-165535 $USER), then `podman system migrate`";
+
+    private EngineUnreachableException podmanCannotStart(String stderr) {
+        String line = stderr.lines().filter(l -> !l.isBlank() && !l.contains("level=warning"))
+                .reduce((a, b) -> b).orElse("").strip();
+        String lower = line.toLowerCase(Locale.ROOT);
+        String hint = lower.contains("newuidmap") || lower.contains("subuid") || lower.contains("uid_map")
+                || lower.contains("user namespace")
+                ? SUBORDINATE_IDS_HINT
+                : "`podman info` shows what Podman needs; `dockenv doctor` checks the setup";
+        return new EngineUnreachableException("container engine unreachable: podman cannot start: "
+                + (line.isEmpty() ? "`podman info` failed" : line), hint);
     }
 
     private BuilderKind builderFor(String clientVersion, boolean podman) {
@@ -126,7 +239,10 @@ public final class DockerCli implements Engine {
     @Override
     public void build(BuildRequest request, BuildProgress progress) {
         List<String> args = new ArrayList<>(List.of("build", "-f", request.dockerfilePath()));
-        if (request.useBuildKit()) {
+        boolean podmanClient = dialect() == EngineDialect.PODMAN;
+        if (podmanClient) {
+            // Buildah: no --progress, mounts and secrets always; it removes a failed step's container itself
+        } else if (request.useBuildKit()) {
             args.add("--progress=plain");
         } else {
             args.add("--force-rm"); // the legacy builder otherwise keeps a failed step's container
@@ -152,7 +268,9 @@ public final class DockerCli implements Engine {
         }
         args.add("-");
         Map<String, String> env = new HashMap<>();
-        env.put("DOCKER_BUILDKIT", request.useBuildKit() ? "1" : "0");
+        if (!podmanClient) {
+            env.put("DOCKER_BUILDKIT", request.useBuildKit() ? "1" : "0");
+        }
         BuildLog log = new BuildLog(progress);
         int code;
         try {
@@ -188,6 +306,12 @@ public final class DockerCli implements Engine {
             if (f.step().isEmpty() && isUnreachable(all)) {
                 throw unreachable(all);
             }
+            if (podmanClient) {
+                Optional<BuildFailedException> shortName = BaseImageFailure.podmanShortName(f, everything);
+                if (shortName.isPresent()) {
+                    throw shortName.get();
+                }
+            }
             throw BaseImageFailure.explain(f).map(BuildFailedException.class::cast).orElse(f);
         }
     }
@@ -217,6 +341,15 @@ public final class DockerCli implements Engine {
 
     @Override
     public Optional<String> composeVersion() {
+        if (dialect() == EngineDialect.PODMAN) {
+            // docker-compose would talk to Docker's engine, not to Podman; podman 4.3 has no compose command
+            try {
+                ProcessRunner.Result r = processes.run(List.of("podman-compose", "--version"), Map.of(), null);
+                return r.ok() ? r.stdout().lines().findFirst().map(String::strip) : Optional.empty();
+            } catch (IOException e) {
+                return Optional.empty();
+            }
+        }
         ProcessRunner.Result plugin = query(List.of("compose", "version", "--short"));
         if (plugin.ok() && !plugin.stdout().isBlank()) {
             return Optional.of("docker compose " + plugin.stdout().trim());
@@ -235,6 +368,13 @@ public final class DockerCli implements Engine {
 
     /** The endpoint the client talks to: DOCKER_HOST, or the current context's host. */
     public Optional<String> endpoint() {
+        if (dialect() == EngineDialect.PODMAN) {
+            String remote = environment.getOrDefault("CONTAINER_HOST", "");
+            if (!remote.isBlank()) {
+                return Optional.of(remote + " (CONTAINER_HOST)");
+            }
+            return Optional.of("this machine, " + (info().rootless() ? "rootless" : "rootful"));
+        }
         if (environment.containsKey("DOCKER_HOST") && !environment.get("DOCKER_HOST").isBlank()) {
             return Optional.of(environment.get("DOCKER_HOST") + " (DOCKER_HOST)");
         }
@@ -262,8 +402,10 @@ public final class DockerCli implements Engine {
         if (!r.ok()) {
             return List.of();
         }
-        return r.stdout().lines().map(String::strip).filter(l -> !l.isEmpty() && !l.endsWith(":<none>")).distinct()
-                .sorted().toList();
+        // podman names images in full (docker.io/library/python:3.11-slim); docker as written
+        return r.stdout().lines().map(String::strip).filter(l -> !l.isEmpty() && !l.endsWith(":<none>"))
+                .map(l -> l.replaceFirst("^docker\\.io/library/", "").replaceFirst("^docker\\.io/", ""))
+                .distinct().sorted().toList();
     }
 
     private ProcessRunner.Result query(List<String> args) {

@@ -35,15 +35,24 @@ final class DockerJson {
      * What {@code docker version} says: the client's version and, when an engine answered (else
      * {@code server} is empty), the engine's, with the names of its components.
      */
-    record Versions(String client, String server, String apiVersion, String os, String arch, List<String> components) {
+    record Versions(String client, String server, String apiVersion, String os, String arch, List<String> components,
+            EngineDialect dialect) {
         Versions {
             components = List.copyOf(components);
         }
 
-        /** Podman's service names itself among the components ("Podman Engine"). */
+        /** Podman, through its own client or its service behind a docker client ("Podman Engine" among the components). */
         boolean podman() {
-            return components.stream().anyMatch(c -> c.toLowerCase(Locale.ROOT).contains("podman"));
+            return dialect == EngineDialect.PODMAN
+                    || components.stream().anyMatch(c -> c.toLowerCase(Locale.ROOT).contains("podman"));
         }
+    }
+
+    /**
+     * What {@code podman info} says about where and how Podman runs; {@code mappedUids}: how many
+     * user ids its user namespace maps (rootless: 1 without subordinate ids, 0 when it says nothing).
+     */
+    record PodmanInfo(boolean rootless, String graphRoot, long mappedUids) {
     }
 
     /** A docker context: its name and the engine endpoint it points at. */
@@ -56,13 +65,45 @@ final class DockerJson {
 
     static Versions versions(String json) {
         Map<String, Object> root = object(read(json));
+        Map<String, Object> client = object(root.get("Client"));
         Map<String, Object> server = object(root.get("Server"));
+        if (client.containsKey("OsArch") || client.containsKey("APIVersion")) {
+            return podmanVersions(client, server);
+        }
         List<String> components = new ArrayList<>();
         for (Object component : list(server.get("Components"))) {
             components.add(text(object(component).get("Name")));
         }
-        return new Versions(text(object(root.get("Client")).get("Version")), text(server.get("Version")),
-                text(server.get("ApiVersion")), text(server.get("Os")), text(server.get("Arch")), components);
+        return new Versions(text(client.get("Version")), text(server.get("Version")),
+                text(server.get("ApiVersion")), text(server.get("Os")), text(server.get("Arch")), components,
+                EngineDialect.DOCKER);
+    }
+
+    /**
+     * Podman's own client: {@code {"Client":{"APIVersion":..,"Version":..,"OsArch":"linux/amd64",..}}},
+     * with a "Server" of the same shape only when it talks to a remote service. A local podman is
+     * its own engine, so without a Server the client's version is the engine's.
+     */
+    private static Versions podmanVersions(Map<String, Object> client, Map<String, Object> server) {
+        Map<String, Object> engine = server.isEmpty() ? client : server;
+        String osArch = text(engine.get("OsArch"));
+        int slash = osArch.indexOf('/');
+        String os = slash < 0 ? text(engine.get("Os")) : osArch.substring(0, slash);
+        String arch = slash < 0 ? "" : osArch.substring(slash + 1);
+        return new Versions(text(client.get("Version")), text(engine.get("Version")), text(engine.get("APIVersion")),
+                os, arch, List.of("Podman Engine"), EngineDialect.PODMAN);
+    }
+
+    /** {@code podman info --format '{{json .}}'}: rootless or not, and the image store's folder. */
+    static PodmanInfo podmanInfo(String json) {
+        Map<String, Object> root = object(read(json));
+        Map<String, Object> host = object(root.get("host"));
+        Object rootless = object(host.get("security")).get("rootless");
+        long mapped = 0;
+        for (Object range : list(object(host.get("idMappings")).get("uidmap"))) {
+            mapped += object(range).get("size") instanceof Long size ? size : 0;
+        }
+        return new PodmanInfo(Boolean.TRUE.equals(rootless), text(object(root.get("store")).get("graphRoot")), mapped);
     }
 
     /** The image {@code image inspect} describes (an array of one; a lone object is read too), if it names one. */
@@ -88,7 +129,11 @@ final class DockerJson {
 
     /** The engine's data folder from {@code info}: empty when no engine answered (the client then prints no folder). */
     static Optional<String> rootDir(String json) {
-        String dir = text(object(read(json)).get("DockerRootDir"));
+        Map<String, Object> root = object(read(json));
+        String dir = text(root.get("DockerRootDir"));
+        if (dir.isBlank()) {
+            dir = text(object(root.get("store")).get("graphRoot")); // podman's own info
+        }
         return dir.isBlank() ? Optional.empty() : Optional.of(dir);
     }
 

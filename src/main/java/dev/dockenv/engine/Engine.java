@@ -1,5 +1,6 @@
 package dev.dockenv.engine;
 
+import dev.dockenv.run.HostUser;
 import java.util.List;
 import java.util.Optional;
 
@@ -28,6 +29,15 @@ public interface Engine {
      * throws {@link EngineUnreachableException}.
      */
     ProcessRunner.Result runCapturing(List<String> dockerRunArgs);
+
+    /**
+     * Options {@code docker run} needs from this engine so that the container runs as {@code user}
+     * and what it writes to the project is the user's (rootless Podman keeps the user's ids); none
+     * for Docker. Cheap: the warm path calls it.
+     */
+    default List<String> runOptions(HostUser user) {
+        return List.of();
+    }
 
     /** The client program's command line prefix, e.g. [docker] or [/usr/bin/docker]. */
     List<String> client();

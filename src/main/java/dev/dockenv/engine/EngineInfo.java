@@ -1,6 +1,10 @@
 package dev.dockenv.engine;
 
-/** What the engine and its client said about themselves. */
+/**
+ * What the engine and its client said about themselves. {@code podman}: the engine is Podman (its
+ * own client or its service behind a docker client); {@code dialect}: the command line the client
+ * speaks; {@code rootless}: Podman runs as the calling user, in a user namespace.
+ */
 public record EngineInfo(
         String clientPath,
         String clientVersion,
@@ -9,7 +13,9 @@ public record EngineInfo(
         String os,
         String arch,
         boolean podman,
-        BuilderKind builder) {
+        BuilderKind builder,
+        EngineDialect dialect,
+        boolean rootless) {
 
     /** Which builder {@code docker build} will use. */
     public enum BuilderKind {

@@ -13,18 +13,16 @@ public final class DockerRunArguments {
     }
 
     public static List<String> of(RunSpec spec) {
-        return of(spec, false);
+        return of(spec, List.of());
     }
 
     /**
-     * @param podman rootless Podman maps --user into a subordinate range, where the project mount is
-     *        not the user's: {@code --userns=keep-id} keeps the host uid
+     * @param engineOptions what the engine needs to run as the spec's user (the engine's
+     *        {@code runOptions}: {@code --userns=keep-id} for rootless Podman), after {@code -i}
      */
-    public static List<String> of(RunSpec spec, boolean podman) {
+    public static List<String> of(RunSpec spec, List<String> engineOptions) {
         List<String> a = new ArrayList<>(List.of("run", "--rm", "--init", "-i"));
-        if (podman) {
-            a.add("--userns=keep-id");
-        }
+        a.addAll(engineOptions);
         if (spec.tty()) {
             a.add("-t");
         }

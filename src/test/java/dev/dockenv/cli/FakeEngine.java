@@ -31,7 +31,7 @@ final class FakeEngine implements Engine {
     public EngineInfo info() {
         check();
         return new EngineInfo("docker", "20.10.24", "20.10.24", "1.41", "linux", "amd64", false,
-                EngineInfo.BuilderKind.BUILDKIT);
+                EngineInfo.BuilderKind.BUILDKIT, dev.dockenv.engine.EngineDialect.DOCKER, false);
     }
 
     @Override

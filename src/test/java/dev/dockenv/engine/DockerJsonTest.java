@@ -14,7 +14,8 @@ class DockerJsonTest {
     @Test
     void theVersionsOfClientAndEngine() {
         assertThat(DockerJson.versions(DockerOutputs.VERSION_28)).isEqualTo(new DockerJson.Versions("28.2.2",
-                "20.10.24+dfsg1", "1.41", "linux", "amd64", List.of("Engine", "containerd", "runc", "docker-init")));
+                "20.10.24+dfsg1", "1.41", "linux", "amd64", List.of("Engine", "containerd", "runc", "docker-init"),
+                EngineDialect.DOCKER));
         assertThat(DockerJson.versions(DockerOutputs.VERSION_28).podman()).isFalse();
     }
 
@@ -29,8 +30,30 @@ class DockerJsonTest {
     @Test
     void noServerIsAnEmptyServerVersion() {
         assertThat(DockerJson.versions(DockerOutputs.VERSION_20_NO_SERVER)).isEqualTo(new DockerJson.Versions(
-                "20.10.24+dfsg1", "", "", "", "", List.of()));
-        assertThat(DockerJson.versions(DockerOutputs.VERSION_PODMAN).server()).isEmpty();
+                "20.10.24+dfsg1", "", "", "", "", List.of(), EngineDialect.DOCKER));
+    }
+
+    /** podman's own client: a local podman is its own engine, so its version is the engine's. */
+    @Test
+    void podmansOwnVersionReportIsItsOwnEngine() {
+        DockerJson.Versions v = DockerJson.versions(PodmanOutputs.read("version-4.3.1.json"));
+
+        assertThat(v).isEqualTo(new DockerJson.Versions("4.3.1", "4.3.1", "4.3.1", "linux", "amd64",
+                List.of("Podman Engine"), EngineDialect.PODMAN));
+        assertThat(v.podman()).isTrue();
+        assertThat(DockerJson.versions(DockerOutputs.VERSION_PODMAN)).isEqualTo(v);
+    }
+
+    @Test
+    void podmansInfoSaysWhetherItIsRootlessAndWhereItsImagesAre() {
+        assertThat(DockerJson.podmanInfo(PodmanOutputs.read("info-rootful.json")))
+                .isEqualTo(new DockerJson.PodmanInfo(false, "/var/lib/containers/storage", 0));
+        assertThat(DockerJson.podmanInfo(PodmanOutputs.read("info-rootless.json")))
+                .isEqualTo(new DockerJson.PodmanInfo(true, "/home/dockenvtest/.local/share/containers/storage", 65537));
+        assertThat(DockerJson.podmanInfo(PodmanOutputs.read("info-rootless-no-subids.json")).mappedUids()).isEqualTo(1);
+        assertThat(DockerJson.rootDir(PodmanOutputs.read("info-rootless.json")))
+                .hasValue("/home/dockenvtest/.local/share/containers/storage");
+        assertThat(DockerJson.podmanInfo("not json")).isEqualTo(new DockerJson.PodmanInfo(false, "", 0));
     }
 
     @ParameterizedTest
