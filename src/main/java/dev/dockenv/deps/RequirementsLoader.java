@@ -7,6 +7,7 @@ import dev.dockenv.errors.SourceLocation;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -103,8 +104,15 @@ public final class RequirementsLoader {
             }
             String raw = FileUrls.isFileUrl(include.rawPath()) ? FileUrls.toPath(include.rawPath()) : include.rawPath();
             Path shownParent = includerShown.getParent();
-            Path shown = (shownParent == null ? Path.of(raw) : shownParent.resolve(raw)).normalize();
-            Path absolute = includer.getParent().resolve(raw).normalize();
+            Path shown;
+            Path absolute;
+            try {
+                shown = (shownParent == null ? Path.of(raw) : shownParent.resolve(raw)).normalize();
+                absolute = includer.getParent().resolve(raw).normalize();
+            } catch (InvalidPathException e) {
+                throw new InputException(include.location(), "included file '" + include.rawPath()
+                        + "' is not a path: " + e.getReason());
+            }
             if (!absolute.startsWith(root)) {
                 throw new InputException(include.location(), "included file '" + include.rawPath()
                         + "' is outside the project directory " + root, OUTSIDE_HINT);
