@@ -24,6 +24,16 @@ final class FormatErrors {
         hashes(cases);
         conda(cases);
         fixtures(cases);
+        fuzzed(cases);
+    }
+
+    /** Inputs ReaderFuzzTest found that crashed a reader (exit 1), minimised; each fixed. */
+    private static void fuzzed(List<BadInput> cases) {
+        String g = "fuzz regressions";
+        cases.add(BadInput.of(g, "requirements-dev.txt -r of a path with a NUL byte", CorpusSeed.named("dev requirements"),
+                "requirements-dev.txt", new byte[] {'-', 'r', 0}).at(1));
+        // pip reads "[/" as a path (it holds a slash); not a glob of the build context
+        cases.add(BadInput.of(g, "requirements.txt a line '[/'", CorpusSeed.named("requirements"), "[/").lenient());
     }
 
     /** Bad values of each dockenv setting, in dockenv.toml and in [tool.dockenv]. */
