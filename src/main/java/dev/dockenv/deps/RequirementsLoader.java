@@ -121,7 +121,13 @@ public final class RequirementsLoader {
         }
 
         private void resolveLocal(LocalRequirement local, Path file, boolean constraints) {
-            Path resolved = local.resolve(root);
+            Path resolved;
+            try {
+                resolved = local.resolve(root);
+            } catch (InvalidPathException e) {
+                throw new InputException(local.location(), "local requirement '" + local.rawPath()
+                        + "' is not a path: " + e.getReason());
+            }
             if (!resolved.startsWith(root)) {
                 String hint = OUTSIDE_HINT;
                 Path besideFile = file.getParent().resolve(local.path()).normalize();
