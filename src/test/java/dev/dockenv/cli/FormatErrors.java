@@ -34,6 +34,18 @@ final class FormatErrors {
                 "requirements-dev.txt", new byte[] {'-', 'r', 0}).at(1));
         // pip reads "[/" as a path (it holds a slash); not a glob of the build context
         cases.add(BadInput.of(g, "requirements.txt a line '[/'", CorpusSeed.named("requirements"), "[/").lenient());
+        cases.add(BadInput.of(g, "requirements-dev.txt a local path with a NUL byte", CorpusSeed.named("dev requirements"),
+                "requirements-dev.txt", new byte[] {0, '/'}).at(1));
+        cases.add(BadInput.of(g, ".python-version 3.9999999999", CorpusSeed.named(".python-version"), "3.9999999999")
+                .at(1));
+        cases.add(BadInput.of(g, "uv.lock a wheel URL with a '%' that starts no escape", CorpusSeed.named("uv.lock"),
+                CorpusSeed.UV_LOCK.replace("packages/idna-3.6-py3-none-any.whl", "packages/idna%-3.6-")).lenient());
+        cases.add(BadInput.of(g, "setup.cfg packages with a NUL byte", CorpusSeed.named("setup.cfg"), "setup.cfg",
+                "[a]\n[options]\npackages=\u0000".getBytes(java.nio.charset.StandardCharsets.UTF_8)).lenient());
+        cases.add(BadInput.of(g, "setup.cfg a section named by a NUL byte", CorpusSeed.named("setup.cfg"), "setup.cfg",
+                "[\u0000]\nt=".getBytes(java.nio.charset.StandardCharsets.UTF_8)).lenient());
+        cases.add(BadInput.of(g, "setup.py an import of a module with a NUL byte", CorpusSeed.named("setup.py"),
+                "setup.py", "from s\u0000 import".getBytes(java.nio.charset.StandardCharsets.UTF_8)).lenient());
     }
 
     /** Bad values of each dockenv setting, in dockenv.toml and in [tool.dockenv]. */
