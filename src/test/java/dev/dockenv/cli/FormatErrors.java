@@ -44,6 +44,9 @@ final class FormatErrors {
                 "[a]\n[options]\npackages=\u0000".getBytes(java.nio.charset.StandardCharsets.UTF_8)).lenient());
         cases.add(BadInput.of(g, "setup.cfg a section named by a NUL byte", CorpusSeed.named("setup.cfg"), "setup.cfg",
                 "[\u0000]\nt=".getBytes(java.nio.charset.StandardCharsets.UTF_8)).lenient());
+        // tomlj asserts on it internally (off outside tests: pom.xml's surefire argLine turns them off too)
+        cases.add(BadInput.of(g, "pyproject.toml a header cut by a comment and a control byte",
+                CorpusSeed.named("[tool.poetry]"), "pyproject.toml", new byte[] {'[', 'c', '#', 0x1C}).at(1));
         cases.add(BadInput.of(g, "setup.py an import of a module with a NUL byte", CorpusSeed.named("setup.py"),
                 "setup.py", "from s\u0000 import".getBytes(java.nio.charset.StandardCharsets.UTF_8)).lenient());
     }

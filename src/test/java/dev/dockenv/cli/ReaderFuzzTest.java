@@ -60,8 +60,15 @@ class ReaderFuzzTest {
                 if (signature != null && !failures.containsKey(signature)) {
                     byte[] small = minimise(project, seed, input, signature);
                     Files.write(project.resolve(seed.file()), small);
-                    failures.put(signature, new Failure(seed.format(), n, small, signature,
-                            CorpusProject.run(project, tmp.resolve("cache"), true, "status").toString()));
+                    String answer;
+                    try {
+                        answer = CorpusProject.run(project, tmp.resolve("cache"), true, "status").toString();
+                    } catch (Throwable t) {
+                        java.io.StringWriter trace = new java.io.StringWriter();
+                        t.printStackTrace(new java.io.PrintWriter(trace));
+                        answer = trace.toString();
+                    }
+                    failures.put(signature, new Failure(seed.format(), n, small, signature, answer));
                 }
             }
         }
