@@ -50,7 +50,7 @@ public final class ContextSelection {
             if (s.isEmpty() || s.equals(".")) {
                 return everything(root, rules);
             }
-            if (s.matches(".*[*?\\[].*")) {
+            if (s.matches(".*[*?\\[].*") && isPattern(s)) {
                 globs.add(s);
             } else if (Files.exists(root.resolve(s), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
                 plain.add(s);
@@ -69,5 +69,15 @@ public final class ContextSelection {
             }
         }
         return entries.values().stream().sorted(java.util.Comparator.comparing(ContextEntry::path)).toList();
+    }
+
+    /** Whether a source is a pattern Docker accepts; else it names a file literally ("[/" of a requirement line). */
+    private static boolean isPattern(String source) {
+        try {
+            IgnoreRules.of(List.of(source));
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 }

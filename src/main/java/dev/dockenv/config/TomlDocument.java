@@ -68,13 +68,15 @@ public final class TomlDocument {
 
     /** Where a key (given as its path from the document root) is written; the file alone when unknown. */
     public SourceLocation locationOf(List<String> keyPath) {
-        TomlPosition at = root.inputPositionOf(keyPath);
+        int tables = tablePrefix(keyPath);
+        List<String> found = tables < keyPath.size() - 1 ? keyPath.subList(0, tables + 1) : keyPath;
+        TomlPosition at = found.isEmpty() ? null : root.inputPositionOf(found);
         return at == null ? SourceLocation.of(file) : location(at);
     }
 
     /** Where an array element is written. */
     public SourceLocation locationOf(List<String> arrayPath, int index) {
-        TomlArray array = root.getArray(arrayPath);
+        TomlArray array = value(arrayPath) instanceof TomlArray a ? a : null;
         TomlPosition at = array == null ? null : array.inputPositionOf(index);
         return at == null ? locationOf(arrayPath) : location(at);
     }
@@ -84,21 +86,21 @@ public final class TomlDocument {
     }
 
     public Optional<TomlTable> table(List<String> keyPath) {
-        Object value = root.get(keyPath);
+        Object value = value(keyPath);
         return value instanceof TomlTable t ? Optional.of(t) : Optional.empty();
     }
 
     public boolean isArray(List<String> keyPath) {
-        return root.get(keyPath) instanceof TomlArray;
+        return value(keyPath) instanceof TomlArray;
     }
 
     public boolean contains(List<String> keyPath) {
-        return root.contains(keyPath);
+        return value(keyPath) != null;
     }
 
     /** A string value, or an error at the key saying what was expected. */
     public Optional<String> string(List<String> keyPath, String expected) {
-        Object value = root.get(keyPath);
+        Object value = value(keyPath);
         if (value == null) {
             return Optional.empty();
         }
@@ -110,7 +112,7 @@ public final class TomlDocument {
 
     /** An array of strings (a single string is accepted as a one-element array when allowSingle). */
     public List<String> strings(List<String> keyPath, String expected, boolean allowSingle) {
-        Object value = root.get(keyPath);
+        Object value = value(keyPath);
         if (value == null) {
             return List.of();
         }
@@ -129,6 +131,36 @@ public final class TomlDocument {
             out.add(s);
         }
         return out;
+    }
+
+    /**
+     * The value at a key path, null when absent; a key on the way that is not a table (project = 1
+     * where [project] name is looked for) is an error at that key, not tomlj's exception.
+     */
+    private Object value(List<String> keyPath) {
+        int tables = tablePrefix(keyPath);
+        if (tables < keyPath.size() - 1) {
+            List<String> notTable = keyPath.subList(0, tables + 1);
+            if (root.get(notTable) != null) {
+                throw wrongType(notTable, "a table (it holds " + key(keyPath.subList(tables + 1, keyPath.size()))
+                        + ")");
+            }
+            return null;
+        }
+        return root.get(keyPath);
+    }
+
+    /** How many leading keys of a path name tables. */
+    private int tablePrefix(List<String> keyPath) {
+        TomlTable table = root;
+        for (int i = 0; i < keyPath.size() - 1; i++) {
+            Object next = table.get(List.of(keyPath.get(i)));
+            if (!(next instanceof TomlTable t)) {
+                return i;
+            }
+            table = t;
+        }
+        return keyPath.size() - 1;
     }
 
     public InputException wrongType(List<String> keyPath, String expected) {

@@ -34,7 +34,8 @@ public final class ProjectExtras {
                 continue;
             }
             PyprojectFile p = pyproject.orElseThrow(() -> new DockenvException(ExitCode.BAD_INPUT,
-                    "extra '" + extra + "' is asked for, but the project declares no optional dependencies",
+                    "extra '" + extra + "' is asked for" + project.config().source().map(f -> " in " + f).orElse("")
+                            + ", but the project declares no optional dependencies",
                     "declare it in [project.optional-dependencies] (or setup.cfg [options.extras_require])"));
             List<DeclaredRequirement> reqs = p.optionalDependencies().get(normalized);
             if (reqs == null) {

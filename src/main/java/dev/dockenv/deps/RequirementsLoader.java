@@ -5,6 +5,8 @@ import dev.dockenv.io.Utf8File;
 import dev.dockenv.errors.InputException;
 import dev.dockenv.errors.SourceLocation;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -101,8 +103,15 @@ public final class RequirementsLoader {
             }
             String raw = FileUrls.isFileUrl(include.rawPath()) ? FileUrls.toPath(include.rawPath()) : include.rawPath();
             Path shownParent = includerShown.getParent();
-            Path shown = (shownParent == null ? Path.of(raw) : shownParent.resolve(raw)).normalize();
-            Path absolute = includer.getParent().resolve(raw).normalize();
+            Path shown;
+            Path absolute;
+            try {
+                shown = (shownParent == null ? Path.of(raw) : shownParent.resolve(raw)).normalize();
+                absolute = includer.getParent().resolve(raw).normalize();
+            } catch (InvalidPathException e) {
+                throw new InputException(include.location(), "included file '" + include.rawPath()
+                        + "' is not a path: " + e.getReason());
+            }
             if (!absolute.startsWith(root)) {
                 throw new InputException(include.location(), "included file '" + include.rawPath()
                         + "' is outside the project directory " + root, OUTSIDE_HINT);
@@ -111,7 +120,13 @@ public final class RequirementsLoader {
         }
 
         private void resolveLocal(LocalRequirement local, Path file, boolean constraints) {
-            Path resolved = local.resolve(root);
+            Path resolved;
+            try {
+                resolved = local.resolve(root);
+            } catch (InvalidPathException e) {
+                throw new InputException(local.location(), "local requirement '" + local.rawPath()
+                        + "' is not a path: " + e.getReason());
+            }
             if (!resolved.startsWith(root)) {
                 String hint = OUTSIDE_HINT;
                 Path besideFile = file.getParent().resolve(local.path()).normalize();

@@ -57,9 +57,10 @@ public final class IniFile {
     public static IniFile parse(Path file, String text) {
         Map<String, SourceLocation> sections = new LinkedHashMap<>();
         Map<String, Map<String, Option>> options = new LinkedHashMap<>();
-        Map<String, List<String>> values = new LinkedHashMap<>(); // "section\0option" -> lines
-        Map<String, List<Integer>> valueLines = new LinkedHashMap<>();
-        Map<String, SourceLocation> optionAt = new LinkedHashMap<>();
+        // (section, option) -> lines: a list key, as either name may hold any character (NUL included)
+        Map<List<String>, List<String>> values = new LinkedHashMap<>();
+        Map<List<String>, List<Integer>> valueLines = new LinkedHashMap<>();
+        Map<List<String>, SourceLocation> optionAt = new LinkedHashMap<>();
         String section = null;
         String option = null;
         int indentLevel = 0;
@@ -72,15 +73,15 @@ public final class IniFile {
             if (stripped.isEmpty() || comment) {
                 // an empty line belongs to the value being read (trailing ones are dropped); a comment does not
                 if (!comment && section != null && option != null) {
-                    values.get(section + '\0' + option).add("");
-                    valueLines.get(section + '\0' + option).add(lineNo);
+                    values.get(List.of(section, option)).add("");
+                    valueLines.get(List.of(section, option)).add(lineNo);
                 }
                 continue;
             }
             int indent = indentOf(line);
             if (section != null && option != null && indent > indentLevel) {
-                values.get(section + '\0' + option).add(stripped);
-                valueLines.get(section + '\0' + option).add(lineNo);
+                values.get(List.of(section, option)).add(stripped);
+                valueLines.get(List.of(section, option)).add(lineNo);
                 continue;
             }
             indentLevel = indent;
@@ -112,7 +113,7 @@ public final class IniFile {
                         "indent a line that continues the value above it");
             }
             option = m.group(1).stripTrailing();
-            String key = section + '\0' + option;
+            List<String> key = List.of(section, option);
             if (values.containsKey(key)) {
                 throw new InputException(new SourceLocation(file, lineNo, indent + 1), "option '" + option
                         + "' is already set in [" + section + "] at line " + optionAt.get(key).line()
@@ -124,10 +125,10 @@ public final class IniFile {
             valueLines.put(key, new ArrayList<>(List.of(lineNo)));
             optionAt.put(key, new SourceLocation(file, lineNo, indent + 1));
         }
-        for (Map.Entry<String, List<String>> e : values.entrySet()) {
-            String[] parts = e.getKey().split("\0", 2);
+        for (Map.Entry<List<String>, List<String>> e : values.entrySet()) {
+            List<String> parts = e.getKey();
             String joined = String.join("\n", e.getValue()).stripTrailing();
-            options.get(parts[0]).put(parts[1], new Option(parts[1], joined, optionAt.get(e.getKey()),
+            options.get(parts.get(0)).put(parts.get(1), new Option(parts.get(1), joined, optionAt.get(e.getKey()),
                     valueLines.get(e.getKey())));
         }
         return new IniFile(file, sections, options);

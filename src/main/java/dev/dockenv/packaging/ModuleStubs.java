@@ -73,7 +73,7 @@ final class ModuleStubs {
     private Optional<String> candidates(String start) {
         for (String c : List.of(start + ".py", start + "/__init__.py")) {
             String clean = c.startsWith("./") ? c.substring(2) : c;
-            if (!clean.contains("..") && Files.isRegularFile(root.resolve(clean))) {
+            if (!clean.contains("..") && clean.indexOf('\0') < 0 && Files.isRegularFile(root.resolve(clean))) {
                 return Optional.of(clean);
             }
         }

@@ -20,7 +20,12 @@ final class ProjectFiles {
         if (relative.startsWith("/") || relative.matches("^[A-Za-z]:.*")) {
             return Optional.empty();
         }
-        Path normalized = root.resolve(relative).normalize();
+        Path normalized;
+        try {
+            normalized = root.resolve(relative).normalize();
+        } catch (java.nio.file.InvalidPathException e) {
+            return Optional.empty(); // a NUL byte: no file of the project
+        }
         if (!normalized.startsWith(root) || normalized.equals(root)) {
             return Optional.empty();
         }

@@ -23,8 +23,12 @@ public record PythonVersion(int major, int minor, Optional<Integer> patch) imple
         if (!m.matches()) {
             return Optional.empty();
         }
-        Optional<Integer> patch = m.group(3) == null ? Optional.empty() : Optional.of(Integer.parseInt(m.group(3)));
-        return Optional.of(new PythonVersion(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), patch));
+        try {
+            Optional<Integer> patch = m.group(3) == null ? Optional.empty() : Optional.of(Integer.parseInt(m.group(3)));
+            return Optional.of(new PythonVersion(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), patch));
+        } catch (NumberFormatException e) {
+            return Optional.empty(); // a number past int: no Python version
+        }
     }
 
     /**

@@ -25,7 +25,14 @@ public final class FileNames {
         if (last.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(last.contains("%") ? URLDecoder.decode(last.replace("+", "%2B"), StandardCharsets.UTF_8) : last);
+        if (!last.contains("%")) {
+            return Optional.of(last);
+        }
+        try {
+            return Optional.of(URLDecoder.decode(last.replace("+", "%2B"), StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException e) {
+            return Optional.of(last); // a '%' that starts no escape: the name as written
+        }
     }
 
     private static int firstIndexOf(String s, char a, char b) {

@@ -1,0 +1,373 @@
+package dev.dockenv.cli;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Valid small projects, one per file format dockenv reads: the starting points of the bad-input
+ * corpus ({@link BadInputCorpus}) and of the readers' fuzz test ({@link ReaderFuzzTest}). Each
+ * names the file under test; the others are what that file needs beside it to be read at all.
+ */
+record CorpusSeed(String format, String file, Map<String, String> files) {
+    CorpusSeed {
+        files = Map.copyOf(files);
+        if (!files.containsKey(file)) {
+            throw new IllegalArgumentException(format + ": no " + file);
+        }
+    }
+
+    String text() {
+        return files.get(file);
+    }
+
+    /** The other files of the project, without the one under test. */
+    Map<String, String> beside() {
+        Map<String, String> others = new LinkedHashMap<>(files);
+        others.remove(file);
+        return others;
+    }
+
+    static CorpusSeed of(String format, String file, String... namesAndTexts) {
+        Map<String, String> files = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndTexts.length; i += 2) {
+            files.put(namesAndTexts[i], namesAndTexts[i + 1]);
+        }
+        return new CorpusSeed(format, file, files);
+    }
+
+    static final String PYTHON_VERSION = "3.11\n";
+
+    static final String REQUIREMENTS = """
+            # the app's dependencies
+            requests==2.31.0
+            flask>=2.0,<3 ; python_version >= "3.8"
+            click[extra]~=8.1
+            """;
+
+    static final String PYPROJECT = """
+            [build-system]
+            requires = ["setuptools>=61"]
+            build-backend = "setuptools.build_meta"
+
+            [project]
+            name = "shop"
+            version = "1.0"
+            requires-python = ">=3.10"
+            dependencies = ["requests>=2.31", "click"]
+
+            [project.optional-dependencies]
+            test = ["pytest>=8"]
+
+            [dependency-groups]
+            dev = ["ruff", {include-group = "lint"}]
+            lint = ["flake8"]
+
+            [tool.dockenv]
+            ports = [8000]
+            """;
+
+    static final String DOCKENV_TOML = """
+            python = "3.11"
+            base-image = "python:3.11-slim"
+            apt = ["curl"]
+            build = ["echo built"]
+            ports = [8000, "8080:8000"]
+            env = { MODE = "dev" }
+            command = ["python", "app.py"]
+            index-url = "https://pypi.org/simple"
+            extra-index-urls = ["https://example.com/simple"]
+            trusted-hosts = ["example.com"]
+            requirements = ["requirements.txt"]
+            """;
+
+    static final String POETRY_PYPROJECT = """
+            [tool.poetry]
+            name = "shop"
+            version = "1.0.0"
+            description = ""
+            authors = []
+
+            [tool.poetry.dependencies]
+            python = "^3.10"
+            requests = "^2.31"
+
+            [tool.poetry.group.dev.dependencies]
+            pytest = ">=8"
+
+            [build-system]
+            requires = ["poetry-core"]
+            build-backend = "poetry.core.masonry.api"
+            """;
+
+    static final String POETRY_LOCK = """
+            [[package]]
+            name = "requests"
+            version = "2.31.0"
+            description = ""
+            optional = false
+            python-versions = ">=3.7"
+            groups = ["main"]
+            files = [
+                {file = "requests-2.31.0-py3-none-any.whl", hash = "sha256:58cd2187c01e70e6e26505bca751777aa9f2ee0b7f4300988b709f44e013003f"},
+            ]
+
+            [package.dependencies]
+            idna = ">=2.5,<4"
+
+            [[package]]
+            name = "idna"
+            version = "3.6"
+            description = ""
+            optional = false
+            python-versions = ">=3.5"
+            groups = ["main"]
+            files = [
+                {file = "idna-3.6-py3-none-any.whl", hash = "sha256:c05567e9c24a6b9faaa835c4821bad0590fbb9d5779e7caa6e1cc4978e7eb24f"},
+            ]
+
+            [[package]]
+            name = "pytest"
+            version = "8.0.0"
+            description = ""
+            optional = false
+            python-versions = ">=3.8"
+            groups = ["dev"]
+            files = [
+                {file = "pytest-8.0.0-py3-none-any.whl", hash = "sha256:50fb9cbe836c3f20f0dfa99c565201fb75dc54c8d76373cd1bde06b06657bdb6"},
+            ]
+
+            [metadata]
+            lock-version = "2.1"
+            python-versions = "^3.10"
+            """;
+
+    static final String PDM_PYPROJECT = """
+            [project]
+            name = "shop"
+            version = "1.0"
+            requires-python = ">=3.10"
+            dependencies = ["requests>=2.31"]
+
+            [tool.pdm]
+            distribution = false
+            """;
+
+    static final String PDM_LOCK = """
+            # This file is @generated by PDM.
+
+            [metadata]
+            groups = ["default"]
+            strategy = ["inherit_metadata"]
+            lock_version = "4.5.0"
+
+            [[metadata.targets]]
+            requires_python = ">=3.10"
+
+            [[package]]
+            name = "requests"
+            version = "2.31.0"
+            requires_python = ">=3.7"
+            summary = "HTTP"
+            groups = ["default"]
+            dependencies = [
+                "idna<4,>=2.5",
+            ]
+            files = [
+                {file = "requests-2.31.0-py3-none-any.whl", hash = "sha256:58cd2187c01e70e6e26505bca751777aa9f2ee0b7f4300988b709f44e013003f"},
+            ]
+
+            [[package]]
+            name = "idna"
+            version = "3.6"
+            requires_python = ">=3.5"
+            summary = "IDNA"
+            groups = ["default"]
+            files = [
+                {file = "idna-3.6-py3-none-any.whl", hash = "sha256:c05567e9c24a6b9faaa835c4821bad0590fbb9d5779e7caa6e1cc4978e7eb24f"},
+            ]
+            """;
+
+    static final String UV_PYPROJECT = """
+            [project]
+            name = "shop"
+            version = "1.0"
+            requires-python = ">=3.10"
+            dependencies = ["requests>=2.31"]
+            """;
+
+    static final String UV_LOCK = """
+            version = 1
+            revision = 3
+            requires-python = ">=3.10"
+
+            [[package]]
+            name = "idna"
+            version = "3.6"
+            source = { registry = "https://pypi.org/simple" }
+            wheels = [
+                { url = "https://files.pythonhosted.org/packages/idna-3.6-py3-none-any.whl", hash = "sha256:c05567e9c24a6b9faaa835c4821bad0590fbb9d5779e7caa6e1cc4978e7eb24f", size = 61567 },
+            ]
+
+            [[package]]
+            name = "requests"
+            version = "2.31.0"
+            source = { registry = "https://pypi.org/simple" }
+            dependencies = [
+                { name = "idna" },
+            ]
+            wheels = [
+                { url = "https://files.pythonhosted.org/packages/requests-2.31.0-py3-none-any.whl", hash = "sha256:58cd2187c01e70e6e26505bca751777aa9f2ee0b7f4300988b709f44e013003f", size = 62574 },
+            ]
+
+            [[package]]
+            name = "shop"
+            version = "1.0"
+            source = { virtual = "." }
+            dependencies = [
+                { name = "requests" },
+            ]
+
+            [package.metadata]
+            requires-dist = [{ name = "requests", specifier = ">=2.31" }]
+            """;
+
+    static final String PYLOCK = """
+            lock-version = "1.0"
+            requires-python = ">=3.10"
+            created-by = "hand"
+
+            [[packages]]
+            name = "requests"
+            version = "2.31.0"
+            dependencies = [{name = "idna"}]
+            wheels = [
+              {name = "requests-2.31.0-py3-none-any.whl", url = "https://files.pythonhosted.org/packages/requests-2.31.0-py3-none-any.whl", size = 62574, hashes = {sha256 = "58cd2187c01e70e6e26505bca751777aa9f2ee0b7f4300988b709f44e013003f"}},
+            ]
+
+            [[packages]]
+            name = "idna"
+            version = "3.6"
+            wheels = [
+              {name = "idna-3.6-py3-none-any.whl", url = "https://files.pythonhosted.org/packages/idna-3.6-py3-none-any.whl", size = 61567, hashes = {sha256 = "c05567e9c24a6b9faaa835c4821bad0590fbb9d5779e7caa6e1cc4978e7eb24f"}},
+            ]
+            """;
+
+    static final String PIPFILE = """
+            [[source]]
+            url = "https://pypi.org/simple"
+            verify_ssl = true
+            name = "pypi"
+
+            [packages]
+            requests = "==2.31.0"
+            click = {version = ">=8", extras = ["x"]}
+
+            [dev-packages]
+            pytest = "*"
+
+            [requires]
+            python_version = "3.11"
+            """;
+
+    static final String PIPFILE_LOCK = """
+            {
+                "_meta": {
+                    "pipfile-spec": 6,
+                    "requires": {"python_version": "3.11"},
+                    "sources": [{"name": "pypi", "url": "https://pypi.org/simple", "verify_ssl": true}]
+                },
+                "default": {
+                    "requests": {
+                        "hashes": ["sha256:58cd2187c01e70e6e26505bca751777aa9f2ee0b7f4300988b709f44e013003f"],
+                        "index": "pypi",
+                        "version": "==2.31.0"
+                    },
+                    "idna": {
+                        "hashes": ["sha256:c05567e9c24a6b9faaa835c4821bad0590fbb9d5779e7caa6e1cc4978e7eb24f"],
+                        "markers": "python_version >= '3.5'",
+                        "version": "==3.6"
+                    }
+                },
+                "develop": {}
+            }
+            """;
+
+    static final String SETUP_PY = """
+            from setuptools import setup, find_packages
+
+            setup(
+                name="shop",
+                version="1.0",
+                packages=find_packages(),
+                python_requires=">=3.10",
+                install_requires=["requests>=2.31", 'click'],
+                extras_require={"test": ["pytest>=8"]},
+            )
+            """;
+
+    static final String SETUP_CFG = """
+            [metadata]
+            name = shop
+            version = 1.0
+
+            [options]
+            packages = find:
+            python_requires = >=3.10
+            install_requires =
+                requests>=2.31
+                click
+
+            [options.extras_require]
+            test =
+                pytest>=8
+            """;
+
+    static final String ENVIRONMENT_YML = """
+            name: shop
+            channels:
+              - conda-forge
+            dependencies:
+              - python=3.11
+              - numpy>=1.26
+              - pip
+              - pip:
+                  - requests==2.31.0
+            variables:
+              MODE: dev
+            """;
+
+    static final String PACKAGE = "shop/__init__.py";
+
+    /** One valid seed per format, each with what it needs beside it. */
+    static List<CorpusSeed> all() {
+        return List.of(
+                of("requirements", "requirements.txt", "requirements.txt", REQUIREMENTS,
+                        ".python-version", PYTHON_VERSION),
+                of("dev requirements", "requirements-dev.txt", "requirements.txt", "requests==2.31.0\n",
+                        "requirements-dev.txt", "-r requirements.txt\npytest>=8\n", ".python-version", PYTHON_VERSION),
+                of("pyproject", "pyproject.toml", "pyproject.toml", PYPROJECT, PACKAGE, ""),
+                of("dockenv.toml", "dockenv.toml", "dockenv.toml", DOCKENV_TOML, "requirements.txt", "requests\n"),
+                of(".python-version", ".python-version", ".python-version", PYTHON_VERSION,
+                        "requirements.txt", "requests\n"),
+                of("runtime.txt", "runtime.txt", "runtime.txt", "python-3.11\n", "requirements.txt", "requests\n"),
+                of("poetry.lock", "poetry.lock", "poetry.lock", POETRY_LOCK, "pyproject.toml", POETRY_PYPROJECT,
+                        PACKAGE, ""),
+                of("[tool.poetry]", "pyproject.toml", "pyproject.toml", POETRY_PYPROJECT, PACKAGE, ""),
+                of("pdm.lock", "pdm.lock", "pdm.lock", PDM_LOCK, "pyproject.toml", PDM_PYPROJECT),
+                of("uv.lock", "uv.lock", "uv.lock", UV_LOCK, "pyproject.toml", UV_PYPROJECT),
+                of("pylock.toml", "pylock.toml", "pylock.toml", PYLOCK, "requirements.txt", "requests\n",
+                        ".python-version", PYTHON_VERSION),
+                of("Pipfile", "Pipfile", "Pipfile", PIPFILE),
+                of("Pipfile.lock", "Pipfile.lock", "Pipfile.lock", PIPFILE_LOCK, "Pipfile", PIPFILE),
+                of("setup.py", "setup.py", "setup.py", SETUP_PY, PACKAGE, ""),
+                of("setup.cfg", "setup.cfg", "setup.cfg", SETUP_CFG, "setup.py",
+                        "from setuptools import setup\nsetup()\n", PACKAGE, ""),
+                of("environment.yml", "environment.yml", "environment.yml", ENVIRONMENT_YML));
+    }
+
+    static CorpusSeed named(String format) {
+        return all().stream().filter(s -> s.format().equals(format)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(format));
+    }
+}
