@@ -2,7 +2,9 @@ package dev.dockenv.deps;
 
 import dev.dockenv.io.ProjectFileCheck;
 import dev.dockenv.io.Utf8File;
+import dev.dockenv.errors.FileAccessException;
 import dev.dockenv.errors.InputException;
+import dev.dockenv.errors.IoFailures;
 import dev.dockenv.errors.SourceLocation;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -195,6 +197,13 @@ public final class RequirementsLoader {
                 }
                 throw new InputException(includedBy.location(), "included file '" + includedBy.rawPath() + "' ("
                         + shown + ") " + e.problem(), e.hint().orElse(null));
+            } catch (FileAccessException e) {
+                if (includedBy == null || e.kind() != IoFailures.Cause.IS_A_DIRECTORY) {
+                    throw e;
+                }
+                throw new InputException(includedBy.location(), "included file '" + includedBy.rawPath() + "' ("
+                        + shown + ") is a folder, not a requirements file", "name a file of it (-r "
+                        + includedBy.rawPath().replaceAll("/+$", "") + "/base.txt), or remove the line");
             }
             byte[] bytes;
             try {

