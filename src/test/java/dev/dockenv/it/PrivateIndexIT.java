@@ -14,6 +14,8 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -62,6 +64,39 @@ class PrivateIndexIT {
 
         String image = dockenv.runOk(p.dir(), "build").stdout().strip();
         assertNoSecretIn(image);
+    }
+
+    /**
+     * An index password in PIP_INDEX_URL, through a cold run, a warm run and a build: no file of
+     * dockenv's cache holds it (issue 8, campaign item 3, on the real engine), and those files are
+     * the user's alone.
+     */
+    @Test
+    void aCredentialInPipIndexUrlReachesNoFileOfTheCache() throws IOException {
+        Path cache = ws.path("credential-cache");
+        DockenvCli withEnv = dockenv.withEnv("PIP_INDEX_URL", withCredentials()).withEnv("DOCKENV_CACHE_DIR",
+                cache.toString());
+        TestProject p = ws.project("privenv").file(".python-version", "3.11\n").file("requirements.txt", "greeting\n");
+
+        for (int i = 0; i < 2; i++) {
+            ProcessResult r = withEnv.run(p.dir(), "run", "--", "python", "-c", "import greeting; print('ok')");
+            assertThat(r.exitCode()).as(r.describe()).isZero();
+            assertThat(r.stdout()).isEqualTo("ok\n");
+        }
+        withEnv.runOk(p.dir(), "build");
+
+        try (var files = Files.walk(cache)) {
+            List<Path> all = files.filter(Files::isRegularFile).toList();
+            assertThat(all).as("the cache holds the run cache at least").isNotEmpty();
+            for (Path file : all) {
+                String text = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
+                assertThat(text).as(file.toString()).doesNotContain(SECRET);
+                if (file.toString().contains("/runs/")) {
+                    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).as(file.toString())
+                            .isEqualTo("rw-------");
+                }
+            }
+        }
     }
 
     @Test
