@@ -76,7 +76,10 @@ class PrivateIndexIT {
         Path cache = ws.path("credential-cache");
         DockenvCli withEnv = dockenv.withEnv("PIP_INDEX_URL", withCredentials()).withEnv("DOCKENV_CACHE_DIR",
                 cache.toString());
-        TestProject p = ws.project("privenv").file(".python-version", "3.11\n").file("requirements.txt", "greeting\n");
+        // a requirements file of its own: BuildKit's cache would otherwise give its layer to the other tests'
+        // builds of "greeting" from this index, and the one without credentials would not fail
+        TestProject p = ws.project("privenv").file(".python-version", "3.11\n")
+                .file("requirements.txt", "greeting==1.0.0  # from PIP_INDEX_URL\n");
 
         for (int i = 0; i < 2; i++) {
             ProcessResult r = withEnv.run(p.dir(), "run", "--", "python", "-c", "import greeting; print('ok')");
