@@ -53,7 +53,12 @@ public final class PyprojectReader {
                 ConfigReader.read(doc, List.of("tool", "dockenv")));
     }
 
-    private static List<DeclaredRequirement> requirements(TomlDocument doc, List<String> path) {
+    /**
+     * The array of PEP 508 requirement strings at {@code path} (none when absent), each checked and
+     * kept with its place; a wrong type or a bad requirement is an error at its line and column.
+     * Also a script's inline metadata's {@code dependencies}.
+     */
+    public static List<DeclaredRequirement> requirements(TomlDocument doc, List<String> path) {
         Object value = doc.root().get(path);
         if (value == null) {
             return List.of();

@@ -7,16 +7,12 @@ import dev.dockenv.errors.DidYouMean;
 import dev.dockenv.errors.InputException;
 import dev.dockenv.errors.SourceLocation;
 import dev.dockenv.io.Utf8File;
-import dev.dockenv.pep.PepSyntaxException;
-import dev.dockenv.pep.Requirement;
 import dev.dockenv.python.DeclaredPython;
-import dev.dockenv.python.DeclaredRequirement;
+import dev.dockenv.pyproject.PyprojectReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.tomlj.TomlArray;
 
 /**
  * Reads PEP 723 inline script metadata. A block starts with the line {@code # /// script} and
@@ -122,34 +118,8 @@ public final class InlineScriptReader {
             throw doc.wrongType(List.of("tool"), "a table");
         }
         DockenvConfig config = ConfigReader.read(doc, List.of("tool", "dockenv"));
-        return new InlineScript(script, block, dependencies(doc), requiresPython, config);
-    }
-
-    private static List<DeclaredRequirement> dependencies(TomlDocument doc) {
-        List<String> path = List.of("dependencies");
-        Object value = doc.root().get(path);
-        if (value == null) {
-            return List.of();
-        }
-        if (!(value instanceof TomlArray array)) {
-            throw doc.wrongType(path, "an array of PEP 508 requirement strings");
-        }
-        List<DeclaredRequirement> out = new ArrayList<>();
-        for (int i = 0; i < array.size(); i++) {
-            SourceLocation at = doc.locationOf(path, i);
-            if (!(array.get(i) instanceof String text)) {
-                throw new InputException(at, "dependencies: expected a PEP 508 requirement string");
-            }
-            try {
-                Requirement.parse(text);
-            } catch (PepSyntaxException e) {
-                // the position is the opening quote; the column inside the string follows it
-                throw new InputException(new SourceLocation(at.file(), at.line(), at.column() + e.column()),
-                        "invalid requirement '" + text + "': " + e.getMessage());
-            }
-            out.add(new DeclaredRequirement(text, at));
-        }
-        return out;
+        return new InlineScript(script, block, PyprojectReader.requirements(doc, List.of("dependencies")), requiresPython,
+                config);
     }
 
     private static boolean isContent(String line) {
