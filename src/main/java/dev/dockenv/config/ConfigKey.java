@@ -21,7 +21,10 @@ public enum ConfigKey {
     DEV_REQUIREMENTS("dev-requirements", "an array of requirements sets (a NAME of requirements_NAME.txt or "
             + "requirements/NAME.txt, or a file) to install in the dev stage"),
     BUILD_INPUTS("build-inputs", "an array of project files, folders or glob patterns (relative paths such as "
-            + "\"native/greet.c\" or \"data/*.csv\") that build commands and postBuild read");
+            + "\"native/greet.c\" or \"data/*.csv\") that build commands and postBuild read"),
+    SERVICES("services", "a table of services beside the app: NAME = \"IMAGE\" or NAME = { image = ..., ports = [...], "
+            + "env = {...}, command = ..., volumes = [...], healthcheck = ..., depends-on = [...] }"),
+    DEPENDS_ON("depends-on", "an array of the services the app needs started (all of them when not written)");
 
     private final String key;
     private final String expected;

@@ -50,16 +50,17 @@ public final class ConfigReader {
                 baseImage(doc, path(prefix, ConfigKey.BASE_IMAGE)),
                 aptPackages(doc, path(prefix, ConfigKey.APT)),
                 buildCommands(doc, path(prefix, ConfigKey.BUILD)),
-                ports(doc, path(prefix, ConfigKey.PORTS)),
-                environment(doc, path(prefix, ConfigKey.ENV)),
-                command(doc, path(prefix, ConfigKey.COMMAND)),
+                ports(doc, path(prefix, ConfigKey.PORTS), ConfigKey.PORTS.expected()),
+                environment(doc, path(prefix, ConfigKey.ENV), ConfigKey.ENV.expected()),
+                command(doc, path(prefix, ConfigKey.COMMAND), ConfigKey.COMMAND.expected()),
                 indexUrl(doc, path(prefix, ConfigKey.INDEX_URL)),
                 extraIndexUrls(doc, path(prefix, ConfigKey.EXTRA_INDEX_URLS)),
                 trustedHosts(doc, path(prefix, ConfigKey.TRUSTED_HOSTS)),
                 doc.strings(path(prefix, ConfigKey.EXTRAS), ConfigKey.EXTRAS.expected(), false),
                 choices(doc, path(prefix, ConfigKey.REQUIREMENTS), ConfigKey.REQUIREMENTS),
                 choices(doc, path(prefix, ConfigKey.DEV_REQUIREMENTS), ConfigKey.DEV_REQUIREMENTS),
-                buildInputs(doc, path(prefix, ConfigKey.BUILD_INPUTS)));
+                buildInputs(doc, path(prefix, ConfigKey.BUILD_INPUTS)),
+                StackSettingsReader.read(doc, prefix));
     }
 
     /** An image reference: one FROM value, never a second instruction. */
@@ -145,13 +146,13 @@ public final class ConfigReader {
         return Optional.of(out);
     }
 
-    private static List<String> ports(TomlDocument doc, List<String> keyPath) {
+    static List<String> ports(TomlDocument doc, List<String> keyPath, String expected) {
         Object value = doc.root().get(keyPath);
         if (value == null) {
             return List.of();
         }
         if (!(value instanceof org.tomlj.TomlArray array)) {
-            throw doc.wrongType(keyPath, ConfigKey.PORTS.expected());
+            throw doc.wrongType(keyPath, expected);
         }
         List<String> out = new ArrayList<>();
         for (int i = 0; i < array.size(); i++) {
@@ -165,7 +166,7 @@ public final class ConfigReader {
                         + PortMapping.problem(spec).map(p -> ": " + p).orElse(""), "write 8000, \"8080:8000\" or \"0.0.0.0:8000:8000\"");
             } else {
                 throw new InputException(doc.locationOf(keyPath, i),
-                        TomlDocument.key(keyPath) + ": expected " + ConfigKey.PORTS.expected());
+                        TomlDocument.key(keyPath) + ": expected " + expected);
             }
         }
         return out;
@@ -284,13 +285,13 @@ public final class ConfigReader {
         return names;
     }
 
-    private static Map<String, String> environment(TomlDocument doc, List<String> keyPath) {
+    static Map<String, String> environment(TomlDocument doc, List<String> keyPath, String expected) {
         Object value = doc.root().get(keyPath);
         if (value == null) {
             return Map.of();
         }
         if (!(value instanceof TomlTable table)) {
-            throw doc.wrongType(keyPath, ConfigKey.ENV.expected());
+            throw doc.wrongType(keyPath, expected);
         }
         Map<String, String> env = new LinkedHashMap<>();
         for (String name : table.keySet().stream().sorted(Comparator.naturalOrder()).toList()) {
@@ -314,7 +315,7 @@ public final class ConfigReader {
         return env;
     }
 
-    private static List<String> command(TomlDocument doc, List<String> keyPath) {
+    static List<String> command(TomlDocument doc, List<String> keyPath, String expected) {
         Object value = doc.root().get(keyPath);
         if (value instanceof String s) {
             List<String> argv;
@@ -329,7 +330,7 @@ public final class ConfigReader {
             }
             return argv;
         }
-        List<String> argv = doc.strings(keyPath, ConfigKey.COMMAND.expected(), false);
+        List<String> argv = doc.strings(keyPath, expected, false);
         if (value != null && argv.isEmpty()) {
             throw new InputException(doc.locationOf(keyPath), TomlDocument.key(keyPath) + ": the command is empty",
                     "write the command, e.g. \"python -m app\" or [\"python\", \"-m\", \"app\"], or leave the key out");

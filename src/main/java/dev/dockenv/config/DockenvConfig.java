@@ -13,7 +13,8 @@ import java.util.Optional;
  * and dev stages, as written (the scan resolves them to files); empty when not configured, which
  * is not the same as an empty list (install none). {@code buildInputs} are the project files,
  * folders and glob patterns the build commands and postBuild read, as written (checked to stay
- * inside the project; the scan finds what they name).
+ * inside the project; the scan finds what they name). {@code stack} holds the services beside the app
+ * and which of them the app depends on.
  */
 public record DockenvConfig(
         Optional<Path> source,
@@ -31,7 +32,8 @@ public record DockenvConfig(
         List<String> extras,
         Optional<List<RequirementsChoice>> requirements,
         Optional<List<RequirementsChoice>> devRequirements,
-        List<BuildInput> buildInputs) {
+        List<BuildInput> buildInputs,
+        StackSettings stack) {
 
     /** A requirements set named in the configuration, with where it is written. */
     public record RequirementsChoice(String name, SourceLocation location) {
@@ -71,6 +73,6 @@ public record DockenvConfig(
     public static DockenvConfig empty() {
         return new DockenvConfig(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), List.of(),
                 List.of(), List.of(), Map.of(), List.of(), Optional.empty(), List.of(), List.of(), List.of(),
-                Optional.empty(), Optional.empty(), List.of());
+                Optional.empty(), Optional.empty(), List.of(), StackSettings.none());
     }
 }
