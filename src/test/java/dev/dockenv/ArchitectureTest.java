@@ -74,7 +74,7 @@ class ArchitectureTest {
                     "dev.dockenv.decision"),
             new Layer("planning",
                     "the environment plan and its Dockerfile, rendered files, docker run arguments, dependency edits",
-                    "dev.dockenv.plan", "dev.dockenv.render", "dev.dockenv.run", "dev.dockenv.edit"),
+                    "dev.dockenv.plan", "dev.dockenv.render", "dev.dockenv.run", "dev.dockenv.edit", "dev.dockenv.stack"),
             new Layer("engine", "the Docker engine and the processes it starts",
                     "dev.dockenv.engine"),
             new Layer("operations", "operations on the engine and the cache",

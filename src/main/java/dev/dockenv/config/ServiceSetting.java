@@ -1,6 +1,7 @@
 package dev.dockenv.config;
 
 import dev.dockenv.errors.SourceLocation;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -59,10 +60,10 @@ public record ServiceSetting(
 
         /**
          * A command: {@code shell} true for a string (run by the container's shell, compose's
-         * CMD-SHELL), false for an array (exec form, CMD). Durations as compose writes them ("5s").
+         * CMD-SHELL), false for an array (exec form, CMD).
          */
-        record Check(List<String> test, boolean shell, Optional<String> interval, Optional<String> timeout,
-                Optional<Integer> retries, Optional<String> startPeriod, SourceLocation location)
+        record Check(List<String> test, boolean shell, Optional<Duration> interval, Optional<Duration> timeout,
+                Optional<Integer> retries, Optional<Duration> startPeriod, SourceLocation location)
                 implements HealthcheckSetting {
             public Check {
                 test = List.copyOf(test);

@@ -229,7 +229,8 @@ final class StackSettingsReader {
     }
 
     private static ServiceSetting.HealthcheckSetting.Check check(TomlDocument doc, List<String> at, List<String> testPath,
-            Optional<String> interval, Optional<String> timeout, Optional<Integer> retries, Optional<String> startPeriod) {
+            Optional<Duration> interval, Optional<Duration> timeout, Optional<Integer> retries,
+            Optional<Duration> startPeriod) {
         Object test = doc.root().get(testPath);
         boolean shell = test instanceof String;
         List<String> words = shell ? List.of((String) test)
@@ -248,7 +249,7 @@ final class StackSettingsReader {
                 doc.locationOf(at));
     }
 
-    private static Optional<String> duration(TomlDocument doc, List<String> at) {
+    private static Optional<Duration> duration(TomlDocument doc, List<String> at) {
         Optional<String> value = doc.string(at, "a duration such as \"5s\", \"500ms\" or \"1m30s\"");
         value.ifPresent(v -> {
             if (!DURATION.matcher(v).matches() || parse(v).isZero()) {
@@ -256,7 +257,7 @@ final class StackSettingsReader {
                         + "' is not a duration", "write a duration such as \"5s\", \"500ms\" or \"1m30s\"");
             }
         });
-        return value;
+        return value.map(StackSettingsReader::parse);
     }
 
     /** A duration as compose writes them ("1m30s", "500ms"); the form is checked by the caller. */

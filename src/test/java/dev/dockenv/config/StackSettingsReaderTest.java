@@ -98,9 +98,9 @@ class StackSettingsReaderTest {
         ServiceSetting.HealthcheckSetting.Check check = (ServiceSetting.HealthcheckSetting.Check) db.healthcheck().orElseThrow();
         assertThat(check.test()).containsExactly("pg_isready", "-U", "postgres");
         assertThat(check.shell()).isFalse();
-        assertThat(check.interval()).contains("2s");
+        assertThat(check.interval()).contains(java.time.Duration.ofSeconds(2));
         assertThat(check.retries()).contains(30);
-        assertThat(check.startPeriod()).contains("1m30s");
+        assertThat(check.startPeriod()).contains(java.time.Duration.ofSeconds(90));
         assertThat(db.dependsOn()).extracting(NameReference::name).containsExactly("cache");
     }
 
