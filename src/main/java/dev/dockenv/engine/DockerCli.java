@@ -366,6 +366,59 @@ public final class DockerCli implements Engine {
         return Optional.empty();
     }
 
+    @Override
+    public Optional<Compose> compose() {
+        if (dialect() == EngineDialect.PODMAN) {
+            return Optional.empty();
+        }
+        ProcessRunner.Result plugin = query(List.of("compose", "version", "--short"));
+        if (plugin.ok() && !plugin.stdout().isBlank()) {
+            List<String> command = new ArrayList<>(client);
+            command.add("compose");
+            return Optional.of(new ComposeCli(command, "docker compose " + plugin.stdout().trim(), processes));
+        }
+        try {
+            ProcessRunner.Result standalone = processes.run(List.of("docker-compose", "version", "--short"),
+                    composeEnvironment(), null);
+            if (standalone.ok()) {
+                return Optional.of(new ComposeCli(List.of("docker-compose"), "docker-compose "
+                        + standalone.stdout().trim(), processes));
+            }
+        } catch (IOException e) {
+            // not installed
+        }
+        return Optional.empty();
+    }
+
+    /** docker-compose talks to the engine DOCKER_HOST names, as the client does: nothing to add. */
+    private static Map<String, String> composeEnvironment() {
+        return Map.of();
+    }
+
+    @Override
+    public List<ContainerStatus> composeContainers(String project) {
+        Optional<LocalEngineSocket> socket = LocalEngineSocket.forEnvironment(environment);
+        if (socket.isPresent()) {
+            try {
+                return socket.get().composeContainers(project);
+            } catch (IOException | RuntimeException e) {
+                // ask the client
+            }
+        }
+        ProcessRunner.Result r = query(List.of("ps", "-a", "--no-trunc", "--filter",
+                "label=com.docker.compose.project=" + project, "--format", ContainerListing.FORMAT));
+        if (!r.ok()) {
+            throw unreachableOrError(r.stderr(), "cannot list the containers of " + project);
+        }
+        return ContainerListing.fromLines(r.stdout());
+    }
+
+    @Override
+    public String containerLogs(String containerId, int lines) {
+        ProcessRunner.Result r = query(List.of("logs", "--tail", Integer.toString(lines), containerId));
+        return (r.stdout() + r.stderr()).strip();
+    }
+
     /** The endpoint the client talks to: DOCKER_HOST, or the current context's host. */
     public Optional<String> endpoint() {
         if (dialect() == EngineDialect.PODMAN) {

@@ -45,6 +45,18 @@ public interface Engine {
     /** Which compose implementation answers, if any (e.g. "docker compose 2.29.1"). */
     Optional<String> composeVersion();
 
+    /**
+     * The compose implementation that drives this engine: the client's {@code compose} plugin, else
+     * {@code docker-compose}; empty when there is none.
+     */
+    Optional<Compose> compose();
+
+    /** The containers of a compose project (found by compose's project label), running or not. */
+    List<ContainerStatus> composeContainers(String project);
+
+    /** The last lines a container printed (stdout and stderr), for telling why it failed. */
+    String containerLogs(String containerId, int lines);
+
     /** The images the engine has of a repository ({@code python}), as REPOSITORY:TAG, sorted. */
     List<String> localImages(String repository);
 }

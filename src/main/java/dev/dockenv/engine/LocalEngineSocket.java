@@ -105,6 +105,29 @@ public final class LocalEngineSocket {
         return Optional.of(id.group(1));
     }
 
+    /**
+     * The containers (running or not) labelled as a compose project's; throws IOException on an
+     * unexpected answer (the caller then asks the client).
+     */
+    public java.util.List<ContainerStatus> composeContainers(String project) throws IOException {
+        if (!project.matches("[a-z0-9][a-z0-9_-]*")) {
+            throw new IOException("project name needs escaping: " + project);
+        }
+        String filters = java.net.URLEncoder.encode("{\"label\":[\"com.docker.compose.project=" + project + "\"]}",
+                StandardCharsets.UTF_8);
+        String response = get("/containers/json?all=1&filters=" + filters);
+        Matcher status = STATUS.matcher(response);
+        if (!status.find() || !status.group(1).equals("200")) {
+            throw new IOException("engine answered " + (status.find(0) ? status.group(1) : "no HTTP"));
+        }
+        int body = response.indexOf("\r\n\r\n");
+        try {
+            return ContainerListing.fromApi(body < 0 ? "" : response.substring(body + 4));
+        } catch (IllegalArgumentException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+    }
+
     private String get(String path) throws IOException {
         try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
             channel.connect(UnixDomainSocketAddress.of(socket));

@@ -78,6 +78,31 @@ final class FakeEngine implements Engine {
         return Optional.empty();
     }
 
+    /** The compose implementation {@link #compose} answers (none unless a test sets one). */
+    dev.dockenv.engine.Compose compose;
+    /** The containers each compose project has, as {@link #composeContainers} answers. */
+    final Map<String, List<dev.dockenv.engine.ContainerStatus>> containers = new HashMap<>();
+    /** What each container printed. */
+    final Map<String, String> logs = new HashMap<>();
+
+    @Override
+    public Optional<dev.dockenv.engine.Compose> compose() {
+        check();
+        return Optional.ofNullable(compose);
+    }
+
+    @Override
+    public List<dev.dockenv.engine.ContainerStatus> composeContainers(String project) {
+        check();
+        return List.copyOf(containers.getOrDefault(project, List.of()));
+    }
+
+    @Override
+    public String containerLogs(String containerId, int lines) {
+        check();
+        return logs.getOrDefault(containerId, "");
+    }
+
     private void check() {
         if (!reachable) {
             throw new EngineUnreachableException("container engine unreachable: fake", "start it");
