@@ -5,6 +5,10 @@
 # surefire, integration tests *IT with failsafe against the real engine):
 #   - a Docker engine (scripts/ensure-engine.sh installs and starts Debian's docker.io if none),
 #   - the base image python:3.11-slim (scripts/ensure-base-image.sh: pulled, or a cached stand-in),
+#   - the service images postgres:16 and redis:7 (scripts/ensure-service-images.sh: pulled, or
+#     stand-ins built over the base image from Debian's postgresql-15 and redis-server with the
+#     Dockerfiles in scripts/standins/, honouring the official images' POSTGRES_USER,
+#     POSTGRES_PASSWORD, POSTGRES_DB; saved in the same cache and rebuilt when those files change),
 #   - Debian's setuptools and wheel wheels, the build backend the tests' package index serves to
 #     projects pip builds (scripts/ensure-build-backend-wheels.sh),
 #   - when run as root, Podman beside Docker (scripts/ensure-podman.sh: podman, uidmap, catatonit,
@@ -26,6 +30,7 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
 
 source scripts/prepare-engine.sh
+bash scripts/ensure-service-images.sh
 bash scripts/ensure-compose.sh
 bash scripts/ensure-build-backend-wheels.sh
 if [ "$(id -u)" = 0 ]; then
