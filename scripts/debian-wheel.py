@@ -211,7 +211,8 @@ def requires_txt(text):
 
 
 def pep440_version(version, packaging_version):
-    """A metadata or Debian version as a valid PEP 440 version: epoch-less Debian suffixes dropped."""
+    """A metadata or Debian version as a valid PEP 440 version, without Debian's epoch, revision and
+    repack suffixes (3:3.2.25-0+deb12u7 -> 3.2.25, 2.14.0+dfsg-1 -> 2.14.0, 1.8.1~b0-2 -> 1.8.1b0)."""
     v = re.sub(r"^\d+:", "", version)                      # Debian epoch
     v = re.sub(r"-[^-]*$", "", v) if "-" in v else v        # Debian revision
     v = re.sub(r"[+~](dfsg|ds|repack)[.\d]*$", "", v)       # repacked sources
@@ -260,7 +261,6 @@ class WheelPlan:
 
         self.files = {}  # path in the wheel -> file on disk
         self.compiled = False
-        self.left_out = []
         self.external = []
         for p in group:
             self.collect(debs[p], debs)
@@ -283,17 +283,14 @@ class WheelPlan:
                 if source == DIST_PACKAGES and rel_dir == ".":
                     dirnames[:] = [d for d in dirnames if not d.endswith((".dist-info", ".egg-info"))]
                 dirnames[:] = sorted(d for d in dirnames if d != "__pycache__")
-                for d in list(dirnames):
-                    if os.path.islink(os.path.join(dirpath, d)):  # a symlinked folder: outside the package
-                        dirnames.remove(d)
-                        self.left_out.append(os.path.normpath(os.path.join(rel_dir, d)))
+                # a symlinked folder points outside the package (tinycss2's tests): left out
+                dirnames[:] = [d for d in dirnames if not os.path.islink(os.path.join(dirpath, d))]
                 for name in sorted(filenames):
                     disk = os.path.join(dirpath, name)
                     rel = os.path.normpath(os.path.join(rel_dir, name))
                     if os.path.islink(disk):
                         disk = self.resolve(disk, deb.root, roots)
-                        if disk is None:
-                            self.left_out.append(rel)
+                        if disk is None:  # pointing outside this wheel's .debs: left out
                             continue
                     if re.search(r"\.(cpython-\d+[^.]*|abi3)\.so$", name):
                         self.compiled = True
@@ -317,15 +314,14 @@ class WheelPlan:
     def resolve_requirements(self, projects, provided_by, packaging, problems):
         """Requires-Dist: upstream's (or the Depends of an egg-info), without packages outside WHEELS.
         Adds to problems the ones that apply here and are not in DROPPED."""
-        kept, dropped = [], []
+        kept = []
         names = set()
         for value in self.requirements:
             try:
                 req = packaging.requirements.Requirement(value)
             except packaging.requirements.InvalidRequirement:
-                if re.search(r"extra\s*==", value):  # Send2Trash 1.8.1b0's 'sys-platform (=="darwin") ; extra == ...'
-                    dropped.append(value)
-                else:
+                # left out when only an extra asks for it: Send2Trash 1.8.1b0's 'sys-platform (=="darwin") ; extra == ...'
+                if not re.search(r"extra\s*==", value):
                     problems.append("%s has an invalid requirement %r" % (self.name, value))
                 continue
             if normalize(req.name) in projects:
@@ -334,7 +330,6 @@ class WheelPlan:
             elif req.marker is None or req.marker.evaluate(TARGET_ENV):
                 if (self.project, normalize(req.name)) not in DROPPED:
                     problems.append("%s requires %s, which no wheel provides" % (self.name, value))
-                dropped.append(value)
         if self.egg:
             for alternatives in parse_depends(self.main.depends):
                 if any(a == "python3" or a.startswith("python3.") for a in alternatives):
@@ -351,7 +346,6 @@ class WheelPlan:
                     kept.append(project)
                     names.add(project)
         self.requirements = kept
-        return dropped
 
     def metadata(self):
         out = []
