@@ -280,8 +280,10 @@ class WheelPlan:
                 continue
             for dirpath, dirnames, filenames in os.walk(top):
                 rel_dir = os.path.relpath(dirpath, top)
-                if source == DIST_PACKAGES and rel_dir == ".":
+                if source == DIST_PACKAGES and rel_dir == ".":  # the metadata (an .egg-info may be a file)
                     dirnames[:] = [d for d in dirnames if not d.endswith((".dist-info", ".egg-info"))]
+                    # modules only: not an .egg-info file, nor strays such as pycparser's "ast"
+                    filenames = [f for f in filenames if f.endswith((".py", ".so"))]
                 dirnames[:] = sorted(d for d in dirnames if d != "__pycache__")
                 # a symlinked folder points outside the package (tinycss2's tests): left out
                 dirnames[:] = [d for d in dirnames if not os.path.islink(os.path.join(dirpath, d))]
