@@ -11,6 +11,9 @@
 #     POSTGRES_PASSWORD, POSTGRES_DB; saved in the same cache and rebuilt when those files change),
 #   - Debian's setuptools and wheel wheels, the build backend the tests' package index serves to
 #     projects pip builds (scripts/ensure-build-backend-wheels.sh),
+#   - wheels of Django, psycopg2, Flask, redis-py, jupyter-server and their dependencies made from
+#     Debian's python3-* packages, which the package index serves to real applications
+#     (scripts/ensure-app-wheels.sh, cached in ${DOCKENV_TEST_CACHE:-~/.cache/dockenv-test}),
 #   - when run as root, Podman beside Docker (scripts/ensure-podman.sh: podman, uidmap, catatonit,
 #     the base image in root's and the test user's Podman stores) for PodmanIT,
 #   - when run as root, the non-root user dockenvtest in the docker group
@@ -33,6 +36,7 @@ source scripts/prepare-engine.sh
 bash scripts/ensure-service-images.sh
 bash scripts/ensure-compose.sh
 bash scripts/ensure-build-backend-wheels.sh
+bash scripts/ensure-app-wheels.sh
 if [ "$(id -u)" = 0 ]; then
   bash scripts/ensure-test-user.sh
   export DOCKENV_TEST_USER=${DOCKENV_TEST_USER:-dockenvtest}

@@ -46,6 +46,15 @@ import java.util.concurrent.atomic.AtomicInteger;
  * builds (a [build-system], a setup.py): Debian's setuptools and wheel wheels from
  * {@link #DEBIAN_WHEELS} (packages python3-setuptools-whl and python3-wheel-whl, which
  * scripts/test.sh installs).
+ *
+ * <p>The pseudo fixture {@link #APP_WHEELS} serves real applications' packages: every wheel of
+ * {@link #APP_WHEELS_DIR}, which scripts/ensure-app-wheels.sh makes from Debian bookworm's python3-*
+ * packages (Django, asgiref, sqlparse, pytz, psycopg2; Flask, werkzeug, jinja2, markupsafe,
+ * itsdangerous, click, blinker; redis, async-timeout, deprecated, wrapt, packaging; jupyter-server
+ * and its dependencies). Their requirements name each other, so {@code pip install django} brings
+ * asgiref and sqlparse. Compiled ones are for Python 3.11 and need Debian's libraries in the image
+ * (a project's {@code apt = [...]}): libpq5 for psycopg2; libzmq5, libargon2-1 and libxslt1.1 for
+ * jupyter-server. They are served from that folder as they are, not copied.
  */
 public final class LocalPackageIndex implements AutoCloseable {
 
@@ -53,6 +62,13 @@ public final class LocalPackageIndex implements AutoCloseable {
     public static final String BUILD_BACKEND = "build-backend";
     /** Where Debian keeps the wheels of python3-*-whl packages. */
     public static final Path DEBIAN_WHEELS = Path.of("/usr/share/python-wheels");
+    /** A fixture id that serves every wheel of {@link #APP_WHEELS_DIR} (see the class comment). */
+    public static final String APP_WHEELS = "app-wheels";
+    /**
+     * Where scripts/ensure-app-wheels.sh keeps the app wheels:
+     * {@code ${DOCKENV_TEST_CACHE:-~/.cache/dockenv-test}/app-wheels}.
+     */
+    public static final Path APP_WHEELS_DIR = testCache().resolve("app-wheels");
 
     private static final String HTML = "text/html; charset=utf-8";
     private static final String WHEEL_TYPE = "application/octet-stream";
@@ -124,6 +140,7 @@ public final class LocalPackageIndex implements AutoCloseable {
         private final Map<String, WheelBuilder> fixtures = new LinkedHashMap<>();
         private final List<WheelBuilder> adHoc = new ArrayList<>();
         private final List<Path> wheelFiles = new ArrayList<>();
+        private final List<Path> servedInPlace = new ArrayList<>();
         private String[] basicAuth;
 
         private Builder(Path workDir) {
@@ -133,6 +150,9 @@ public final class LocalPackageIndex implements AutoCloseable {
         public Builder fixture(String fixtureId) {
             if (fixtureId.equals(BUILD_BACKEND)) {
                 return buildBackend();
+            }
+            if (fixtureId.equals(APP_WHEELS)) {
+                return appWheels();
             }
             fixtures.put(fixtureId, WheelBuilder.fixture(fixtureId));
             return this;
@@ -149,6 +169,12 @@ public final class LocalPackageIndex implements AutoCloseable {
             for (String project : List.of("setuptools", "wheel")) {
                 wheelFile(debianWheel(project));
             }
+            return this;
+        }
+
+        /** Serves every wheel of {@link #APP_WHEELS_DIR} (see {@link #APP_WHEELS}). */
+        public Builder appWheels() {
+            servedInPlace.addAll(appWheelFiles());
             return this;
         }
 
@@ -182,6 +208,9 @@ public final class LocalPackageIndex implements AutoCloseable {
             for (Path file : wheelFiles) {
                 all.add(copy(file));
             }
+            for (Path file : servedInPlace) {
+                all.add(existing(file));
+            }
             try {
                 return new LocalPackageIndex(byFixture, all, basicAuth);
             } catch (IOException e) {
@@ -194,9 +223,17 @@ public final class LocalPackageIndex implements AutoCloseable {
                 Files.createDirectories(filesDir);
                 Path target = filesDir.resolve(wheel.getFileName().toString());
                 Files.copy(wheel, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-                String name = target.getFileName().toString();
-                return new Wheel(WheelBuilder.normalize(name.substring(0, name.indexOf('-'))), name, target,
-                        WheelBuilder.sha256Hex(target), requiresPython(target));
+                return existing(target);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot serve " + wheel, e);
+            }
+        }
+
+        private static Wheel existing(Path wheel) {
+            try {
+                String name = wheel.getFileName().toString();
+                return new Wheel(WheelBuilder.normalize(name.substring(0, name.indexOf('-'))), name, wheel,
+                        WheelBuilder.sha256Hex(wheel), requiresPython(wheel));
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot serve " + wheel, e);
             }
@@ -219,6 +256,29 @@ public final class LocalPackageIndex implements AutoCloseable {
             throw new IllegalStateException("the test index serves the build backend from Debian's wheels: install "
                     + "python3-setuptools-whl and python3-wheel-whl (scripts/test.sh does): " + e.getMessage(), e);
         }
+    }
+
+    /** {@code ${DOCKENV_TEST_CACHE:-~/.cache/dockenv-test}}, as the scripts resolve it. */
+    static Path testCache() {
+        String configured = System.getenv("DOCKENV_TEST_CACHE");
+        return configured != null && !configured.isEmpty()
+                ? Path.of(configured)
+                : Path.of(System.getProperty("user.home"), ".cache", "dockenv-test");
+    }
+
+    /** The wheels of {@link #APP_WHEELS_DIR}; fails with the script to run when there are none. */
+    static List<Path> appWheelFiles() {
+        List<Path> wheels;
+        try (var files = Files.list(APP_WHEELS_DIR)) {
+            wheels = files.filter(f -> f.getFileName().toString().endsWith(".whl")).sorted().toList();
+        } catch (IOException e) {
+            wheels = List.of();
+        }
+        if (wheels.isEmpty()) {
+            throw new IllegalStateException("the test index serves the app wheels from " + APP_WHEELS_DIR
+                    + ", which has none: run scripts/ensure-app-wheels.sh (scripts/test.sh does)");
+        }
+        return wheels;
     }
 
     /** The Requires-Python of a wheel's METADATA, if it has one. */

@@ -34,6 +34,27 @@ class LocalPackageIndexTest {
     }
 
     @Test
+    void servesTheAppWheelsFromTheirCacheFolderAsTheyAre() throws Exception {
+        try (LocalPackageIndex index = LocalPackageIndex.serve(tmp, LocalPackageIndex.APP_WHEELS)) {
+            assertThat(index.wheels()).extracting(LocalPackageIndex.Wheel::project)
+                    .contains("django", "asgiref", "sqlparse", "psycopg2", "flask", "werkzeug", "redis", "jupyter-server");
+            assertThat(index.wheels()).allSatisfy(w -> assertThat(w.path().getParent()).isEqualTo(LocalPackageIndex.APP_WHEELS_DIR));
+            assertThat(tmp.resolve("files")).doesNotExist(); // nothing copied
+
+            LocalPackageIndex.Wheel psycopg2 = index.wheels().stream().filter(w -> w.project().equals("psycopg2"))
+                    .findFirst().orElseThrow();
+            assertThat(psycopg2.fileName()).endsWith("-cp311-cp311-linux_x86_64.whl");
+            HttpResponse<String> page = get(index, "/simple/psycopg2/");
+            assertThat(page.body()).contains(psycopg2.fileName() + "#sha256=" + WheelBuilder.sha256Hex(psycopg2.path())
+                    + "\" data-requires-python=\"&gt;=3.6\"");
+            HttpResponse<byte[]> file = http.send(
+                    HttpRequest.newBuilder(URI.create(index.baseUrl() + "/files/" + psycopg2.fileName())).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(file.body()).isEqualTo(Files.readAllBytes(psycopg2.path()));
+        }
+    }
+
+    @Test
     void servesPep503PagesAndWheels() throws Exception {
         try (LocalPackageIndex index = LocalPackageIndex.serve(tmp, "greeting-1.0.0", "greeting-1.1.0", "colorsay-2.0.0")) {
             assertThat(index.url()).matches("http://127\\.0\\.0\\.1:\\d+/simple");
