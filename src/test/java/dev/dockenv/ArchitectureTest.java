@@ -66,7 +66,7 @@ class ArchitectureTest {
             new Layer("values", "requirements, markers and names (PEPs), Python versions",
                     "dev.dockenv.pep", "dev.dockenv.python"),
             new Layer("formats", "readers and typed models of single file formats",
-                    "dev.dockenv.config", "dev.dockenv.deps", "dev.dockenv.dockerfile", "dev.dockenv.context",
+                    "dev.dockenv.config", "dev.dockenv.deps", "dev.dockenv.dockerfile", "dev.dockenv.compose", "dev.dockenv.context",
                     "dev.dockenv.pyproject", "dev.dockenv.packaging", "dev.dockenv.script", "dev.dockenv.lock.."),
             new Layer("project", "locating and scanning a project into the immutable model",
                     "dev.dockenv.project"),

@@ -206,7 +206,7 @@ class CommandsTest {
         assertThat(cli.run(project, "init")).isZero();
         assertThat(project.resolve("Dockerfile")).exists();
         assertThat(project.resolve(".dockerignore")).content().contains(".env", ".git");
-        assertThat(project.resolve("compose.yaml")).content().contains("127.0.0.1", "target: dev");
+        assertThat(project.resolve("compose.yaml")).content().contains("127.0.0.1", "target: \"dev\"");
         Files.writeString(project.resolve("Dockerfile"), "FROM scratch AS mine\n");
         assertThat(cli.run(project, "init")).isEqualTo(7);
         assertThat(cli.err).contains("nothing was written").contains("--force");

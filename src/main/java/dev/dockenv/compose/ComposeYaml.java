@@ -1,0 +1,251 @@
+package dev.dockenv.compose;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import org.snakeyaml.engine.v2.api.Dump;
+import org.snakeyaml.engine.v2.api.DumpSettings;
+import org.snakeyaml.engine.v2.api.StreamDataWriter;
+import org.snakeyaml.engine.v2.common.FlowStyle;
+import org.snakeyaml.engine.v2.common.NonPrintableStyle;
+import org.snakeyaml.engine.v2.common.ScalarStyle;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.NodeTuple;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
+import org.snakeyaml.engine.v2.nodes.Tag;
+
+/**
+ * Writes a {@link ComposeModel} as a compose file: YAML in block style, the same bytes for the same
+ * model (maps in the model's order, a service's keys in a fixed order), lines never folded.
+ *
+ * <p>Every string value is double-quoted, so that no YAML reader takes it for something else
+ * (docker-compose 1.29 reads YAML 1.1, where {@code 8000:8000} is a base-60 number and {@code no} a
+ * boolean); booleans ({@code init: true}) and integers ({@code retries: 30}) are plain. Keys are
+ * plain when they are names no reader can misread, else double-quoted too. A string's {@code $}
+ * is escaped as {@code $$} unless the string is {@link ComposeString.Interpolated}.
+ */
+public final class ComposeYaml {
+    /** Keys written plain: no YAML 1.1 or 1.2 reader resolves them to anything but a string. */
+    private static final Pattern PLAIN_KEY = Pattern.compile("[A-Za-z_][A-Za-z0-9_./-]*");
+    /** Words YAML 1.1 readers (PyYAML) take for booleans or null, in any case. */
+    private static final Set<String> YAML11_WORDS = Set.of("y", "n", "yes", "no", "true", "false", "on", "off", "null");
+
+    private static final DumpSettings SETTINGS = DumpSettings.builder()
+            .setDefaultFlowStyle(FlowStyle.BLOCK)
+            .setIndentWithIndicator(true)
+            .setIndicatorIndent(2)
+            .setSplitLines(false)
+            .setNonPrintableStyle(NonPrintableStyle.ESCAPE)
+            .build();
+
+    private ComposeYaml() {
+    }
+
+    public static String render(ComposeModel model) {
+        StringBuilder out = new StringBuilder();
+        for (String line : model.header()) {
+            out.append(line.isEmpty() ? "#" : "# " + line).append('\n');
+        }
+        Mapping root = new Mapping();
+        root.put("services", mapping(model.services(), ComposeYaml::service));
+        if (!model.networks().isEmpty()) {
+            root.put("networks", mapping(model.networks(), n -> {
+                Mapping network = new Mapping();
+                n.name().ifPresent(name -> network.put("name", string(name)));
+                return network.node();
+            }));
+        }
+        if (!model.volumes().isEmpty()) {
+            root.put("volumes", mapping(model.volumes(), v -> {
+                Mapping volume = new Mapping();
+                v.name().ifPresent(name -> volume.put("name", string(name)));
+                return volume.node();
+            }));
+        }
+        StringBuilder yaml = new StringBuilder();
+        new Dump(SETTINGS).dumpNode(root.node(), new StreamDataWriter() {
+            @Override
+            public void write(String str) {
+                yaml.append(str);
+            }
+
+            @Override
+            public void write(String str, int off, int len) {
+                yaml.append(str, off, off + len);
+            }
+        });
+        return out.append(escapeYaml11LineBreaks(yaml.toString())).toString();
+    }
+
+    /**
+     * YAML 1.1 (docker-compose 1.29's PyYAML) also breaks lines at LINE SEPARATOR and PARAGRAPH
+     * SEPARATOR, which the YAML 1.2 emitter writes as they are (it escapes NEL itself). They can only
+     * be in double-quoted strings here (keys and comments cannot hold them), so they are written as
+     * YAML's four-digit escapes (backslash, u, the code point), which every reader knows
+     * (snakeyaml-engine does not know YAML's L and P escapes).
+     */
+    private static String escapeYaml11LineBreaks(String yaml) {
+        return yaml.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029");
+    }
+
+    private static Node service(Service service) {
+        Mapping s = new Mapping();
+        service.image().ifPresent(image -> s.put("image", string(image)));
+        service.build().ifPresent(build -> s.put("build", build(build)));
+        if (!service.profiles().isEmpty()) {
+            s.put("profiles", sequence(service.profiles().stream().map(ComposeYaml::string).toList()));
+        }
+        if (!service.dependsOn().isEmpty()) {
+            s.put("depends_on", mapping(service.dependsOn(), condition -> {
+                Mapping c = new Mapping();
+                c.put("condition", string(condition.composeName()));
+                return c.node();
+            }));
+        }
+        if (!service.entrypoint().isEmpty()) {
+            s.put("entrypoint", strings(service.entrypoint()));
+        }
+        if (!service.command().isEmpty()) {
+            s.put("command", strings(service.command()));
+        }
+        service.user().ifPresent(user -> s.put("user", string(user)));
+        service.workingDir().ifPresent(dir -> s.put("working_dir", string(dir)));
+        flag(s, "init", service.init());
+        flag(s, "tty", service.tty());
+        flag(s, "stdin_open", service.stdinOpen());
+        if (!service.envFiles().isEmpty()) {
+            s.put("env_file", sequence(service.envFiles().stream().map(ComposeYaml::string).toList()));
+        }
+        if (!service.environment().isEmpty()) {
+            s.put("environment", mapping(service.environment(), ComposeYaml::string));
+        }
+        if (!service.ports().isEmpty()) {
+            s.put("ports", sequence(service.ports().stream().map(ComposeYaml::string).toList()));
+        }
+        if (!service.volumes().isEmpty()) {
+            s.put("volumes", sequence(service.volumes().stream().map(ComposeYaml::volumeMount).toList()));
+        }
+        if (!service.networks().isEmpty()) {
+            s.put("networks", serviceNetworks(service.networks()));
+        }
+        service.healthcheck().ifPresent(h -> s.put("healthcheck", healthcheck(h)));
+        if (!service.labels().isEmpty()) {
+            s.put("labels", mapping(service.labels(), ComposeYaml::string));
+        }
+        service.restart().ifPresent(r -> s.put("restart", string(r.composeName())));
+        service.stopGracePeriod().ifPresent(d -> s.put("stop_grace_period", duration(d)));
+        return s.node();
+    }
+
+    private static Node build(Build build) {
+        Mapping b = new Mapping();
+        b.put("context", string(build.context()));
+        build.dockerfile().ifPresent(d -> b.put("dockerfile", string(d)));
+        build.target().ifPresent(t -> b.put("target", string(t)));
+        build.network().ifPresent(n -> b.put("network", string(n)));
+        if (!build.args().isEmpty()) {
+            b.put("args", mapping(build.args(), ComposeYaml::string));
+        }
+        return b.node();
+    }
+
+    /** The short syntax, SOURCE:TARGET[:ro]. */
+    private static Node volumeMount(VolumeMount mount) {
+        String source = mount instanceof VolumeMount.Named named ? named.volume() : ((VolumeMount.Bind) mount).source();
+        return string(source + ":" + mount.target() + (mount.readOnly() ? ":ro" : ""));
+    }
+
+    /** A list of names, or a mapping when a network has aliases. */
+    private static Node serviceNetworks(List<ServiceNetwork> networks) {
+        if (networks.stream().allMatch(n -> n.aliases().isEmpty())) {
+            return sequence(networks.stream().map(n -> string(n.network())).toList());
+        }
+        Mapping m = new Mapping();
+        for (ServiceNetwork network : networks) {
+            Mapping options = new Mapping();
+            if (!network.aliases().isEmpty()) {
+                options.put("aliases", sequence(network.aliases().stream().map(ComposeYaml::string).toList()));
+            }
+            m.put(network.network(), options.node());
+        }
+        return m.node();
+    }
+
+    private static Node healthcheck(Healthcheck healthcheck) {
+        Mapping h = new Mapping();
+        List<Node> test = new ArrayList<>();
+        if (healthcheck.check() instanceof Healthcheck.Cmd cmd) {
+            test.add(string("CMD"));
+            cmd.command().forEach(c -> test.add(string(c)));
+        } else {
+            test.add(string("CMD-SHELL"));
+            test.add(string(((Healthcheck.CmdShell) healthcheck.check()).commandLine()));
+        }
+        h.put("test", sequence(test));
+        healthcheck.interval().ifPresent(d -> h.put("interval", duration(d)));
+        healthcheck.timeout().ifPresent(d -> h.put("timeout", duration(d)));
+        healthcheck.retries().ifPresent(r -> h.put("retries",
+                new ScalarNode(Tag.INT, Integer.toString(r), ScalarStyle.PLAIN)));
+        healthcheck.startPeriod().ifPresent(d -> h.put("start_period", duration(d)));
+        return h.node();
+    }
+
+    private static void flag(Mapping m, String key, boolean value) {
+        if (value) {
+            m.put(key, new ScalarNode(Tag.BOOL, "true", ScalarStyle.PLAIN));
+        }
+    }
+
+    private static Node duration(Duration duration) {
+        return string(ComposeDurations.format(duration));
+    }
+
+    private static Node strings(List<ComposeString> values) {
+        return sequence(values.stream().map(ComposeYaml::string).toList());
+    }
+
+    /** A string the model holds literally: escaped for compose's interpolation. */
+    private static Node string(String literal) {
+        return string(ComposeString.literal(literal));
+    }
+
+    private static Node string(ComposeString value) {
+        return new ScalarNode(Tag.STR, value.composeText(), ScalarStyle.DOUBLE_QUOTED);
+    }
+
+    private static Node sequence(List<Node> items) {
+        return new SequenceNode(Tag.SEQ, items, FlowStyle.BLOCK);
+    }
+
+    private static <V> Node mapping(Map<String, V> map, Function<V, Node> value) {
+        Mapping m = new Mapping();
+        map.forEach((k, v) -> m.put(k, value.apply(v)));
+        return m.node();
+    }
+
+    private static Node key(String key) {
+        boolean plain = PLAIN_KEY.matcher(key).matches() && !YAML11_WORDS.contains(key.toLowerCase(Locale.ROOT));
+        // a key is a name or a variable, never interpolated: compose does not interpolate keys
+        return new ScalarNode(Tag.STR, key, plain ? ScalarStyle.PLAIN : ScalarStyle.DOUBLE_QUOTED);
+    }
+
+    /** A block mapping under construction, keys in the order put. */
+    private static final class Mapping {
+        private final List<NodeTuple> tuples = new ArrayList<>();
+
+        void put(String key, Node value) {
+            tuples.add(new NodeTuple(key(key), value));
+        }
+
+        Node node() {
+            return new MappingNode(Tag.MAP, tuples, FlowStyle.BLOCK);
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package dev.dockenv.compose;
+
+import java.util.Optional;
+
+/**
+ * A network declared at the top level of the file. Without options compose names it
+ * {@code PROJECT_KEY}; {@code name} fixes the engine's name instead, so that a container started
+ * outside compose ({@code docker run --network NAME}) can join it.
+ */
+public record Network(Optional<String> name) {
+    /** A network compose names after the project and its key. */
+    public static final Network DEFAULT = new Network(Optional.empty());
+
+    public Network {
+        name.ifPresent(n -> ComposeChecks.name("a network's name", n));
+    }
+
+    /** A network the engine knows by this name, whatever the project. */
+    public static Network named(String name) {
+        return new Network(Optional.of(name));
+    }
+}
