@@ -78,7 +78,7 @@ class ArchitectureTest {
             new Layer("engine", "the Docker engine and the processes it starts",
                     "dev.dockenv.engine"),
             new Layer("operations", "operations on the engine and the cache",
-                    "dev.dockenv.build", "dev.dockenv.resolve", "dev.dockenv.cache"),
+                    "dev.dockenv.build", "dev.dockenv.resolve", "dev.dockenv.cache", "dev.dockenv.services"),
             new Layer("commands", "the command line",
                     "dev.dockenv.cli"));
 

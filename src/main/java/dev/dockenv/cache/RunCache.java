@@ -22,9 +22,9 @@ import java.util.regex.Pattern;
  * an added file, falls back to the full resolution.
  */
 public final class RunCache {
-    private static final String MAGIC = "dockenv-run-cache 4";
-    /** Lines before the stamps: magic, key, image, project, ports, command, hints, unchosen sets. */
-    private static final int HEADER_LINES = 8;
+    private static final String MAGIC = "dockenv-run-cache 5";
+    /** Lines before the stamps: magic, key, image, project, ports, command, hints, unchosen sets, stack. */
+    private static final int HEADER_LINES = 9;
     private static final String UNCHECKED = "-";
     private static final char SEP = '\u001f';
     /** Files of format 2, named by String.hashCode, which held the key (and so index passwords) in clear. */
@@ -58,7 +58,7 @@ public final class RunCache {
                 }
             }
             return Optional.of(new ResolvedRun(unescape(lines.get(2)), unescape(lines.get(3)), split(lines.get(4)),
-                    split(lines.get(5)), uninstalled(lines.get(6), lines.get(7))));
+                    split(lines.get(5)), uninstalled(lines.get(6), lines.get(7)), stack(lines.get(8))));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
@@ -93,6 +93,11 @@ public final class RunCache {
             lines.add(UNCHECKED);
             lines.add(UNCHECKED);
         }
+        lines.add(run.stack().map(st -> {
+            List<String> fields = new ArrayList<>(List.of(st.composeProject(), st.network(), st.envFile()));
+            fields.addAll(st.services());
+            return join(fields);
+        }).orElse(UNCHECKED));
         stamps.stream().map(InputStamp::encode).forEach(lines::add);
         try {
             AtomicFiles.writePrivate(file, String.join("\n", lines) + "\n");
@@ -173,6 +178,14 @@ public final class RunCache {
             hints.put(pairs.get(i), pairs.get(i + 1));
         }
         return Optional.of(new UninstalledPackages(hints, split(setsLine)));
+    }
+
+    private static Optional<RunStack> stack(String line) {
+        if (line.equals(UNCHECKED)) {
+            return Optional.empty();
+        }
+        List<String> fields = split(line);
+        return Optional.of(new RunStack(fields.get(0), fields.get(1), fields.subList(3, fields.size()), fields.get(2)));
     }
 
     private static List<String> split(String line) {

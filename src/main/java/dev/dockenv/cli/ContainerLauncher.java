@@ -1,6 +1,8 @@
 package dev.dockenv.cli;
 
 import dev.dockenv.build.EnvironmentBuilder;
+import dev.dockenv.cache.RunStack;
+import dev.dockenv.services.StackStarter;
 import dev.dockenv.errors.DockenvException;
 import dev.dockenv.errors.ExitCode;
 import dev.dockenv.io.AtomicFiles;
@@ -23,7 +25,6 @@ import java.util.Optional;
 
 /** Starts a container of the environment for run and shell: as the host user, the project mounted. */
 final class ContainerLauncher {
-    private static final String ACCOUNTS_SEPARATOR = "--dockenv-group--";
 
     private ContainerLauncher() {
     }
@@ -59,10 +60,23 @@ final class ContainerLauncher {
             argv0 = new CommandCheck(ready.run().imageReference(),
                     ready.run().uninstalled().get().hintFor(argv0.get(0))).wrap(argv0);
         }
+        Optional<String> network = Optional.empty();
+        if (ready.run().stack().isPresent() && !ready.run().stack().get().services().isEmpty()) {
+            RunStack stack = ready.run().stack().get();
+            PhaseTimer.mark(session, "services: checking");
+            if (!StackStarter.ready(session.engine(), stack.composeProject(), stack.services())) {
+                ProjectStack.of(session, ProjectRoot.scan(root)).start(stack.services());
+            }
+            PhaseTimer.mark(session, "services: ready");
+            network = Optional.of(stack.network());
+            envFiles.add(0, Path.of(stack.envFile()));
+        } else if (ready.run().stack().isPresent()) {
+            envFiles.add(0, Path.of(ready.run().stack().get().envFile()));
+        }
         HostUser user = HostUser.current();
         String name = ready.run().projectName();
         Optional<RunSpec.UserMounts> mounts = user.isRoot() ? Optional.empty()
-                : Optional.of(userMounts(session, ready.root(), name, ready.imageId(), user));
+                : Optional.of(HostAccounts.prepare(session, ready.root(), name, ready.imageId(), user));
         Path projectRoot = ready.root();
         Path cwd = root.startDirectory();
         String workdir = cwd.startsWith(projectRoot) && !cwd.equals(projectRoot)
@@ -70,7 +84,7 @@ final class ContainerLauncher {
                 : ContainerPaths.PROJECT;
         RunSpec spec = new RunSpec(ready.run().imageReference(), projectRoot, workdir, user, mounts, ports,
                 options.env, envFiles, session.interactiveTerminal(), argv0, hostname(name),
-                Map.of(EnvironmentBuilder.LABEL_PROJECT, name));
+                Map.of(EnvironmentBuilder.LABEL_PROJECT, name), network);
         List<String> argv = new ArrayList<>(session.engine().client());
         argv.addAll(DockerRunArguments.of(spec, session.engine().runOptions(user)));
         return ExecHandoff.execute(session, argv);
@@ -84,41 +98,5 @@ final class ContainerLauncher {
     private static String hostname(String project) {
         String h = project.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9-]+", "-").replaceAll("^-+|-+$", "");
         return (h.isEmpty() ? "dockenv" : h.length() > 50 ? h.substring(0, 50) : h);
-    }
-
-    /**
-     * passwd and group files naming the host user (the image's own entries kept), and a
-     * persistent home folder, all under dockenv's cache. The image's files are read once per image.
-     */
-    private static RunSpec.UserMounts userMounts(Session session, Path projectRoot, String projectName,
-            String imageId, HostUser user) {
-        String imageKey = imageId.replace("sha256:", "");
-        imageKey = imageKey.substring(0, Math.min(16, imageKey.length()));
-        Path accounts = session.cacheDirectory().resolve("accounts").resolve(imageKey);
-        Path imagePasswd = accounts.resolve("image-passwd");
-        Path imageGroup = accounts.resolve("image-group");
-        try {
-            if (!Files.isRegularFile(imagePasswd) || !Files.isRegularFile(imageGroup)) {
-                String both = session.engine().runForOutput(imageId,
-                        List.of("sh", "-c", "cat /etc/passwd; echo " + ACCOUNTS_SEPARATOR + "; cat /etc/group"));
-                int cut = both.indexOf(ACCOUNTS_SEPARATOR);
-                String passwd = cut < 0 ? both : both.substring(0, cut);
-                String group = cut < 0 ? "" : both.substring(cut + ACCOUNTS_SEPARATOR.length());
-                AtomicFiles.write(imageGroup, group.strip() + "\n");
-                AtomicFiles.write(imagePasswd, passwd.strip() + "\n");
-            }
-            AccountFiles files = AccountFiles.forUser(Files.readString(imagePasswd), Files.readString(imageGroup), user);
-            Path forUser = accounts.resolve(user.uid() + "-" + user.gid());
-            Path passwd = forUser.resolve("passwd");
-            Path group = forUser.resolve("group");
-            AtomicFiles.writeIfAbsent(passwd, files.passwd().getBytes(StandardCharsets.UTF_8));
-            AtomicFiles.writeIfAbsent(group, files.group().getBytes(StandardCharsets.UTF_8));
-            Path home = session.cacheDirectory().resolve("homes").resolve(
-                    projectName.replaceAll("[^A-Za-z0-9._-]", "_") + "-" + Workspace.shortHash(projectRoot.toString()));
-            Files.createDirectories(home);
-            return new RunSpec.UserMounts(passwd, group, home);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot prepare the container user's files in " + accounts, e);
-        }
     }
 }

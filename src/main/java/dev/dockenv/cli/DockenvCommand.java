@@ -78,6 +78,11 @@ public final class DockenvCommand implements Runnable {
         m.put("add", AddCommand::new);
         m.put("remove", RemoveCommand::new);
         m.put("sync", SyncCommand::new);
+        m.put("up", UpCommand::new);
+        m.put("ps", PsCommand::new);
+        m.put("logs", LogsCommand::new);
+        m.put("exec", ExecCommand::new);
+        m.put("down", DownCommand::new);
         m.put("init", InitCommand::new);
         m.put("status", StatusCommand::new);
         m.put("doctor", DoctorCommand::new);
@@ -109,8 +114,10 @@ public final class DockenvCommand implements Runnable {
         cli.getCommandSpec().usageMessage().exitCodeList(exitCodeHelp());
         cli.setOut(session.out());
         cli.setErr(session.err());
-        if (cli.getSubcommands().containsKey("run")) {
-            cli.getSubcommands().get("run").setStopAtPositional(true);
+        for (String positional : new String[] {"run", "exec"}) {
+            if (cli.getSubcommands().containsKey(positional)) {
+                cli.getSubcommands().get(positional).setStopAtPositional(true);
+            }
         }
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> report(ex, session.err(), session));
         cli.setExitCodeExceptionMapper(DockenvCommand::exitCode);

@@ -7,6 +7,7 @@ import dev.dockenv.cache.InputStamp;
 import dev.dockenv.cache.ListingStamp;
 import dev.dockenv.cache.ResolvedRun;
 import dev.dockenv.cache.RunCache;
+import dev.dockenv.cache.RunStack;
 import dev.dockenv.cache.ScriptStamp;
 import dev.dockenv.script.InlineScript;
 import dev.dockenv.script.InlineScriptReader;
@@ -94,10 +95,20 @@ final class RunResolution {
             List<InputStamp> stamps) {
         Project project = workspace.project();
         EnvironmentBuilder.Result result = workspace.ensure(image, new BuildOptions(options.rebuild, false, false));
+        Optional<RunStack> stack = Optional.empty();
+        List<InputStamp> all = new ArrayList<>(stamps);
+        if (!project.config().stack().isEmpty()) {
+            // the stack's files (compose file, the app's variables) are written here, on the cold path only
+            ProjectStack projectStack = ProjectStack.of(workspace.session(), project);
+            projectStack.write(project.config().command().isEmpty() ? Optional.empty() : Optional.of(
+                    AppContainers.of(workspace.session(), project, image.reference(), result.image().id())));
+            stack = Optional.of(projectStack.runStack());
+            all.addAll(RunCache.stamp(projectStack.runInputs()));
+        }
         ResolvedRun run = new ResolvedRun(image.reference(), project.name(), project.config().ports(),
                 project.config().command(), project.dockerfile().isPresent() ? Optional.empty()
-                        : Optional.of(UninstalledPackages.of(project)));
-        cache.store(run, stamps);
+                        : Optional.of(UninstalledPackages.of(project)), stack);
+        cache.store(run, all);
         return new Ready(project.root(), run, result.image().id());
     }
 

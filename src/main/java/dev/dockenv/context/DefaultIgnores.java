@@ -42,8 +42,10 @@ public final class DefaultIgnores {
             "**/.ipynb_checkpoints",
             "**/.DS_Store",
             "**/*.egg-info",
-            // dockenv's journal of an add or remove in progress (io.ChangeJournal.FOLDER)
-            ".dockenv/change");
+            // dockenv's journal of an add or remove in progress (io.ChangeJournal.FOLDER), and the stack's
+            // compose file, the app's variables and the services' generated passwords (services.SecretStore.FOLDER)
+            ".dockenv/change",
+            ".dockenv/stack");
 
     private static final IgnoreRules RULES = IgnoreRules.of(PATTERNS);
 

@@ -10,6 +10,9 @@ public interface Compose {
     /** Which implementation it is, e.g. "docker-compose 1.29.2" or "docker compose 2.29.1". */
     String version();
 
+    /** The command line of {@code compose OPTIONS ARGS}, for a caller that hands the terminal over to it. */
+    List<String> commandLine(ComposeProject project, List<String> args);
+
     /** Runs {@code compose OPTIONS ARGS} to completion and returns what it printed. */
     ProcessRunner.Result run(ComposeProject project, List<String> args);
 

@@ -40,6 +40,11 @@ final class ComposeCli implements Compose {
         }
     }
 
+    @Override
+    public List<String> commandLine(ComposeProject project, List<String> args) {
+        return line(project, args);
+    }
+
     List<String> line(ComposeProject project, List<String> args) {
         List<String> line = new ArrayList<>(command);
         line.addAll(project.options());

@@ -14,7 +14,9 @@ public enum ExitCode {
     BUILD_FAILED(6, "image build failed"),
     WOULD_OVERWRITE(7, "file exists (init without --force)"),
     ENGINE_ERROR(8, "the engine refused a request"),
-    FILE_ACCESS(9, "a file or folder could not be read or written (path and reason)");
+    FILE_ACCESS(9, "a file or folder could not be read or written (path and reason)"),
+    SERVICE_FAILED(10, "a service of the stack did not start or get healthy (its last log lines)"),
+    COMPOSE_MISSING(11, "the stack needs docker compose, which is not installed");
 
     private final int code;
     private final String meaning;

@@ -27,6 +27,7 @@ public final class DockerRunArguments {
             a.add("-t");
         }
         a.addAll(List.of("--hostname", spec.hostname()));
+        spec.network().ifPresent(n -> a.addAll(List.of("--network", n)));
         a.addAll(List.of("--user", spec.user().uid() + ":" + spec.user().gid()));
         a.addAll(List.of("--mount", bind(spec.projectRoot(), ContainerPaths.PROJECT, false)));
         a.addAll(List.of("--workdir", spec.containerWorkdir()));

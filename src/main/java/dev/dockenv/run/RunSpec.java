@@ -6,7 +6,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Everything a {@code docker run} of the environment needs. */
+/**
+ * Everything a {@code docker run} of the environment needs. {@code envFiles} are read in order
+ * (a later file's variable wins), then {@code environment}; {@code network}: the stack's network
+ * the container joins (its services reached by their names), else the engine's default.
+ */
 public record RunSpec(
         String image,
         Path projectRoot,
@@ -19,7 +23,8 @@ public record RunSpec(
         boolean tty,
         List<String> command,
         String hostname,
-        Map<String, String> labels) {
+        Map<String, String> labels,
+        Optional<String> network) {
 
     public RunSpec {
         ports = List.copyOf(ports);

@@ -1,6 +1,7 @@
 package dev.dockenv.stack;
 
 import dev.dockenv.config.PortMapping;
+import dev.dockenv.errors.SourceLocation;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -10,9 +11,12 @@ import java.util.Optional;
 /**
  * A service of the stack as it will run: the user's settings over its preset (environment, data
  * volume, health check), host paths resolved, ports bound to 127.0.0.1 unless written otherwise.
+ *
+ * @param location where the service is declared (errors about it name that place)
  */
 public record PlannedService(
         String name,
+        SourceLocation location,
         String image,
         Optional<ServiceKind> kind,
         List<String> command,

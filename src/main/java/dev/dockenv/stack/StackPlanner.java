@@ -64,7 +64,7 @@ public final class StackPlanner {
             });
             Optional<PlannedService.Healthcheck> health = s.healthcheck().isPresent()
                     ? healthcheck(s.healthcheck().get()) : preset.flatMap(ServicePreset::healthcheck);
-            services.add(new PlannedService(s.name(), s.image(), kind, s.command(), env,
+            services.add(new PlannedService(s.name(), s.location(), s.image(), kind, s.command(), env,
                     s.ports().stream().map(p -> PortMapping.parse(p).orElseThrow()).toList(), mounts, health,
                     s.dependsOn().stream().map(NameReference::name).toList()));
             preset.ifPresent(p -> {

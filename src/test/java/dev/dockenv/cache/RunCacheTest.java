@@ -21,7 +21,8 @@ class RunCacheTest {
     Path absent;
     final ResolvedRun run = new ResolvedRun("dockenv-x:dev-0123456789ab", "x", List.of("8000"),
             List.of("python", "-c", "print('a\\nb')"), Optional.of(new UninstalledPackages(
-                    Map.of("pytest", "pytest is in [dependency-groups] test\u001f; add it\n"), List.of("lint", "docs"))));
+                    Map.of("pytest", "pytest is in [dependency-groups] test\u001f; add it\n"), List.of("lint", "docs"))),
+            Optional.empty());
 
     @BeforeEach
     void setUp() throws Exception {
@@ -41,7 +42,7 @@ class RunCacheTest {
 
     @Test
     void aRunOfTheProjectsOwnDockerfileIsStoredUnchecked() {
-        ResolvedRun own = new ResolvedRun("x:dev", "x", List.of(), List.of(), Optional.empty());
+        ResolvedRun own = new ResolvedRun("x:dev", "x", List.of(), List.of(), Optional.empty(), Optional.empty());
         cache("k").store(own, RunCache.stamp(List.of(requirements)));
         assertThat(cache("k").lookup()).contains(own);
     }
@@ -49,9 +50,18 @@ class RunCacheTest {
     @Test
     void aCheckedRunWithNothingUninstalledStaysChecked() {
         ResolvedRun none = new ResolvedRun("x:dev", "x", List.of(), List.of(),
-                Optional.of(new UninstalledPackages(Map.of(), List.of())));
+                Optional.of(new UninstalledPackages(Map.of(), List.of())), Optional.empty());
         cache("k").store(none, RunCache.stamp(List.of(requirements)));
         assertThat(cache("k").lookup()).contains(none);
+    }
+
+    @Test
+    void aRunWithServicesKeepsTheStackButNoSecret() throws Exception {
+        ResolvedRun withStack = new ResolvedRun("x:dev", "x", List.of(), List.of(), Optional.empty(),
+                Optional.of(new RunStack("dockenv-x-0a1b2c3d", "dockenv-x-0a1b2c3d", List.of("db", "cache"),
+                        "/home/ada/x/.dockenv/app.env")));
+        cache("k").store(withStack, RunCache.stamp(List.of(requirements)));
+        assertThat(cache("k").lookup()).contains(withStack);
     }
 
     @Test

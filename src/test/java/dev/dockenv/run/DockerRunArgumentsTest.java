@@ -16,7 +16,7 @@ class DockerRunArgumentsTest {
                 new HostUser(1000, 1000, "ada"),
                 Optional.of(new RunSpec.UserMounts(Path.of("/c/passwd"), Path.of("/c/group"), Path.of("/c/home"))),
                 List.of(PortMapping.parse("8000").orElseThrow()), List.of("DEBUG=1"), List.of(Path.of("/p/.env")),
-                false, List.of("python", "app.py"), "shop", Map.of("dev.dockenv.project", "shop"));
+                false, List.of("python", "app.py"), "shop", Map.of("dev.dockenv.project", "shop"), Optional.empty());
         assertThat(DockerRunArguments.of(spec)).containsExactly("run", "--rm", "--init", "-i",
                 "--hostname", "shop", "--user", "1000:1000",
                 "--mount", "type=bind,source=/home/ada/shop,target=/app", "--workdir", "/app/src",
@@ -32,10 +32,19 @@ class DockerRunArgumentsTest {
     @Test
     void aTerminalGetsATtyAndRootNeedsNoAccountFiles() {
         RunSpec spec = new RunSpec("img", Path.of("/p"), "/app", new HostUser(0, 0, "root"), Optional.empty(),
-                List.of(), List.of(), List.of(), true, List.of("bash"), "p", Map.of());
+                List.of(), List.of(), List.of(), true, List.of("bash"), "p", Map.of(), Optional.empty());
         List<String> args = DockerRunArguments.of(spec);
         assertThat(args).containsSubsequence("-i", "-t").contains("HOME=/root", "USER=root")
                 .noneMatch(a -> a.contains("/etc/passwd"));
+    }
+
+    @Test
+    void aRunWithServicesJoinsTheStacksNetworkAndReadsItsVariablesBeforeTheUsers() {
+        RunSpec spec = new RunSpec("img", Path.of("/p"), "/app", new HostUser(0, 0, "root"), Optional.empty(),
+                List.of(), List.of("DATABASE_URL=mine"), List.of(Path.of("/p/.dockenv/app.env"), Path.of("/p/.env")),
+                false, List.of("python", "manage.py", "migrate"), "p", Map.of(), Optional.of("dockenv-p-0a1b2c3d"));
+        assertThat(DockerRunArguments.of(spec)).containsSubsequence("--hostname", "p", "--network", "dockenv-p-0a1b2c3d")
+                .containsSubsequence("--env-file", "/p/.dockenv/app.env", "--env-file", "/p/.env", "--env", "DATABASE_URL=mine");
     }
 
     @Test

@@ -1,0 +1,118 @@
+package dev.dockenv.services;
+
+import dev.dockenv.errors.IoFailures;
+import dev.dockenv.io.AtomicFiles;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The passwords dockenv generates for a project's services, one per service, in the project's
+ * {@code .dockenv/stack/secrets.env} (rw------- , never in git: the folder gets a {@code .gitignore} of
+ * {@code *}; never in an image: dockenv's build context leaves {@code .dockenv/stack} out). Compose
+ * reads the file for interpolation ({@code --env-file}); a password is made once and kept, since
+ * the service's data volume remembers it.
+ */
+public final class SecretStore {
+    /** The folder of the stack's files, relative to the project root (out of builds and git). */
+    public static final String FOLDER = ".dockenv/stack";
+    /** The file, relative to the project root. */
+    public static final String FILE = FOLDER + "/secrets.env";
+    private static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+    private static final int LENGTH = 24;
+
+    private final Path file;
+    private final SecureRandom random;
+
+    public SecretStore(Path root, SecureRandom random) {
+        this.file = root.resolve(FILE);
+        this.random = random;
+    }
+
+    public static SecretStore of(Path root) {
+        return new SecretStore(root, new SecureRandom());
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** The secrets of these names: those in the file, the others generated and added to it. */
+    public Map<String, String> ensure(List<String> names) {
+        Map<String, String> all = read();
+        boolean added = false;
+        for (String name : names) {
+            if (!all.containsKey(name)) {
+                all.put(name, generate());
+                added = true;
+            }
+        }
+        if (added || !Files.isRegularFile(file)) {
+            write(all);
+        }
+        Map<String, String> out = new TreeMap<>();
+        names.forEach(n -> out.put(n, all.get(n)));
+        return out;
+    }
+
+    /** Whether the file exists (a project whose services ran before). */
+    public boolean exists() {
+        return Files.isRegularFile(file);
+    }
+
+    /** Forgets every password (with the data volumes that knew them). */
+    public void delete() {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            throw IoFailures.writing(file, e);
+        }
+    }
+
+    private Map<String, String> read() {
+        Map<String, String> out = new TreeMap<>();
+        if (!Files.isRegularFile(file)) {
+            return out;
+        }
+        try {
+            for (String line : Files.readAllLines(file)) {
+                int eq = line.indexOf('=');
+                if (eq > 0 && !line.startsWith("#")) {
+                    out.put(line.substring(0, eq).strip(), line.substring(eq + 1).strip());
+                }
+            }
+        } catch (IOException e) {
+            throw IoFailures.reading(file, e);
+        }
+        return out;
+    }
+
+    private void write(Map<String, String> all) {
+        StringBuilder b = new StringBuilder("# Passwords dockenv generated for this project's services (dockenv down "
+                + "--volumes forgets them with the data).\n# Keep this file out of version control and images.\n");
+        all.forEach((k, v) -> b.append(k).append('=').append(v).append('\n'));
+        try {
+            Path folder = file.getParent();
+            Files.createDirectories(folder);
+            Path ignore = folder.resolve(".gitignore");
+            if (!Files.exists(ignore)) {
+                AtomicFiles.write(ignore, "# dockenv's stack files for this project: passwords, the compose file it runs\n*\n");
+            }
+            AtomicFiles.writePrivate(file, b.toString());
+        } catch (IOException e) {
+            throw IoFailures.writing(file, e);
+        }
+    }
+
+    private String generate() {
+        StringBuilder b = new StringBuilder(LENGTH);
+        for (int i = 0; i < LENGTH; i++) {
+            b.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
+        }
+        return b.toString();
+    }
+}
