@@ -9,6 +9,8 @@ import dev.dockenv.io.AtomicFiles;
 import dev.dockenv.plan.EnvironmentDockerfile;
 import dev.dockenv.render.ComposeFile;
 import dev.dockenv.render.DockerignoreFile;
+import dev.dockenv.services.ComposeEnvFile;
+import dev.dockenv.services.SecretStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -41,7 +43,8 @@ final class InitCommand implements Callable<Integer> {
         files.put(dir.resolve("Dockerfile"), new DockerfileRenderer(dialect)
                 .render(EnvironmentDockerfile.compose(workspace.plan(), DockenvVersion.get())));
         files.put(dir.resolve(".dockerignore"), DockerignoreFile.render());
-        files.put(dir.resolve("compose.yaml"), ComposeFile.render(workspace.plan()));
+        ProjectStack stack = ProjectStack.of(workspace.session(), workspace.project());
+        files.put(dir.resolve("compose.yaml"), ComposeFile.render(workspace.plan(), stack.plan(), dir));
         Map<Path, String> derived = new LinkedHashMap<>();
         workspace.plan().generatedFiles().forEach(g -> derived.put(dir.resolve(g.path()), g.content()));
         if (!force) {
@@ -61,6 +64,11 @@ final class InitCommand implements Callable<Integer> {
                 workspace.session().out().println("wrote " + dir.relativize(f.getKey())
                         + (f.getKey().endsWith("Dockerfile") && dialect == Dialect.LEGACY
                                 ? " (for the legacy builder: this engine's client has no BuildKit)" : ""));
+            }
+            if (!stack.plan().secrets().isEmpty() && ComposeEnvFile.addMissing(dir.resolve(".env"),
+                    SecretStore.of(dir).ensure(stack.plan().secrets()))) {
+                workspace.session().out().println("wrote .env (the services' passwords, read by compose; keep it out "
+                        + "of git)");
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write into " + dir, e);

@@ -11,6 +11,9 @@ import dev.dockenv.plan.ContainerPaths;
 import dev.dockenv.plan.EnvironmentDockerfile;
 import dev.dockenv.plan.EnvironmentPlan;
 import dev.dockenv.plan.ImageNames;
+import dev.dockenv.stack.StackCompose;
+import dev.dockenv.stack.StackPlan;
+import java.nio.file.Path;
 import java.util.TreeMap;
 
 /**
@@ -30,7 +33,20 @@ public final class ComposeFile {
         return ComposeYaml.render(model(plan));
     }
 
+    /** With the project's services: the app waits for those it depends on and gets their variables. */
+    public static String render(EnvironmentPlan plan, StackPlan stack, Path root) {
+        return ComposeYaml.render(model(plan, stack, root));
+    }
+
     public static ComposeModel model(EnvironmentPlan plan) {
+        return model(plan, null, null);
+    }
+
+    /**
+     * The file, with the services of {@code stack} (none when null): their host paths relative to
+     * {@code root}, their passwords interpolated from the variables dockenv init writes into .env.
+     */
+    public static ComposeModel model(EnvironmentPlan plan, StackPlan stack, Path root) {
         Build.Builder build = Build.builder(".").target(EnvironmentDockerfile.DEV);
         if (plan.index().hostNetwork()) {
             build.network("host");
@@ -49,11 +65,22 @@ public final class ComposeFile {
         for (PortMapping port : plan.ports()) {
             app.port(port.publishArgument());
         }
-        return ComposeModel.builder()
+        boolean services = stack != null && !stack.isEmpty();
+        if (services) {
+            StackCompose.appEnvironment(stack).forEach(app::environment);
+            StackCompose.appDependsOn(stack).forEach(app::dependsOn);
+        }
+        ComposeModel.Builder model = ComposeModel.builder()
                 .header("Written by dockenv init: the environment of `dockenv run` for docker compose.",
                         "Run as yourself: export DOCKENV_UID=$(id -u) DOCKENV_GID=$(id -g)",
-                        "  then: docker compose run --rm app python --version")
-                .service(SERVICE, app.build())
-                .build();
+                        "  then: docker compose run --rm app python --version");
+        if (services) {
+            model.header("The services' passwords (DOCKENV_SECRET_*) are in .env, which compose reads: keep it out of git.");
+        }
+        model.service(SERVICE, app.build());
+        if (services) {
+            StackCompose.addServices(model, stack, StackCompose.BindPaths.relativeTo(root));
+        }
+        return model.build();
     }
 }

@@ -129,6 +129,39 @@ class ServicesIT {
     }
 
     @Test
+    void theComposeFileInitWritesRunsTheAppOnItsServicesWithPlainDockerCompose() throws Exception {
+        TestProject p = project("init", """
+                [tool.dockenv]
+                apt = ["postgresql-client"]
+                command = ["psql", "-tAc", "select current_user"]
+
+                [tool.dockenv.services]
+                db = { image = "postgres:16", env = { POSTGRES_DB = "shop" } }
+                """);
+        ProcessResult init = dockenv.runOk(p.dir(), "init");
+        assertThat(init.stdout()).contains("wrote compose.yaml", "wrote .env");
+        assertThat(p.read(".env")).matches("(?s)# the passwords.*\nDOCKENV_SECRET_DB=[A-Za-z0-9]{24}\n");
+        assertThat(Files.getPosixFilePermissions(p.path(".env"))).isEqualTo(PosixFilePermissions.fromString("rw-------"));
+        assertThat(p.read("compose.yaml")).contains("${DOCKENV_SECRET_DB}", "condition: \"service_healthy\"")
+                .doesNotContain(p.read(".env").lines().filter(l -> l.startsWith("DOCKENV")).findFirst().orElseThrow()
+                        .substring("DOCKENV_SECRET_DB=".length()));
+        dockenv.runOk(p.dir(), "build"); // tags the dev image compose.yaml names
+        String composeProject = p.name().toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9_-]", "");
+        try {
+            ProcessResult run = dev.dockenv.it.support.Exec.of("docker-compose", "run", "--rm", "-T", "app",
+                            "sh", "-c", "psql -tAc 'select current_user, current_database()' && echo \"$DATABASE_URL\"")
+                    .dir(p.dir()).env(java.util.Map.of("DOCKENV_UID", "0", "DOCKENV_GID", "0"))
+                    .timeout(java.time.Duration.ofMinutes(3)).run();
+            assertThat(run.exitCode()).as(run.describe()).isZero();
+            assertThat(run.stdout()).startsWith("app|shop\npostgresql://app:").contains("@db:5432/shop");
+        } finally {
+            dev.dockenv.it.support.Exec.of("docker-compose", "down", "--volumes").dir(p.dir())
+                    .timeout(java.time.Duration.ofMinutes(2)).run();
+            Stacks.removeComposeProject(composeProject);
+        }
+    }
+
+    @Test
     void aServiceThatNeverGetsHealthyIsAnErrorWithItsLogAndNothingIsLeftRunning() {
         TestProject p = project("unhealthy", """
                 [tool.dockenv.services]

@@ -44,7 +44,12 @@ public final class Stacks {
 
     /** Removes what the test project's stacks left: containers, volumes, networks. */
     public static void remove(String name) {
-        for (String project : projects(name)) {
+        projects(name).forEach(Stacks::removeComposeProject);
+    }
+
+    /** Removes the containers, volumes and networks of one compose project. */
+    public static void removeComposeProject(String project) {
+        {
             String filter = "label=com.docker.compose.project=" + project;
             Docker.run("ps", "-aq", "--filter", filter).stdout().lines().filter(l -> !l.isBlank())
                     .forEach(id -> Docker.run("rm", "-f", "-v", id));
