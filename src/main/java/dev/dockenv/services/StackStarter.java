@@ -31,6 +31,8 @@ public final class StackStarter {
     private static final Duration POLL = Duration.ofMillis(250);
     /** How long a service without a health check may take to be running. */
     private static final Duration START = Duration.ofSeconds(60);
+    /** How long a service may have no container after compose up returned (the engine lists it at once). */
+    private static final Duration NO_CONTAINER = Duration.ofSeconds(5);
 
     private final Engine engine;
     private final Compose compose;
@@ -107,6 +109,10 @@ public final class StackStarter {
                 PlannedService service = plan.service(name).orElseThrow();
                 Optional<ContainerStatus> c = now.stream().filter(x -> x.service().equals(name)).findFirst();
                 if (c.isEmpty()) {
+                    if (waited.compareTo(NO_CONTAINER) >= 0) {
+                        throw new ServiceFailure(service, "has no container: compose started none for it",
+                                "docker compose -f " + project.file() + " ps shows what compose sees");
+                    }
                     pending.add(name);
                     continue;
                 }
