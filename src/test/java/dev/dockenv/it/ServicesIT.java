@@ -90,6 +90,15 @@ class ServicesIT {
                 .isEqualTo(PosixFilePermissions.fromString("rw-------"));
         assertThat(p.read(".dockenv/stack/compose.yaml")).as("the password never reaches the compose file")
                 .doesNotContain(password).contains("${DOCKENV_SECRET_DB}");
+        assertThat(first.stderr()).as("nor dockenv's output").doesNotContain(password);
+        try (var files = Files.walk(dockenv.cacheDir())) {
+            for (var f : files.filter(Files::isRegularFile).toList()) {
+                assertThat(new String(Files.readAllBytes(f), java.nio.charset.StandardCharsets.ISO_8859_1))
+                        .as("dockenv's cache file " + f).doesNotContain(password);
+            }
+        }
+        assertThat(Docker.run("image", "inspect", p.repository() + ":dev").stdout())
+                .as("nor the image (labels, history, ENV)").doesNotContain(password);
         String project = stack(p);
         assertThat(Stacks.running(project)).containsExactly("cache running", "db running");
 
