@@ -75,6 +75,12 @@ final class ProjectStack {
 
     /** The compose implementation, or an error saying how to get one. */
     Compose compose() {
+        if (session.engine().info().dialect() == dev.dockenv.engine.EngineDialect.PODMAN) {
+            throw new DockenvException(ExitCode.COMPOSE_MISSING, "the services of " + project.name() + " ("
+                    + String.join(", ", plan.serviceNames()) + ") need docker compose, and dockenv does not run "
+                    + "them with Podman yet", "run the project's services with Docker (unset DOCKENV_DOCKER), or "
+                    + "start them yourself with podman-compose on .dockenv/stack/compose.yaml");
+        }
         return session.engine().compose().orElseThrow(() -> new DockenvException(ExitCode.COMPOSE_MISSING,
                 "the services of " + project.name() + " (" + String.join(", ", plan.serviceNames())
                 + ") are run by docker compose, which is not installed",
@@ -85,7 +91,7 @@ final class ProjectStack {
      * Writes what compose and the app's containers read: the passwords (made once), the compose
      * file (with the app's service when given), and the app's variables file.
      */
-    void write(Optional<AppContainer> app) {
+    boolean write(Optional<AppContainer> app) {
         Map<String, String> secrets = SecretStore.of(project.root()).ensure(plan.secrets());
         ComposeModel.Builder model = ComposeModel.builder().header(
                 "Written by dockenv from the settings of " + project.name() + "; rewritten on each start.",
@@ -96,11 +102,29 @@ final class ProjectStack {
         StringBuilder env = new StringBuilder();
         new java.util.TreeMap<>(plan.appEnvironment()).forEach((k, v) -> env.append(k).append('=')
                 .append(v.resolve(secrets)).append('\n'));
+        String compose = ComposeYaml.render(model.build());
         try {
-            AtomicFiles.write(composeFile(), ComposeYaml.render(model.build()));
+            boolean changed = !Files.isRegularFile(composeFile()) || !Files.readString(composeFile()).equals(compose);
+            if (changed) {
+                AtomicFiles.write(composeFile(), compose);
+            }
             AtomicFiles.writePrivate(appEnvFile(), env.toString());
+            return changed;
         } catch (IOException e) {
             throw IoFailures.writing(composeFile().getParent(), e);
+        }
+    }
+
+    /**
+     * After the settings changed (a new compose file): the app's services that run are brought up to
+     * date by compose (those whose settings changed are recreated); none running, nothing to do.
+     */
+    void refresh() {
+        List<String> services = plan.appDependencies();
+        boolean anyRunning = session.engine().composeContainers(plan.project()).stream()
+                .anyMatch(c -> c.running() && services.contains(c.service()));
+        if (anyRunning) {
+            starter().ensureReady(composeProject(), plan, services, true);
         }
     }
 
@@ -113,13 +137,22 @@ final class ProjectStack {
 
     /** Starts these services (and their dependencies) unless they are ready, and waits for them. */
     void start(List<String> services) {
+        start(services, false);
+    }
+
+    /** As {@link #start(List)}; {@code refresh}: the settings changed, running ones are brought up to date. */
+    void start(List<String> services, boolean refresh) {
         if (services.isEmpty()) {
             return;
         }
-        new StackStarter(session.engine(), compose(), line -> {
+        starter().ensureReady(composeProject(), plan, services, refresh);
+    }
+
+    private StackStarter starter() {
+        return new StackStarter(session.engine(), compose(), line -> {
             session.err().println("dockenv: " + line);
             session.err().flush();
-        }).ensureReady(composeProject(), plan, services);
+        });
     }
 
     /** What a warm run needs to find the app's services again. */

@@ -54,14 +54,14 @@ final class UpCommand implements Callable<Integer> {
             container = Optional.of(AppContainers.of(workspace.session(), workspace.project(), image.reference(),
                     built.image().id()));
         }
-        stack.write(container);
+        boolean changed = stack.write(container);
         List<String> services = new ArrayList<>(targets);
         services.remove(ProjectStack.APP);
         if (app) {
             services.addAll(stack.plan().appDependencies().stream().filter(s -> !services.contains(s)).toList());
         }
         // the services first, each waited for: a failure is told with its own log, nothing left half-started
-        stack.start(services);
+        stack.start(services, changed);
         if (!app) {
             return 0;
         }

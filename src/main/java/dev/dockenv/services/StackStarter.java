@@ -64,17 +64,26 @@ public final class StackStarter {
 
     /** Starts those of {@code services} (and what they depend on) that are not ready, and waits for them. */
     public void ensureReady(ComposeProject project, StackPlan plan, List<String> services) {
+        ensureReady(project, plan, services, false);
+    }
+
+    /**
+     * As {@link #ensureReady(ComposeProject, StackPlan, List)}; with {@code refresh} (the compose
+     * file changed) compose is asked to bring every running one up to date too: it recreates the
+     * containers whose settings changed and leaves the others alone.
+     */
+    public void ensureReady(ComposeProject project, StackPlan plan, List<String> services, boolean refresh) {
         List<String> wanted = plan.withDependencies(services);
         List<ContainerStatus> before = engine.composeContainers(project.name());
-        List<String> toStart = wanted.stream().filter(s -> before.stream().noneMatch(c -> c.service().equals(s)
-                && c.running())).toList();
+        List<String> toStart = refresh ? wanted : wanted.stream().filter(s -> before.stream()
+                .noneMatch(c -> c.service().equals(s) && c.running())).toList();
         if (toStart.isEmpty() && wanted.stream().allMatch(s -> before.stream().anyMatch(c -> c.service().equals(s)
                 && c.ready()))) {
             return;
         }
         long started = System.nanoTime();
         if (!toStart.isEmpty()) {
-            progress.accept("Starting " + String.join(", ", toStart));
+            progress.accept((refresh ? "Updating " : "Starting ") + String.join(", ", toStart));
             List<String> args = new ArrayList<>(List.of("up", "-d", "--no-build", "--no-color"));
             args.addAll(toStart);
             ProcessRunner.Result up = compose.run(project, args);
