@@ -149,6 +149,16 @@ class NotebookCommandTest {
     }
 
     @Test
+    void theTokenFileChangesNoImage() throws Exception {
+        assertThat(cli.run(project, "build")).isZero();
+        int builds = cli.engine.builds.size();
+        assertThat(cli.run(project, "notebook", "-p", Integer.toString(freePort()))).isZero();
+        assertThat(cli.run(project, "notebook", "-p", Integer.toString(freePort()))).isZero();
+        assertThat(cli.run(project, "build")).isZero();
+        assertThat(cli.engine.builds).as("nothing rebuilt").hasSize(builds);
+    }
+
+    @Test
     void helpSaysWhatItRunsAndTheTopLevelHelpListsIt() {
         assertThat(cli.run(project, "notebook", "--help")).isZero();
         assertThat(cli.out).contains("--lab", "--classic", "-p, --port=PORT", "JupyterLab", "127.0.0.1", "8888",
