@@ -73,6 +73,7 @@ public final class DockenvCommand implements Runnable {
         Map<String, Supplier<Object>> m = new LinkedHashMap<>();
         m.put("run", RunCommand::new);
         m.put("shell", ShellCommand::new);
+        m.put("notebook", NotebookCommand::new);
         m.put("build", BuildCommand::new);
         m.put("lock", LockCommand::new);
         m.put("add", AddCommand::new);
