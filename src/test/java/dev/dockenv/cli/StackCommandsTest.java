@@ -111,7 +111,12 @@ class StackCommandsTest {
         cli.engine.containers.put(stack, List.of(new ContainerStatus("1", "db", "running", "Up (healthy)"),
                 new ContainerStatus("2", "cache", "running", "Up (healthy)")));
         assertThat(cli.run(project, "up", "-d", "db")).isZero();
-        assertThat(composeCalls).as("already ready: nothing to start").isEmpty();
+        assertThat(composeCalls).as("a new compose file: compose brings the running service up to date")
+                .containsExactly(List.of("up", "-d", "--no-build", "--no-color", "db"));
+        assertThat(cli.err).contains("dockenv: Updating db");
+        composeCalls.clear();
+        assertThat(cli.run(project, "up", "-d", "db")).isZero();
+        assertThat(composeCalls).as("the same file, already ready: nothing to start").isEmpty();
         cli.engine.containers.put(stack, List.of(new ContainerStatus("1", "db", "exited", "Exited (1) 1 second ago"),
                 new ContainerStatus("2", "cache", "running", "Up (healthy)")));
         // db is not running: compose is asked to start it, and it stops again

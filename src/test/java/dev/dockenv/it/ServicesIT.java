@@ -108,6 +108,17 @@ class ServicesIT {
         assertThat(warm.exitCode()).as(warm.describe()).isZero();
         assertThat(warm.stderr()).contains("timing: warm hit").doesNotContain("Starting");
 
+        // a changed setting reaches the running service (compose recreates it), the database keeps running
+        p.file("pyproject.toml", p.read("pyproject.toml").replace("cache = \"redis:7\"",
+                "cache = { image = \"redis:7\", env = { MARKER = \"2\" } }"));
+        ProcessResult changed = dockenv.run(p.dir(), "run", "--", "true");
+        assertThat(changed.exitCode()).as(changed.describe()).isZero();
+        assertThat(changed.stderr()).contains("dockenv: Updating db, cache");
+        assertThat(Docker.run("ps", "--filter", "label=com.docker.compose.project=" + project, "--filter",
+                "label=com.docker.compose.service=cache", "--format", "{{.ID}}").stdout().strip())
+                .satisfies(id -> assertThat(Docker.run("inspect", "--format", "{{.Config.Env}}", id).stdout())
+                        .contains("MARKER=2"));
+
         // down keeps the data; the next run starts the services again and finds it
         dockenv.runOk(p.dir(), "down");
         assertThat(Stacks.containers(project)).isEmpty();
