@@ -419,6 +419,21 @@ public final class DockerCli implements Engine {
         return (r.stdout() + r.stderr()).strip();
     }
 
+    @Override
+    public Optional<String> lastHealthOutput(String containerId) {
+        ProcessRunner.Result r = query(List.of("inspect", "--format",
+                "{{if .State.Health}}{{range .State.Health.Log}}{{json .Output}}\n{{end}}{{end}}", containerId));
+        if (!r.ok()) {
+            return Optional.empty();
+        }
+        List<String> outputs = r.stdout().lines().filter(l -> l.startsWith("\"")).toList();
+        if (outputs.isEmpty()) {
+            return Optional.empty();
+        }
+        String text = DockerJson.string(outputs.get(outputs.size() - 1)).strip();
+        return text.isEmpty() ? Optional.empty() : Optional.of(text);
+    }
+
     /** The endpoint the client talks to: DOCKER_HOST, or the current context's host. */
     public Optional<String> endpoint() {
         if (dialect() == EngineDialect.PODMAN) {

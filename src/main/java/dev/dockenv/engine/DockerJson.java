@@ -31,6 +31,15 @@ final class DockerJson {
     private DockerJson() {
     }
 
+    /** The text of a JSON string literal ({@code "a\\nb"}); the input itself when it is not one. */
+    static String string(String literal) {
+        try (JsonParser p = FACTORY.createParser(literal)) {
+            return p.nextToken() == JsonToken.VALUE_STRING ? p.getText() : literal;
+        } catch (IOException e) {
+            return literal;
+        }
+    }
+
     /**
      * What {@code docker version} says: the client's version and, when an engine answered (else
      * {@code server} is empty), the engine's, with the names of its components.

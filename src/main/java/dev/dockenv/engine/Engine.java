@@ -57,6 +57,9 @@ public interface Engine {
     /** The last lines a container printed (stdout and stderr), for telling why it failed. */
     String containerLogs(String containerId, int lines);
 
+    /** What the container's last health check printed, when it has a health check that ran. */
+    Optional<String> lastHealthOutput(String containerId);
+
     /** The images the engine has of a repository ({@code python}), as REPOSITORY:TAG, sorted. */
     List<String> localImages(String repository);
 }

@@ -132,7 +132,9 @@ public final class StackStarter {
                             + " shows all of it");
                 }
                 if (status.health().orElse(null) == ContainerStatus.Health.UNHEALTHY) {
-                    throw new ServiceFailure(service, "is unhealthy: its health check fails" + logs(status),
+                    String said = engine.lastHealthOutput(status.id()).map(o -> " (it said: "
+                            + o.replace("\n", " ").strip() + ")").orElse("");
+                    throw new ServiceFailure(service, "is unhealthy: its health check fails" + said + logs(status),
                             healthHint(service));
                 }
                 if (!status.ready()) {

@@ -103,6 +103,12 @@ final class FakeEngine implements Engine {
         return logs.getOrDefault(containerId, "");
     }
 
+    @Override
+    public Optional<String> lastHealthOutput(String containerId) {
+        check();
+        return Optional.empty();
+    }
+
     private void check() {
         if (!reachable) {
             throw new EngineUnreachableException("container engine unreachable: fake", "start it");

@@ -117,4 +117,10 @@ class DockerJsonTest {
         assertThat(DockerJson.rootDir(DockerOutputs.INFO_20)).hasValue("/var/lib/docker");
         assertThat(DockerJson.rootDir(DockerOutputs.INFO_20_NO_SERVER)).isEmpty();
     }
+
+    @org.junit.jupiter.api.Test
+    void readsAJsonStringLiteral() {
+        org.assertj.core.api.Assertions.assertThat(DockerJson.string("\"checking\\nnow \\u00e9\"")).isEqualTo("checking\nnow \u00e9");
+        org.assertj.core.api.Assertions.assertThat(DockerJson.string("not json")).isEqualTo("not json");
+    }
 }

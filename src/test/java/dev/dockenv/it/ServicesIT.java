@@ -190,7 +190,8 @@ class ServicesIT {
                 """);
         ProcessResult r = dockenv.run(p.dir(), "run", "--", "true");
         assertThat(r.exitCode()).as(r.describe()).isEqualTo(10);
-        assertThat(r.stderr()).contains("pyproject.toml:7:1: service 'broken' (redis:7) is unhealthy",
+        assertThat(r.stderr()).contains("pyproject.toml:7:1: service 'broken' (redis:7) is unhealthy: its health "
+                + "check fails (it said: checking)",
                 "Ready to accept connections", "its health check is: echo checking; exit 1");
         assertThat(Stacks.running(stack(p))).as("nothing left running").isEmpty();
     }

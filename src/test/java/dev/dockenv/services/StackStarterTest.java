@@ -92,7 +92,8 @@ class StackStarterTest {
                 .isInstanceOfSatisfying(ServiceFailure.class, e -> {
                     assertThat(e.exitCode()).isEqualTo(ExitCode.SERVICE_FAILED);
                     assertThat(e.getMessage()).startsWith("/home/ada/shop/pyproject.toml:2:1: service 'db' (postgres:16) "
-                            + "is unhealthy: its health check fails; its last lines:\n    LOG: starting\n    FATAL: bad config");
+                            + "is unhealthy: its health check fails (it said: pg_isready: no response); its last lines:\n"
+                            + "    LOG: starting\n    FATAL: bad config");
                     assertThat(e.hint()).hasValueSatisfying(h -> assertThat(h).contains("pg_isready"));
                 });
         assertThat(composeCalls).containsExactly(List.of("up", "-d", "--no-build", "--no-color", "db"), List.of("stop", "db"));
@@ -196,6 +197,11 @@ class StackStarterTest {
         @Override
         public String containerLogs(String containerId, int lines) {
             return containerId.equals("id-db") ? "LOG: starting\nFATAL: bad config" : "";
+        }
+
+        @Override
+        public Optional<String> lastHealthOutput(String containerId) {
+            return containerId.equals("id-db") ? Optional.of("pg_isready: no response\n") : Optional.empty();
         }
 
         @Override
