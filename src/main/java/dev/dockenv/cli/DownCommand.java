@@ -1,9 +1,5 @@
 package dev.dockenv.cli;
 
-import dev.dockenv.errors.IoFailures;
-import dev.dockenv.services.SecretStore;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -31,12 +27,11 @@ final class DownCommand implements Callable<Integer> {
             args.add("--volumes");
         }
         int code = stack.compose().attach(stack.composeProject(), args);
-        if (code == 0 && volumes) {
-            SecretStore.of(stack.project().root()).delete();
-            try {
-                Files.deleteIfExists(stack.appEnvFile());
-            } catch (IOException e) {
-                throw IoFailures.writing(stack.appEnvFile(), e);
+        if (code == 0) {
+            if (volumes) {
+                stack.forget(); // with the data go its passwords, and the files that name them
+            } else {
+                stack.forgetApplied(); // nothing runs: the next start brings everything up afresh
             }
         }
         return code;

@@ -9,6 +9,7 @@ import dev.dockenv.errors.DockenvException;
 import dev.dockenv.errors.ExitCode;
 import dev.dockenv.errors.IoFailures;
 import dev.dockenv.io.AtomicFiles;
+import dev.dockenv.io.Sha256;
 import dev.dockenv.project.Project;
 import dev.dockenv.services.SecretStore;
 import dev.dockenv.services.StackStarter;
@@ -32,6 +33,8 @@ import java.util.Optional;
 final class ProjectStack {
     static final String COMPOSE_FILE = SecretStore.FOLDER + "/compose.yaml";
     static final String APP_ENV_FILE = SecretStore.FOLDER + "/app.env";
+    /** The digest of the compose file compose last brought the services up with. */
+    static final String APPLIED_FILE = SecretStore.FOLDER + "/applied";
     /** The compose service of the project's own container. */
     static final String APP = "app";
 
@@ -89,42 +92,37 @@ final class ProjectStack {
 
     /**
      * Writes what compose and the app's containers read: the passwords (made once), the compose
-     * file (with the app's service when given), and the app's variables file.
+     * file (with the app's service when given; rewritten only when it changes), and the app's
+     * variables file. A project folder compose's volume syntax cannot carry (a ':' in its path) is
+     * an error naming it.
      */
-    boolean write(Optional<AppContainer> app) {
+    void write(Optional<AppContainer> app) {
         Map<String, String> secrets = SecretStore.of(project.root()).ensure(plan.secrets());
-        ComposeModel.Builder model = ComposeModel.builder().header(
-                "Written by dockenv from the settings of " + project.name() + "; rewritten on each start.",
-                "Passwords come from " + SecretStore.FILE + ": docker compose -f " + COMPOSE_FILE
-                + " --env-file " + SecretStore.FILE + " -p " + plan.project() + " ps");
-        StackCompose.addServices(model, plan, StackCompose.BindPaths.absolute());
-        app.ifPresent(a -> model.service(APP, StackCompose.appService(a, plan)));
+        String compose;
+        try {
+            ComposeModel.Builder model = ComposeModel.builder().header(
+                    "Written by dockenv from the settings of " + project.name() + " when they change.",
+                    "Passwords come from " + SecretStore.FILE + ": docker compose -f " + COMPOSE_FILE
+                    + " --env-file " + SecretStore.FILE + " -p " + plan.project() + " ps");
+            StackCompose.addServices(model, plan, StackCompose.BindPaths.absolute(), StackCompose.Style.OWN);
+            app.ifPresent(a -> model.service(APP, StackCompose.appService(a, plan)));
+            compose = ComposeYaml.render(model.build());
+        } catch (IllegalArgumentException e) {
+            // the model's last guard: what the settings reader lets through is a path of this machine
+            throw new DockenvException(ExitCode.FILE_ACCESS, "cannot write the stack's compose file for "
+                    + project.root() + ": " + e.getMessage(), "compose's volume syntax cannot carry a ':' in a "
+                    + "path: move the project (or dockenv's cache, DOCKENV_CACHE_DIR) to a folder without one");
+        }
         StringBuilder env = new StringBuilder();
         new java.util.TreeMap<>(plan.appEnvironment()).forEach((k, v) -> env.append(k).append('=')
                 .append(v.resolve(secrets)).append('\n'));
-        String compose = ComposeYaml.render(model.build());
         try {
-            boolean changed = !Files.isRegularFile(composeFile()) || !Files.readString(composeFile()).equals(compose);
-            if (changed) {
+            if (!Files.isRegularFile(composeFile()) || !Files.readString(composeFile()).equals(compose)) {
                 AtomicFiles.write(composeFile(), compose);
             }
             AtomicFiles.writePrivate(appEnvFile(), env.toString());
-            return changed;
         } catch (IOException e) {
             throw IoFailures.writing(composeFile().getParent(), e);
-        }
-    }
-
-    /**
-     * After the settings changed (a new compose file): the app's services that run are brought up to
-     * date by compose (those whose settings changed are recreated); none running, nothing to do.
-     */
-    void refresh() {
-        List<String> services = plan.appDependencies();
-        boolean anyRunning = session.engine().composeContainers(plan.project()).stream()
-                .anyMatch(c -> c.running() && services.contains(c.service()));
-        if (anyRunning) {
-            starter().ensureReady(composeProject(), plan, services, true);
         }
     }
 
@@ -135,17 +133,89 @@ final class ProjectStack {
         }
     }
 
-    /** Starts these services (and their dependencies) unless they are ready, and waits for them. */
-    void start(List<String> services) {
-        start(services, false);
+    /**
+     * Whether the compose file differs from the one compose last brought the services up with
+     * ({@code .dockenv/stack/applied} holds its digest): the running services may have old settings.
+     */
+    private boolean stale() {
+        try {
+            return !Files.isRegularFile(appliedFile())
+                    || !Files.readString(appliedFile()).strip().equals(Sha256.hex(Files.readString(composeFile())));
+        } catch (IOException e) {
+            return true;
+        }
     }
 
-    /** As {@link #start(List)}; {@code refresh}: the settings changed, running ones are brought up to date. */
-    void start(List<String> services, boolean refresh) {
+    private void markApplied() {
+        try {
+            AtomicFiles.write(appliedFile(), Sha256.hex(Files.readString(composeFile())) + "\n");
+        } catch (IOException e) {
+            throw IoFailures.writing(appliedFile(), e);
+        }
+    }
+
+    Path appliedFile() {
+        return project.root().resolve(APPLIED_FILE);
+    }
+
+    /**
+     * After the settings changed: the services that run are brought up to date by compose (it
+     * recreates those whose settings changed); none running, nothing to do until they start.
+     */
+    void refresh() {
+        if (stale()) {
+            List<String> running = runningServices();
+            if (!running.isEmpty()) {
+                starter().ensureReady(composeProject(), plan, running, true);
+                markApplied();
+            }
+        }
+    }
+
+    private List<String> runningServices() {
+        return session.engine().composeContainers(plan.project()).stream()
+                .filter(c -> c.running() && plan.serviceNames().contains(c.service()))
+                .map(dev.dockenv.engine.ContainerStatus::service).distinct().toList();
+    }
+
+    /**
+     * Starts these services (and their dependencies) unless they are ready, and waits for them.
+     * When the compose file changed since compose last applied it, every running service is
+     * brought up to date on the way.
+     */
+    void start(List<String> services) {
         if (services.isEmpty()) {
             return;
         }
-        starter().ensureReady(composeProject(), plan, services, refresh);
+        if (stale()) {
+            java.util.LinkedHashSet<String> all = new java.util.LinkedHashSet<>(services);
+            all.addAll(runningServices());
+            starter().ensureReady(composeProject(), plan, List.copyOf(all), true);
+            markApplied();
+        } else {
+            starter().ensureReady(composeProject(), plan, services, false);
+        }
+    }
+
+    /** After down: no service runs, so none has old settings. */
+    void forgetApplied() {
+        try {
+            Files.deleteIfExists(appliedFile());
+        } catch (IOException e) {
+            throw IoFailures.writing(appliedFile(), e);
+        }
+    }
+
+    /** Forgets the stack's files (after down --volumes): the next start writes them afresh. */
+    void forget() {
+        try {
+            Files.deleteIfExists(appEnvFile());
+            Files.deleteIfExists(appliedFile());
+            Files.deleteIfExists(composeFile());
+        } catch (IOException e) {
+            throw IoFailures.writing(composeFile().getParent(), e);
+        }
+        SecretStore.of(project.root()).delete();
     }
 
     private StackStarter starter() {

@@ -100,11 +100,9 @@ final class RunResolution {
         if (!project.config().stack().isEmpty()) {
             // the stack's files (compose file, the app's variables) are written here, on the cold path only
             ProjectStack projectStack = ProjectStack.of(workspace.session(), project);
-            boolean changed = projectStack.write(project.config().command().isEmpty() ? Optional.empty()
+            projectStack.write(project.config().command().isEmpty() ? Optional.empty()
                     : Optional.of(AppContainers.of(workspace.session(), project, image.reference(), result.image().id())));
-            if (changed) {
-                projectStack.refresh(); // running services get their new settings
-            }
+            projectStack.refresh(); // running services get changed settings
             stack = Optional.of(projectStack.runStack());
             all.addAll(RunCache.stamp(projectStack.runInputs()));
         }

@@ -37,10 +37,7 @@ final class UpCommand implements Callable<Integer> {
         Workspace workspace = Workspace.open(root);
         ProjectStack stack = ProjectStack.of(workspace.session(), workspace.project());
         boolean hasApp = !workspace.project().config().command().isEmpty();
-        List<String> known = new ArrayList<>(stack.plan().serviceNames());
-        if (hasApp) {
-            known.add(ProjectStack.APP);
-        }
+        List<String> known = StackCommand.names(stack);
         if (known.isEmpty()) {
             throw new DockenvException(ExitCode.USAGE, workspace.project().name() + " has no services and no command "
                     + "to start", "declare services under [tool.dockenv.services], or set command in [tool.dockenv]");
@@ -54,36 +51,40 @@ final class UpCommand implements Callable<Integer> {
             container = Optional.of(AppContainers.of(workspace.session(), workspace.project(), image.reference(),
                     built.image().id()));
         }
-        boolean changed = stack.write(container);
+        stack.write(container);
         List<String> services = new ArrayList<>(targets);
         services.remove(ProjectStack.APP);
         if (app) {
             services.addAll(stack.plan().appDependencies().stream().filter(s -> !services.contains(s)).toList());
         }
         // the services first, each waited for: a failure is told with its own log, nothing left half-started
-        stack.start(services, changed);
-        if (!app) {
-            return 0;
+        stack.start(services);
+        List<String> all = new ArrayList<>(stack.plan().withDependencies(services));
+        if (app) {
+            all.add(ProjectStack.APP);
         }
-        var compose = stack.compose();
-        List<String> args = new ArrayList<>(List.of("up", "--no-build", "--no-color"));
         if (detach) {
-            args.add("-d");
-        }
-        args.add(ProjectStack.APP);
-        if (detach) {
-            var r = compose.run(stack.composeProject(), args);
-            if (!r.ok()) {
-                throw new DockenvException(ExitCode.SERVICE_FAILED, "cannot start the app: compose says\n    "
-                        + (r.stdout() + r.stderr()).strip().replace("\n", "\n    "), "dockenv logs app shows what it printed");
+            if (app) {
+                var r = stack.compose().run(stack.composeProject(), List.of("up", "-d", "--no-build", "--no-color",
+                        ProjectStack.APP));
+                if (!r.ok()) {
+                    throw new DockenvException(ExitCode.SERVICE_FAILED, "cannot start the app of "
+                            + workspace.project().name() + ": compose says\n    "
+                            + (r.stdout() + r.stderr()).strip().replace("\n", "\n    "),
+                            "dockenv logs app shows what it printed; a taken port: change ports in the settings");
+                }
+                for (PortMapping p : container.orElseThrow().ports()) {
+                    workspace.session().err().println("dockenv: app on http://" + p.hostAddress() + ":" + p.hostPort());
+                }
             }
-            for (PortMapping p : container.orElseThrow().ports()) {
-                workspace.session().err().println("dockenv: app on http://" + p.hostAddress() + ":" + p.hostPort());
-            }
-            workspace.session().err().println("dockenv: running in the background: dockenv ps, dockenv logs -f, dockenv down");
+            workspace.session().err().println("dockenv: " + String.join(", ", all)
+                    + " running in the background: dockenv ps, dockenv logs -f, dockenv down");
             workspace.session().err().flush();
             return 0;
         }
-        return ExecHandoff.execute(workspace.session(), compose.commandLine(stack.composeProject(), args));
+        // in the foreground compose attaches to all of them: their logs streamed, Ctrl-C stops them all
+        List<String> args = new ArrayList<>(List.of("up", "--no-build", "--no-color"));
+        args.addAll(all);
+        return ExecHandoff.execute(workspace.session(), stack.compose().commandLine(stack.composeProject(), args));
     }
 }

@@ -184,6 +184,8 @@ public final class ComposeYaml {
         if (healthcheck.check() instanceof Healthcheck.Cmd cmd) {
             test.add(string("CMD"));
             cmd.command().forEach(c -> test.add(string(c)));
+        } else if (healthcheck.check() instanceof Healthcheck.Disabled) {
+            test.add(string("NONE"));
         } else {
             test.add(string("CMD-SHELL"));
             test.add(string(((Healthcheck.CmdShell) healthcheck.check()).commandLine()));

@@ -46,6 +46,15 @@ public record Healthcheck(Check check, Optional<Duration> interval, Optional<Dur
         }
     }
 
+    /** No health check, not even the image's own ({@code HEALTHCHECK} of its Dockerfile): {@code ["NONE"]}. */
+    public record Disabled() implements Check {
+    }
+
+    /** The image's health check turned off. */
+    public static Healthcheck disabled() {
+        return new Healthcheck(new Disabled(), Optional.empty(), Optional.empty(), OptionalInt.empty(), Optional.empty());
+    }
+
     /** A shell command line, run by the image's {@code /bin/sh -c}: {@code ["CMD-SHELL", line]}. */
     public record CmdShell(ComposeString commandLine) implements Check {
         public CmdShell {

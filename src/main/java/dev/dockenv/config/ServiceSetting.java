@@ -35,6 +35,19 @@ public record ServiceSetting(
         dependsOn = List.copyOf(dependsOn);
     }
 
+    /**
+     * The service's name as a part of variable names ({@code DOCKENV_SECRET_MY_DB},
+     * {@code MY_DB_DATABASE_URL}): capitals, '-' as '_'. The settings reader refuses two services
+     * whose names give the same part.
+     */
+    public String variableName() {
+        return variableName(name);
+    }
+
+    static String variableName(String service) {
+        return service.toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-Z0-9]", "_");
+    }
+
     /** A service's mount: a named volume of the project, or a folder of the project (or an absolute host path). */
     public sealed interface VolumeSetting {
         String target();

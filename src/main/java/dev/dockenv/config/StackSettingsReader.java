@@ -24,7 +24,7 @@ final class StackSettingsReader {
     /** Names compose, DNS and environment prefixes all take: a letter or digit first, at most 63 characters. */
     static final Pattern SERVICE_NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,62}");
     private static final Pattern VOLUME_NAME = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9_.-]{0,62}");
-    private static final Pattern DURATION = Pattern.compile("(?:\\d+(?:ms|s|m|h))+");
+    private static final Pattern DURATION = Pattern.compile("(?:\\d{1,6}(?:ms|s|m|h))+");
     /** Names the stack gives its own parts. */
     static final Set<String> RESERVED = Set.of("app");
 
@@ -65,6 +65,15 @@ final class StackSettingsReader {
             }
         }
         List<String> names = services.stream().map(ServiceSetting::name).toList();
+        Map<String, ServiceSetting> byVariable = new java.util.HashMap<>();
+        for (ServiceSetting service : services) {
+            ServiceSetting other = byVariable.putIfAbsent(service.variableName(), service);
+            if (other != null) {
+                throw new InputException(service.location(), "service '" + service.name() + "' and service '"
+                        + other.name() + "' (" + other.location() + ") give the same variable names ("
+                        + service.variableName() + "_...)", "rename one of them");
+            }
+        }
         for (ServiceSetting service : services) {
             for (NameReference dependency : service.dependsOn()) {
                 checkReference(dependency, names, "tool.dockenv.services." + service.name() + ".depends-on");

@@ -67,7 +67,7 @@ public final class ComposeFile {
         }
         boolean services = stack != null && !stack.isEmpty();
         if (services) {
-            StackCompose.appEnvironment(stack).forEach(app::environment);
+            StackCompose.appEnvironment(stack, StackCompose.Style.EJECTED).forEach(app::environment);
             StackCompose.appDependsOn(stack).forEach(app::dependsOn);
         }
         ComposeModel.Builder model = ComposeModel.builder()
@@ -79,7 +79,7 @@ public final class ComposeFile {
         }
         model.service(SERVICE, app.build());
         if (services) {
-            StackCompose.addServices(model, stack, StackCompose.BindPaths.relativeTo(root));
+            StackCompose.addServices(model, stack, StackCompose.BindPaths.relativeTo(root), StackCompose.Style.EJECTED);
         }
         return model.build();
     }

@@ -81,22 +81,28 @@ public final class StackStarter {
                 && c.ready()))) {
             return;
         }
+        // what this call brings up from nothing: the only services a failure stops again
+        List<String> fresh = toStart.stream().filter(s -> before.stream().noneMatch(c -> c.service().equals(s)
+                && c.running())).toList();
         long started = System.nanoTime();
         if (!toStart.isEmpty()) {
-            progress.accept((refresh ? "Updating " : "Starting ") + String.join(", ", toStart));
+            List<String> updated = toStart.stream().filter(n -> !fresh.contains(n)).toList();
+            progress.accept(fresh.isEmpty() ? "Updating " + String.join(", ", updated)
+                    : "Starting " + String.join(", ", fresh) + (updated.isEmpty() ? ""
+                    : "; updating " + String.join(", ", updated)));
             List<String> args = new ArrayList<>(List.of("up", "-d", "--no-build", "--no-color"));
             args.addAll(toStart);
             ProcessRunner.Result up = compose.run(project, args);
             if (!up.ok()) {
                 RuntimeException failure = upFailure(plan, toStart, up.stdout() + "\n" + up.stderr());
-                stop(project, toStart);
+                stop(project, fresh);
                 throw failure;
             }
         }
         try {
             await(project, plan, wanted);
         } catch (RuntimeException e) {
-            stop(project, toStart);
+            stop(project, fresh);
             throw e;
         }
         progress.accept("Ready: " + String.join(", ", wanted) + String.format(Locale.ROOT, " (%.1f s)",

@@ -13,6 +13,8 @@ import java.util.Optional;
  * volume, health check), host paths resolved, ports bound to 127.0.0.1 unless written otherwise.
  *
  * @param location where the service is declared (errors about it name that place)
+ * @param healthcheck the check dockenv gives it (the user's, else its preset's); empty: none given
+ * @param healthcheckDisabled {@code healthcheck = false}: not even the image's own check runs
  */
 public record PlannedService(
         String name,
@@ -24,6 +26,7 @@ public record PlannedService(
         List<PortMapping> ports,
         List<Mount> mounts,
         Optional<Healthcheck> healthcheck,
+        boolean healthcheckDisabled,
         List<String> dependsOn) {
 
     public PlannedService {

@@ -33,7 +33,8 @@ public record ServicePreset(Map<String, StackValue> environment, Optional<Planne
     /**
      * @param host the service's name on the network
      * @param userEnv the variables the user sets on the service
-     * @param secret the name of the service's generated password (its root password adds {@code _ROOT})
+     * @param secret the name of the service's generated password (its root password is
+     *     {@code DOCKENV_ROOT_SECRET_...}, a prefix no service's own secret has)
      */
     static ServicePreset of(ServiceKind kind, String host, Map<String, String> userEnv, String secret) {
         Map<String, StackValue> env = new LinkedHashMap<>();
@@ -66,11 +67,13 @@ public record ServicePreset(Map<String, StackValue> environment, Optional<Planne
                 Optional<StackValue> password = password(userEnv, prefix + "PASSWORD", secret, false);
                 password.ifPresent(p -> env.put(prefix + "PASSWORD", p));
                 if (!userEnv.containsKey(prefix + "ROOT_PASSWORD") && !userEnv.containsKey("MYSQL_ROOT_PASSWORD")) {
-                    env.put(prefix + "ROOT_PASSWORD", StackValue.secret(secret + "_ROOT"));
+                    env.put(prefix + "ROOT_PASSWORD", StackValue.secret(secret.replace("DOCKENV_SECRET_",
+                            "DOCKENV_ROOT_SECRET_")));
                 }
                 app.put("DATABASE_URL", url("mysql", user, password, host, port, "/" + encode(db)));
                 String test = kind == ServiceKind.MYSQL
-                        ? "mysqladmin ping -h 127.0.0.1 -u \"$MYSQL_USER\" --password=\"$MYSQL_PASSWORD\" --silent"
+                        // the password through mysqladmin's environment, never on its command line (ps shows that)
+                        ? "MYSQL_PWD=\"$MYSQL_PASSWORD\" mysqladmin ping -h 127.0.0.1 -u \"$MYSQL_USER\" --silent"
                         : "healthcheck.sh --connect --innodb_initialized";
                 return new ServicePreset(env, Optional.of(check(test, DATABASE_START)), app);
             }

@@ -46,24 +46,37 @@ public final class StackCompose {
         }
     }
 
+    /**
+     * How the file names its parts. dockenv's own file ({@link #OWN}) names the network (the app's
+     * {@code docker run} joins it by that name) and takes the passwords from the env file dockenv
+     * gives compose; the file dockenv init writes ({@link #EJECTED}) leaves the network to compose
+     * (so a plain {@code docker compose up} never shares dockenv's) and stops compose with a
+     * message when a password is not set.
+     */
+    public enum Style {
+        OWN, EJECTED
+    }
+
     /** Adds the services, their volumes and the network to {@code model}. */
-    public static void addServices(ComposeModel.Builder model, StackPlan plan, BindPaths paths) {
+    public static void addServices(ComposeModel.Builder model, StackPlan plan, BindPaths paths, Style style) {
         Set<String> volumes = new LinkedHashSet<>();
         for (PlannedService s : plan.services()) {
-            model.service(s.name(), service(s, plan, paths));
+            model.service(s.name(), service(s, plan, paths, style));
             s.mounts().stream().filter(m -> m instanceof PlannedService.Mount.Volume)
                     .forEach(m -> volumes.add(((PlannedService.Mount.Volume) m).name()));
         }
         volumes.forEach(model::volume);
-        model.network(ComposeModel.DEFAULT_NETWORK, Network.named(plan.network()));
+        if (style == Style.OWN) {
+            model.network(ComposeModel.DEFAULT_NETWORK, Network.named(plan.network()));
+        }
     }
 
-    private static Service service(PlannedService s, StackPlan plan, BindPaths paths) {
+    private static Service service(PlannedService s, StackPlan plan, BindPaths paths, Style style) {
         Service.Builder b = Service.builder().image(s.image());
         if (!s.command().isEmpty()) {
             b.command(ComposeString.literals(s.command()));
         }
-        new java.util.TreeMap<>(s.environment()).forEach((k, v) -> b.environment(k, value(v)));
+        new java.util.TreeMap<>(s.environment()).forEach((k, v) -> b.environment(k, value(v, style)));
         for (PortMapping p : s.ports()) {
             b.port(p.publishArgument());
         }
@@ -71,6 +84,9 @@ public final class StackCompose {
             VolumeMount mount = m instanceof PlannedService.Mount.Volume v ? VolumeMount.named(v.name(), v.target())
                     : VolumeMount.bind(paths.source(((PlannedService.Mount.Bind) m).source()), m.target());
             b.volume(m.readOnly() ? readOnly(mount) : mount);
+        }
+        if (s.healthcheckDisabled()) {
+            b.healthcheck(Healthcheck.disabled());
         }
         s.healthcheck().ifPresent(h -> b.healthcheck(healthcheck(h)));
         for (String dependency : s.dependsOn()) {
@@ -93,7 +109,10 @@ public final class StackCompose {
         return b.build();
     }
 
-    /** Waits for health where the service has a health check, else for the start. */
+    /**
+     * Waits for health where dockenv gives the service a health check, else for the start (an
+     * image's own check is not known here: dockenv's starter waits for it, compose does not).
+     */
     private static Condition condition(StackPlan plan, String service) {
         return plan.service(service).flatMap(PlannedService::healthcheck).isPresent() ? Condition.SERVICE_HEALTHY
                 : Condition.SERVICE_STARTED;
@@ -109,18 +128,22 @@ public final class StackCompose {
     }
 
     /** The variables the app gets, with the passwords interpolated (never written into the file). */
-    public static Map<String, ComposeString> appEnvironment(StackPlan plan) {
+    public static Map<String, ComposeString> appEnvironment(StackPlan plan, Style style) {
         Map<String, ComposeString> out = new LinkedHashMap<>();
-        new java.util.TreeMap<>(plan.appEnvironment()).forEach((k, v) -> out.put(k, value(v)));
+        new java.util.TreeMap<>(plan.appEnvironment()).forEach((k, v) -> out.put(k, value(v, style)));
         return out;
     }
 
-    /** A value: literal text escaped, each secret as ${NAME}. */
-    static ComposeString value(StackValue v) {
+    /**
+     * A value: literal text escaped, each secret as ${NAME} (in an ejected file ${NAME:?...}, so
+     * that compose stops with a message instead of starting a database without a password).
+     */
+    static ComposeString value(StackValue v, Style style) {
         if (v.secrets().isEmpty()) {
             return ComposeString.literal(v.resolve(Map.of()));
         }
-        return ComposeString.interpolated(v.render(t -> t.replace("$", "$$"), name -> "${" + name + "}"));
+        return ComposeString.interpolated(v.render(t -> t.replace("$", "$$"), name -> style == Style.OWN
+                ? "${" + name + "}" : "${" + name + ":?is not set: dockenv init writes it into .env}"));
     }
 
     /**
@@ -136,7 +159,7 @@ public final class StackCompose {
             b.volume(bind.readOnly() ? mount.asReadOnly() : mount);
         }
         new java.util.TreeMap<>(app.environment()).forEach(b::environment);
-        appEnvironment(plan).forEach(b::environment);
+        appEnvironment(plan, Style.OWN).forEach(b::environment);
         for (PortMapping p : app.ports()) {
             b.port(p.publishArgument());
         }

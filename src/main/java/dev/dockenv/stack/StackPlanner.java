@@ -39,15 +39,16 @@ public final class StackPlanner {
      */
     public static StackPlan plan(String projectName, Path root, StackSettings settings, Set<String> appVariables) {
         String project = composeProject(projectName, root);
+        // two services of one kind the app depends on: their variables are told apart by the services' names
         Map<ServiceKind, Integer> kinds = new HashMap<>();
-        for (ServiceSetting s : settings.services()) {
+        for (ServiceSetting s : settings.appDependencies()) {
             ServiceKind.of(s.image()).ifPresent(k -> kinds.merge(k, 1, Integer::sum));
         }
         List<PlannedService> services = new ArrayList<>();
         Map<String, Map<String, StackValue>> appVariablesByService = new HashMap<>();
         for (ServiceSetting s : settings.services()) {
             Optional<ServiceKind> kind = ServiceKind.of(s.image());
-            Optional<ServicePreset> preset = kind.map(k -> ServicePreset.of(k, s.name(), s.environment(), secretName(s.name())));
+            Optional<ServicePreset> preset = kind.map(k -> ServicePreset.of(k, s.name(), s.environment(), secretName(s)));
             Map<String, StackValue> env = new LinkedHashMap<>(preset.map(ServicePreset::environment).orElse(Map.of()));
             s.environment().forEach((k, v) -> env.put(k, StackValue.text(v)));
             List<PlannedService.Mount> mounts = new ArrayList<>();
@@ -64,13 +65,14 @@ public final class StackPlanner {
             });
             Optional<PlannedService.Healthcheck> health = s.healthcheck().isPresent()
                     ? healthcheck(s.healthcheck().get()) : preset.flatMap(ServicePreset::healthcheck);
+            boolean disabled = s.healthcheck().orElse(null) instanceof ServiceSetting.HealthcheckSetting.Disabled;
             services.add(new PlannedService(s.name(), s.location(), s.image(), kind, s.command(), env,
-                    s.ports().stream().map(p -> PortMapping.parse(p).orElseThrow()).toList(), mounts, health,
+                    s.ports().stream().map(p -> PortMapping.parse(p).orElseThrow()).toList(), mounts, health, disabled,
                     s.dependsOn().stream().map(NameReference::name).toList()));
             preset.ifPresent(p -> {
-                boolean alone = kinds.get(kind.get()) == 1;
+                boolean alone = kinds.getOrDefault(kind.get(), 0) <= 1;
                 Map<String, StackValue> vars = new LinkedHashMap<>();
-                p.app().forEach((k, v) -> vars.put(alone ? k : variablePrefix(s.name()) + k, v));
+                p.app().forEach((k, v) -> vars.put(alone ? k : s.variableName() + "_" + k, v));
                 appVariablesByService.put(s.name(), vars);
             });
         }
@@ -88,14 +90,11 @@ public final class StackPlanner {
         return new StackPlan(project, project, services, dependencies, appEnv);
     }
 
-    /** The variable holding a service's generated password: DOCKENV_SECRET_ and the name in capitals. */
-    public static String secretName(String service) {
-        return "DOCKENV_SECRET_" + variablePrefix(service).replaceAll("_$", "");
+    /** The variable holding a service's generated password: DOCKENV_SECRET_ and its name in capitals. */
+    static String secretName(ServiceSetting service) {
+        return "DOCKENV_SECRET_" + service.variableName();
     }
 
-    private static String variablePrefix(String service) {
-        return service.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_") + "_";
-    }
 
     /**
      * The compose project of a project's stack: dockenv-NAME-HASH, HASH from the root's path (both

@@ -111,9 +111,10 @@ class StackCommandsTest {
         cli.engine.containers.put(stack, List.of(new ContainerStatus("1", "db", "running", "Up (healthy)"),
                 new ContainerStatus("2", "cache", "running", "Up (healthy)")));
         assertThat(cli.run(project, "up", "-d", "db")).isZero();
-        assertThat(composeCalls).as("a new compose file: compose brings the running service up to date")
-                .containsExactly(List.of("up", "-d", "--no-build", "--no-color", "db"));
-        assertThat(cli.err).contains("dockenv: Updating db");
+        assertThat(composeCalls).as("a compose file compose has not applied: every running service brought up to date")
+                .containsExactly(List.of("up", "-d", "--no-build", "--no-color", "db", "cache"));
+        assertThat(cli.err).contains("dockenv: Updating db, cache");
+        assertThat(project.resolve(".dockenv/stack/applied")).exists();
         composeCalls.clear();
         assertThat(cli.run(project, "up", "-d", "db")).isZero();
         assertThat(composeCalls).as("the same file, already ready: nothing to start").isEmpty();

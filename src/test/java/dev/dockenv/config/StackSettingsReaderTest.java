@@ -170,6 +170,7 @@ class StackSettingsReaderTest {
         "db = { image = \"postgres:16\", depends-on = [\"db\"] }|depends on itself",
         "app = \"postgres:16\"|is the name of the project's own container",
         "Big_DB = \"postgres:16\"|is not a service name",
+        "db = { image = \"postgres:16\", healthcheck = { test = \"x\", interval = \"99999999999999999999s\" } }|is not a duration",
     })
     void badServiceSettingsAreRefusedAtTheirLine(String line, String message) {
         InputException e = refused("[tool.dockenv.services]\n" + line + "\n");
@@ -207,6 +208,17 @@ class StackSettingsReaderTest {
     @ValueSource(strings = {"data", "data:/x:rx", "data:/x/../y", "$HOME:/x", "./a/../../b:/x", "a b:/x", "data:/x:ro:z"})
     void badVolumeForms(String spec) {
         assertThat(StackSettingsReader.volume(spec, null)).isEmpty();
+    }
+
+    @Test
+    void twoNamesThatGiveTheSameVariablesAreRefused() {
+        InputException e = refused("""
+                [tool.dockenv.services]
+                db-1 = "postgres:16"
+                db_1 = "postgres:16"
+                """);
+        assertThat(e.location().line()).isEqualTo(3);
+        assertThat(e.getMessage()).contains("service 'db_1' and service 'db-1'", "give the same variable names (DB_1_...)");
     }
 
     @Test

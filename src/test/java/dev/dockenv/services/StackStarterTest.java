@@ -128,6 +128,17 @@ class StackStarterTest {
     }
 
     @Test
+    void aFailedRefreshStopsOnlyWhatItBroughtUpFromNothing() {
+        listings.add(List.of(c("cache", "running", "Up 1 minute (healthy)")));
+        listings.add(List.of(c("cache", "running", "Up (unhealthy)"), c("db", "running", "Up (healthy)")));
+        assertThatThrownBy(() -> starter().ensureReady(PROJECT, plan("db = \"postgres:16\"\ncache = \"redis:7\"\n"),
+                List.of("db", "cache"), true)).isInstanceOf(ServiceFailure.class).hasMessageContaining("'cache'");
+        assertThat(composeCalls).containsExactly(List.of("up", "-d", "--no-build", "--no-color", "db", "cache"),
+                List.of("stop", "db"));
+        assertThat(progress.get(0)).isEqualTo("Updating db, cache");
+    }
+
+    @Test
     void aTakenPortIsToldWithTheServiceAndThePort() {
         listings.add(List.of());
         upResult = new ProcessRunner.Result(1, "", """

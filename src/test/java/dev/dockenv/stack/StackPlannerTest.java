@@ -30,7 +30,7 @@ class StackPlannerTest {
 
     private static Map<String, String> resolved(Map<String, StackValue> env) {
         Map<String, String> out = new java.util.TreeMap<>();
-        env.forEach((k, v) -> out.put(k, v.resolve(Map.of("DOCKENV_SECRET_DB", "s3cret", "DOCKENV_SECRET_DB_ROOT", "r00t",
+        env.forEach((k, v) -> out.put(k, v.resolve(Map.of("DOCKENV_SECRET_DB", "s3cret", "DOCKENV_ROOT_SECRET_DB", "r00t",
                 "DOCKENV_SECRET_MQ", "mqpw", "DOCKENV_SECRET_DOCS", "mpw", "DOCKENV_SECRET_MAIN", "m1",
                 "DOCKENV_SECRET_ANALYTICS", "a2"))));
         return out;
@@ -148,6 +148,26 @@ class StackPlannerTest {
     }
 
     @Test
+    void twoOfAKindOfWhichTheAppDependsOnOneGiveItTheUsualNames() {
+        StackPlan plan = plan("""
+                [tool.dockenv]
+                depends-on = ["main"]
+                [tool.dockenv.services]
+                main = "postgres:16"
+                analytics = "postgres:16"
+                """);
+        assertThat(resolved(plan.appEnvironment())).containsEntry("DATABASE_URL", "postgresql://app:m1@main:5432/app")
+                .doesNotContainKey("MAIN_DATABASE_URL");
+    }
+
+    @Test
+    void mysqlsHealthCheckKeepsThePasswordOffItsCommandLine() {
+        PlannedService db = plan("[tool.dockenv.services]\ndb = \"mysql:8\"\n").service("db").orElseThrow();
+        assertThat(db.healthcheck().orElseThrow().test().get(0)).startsWith("MYSQL_PWD=\"$MYSQL_PASSWORD\" mysqladmin")
+                .doesNotContain("--password");
+    }
+
+    @Test
     void theAppGetsTheVariablesOfWhatItDependsOnAndStartsTheirDependenciesFirst() {
         StackPlan plan = plan("""
                 [tool.dockenv]
@@ -173,6 +193,8 @@ class StackPlannerTest {
         assertThat(check.interval()).isEqualTo(Duration.ofMillis(250));
         assertThat(check.retries()).isEqualTo(StackPlanner.RETRIES);
         assertThat(plan.service("cache").orElseThrow().healthcheck()).isEmpty();
+        assertThat(plan.service("cache").orElseThrow().healthcheckDisabled()).isTrue();
+        assertThat(plan.service("db").orElseThrow().healthcheckDisabled()).isFalse();
     }
 
     @Test
@@ -190,6 +212,7 @@ class StackPlannerTest {
         assertThat(StackPlanner.composeProject("My.Shop App", Path.of("/a"))).matches("dockenv-my-shop-app-[0-9a-f]{8}");
         assertThat(StackPlanner.composeProject("x", Path.of("/a"))).isNotEqualTo(StackPlanner.composeProject("x", Path.of("/b")));
         assertThat(StackPlanner.composeProject("___", Path.of("/a"))).startsWith("dockenv-project-");
-        assertThat(StackPlanner.secretName("my-db")).isEqualTo("DOCKENV_SECRET_MY_DB");
+        assertThat(plan("[tool.dockenv.services]\nmy-db = \"postgres:16\"\n").secrets())
+                .containsExactly("DOCKENV_SECRET_MY_DB");
     }
 }
