@@ -135,7 +135,7 @@ class StackStarterTest {
                 List.of("db", "cache"), true)).isInstanceOf(ServiceFailure.class).hasMessageContaining("'cache'");
         assertThat(composeCalls).containsExactly(List.of("up", "-d", "--no-build", "--no-color", "db", "cache"),
                 List.of("stop", "db"));
-        assertThat(progress.get(0)).isEqualTo("Updating db, cache");
+        assertThat(progress.get(0)).isEqualTo("Starting db; updating cache");
     }
 
     @Test
