@@ -97,7 +97,15 @@ final class ProjectStack {
      * an error naming it.
      */
     void write(Optional<AppContainer> app) {
-        Map<String, String> secrets = SecretStore.of(project.root()).ensure(plan.secrets());
+        SecretStore store = SecretStore.of(project.root());
+        boolean lost = !store.exists() && !plan.secrets().isEmpty();
+        Map<String, String> secrets = store.ensure(plan.secrets());
+        if (lost && !session.engine().composeVolumes(plan.project()).isEmpty()) {
+            session.err().println("dockenv: warning: " + SecretStore.FILE + " was missing while the data volumes of "
+                    + plan.project() + " remain: new passwords were made, which the services' data does not know. "
+                    + "dockenv down --volumes starts them afresh (their data is lost)");
+            session.err().flush();
+        }
         String compose;
         try {
             ComposeModel.Builder model = ComposeModel.builder().header(
@@ -172,10 +180,12 @@ final class ProjectStack {
         }
     }
 
+    /** The services of the plan that have a running container, in the plan's order. */
     private List<String> runningServices() {
-        return session.engine().composeContainers(plan.project()).stream()
-                .filter(c -> c.running() && plan.serviceNames().contains(c.service()))
-                .map(dev.dockenv.engine.ContainerStatus::service).distinct().toList();
+        List<String> running = session.engine().composeContainers(plan.project()).stream()
+                .filter(dev.dockenv.engine.ContainerStatus::running).map(dev.dockenv.engine.ContainerStatus::service)
+                .toList();
+        return plan.serviceNames().stream().filter(running::contains).toList();
     }
 
     /**

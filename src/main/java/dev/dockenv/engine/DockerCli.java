@@ -350,20 +350,7 @@ public final class DockerCli implements Engine {
                 return Optional.empty();
             }
         }
-        ProcessRunner.Result plugin = query(List.of("compose", "version", "--short"));
-        if (plugin.ok() && !plugin.stdout().isBlank()) {
-            return Optional.of("docker compose " + plugin.stdout().trim());
-        }
-        try {
-            ProcessRunner.Result standalone = processes.run(List.of("docker-compose", "version", "--short"),
-                    Map.of(), null);
-            if (standalone.ok()) {
-                return Optional.of("docker-compose " + standalone.stdout().trim());
-            }
-        } catch (IOException e) {
-            // not installed
-        }
-        return Optional.empty();
+        return compose().map(Compose::version);
     }
 
     @Override
@@ -379,7 +366,7 @@ public final class DockerCli implements Engine {
         }
         try {
             ProcessRunner.Result standalone = processes.run(List.of("docker-compose", "version", "--short"),
-                    composeEnvironment(), null);
+                    Map.of(), null);
             if (standalone.ok()) {
                 return Optional.of(new ComposeCli(List.of("docker-compose"), "docker-compose "
                         + standalone.stdout().trim(), processes));
@@ -388,11 +375,6 @@ public final class DockerCli implements Engine {
             // not installed
         }
         return Optional.empty();
-    }
-
-    /** docker-compose talks to the engine DOCKER_HOST names, as the client does: nothing to add. */
-    private static Map<String, String> composeEnvironment() {
-        return Map.of();
     }
 
     @Override
@@ -411,6 +393,16 @@ public final class DockerCli implements Engine {
             throw unreachableOrError(r.stderr(), "cannot list the containers of " + project);
         }
         return ContainerListing.fromLines(r.stdout());
+    }
+
+    @Override
+    public List<String> composeVolumes(String project) {
+        ProcessRunner.Result r = query(List.of("volume", "ls", "-q", "--filter", "label=com.docker.compose.project="
+                + project));
+        if (!r.ok()) {
+            throw unreachableOrError(r.stderr(), "cannot list the volumes of " + project);
+        }
+        return r.stdout().lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
     }
 
     @Override

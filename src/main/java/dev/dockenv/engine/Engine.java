@@ -54,6 +54,9 @@ public interface Engine {
     /** The containers of a compose project (found by compose's project label), running or not. */
     List<ContainerStatus> composeContainers(String project);
 
+    /** The named volumes of a compose project (found by compose's project label). */
+    List<String> composeVolumes(String project);
+
     /** The last lines a container printed (stdout and stderr), for telling why it failed. */
     String containerLogs(String containerId, int lines);
 

@@ -18,7 +18,9 @@ public final class ComposeEnvFile {
     }
 
     /** Adds the variables the file does not set; whether it wrote anything. */
-    public static boolean addMissing(Path file, Map<String, String> variables) throws IOException {
+    public static boolean addMissing(Path link, Map<String, String> variables) throws IOException {
+        // a .env that is a link is written where it points, the link kept
+        Path file = Files.exists(link) ? link.toRealPath() : link;
         String existing = Files.isRegularFile(file) ? Files.readString(file, StandardCharsets.UTF_8) : null;
         Map<String, String> missing = new LinkedHashMap<>(variables);
         if (existing != null) {

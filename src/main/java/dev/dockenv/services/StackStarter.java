@@ -198,8 +198,8 @@ public final class StackStarter {
     static RuntimeException upFailure(StackPlan plan, List<String> started, String output) {
         String lower = output.toLowerCase(Locale.ROOT);
         Optional<PlannedService> named = started.stream().map(n -> plan.service(n).orElseThrow())
-                .filter(s -> output.contains("service " + s.name()) || output.contains("for " + s.name() + " ")
-                        || output.contains(s.name() + "  ") || output.contains(s.image()))
+                .filter(s -> output.contains("service " + s.name() + ":") || output.contains("for " + s.name() + " ")
+                        || output.contains("(" + s.image() + ")"))
                 .findFirst();
         if (lower.contains("port is already allocated") || lower.contains("address already in use")) {
             Matcher m = BIND.matcher(output);

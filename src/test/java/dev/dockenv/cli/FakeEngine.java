@@ -104,6 +104,11 @@ final class FakeEngine implements Engine {
     }
 
     @Override
+    public List<String> composeVolumes(String project) {
+        return List.of();
+    }
+
+    @Override
     public Optional<String> lastHealthOutput(String containerId) {
         check();
         return Optional.empty();

@@ -162,7 +162,7 @@ class ServicesIT {
         assertThat(init.stdout()).contains("wrote compose.yaml", "wrote .env");
         assertThat(p.read(".env")).matches("(?s)# the passwords.*\nDOCKENV_SECRET_DB=[A-Za-z0-9]{24}\n");
         assertThat(Files.getPosixFilePermissions(p.path(".env"))).isEqualTo(PosixFilePermissions.fromString("rw-------"));
-        assertThat(p.read("compose.yaml")).contains("${DOCKENV_SECRET_DB}", "condition: \"service_healthy\"")
+        assertThat(p.read("compose.yaml")).contains("${DOCKENV_SECRET_DB:?", "condition: \"service_healthy\"")
                 .doesNotContain(p.read(".env").lines().filter(l -> l.startsWith("DOCKENV")).findFirst().orElseThrow()
                         .substring("DOCKENV_SECRET_DB=".length()));
         dockenv.runOk(p.dir(), "build"); // tags the dev image compose.yaml names

@@ -211,6 +211,11 @@ class StackStarterTest {
         }
 
         @Override
+        public List<String> composeVolumes(String project) {
+            return List.of();
+        }
+
+        @Override
         public Optional<String> lastHealthOutput(String containerId) {
             return containerId.equals("id-db") ? Optional.of("pg_isready: no response\n") : Optional.empty();
         }
