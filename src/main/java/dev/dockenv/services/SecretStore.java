@@ -3,7 +3,10 @@ package dev.dockenv.services;
 import dev.dockenv.errors.IoFailures;
 import dev.dockenv.io.AtomicFiles;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.List;
@@ -41,8 +44,28 @@ public final class SecretStore {
         return file;
     }
 
-    /** The secrets of these names: those in the file, the others generated and added to it. */
+    /**
+     * The secrets of these names: those in the file, the others generated and added to it. Two
+     * dockenv processes starting one project's services at once agree on them: the file is read
+     * and completed under an exclusive lock ({@code .dockenv/stack/secrets.lock}).
+     */
     public Map<String, String> ensure(List<String> names) {
+        if (names.isEmpty()) {
+            return Map.of();
+        }
+        Path lockFile = file.resolveSibling("secrets.lock");
+        try {
+            Files.createDirectories(file.getParent());
+            try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                    FileLock lock = channel.lock()) {
+                return ensureLocked(names);
+            }
+        } catch (IOException e) {
+            throw IoFailures.writing(lockFile, e);
+        }
+    }
+
+    private Map<String, String> ensureLocked(List<String> names) {
         Map<String, String> all = read();
         boolean added = false;
         for (String name : names) {
