@@ -85,25 +85,36 @@ public final class StackStarter {
         List<String> fresh = toStart.stream().filter(s -> before.stream().noneMatch(c -> c.service().equals(s)
                 && c.running())).toList();
         long started = System.nanoTime();
-        if (!toStart.isEmpty()) {
-            List<String> updated = toStart.stream().filter(n -> !fresh.contains(n)).toList();
-            progress.accept(fresh.isEmpty() ? "Updating " + String.join(", ", updated)
-                    : "Starting " + String.join(", ", fresh) + (updated.isEmpty() ? ""
-                    : "; updating " + String.join(", ", updated)));
-            List<String> args = new ArrayList<>(List.of("up", "-d", "--no-build", "--no-color"));
-            args.addAll(toStart);
-            ProcessRunner.Result up = compose.run(project, args);
-            if (!up.ok()) {
-                RuntimeException failure = upFailure(plan, toStart, up.stdout() + "\n" + up.stderr());
-                stop(project, fresh);
-                throw failure;
-            }
-        }
+        // dockenv stopped (Ctrl-C, SIGTERM) while compose starts them or dockenv waits: they are stopped too
+        Thread cleanup = new Thread(() -> stop(project, fresh), "dockenv-stop-services");
+        Runtime.getRuntime().addShutdownHook(cleanup);
         try {
-            await(project, plan, wanted);
-        } catch (RuntimeException e) {
-            stop(project, fresh);
-            throw e;
+            if (!toStart.isEmpty()) {
+                List<String> updated = toStart.stream().filter(n -> !fresh.contains(n)).toList();
+                progress.accept(fresh.isEmpty() ? "Updating " + String.join(", ", updated)
+                        : "Starting " + String.join(", ", fresh) + (updated.isEmpty() ? ""
+                        : "; updating " + String.join(", ", updated)));
+                List<String> args = new ArrayList<>(List.of("up", "-d", "--no-build", "--no-color"));
+                args.addAll(toStart);
+                ProcessRunner.Result up = compose.run(project, args);
+                if (!up.ok()) {
+                    RuntimeException failure = upFailure(plan, toStart, up.stdout() + "\n" + up.stderr());
+                    stop(project, fresh);
+                    throw failure;
+                }
+            }
+            try {
+                await(project, plan, wanted);
+            } catch (RuntimeException e) {
+                stop(project, fresh);
+                throw e;
+            }
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(cleanup);
+            } catch (IllegalStateException e) {
+                // shutting down already: the hook runs
+            }
         }
         progress.accept("Ready: " + String.join(", ", wanted) + String.format(Locale.ROOT, " (%.1f s)",
                 (System.nanoTime() - started) / 1e9));

@@ -197,6 +197,23 @@ class ServicesIT {
     }
 
     @Test
+    void stoppingDockenvWhileItWaitsForAServiceStopsTheServiceToo() {
+        TestProject p = project("stopped", """
+                [tool.dockenv.services]
+                slow = { image = "redis:7", healthcheck = { test = "exit 1", interval = "1s", retries = 100 } }
+                """);
+        dockenv.runOk(p.dir(), "build");
+        try (DockenvCli.Background run = dockenv.start(p.dir(), "run", "--", "true")) {
+            assertThat(dev.dockenv.it.support.Poll.until(java.time.Duration.ofSeconds(60),
+                    () -> !Stacks.projects(p.name()).isEmpty() && !Stacks.running(Stacks.projects(p.name()).get(0)).isEmpty()))
+                    .as(run.describe()).isTrue();
+            assertThat(run.terminate(java.time.Duration.ofSeconds(60))).as(run.describe()).isNotZero();
+            assertThat(run.stderr()).contains("dockenv: Starting slow");
+        }
+        assertThat(Stacks.running(stack(p))).as("the service dockenv was waiting for is stopped").isEmpty();
+    }
+
+    @Test
     void anImageThatCannotBePulledIsAnErrorAtItsLine() {
         TestProject p = project("nopull", """
                 [tool.dockenv.services]
