@@ -2,13 +2,17 @@ package dev.dockenv.cli;
 
 import dev.dockenv.build.BuildDefinition;
 import dev.dockenv.build.EnvironmentImage;
+import dev.dockenv.engine.ContainerStatus;
 import dev.dockenv.engine.EngineUnreachableException;
+import dev.dockenv.stack.PlannedService;
+import dev.dockenv.stack.StackPlan;
 import dev.dockenv.engine.ImageSummary;
 import dev.dockenv.plan.FinishingSteps;
 import dev.dockenv.project.BuildInputs;
 import dev.dockenv.project.NamedRequirements;
 import dev.dockenv.project.Project;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -78,7 +82,29 @@ final class StatusCommand implements Callable<Integer> {
         } else {
             row(out, "state", "not built: its inputs changed or it was never built (dockenv build, or any run)");
         }
+        services(out, workspace);
         return 0;
+    }
+
+    /** The stack's services: image, preset, whether they run; what the app gets from them. */
+    private static void services(PrintWriter out, Workspace workspace) {
+        StackPlan plan = ProjectStack.of(workspace.session(), workspace.project()).plan();
+        if (plan.isEmpty()) {
+            return;
+        }
+        List<ContainerStatus> containers = workspace.session().engine().composeContainers(plan.project());
+        String key = "services";
+        for (PlannedService s : plan.services()) {
+            String state = containers.stream().filter(c -> c.service().equals(s.name())).findFirst()
+                    .map(c -> c.running() ? c.status().replaceFirst("^Up", "up") : c.state()).orElse("not running");
+            row(out, key, s.name() + ": " + s.image() + s.kind().map(k -> " (preset: "
+                    + k.name().toLowerCase(java.util.Locale.ROOT) + ")").orElse("") + ", " + state);
+            key = "";
+        }
+        row(out, "stack", plan.project() + (plan.appDependencies().isEmpty() ? "; the app depends on none"
+                : "; the app depends on " + String.join(", ", plan.appDependencies())
+                + (plan.appEnvironment().isEmpty() ? "" : " and gets " + String.join(", ",
+                        new java.util.TreeSet<>(plan.appEnvironment().keySet())))));
     }
 
     /** Each requirements set found and the stage that installs it; the constraints file. */

@@ -105,6 +105,18 @@ class StackCommandsTest {
     }
 
     @Test
+    void statusListsTheServicesWhetherTheyRunAndWhatTheAppGets() {
+        String stack = dev.dockenv.stack.StackPlanner.composeProject("shop", project);
+        cli.engine.containers.put(stack, List.of(new ContainerStatus("1", "db", "running", "Up 5 minutes (healthy)")));
+        assertThat(cli.run(project, "status")).isZero();
+        assertThat(cli.out).contains("services    db: postgres:16 (preset: postgres), up 5 minutes (healthy)\n",
+                "            cache: redis:7 (preset: redis), not running\n",
+                "stack       " + stack + "; the app depends on db, cache and gets DATABASE_URL, PGDATABASE, PGHOST, "
+                        + "PGPASSWORD, PGPORT, PGUSER, REDIS_URL\n");
+        assertThat(project.resolve(".dockenv/stack")).as("status writes nothing").doesNotExist();
+    }
+
+    @Test
     void upOfServicesStartsThemAndWaitsForThem() {
         withCompose();
         String stack = dev.dockenv.stack.StackPlanner.composeProject("shop", project);

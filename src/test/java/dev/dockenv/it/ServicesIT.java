@@ -128,6 +128,10 @@ class ServicesIT {
         assertThat(again.stdout()).isEqualTo("7\n");
         assertThat(again.stderr()).contains("dockenv: Starting db, cache");
 
+        ProcessResult status = dockenv.runOk(p.dir(), "status");
+        assertThat(status.stdout()).contains("services    db: postgres:16 (preset: postgres), up ", "(healthy)",
+                "cache: redis:7 (preset: redis), up ");
+
         // ps, logs and exec see the stack
         ProcessResult ps = dockenv.runOk(p.dir(), "ps");
         assertThat(ps.stdout()).contains("_db_1", "_cache_1", "Up");
