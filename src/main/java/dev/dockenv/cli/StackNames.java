@@ -13,7 +13,7 @@ final class StackNames {
     static List<String> check(List<String> given, List<String> known, String project) {
         for (String name : given) {
             if (!known.contains(name)) {
-                String hint = DidYouMean.closest(name, known).map(k -> "did you mean '" + k + "'? ").orElse("")
+                String hint = DidYouMean.hint(name, known)
                         + (known.isEmpty() ? "declare services under [tool.dockenv.services]"
                         : "the stack of " + project + " has: " + String.join(", ", known));
                 throw new DockenvException(ExitCode.USAGE, "unknown service '" + name + "'", hint);

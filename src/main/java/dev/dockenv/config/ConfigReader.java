@@ -344,8 +344,7 @@ public final class ConfigReader {
 
     private static String suggestion(String unknown) {
         List<String> keys = java.util.Arrays.stream(ConfigKey.values()).map(ConfigKey::key).toList();
-        return DidYouMean.closest(unknown, keys).map(k -> "did you mean '" + k + "'? ").orElse("")
-                + "known keys: " + String.join(", ", keys);
+        return DidYouMean.hint(unknown, keys) + "known keys: " + String.join(", ", keys);
     }
 
     private static List<String> path(List<String> prefix, ConfigKey key) {

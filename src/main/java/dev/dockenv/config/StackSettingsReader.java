@@ -45,10 +45,6 @@ final class StackSettingsReader {
             this.key = key;
             this.expected = expected;
         }
-
-        static Optional<ServiceKey> byKey(String key) {
-            return java.util.Arrays.stream(values()).filter(k -> k.key.equals(key)).findFirst();
-        }
     }
 
     private StackSettingsReader() {
@@ -113,14 +109,8 @@ final class StackSettingsReader {
         }
         TomlTable table = doc.table(at).orElseThrow(() -> doc.wrongType(at, "an image reference such as \"postgres:16\", "
                 + "or a table with image, ports, env, command, volumes, healthcheck and depends-on"));
-        for (String key : table.keySet()) {
-            if (ServiceKey.byKey(key).isEmpty()) {
-                List<String> known = java.util.Arrays.stream(ServiceKey.values()).map(k -> k.key).toList();
-                throw new InputException(doc.locationOf(path(at, key)), "unknown key '" + TomlDocument.key(path(at, key))
-                        + "'", DidYouMean.closest(key, known).map(k -> "did you mean '" + k + "'? ").orElse("")
-                        + "a service takes: " + String.join(", ", known));
-            }
-        }
+        refuseUnknownKeys(doc, at, table, java.util.Arrays.stream(ServiceKey.values()).map(k -> k.key).toList(),
+                "a service");
         List<String> imagePath = path(at, ServiceKey.IMAGE.key);
         if (!doc.contains(imagePath)) {
             throw new InputException(where, TomlDocument.key(at) + ": no image", "write the service's image, e.g. "
@@ -212,14 +202,8 @@ final class StackSettingsReader {
             return Optional.of(check(doc, at, at, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()));
         }
         TomlTable table = doc.table(at).orElseThrow(() -> doc.wrongType(at, ServiceKey.HEALTHCHECK.expected));
-        List<String> known = List.of("test", "interval", "timeout", "retries", "start-period");
-        for (String key : table.keySet()) {
-            if (!known.contains(key)) {
-                throw new InputException(doc.locationOf(path(at, key)), "unknown key '" + TomlDocument.key(path(at, key))
-                        + "'", DidYouMean.closest(key, known).map(k -> "did you mean '" + k + "'? ").orElse("")
-                        + "a health check takes: " + String.join(", ", known));
-            }
-        }
+        refuseUnknownKeys(doc, at, table, List.of("test", "interval", "timeout", "retries", "start-period"),
+                "a health check");
         if (!table.contains("test")) {
             throw new InputException(where, TomlDocument.key(at) + ": no test", "write the command that checks the "
                     + "service, e.g. test = \"pg_isready -U postgres\"");
@@ -299,10 +283,20 @@ final class StackSettingsReader {
         return out;
     }
 
+    /** A key of a table that is not one of {@code known}: an error at it, with what {@code what} takes. */
+    private static void refuseUnknownKeys(TomlDocument doc, List<String> at, TomlTable table, List<String> known,
+            String what) {
+        for (String key : table.keySet()) {
+            if (!known.contains(key)) {
+                throw new InputException(doc.locationOf(path(at, key)), "unknown key '" + TomlDocument.key(path(at, key))
+                        + "'", DidYouMean.hint(key, known) + what + " takes: " + String.join(", ", known));
+            }
+        }
+    }
+
     private static void checkReference(NameReference ref, List<String> services, String key) {
         if (!services.contains(ref.name())) {
-            String hint = DidYouMean.closest(ref.name(), services).map(s -> "did you mean '" + s + "'? ").orElse("")
-                    + (services.isEmpty() ? "declare services under [tool.dockenv.services]"
+            String hint = DidYouMean.hint(ref.name(), services) + (services.isEmpty() ? "declare services under [tool.dockenv.services]"
                     : "the services are: " + String.join(", ", services));
             throw new InputException(ref.location(), key + ": unknown service '" + ImageReference.printable(ref.name())
                     + "'", hint);

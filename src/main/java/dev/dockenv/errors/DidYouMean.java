@@ -18,6 +18,14 @@ public final class DidYouMean {
                 .filter(best -> distance(written, best) <= MAX_DISTANCE);
     }
 
+    /**
+     * The start of a hint for a misspelt name: {@code did you mean 'X'? } (with its trailing space,
+     * for the rest of the hint to follow), or nothing when no known name is close.
+     */
+    public static String hint(String written, Collection<String> known) {
+        return closest(written, known).map(k -> "did you mean '" + k + "'? ").orElse("");
+    }
+
     /** Levenshtein distance. */
     static int distance(String a, String b) {
         int[] prev = new int[b.length() + 1];

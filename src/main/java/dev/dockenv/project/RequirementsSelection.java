@@ -271,7 +271,7 @@ final class RequirementsSelection {
         String sets = found.isEmpty() ? "the project has no requirements_NAME.txt or requirements/NAME.txt"
                 : "its requirements sets: " + String.join(", ", found.stream().map(f -> f.name() + " ("
                         + f.relative() + ")").toList());
-        String hint = DidYouMean.closest(c.name(), names).map(n -> "did you mean '" + n + "'? ").orElse("") + sets;
+        String hint = DidYouMean.hint(c.name(), names) + sets;
         throw new InputException(c.location(), "no requirements set '" + c.name() + "' in the project", hint);
     }
 
