@@ -2,8 +2,8 @@ package dev.dockenv.cli;
 
 import dev.dockenv.errors.IoFailures;
 import dev.dockenv.io.AtomicFiles;
+import dev.dockenv.services.StackFolder;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HexFormat;
 import java.util.Random;
@@ -20,8 +20,6 @@ import java.util.Random;
 record NotebookToken(String value) {
     /** The token's variable, which jupyter_server (and Notebook 6) read. */
     static final String VARIABLE = "JUPYTER_TOKEN";
-    /** The folder, relative to the project root. */
-    static final String FOLDER = ".dockenv/stack";
     private static final int BYTES = 24;
 
     /** A new token from {@code random} (a SecureRandom outside tests). */
@@ -33,18 +31,14 @@ record NotebookToken(String value) {
 
     /** The env file for the server published on {@code hostPort}, under {@code projectRoot}. */
     static Path file(Path projectRoot, int hostPort) {
-        return projectRoot.resolve(FOLDER).resolve("notebook-" + hostPort + ".env");
+        return StackFolder.of(projectRoot).resolve("notebook-" + hostPort + ".env");
     }
 
     /** Writes the env file (rw-------, replacing an earlier one) and the folder's .gitignore when missing. */
     Path write(Path projectRoot, int hostPort) {
         Path file = file(projectRoot, hostPort);
         try {
-            Path folder = Files.createDirectories(file.getParent());
-            Path ignore = folder.resolve(".gitignore");
-            if (!Files.exists(ignore)) {
-                AtomicFiles.write(ignore, "# dockenv's state of this project's stack (notebook tokens): never in git\n*\n");
-            }
+            StackFolder.create(projectRoot);
             AtomicFiles.writePrivate(file, "# the token of dockenv notebook on 127.0.0.1:" + hostPort + "\n"
                     + VARIABLE + "=" + value + "\n");
         } catch (IOException e) {

@@ -12,6 +12,7 @@ import dev.dockenv.io.AtomicFiles;
 import dev.dockenv.io.Sha256;
 import dev.dockenv.project.Project;
 import dev.dockenv.services.SecretStore;
+import dev.dockenv.services.StackFolder;
 import dev.dockenv.services.StackStarter;
 import dev.dockenv.stack.AppContainer;
 import dev.dockenv.stack.StackCompose;
@@ -31,10 +32,10 @@ import java.util.Optional;
  * variables file the app's containers read, and compose to run it all.
  */
 final class ProjectStack {
-    static final String COMPOSE_FILE = SecretStore.FOLDER + "/compose.yaml";
-    static final String APP_ENV_FILE = SecretStore.FOLDER + "/app.env";
+    static final String COMPOSE_FILE = StackFolder.PATH + "/compose.yaml";
+    static final String APP_ENV_FILE = StackFolder.PATH + "/app.env";
     /** The digest of the compose file compose last brought the services up with. */
-    static final String APPLIED_FILE = SecretStore.FOLDER + "/applied";
+    static final String APPLIED_FILE = StackFolder.PATH + "/applied";
     /** The compose service of the project's own container. */
     static final String APP = "app";
 

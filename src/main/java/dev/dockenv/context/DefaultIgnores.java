@@ -43,7 +43,7 @@ public final class DefaultIgnores {
             "**/.DS_Store",
             "**/*.egg-info",
             // dockenv's journal of an add or remove in progress (io.ChangeJournal.FOLDER), and the stack's
-            // compose file, the app's variables and the services' generated passwords (services.SecretStore.FOLDER)
+            // compose file, the app's variables and the services' generated passwords (services.StackFolder.PATH)
             ".dockenv/change",
             ".dockenv/stack");
 

@@ -200,9 +200,7 @@ public final class ChangeJournal {
 
     /** The folder's lock, when no other process holds it. */
     private static Optional<FileChannel> lock(Path folder) throws IOException {
-        Files.createDirectories(folder);
-        AtomicFiles.writeIfAbsent(folder.resolve(".gitignore"), "# dockenv's journal of an add or remove in progress\n*\n"
-                .getBytes(StandardCharsets.UTF_8));
+        IgnoredFolder.create(folder, "journal of an add or remove in progress");
         FileChannel channel = FileChannel.open(folder.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         try {
             if (channel.tryLock() != null) {

@@ -21,17 +21,17 @@ import java.util.TreeMap;
  * the service's data volume remembers it.
  */
 public final class SecretStore {
-    /** The folder of the stack's files, relative to the project root (out of builds and git). */
-    public static final String FOLDER = ".dockenv/stack";
     /** The file, relative to the project root. */
-    public static final String FILE = FOLDER + "/secrets.env";
+    public static final String FILE = StackFolder.PATH + "/secrets.env";
     private static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
     private static final int LENGTH = 24;
 
+    private final Path root;
     private final Path file;
     private final SecureRandom random;
 
     public SecretStore(Path root, SecureRandom random) {
+        this.root = root;
         this.file = root.resolve(FILE);
         this.random = random;
     }
@@ -55,7 +55,7 @@ public final class SecretStore {
         }
         Path lockFile = file.resolveSibling("secrets.lock");
         try {
-            Files.createDirectories(file.getParent());
+            StackFolder.create(root);
             try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
                     FileLock lock = channel.lock()) {
                 return ensureLocked(names);
@@ -119,12 +119,6 @@ public final class SecretStore {
                 + "--volumes forgets them with the data).\n# Keep this file out of version control and images.\n");
         all.forEach((k, v) -> b.append(k).append('=').append(v).append('\n'));
         try {
-            Path folder = file.getParent();
-            Files.createDirectories(folder);
-            Path ignore = folder.resolve(".gitignore");
-            if (!Files.exists(ignore)) {
-                AtomicFiles.write(ignore, "# dockenv's stack files for this project: passwords, the compose file it runs\n*\n");
-            }
             AtomicFiles.writePrivate(file, b.toString());
         } catch (IOException e) {
             throw IoFailures.writing(file, e);
