@@ -126,6 +126,7 @@ final class ProjectStack {
         new java.util.TreeMap<>(plan.appEnvironment()).forEach((k, v) -> env.append(k).append('=')
                 .append(v.resolve(secrets)).append('\n'));
         try {
+            StackFolder.create(project.root()); // out of git even when no password was made
             if (!Files.isRegularFile(composeFile()) || !Files.readString(composeFile()).equals(compose)) {
                 AtomicFiles.write(composeFile(), compose);
             }

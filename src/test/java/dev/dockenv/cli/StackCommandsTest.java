@@ -105,6 +105,17 @@ class StackCommandsTest {
     }
 
     @Test
+    void theStacksFilesAreOutOfGitEvenWithoutPasswords() throws Exception {
+        withCompose();
+        Files.writeString(project.resolve("pyproject.toml"), "[project]\nname = \"shop\"\nversion = \"0.1\"\n\n"
+                + "[tool.dockenv.services]\ncache = \"redis:7\"\n");
+        assertThat(cli.run(project, "ps")).isZero();
+        assertThat(project.resolve(".dockenv/stack/compose.yaml")).exists();
+        assertThat(project.resolve(".dockenv/stack/secrets.env")).doesNotExist();
+        assertThat(Files.readAllLines(project.resolve(".dockenv/stack/.gitignore"))).contains("*");
+    }
+
+    @Test
     void statusListsTheServicesWhetherTheyRunAndWhatTheAppGets() {
         String stack = dev.dockenv.stack.StackPlanner.composeProject("shop", project);
         cli.engine.containers.put(stack, List.of(new ContainerStatus("1", "db", "running", "Up 5 minutes (healthy)")));
