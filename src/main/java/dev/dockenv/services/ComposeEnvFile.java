@@ -17,6 +17,28 @@ public final class ComposeEnvFile {
     private ComposeEnvFile() {
     }
 
+    /**
+     * The variables an env file sets, as compose and docker read them: {@code NAME=value} lines,
+     * {@code export } before the name allowed, comments and blank lines skipped; a later line wins.
+     */
+    static Map<String, String> variables(String text) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String line : text.split("\n", -1)) {
+            String l = line.strip();
+            if (l.startsWith("#")) {
+                continue;
+            }
+            if (l.startsWith("export ")) {
+                l = l.substring("export ".length()).strip();
+            }
+            int eq = l.indexOf('=');
+            if (eq > 0) {
+                out.put(l.substring(0, eq).strip(), l.substring(eq + 1).strip());
+            }
+        }
+        return out;
+    }
+
     /** Adds the variables the file does not set; whether it wrote anything. */
     public static boolean addMissing(Path link, Map<String, String> variables) throws IOException {
         // a .env that is a link is written where it points, the link kept
@@ -24,16 +46,7 @@ public final class ComposeEnvFile {
         String existing = Files.isRegularFile(file) ? Files.readString(file, StandardCharsets.UTF_8) : null;
         Map<String, String> missing = new LinkedHashMap<>(variables);
         if (existing != null) {
-            for (String line : existing.split("\n", -1)) {
-                String l = line.strip();
-                if (l.startsWith("export ")) {
-                    l = l.substring("export ".length()).strip();
-                }
-                int eq = l.indexOf('=');
-                if (eq > 0) {
-                    missing.remove(l.substring(0, eq).strip());
-                }
-            }
+            missing.keySet().removeAll(variables(existing).keySet());
         }
         if (missing.isEmpty()) {
             return false;

@@ -97,21 +97,14 @@ public final class SecretStore {
     }
 
     private Map<String, String> read() {
-        Map<String, String> out = new TreeMap<>();
         if (!Files.isRegularFile(file)) {
-            return out;
+            return new TreeMap<>();
         }
         try {
-            for (String line : Files.readAllLines(file)) {
-                int eq = line.indexOf('=');
-                if (eq > 0 && !line.startsWith("#")) {
-                    out.put(line.substring(0, eq).strip(), line.substring(eq + 1).strip());
-                }
-            }
+            return new TreeMap<>(ComposeEnvFile.variables(Files.readString(file)));
         } catch (IOException e) {
             throw IoFailures.reading(file, e);
         }
-        return out;
     }
 
     private void write(Map<String, String> all) {
