@@ -1,5 +1,6 @@
 package dev.dockenv.cli;
 
+import dev.dockenv.config.PortMapping;
 import dev.dockenv.engine.HostPorts;
 import dev.dockenv.errors.DockenvException;
 import dev.dockenv.errors.ExitCode;
@@ -76,7 +77,7 @@ final class NotebookCommand implements Callable<Integer> {
         Path tokenFile = NotebookToken.random(new SecureRandom()).write(projectRoot, hostPort);
 
         RunOptions options = new RunOptions();
-        options.ports.add(HostPorts.LOOPBACK + ":" + hostPort + ":" + JupyterCommand.CONTAINER_PORT);
+        options.ports.add(PortMapping.LOOPBACK + ":" + hostPort + ":" + JupyterCommand.CONTAINER_PORT);
         options.env.addAll(env);
         options.envFiles.addAll(envFiles);
         options.envFiles.add(tokenFile); // after the user's: dockenv's token wins over one in their files
@@ -93,16 +94,16 @@ final class NotebookCommand implements Callable<Integer> {
                 throw new DockenvException(ExitCode.USAGE, "-p " + port + " is not a port", "give a number from 1 to 65535");
             }
             if (!HostPorts.isFree(port)) {
-                throw new DockenvException(ExitCode.USAGE, "port " + port + " is taken on " + HostPorts.LOOPBACK,
+                throw new DockenvException(ExitCode.USAGE, "port " + port + " is taken on " + PortMapping.LOOPBACK,
                         "choose another with -p PORT, or leave -p out for the first free one from " + DEFAULT_PORT);
             }
             return port;
         }
         int chosen = HostPorts.firstFree(DEFAULT_PORT, PORTS_TRIED).orElseThrow(() -> new DockenvException(
                 ExitCode.USAGE, "ports " + DEFAULT_PORT + " to " + (DEFAULT_PORT + PORTS_TRIED - 1) + " are all taken on "
-                        + HostPorts.LOOPBACK, "choose a free one with -p PORT"));
+                        + PortMapping.LOOPBACK, "choose a free one with -p PORT"));
         if (chosen != DEFAULT_PORT) {
-            session.err().println("dockenv: port " + DEFAULT_PORT + " is taken on " + HostPorts.LOOPBACK
+            session.err().println("dockenv: port " + DEFAULT_PORT + " is taken on " + PortMapping.LOOPBACK
                     + "; using " + chosen);
         }
         return chosen;

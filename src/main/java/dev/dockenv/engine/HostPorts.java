@@ -13,8 +13,6 @@ import java.util.OptionalInt;
  * it is given: a program may take the port before the engine does, and the engine then says so.
  */
 public final class HostPorts {
-    /** The address dockenv publishes ports on unless told otherwise. */
-    public static final String LOOPBACK = "127.0.0.1";
     /** The highest port number. */
     public static final int MAX_PORT = 65535;
 
