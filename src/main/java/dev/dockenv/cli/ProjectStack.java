@@ -176,8 +176,7 @@ final class ProjectStack {
         if (stale()) {
             List<String> running = runningServices();
             if (!running.isEmpty()) {
-                starter().ensureReady(composeProject(), plan, running, true);
-                markApplied();
+                update(running);
             }
         }
     }
@@ -202,8 +201,7 @@ final class ProjectStack {
         if (stale()) {
             java.util.LinkedHashSet<String> all = new java.util.LinkedHashSet<>(services);
             all.addAll(runningServices());
-            starter().ensureReady(composeProject(), plan, List.copyOf(all), true);
-            markApplied();
+            update(List.copyOf(all));
         } else {
             starter().ensureReady(composeProject(), plan, services, false);
         }
@@ -216,6 +214,12 @@ final class ProjectStack {
         } catch (IOException e) {
             throw IoFailures.writing(appliedFile(), e);
         }
+    }
+
+    /** Brings these services up with the compose file as it is now (recreating what changed), and says so. */
+    private void update(List<String> services) {
+        starter().ensureReady(composeProject(), plan, services, true);
+        markApplied();
     }
 
     /** Forgets the stack's files (after down --volumes): the next start writes them afresh. */

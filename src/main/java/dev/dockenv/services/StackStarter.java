@@ -208,14 +208,15 @@ public final class StackStarter {
     /** Why compose up failed, told from what it printed. */
     static RuntimeException upFailure(StackPlan plan, List<String> started, String output) {
         String lower = output.toLowerCase(Locale.ROOT);
-        Optional<PlannedService> named = started.stream().map(n -> plan.service(n).orElseThrow())
+        List<PlannedService> services = started.stream().map(n -> plan.service(n).orElseThrow()).toList();
+        Optional<PlannedService> named = services.stream()
                 .filter(s -> output.contains("service " + s.name() + ":") || output.contains("for " + s.name() + " ")
                         || output.contains("(" + s.image() + ")"))
                 .findFirst();
         if (lower.contains("port is already allocated") || lower.contains("address already in use")) {
             Matcher m = BIND.matcher(output);
             String port = m.find() ? m.group(2) : "";
-            Optional<PlannedService> owner = started.stream().map(n -> plan.service(n).orElseThrow())
+            Optional<PlannedService> owner = services.stream()
                     .filter(s -> s.ports().stream().anyMatch(p -> Integer.toString(p.hostPort()).equals(port)))
                     .findFirst().or(() -> named);
             if (owner.isPresent()) {
@@ -227,7 +228,7 @@ public final class StackStarter {
         if ((lower.contains("pull") || lower.contains("manifest")) && (lower.contains("denied")
                 || lower.contains("not found") || lower.contains("manifest unknown") || lower.contains("no such host")
                 || lower.contains("dial tcp") || lower.contains("timeout") || lower.contains("does not exist"))) {
-            Optional<PlannedService> image = started.stream().map(n -> plan.service(n).orElseThrow())
+            Optional<PlannedService> image = services.stream()
                     .filter(s -> output.contains(s.image()) || output.contains(s.image().replaceFirst(":[^:/]+$", "")))
                     .findFirst().or(() -> named);
             if (image.isPresent()) {

@@ -146,9 +146,9 @@ public record ServicePreset(Map<String, StackValue> environment, Optional<Planne
         return fallback;
     }
 
-    /** A shell health check, every second, that may fail for {@code start} before counting. */
+    /** A shell health check at the stack's timings, that may fail for {@code start} before counting. */
     private static PlannedService.Healthcheck check(String shellCommand, Duration start) {
-        return new PlannedService.Healthcheck(List.of(shellCommand), true, Duration.ofSeconds(1), Duration.ofSeconds(5),
-                30, start);
+        return new PlannedService.Healthcheck(List.of(shellCommand), true, StackPlanner.INTERVAL, StackPlanner.TIMEOUT,
+                StackPlanner.RETRIES, start);
     }
 }

@@ -23,7 +23,10 @@ import java.util.Set;
  * variables the app gets for the services it depends on. Pure: reads no file, starts nothing.
  */
 public final class StackPlanner {
-    /** The health check a user writes without timings gets these (compose's defaults are 30 s apart). */
+    /**
+     * The timings of the presets' health checks, and of a user's check written without them
+     * (compose's defaults are 30 s apart).
+     */
     static final Duration INTERVAL = Duration.ofSeconds(1);
     static final Duration TIMEOUT = Duration.ofSeconds(5);
     static final int RETRIES = 30;
