@@ -31,9 +31,9 @@ final class AppContainers {
         }
         Map<String, String> env = new LinkedHashMap<>();
         env.put("HOME", home);
-        env.put("USER", user.isRoot() ? "root" : user.safeName());
+        env.put("USER", user.accountName());
         List<PortMapping> ports = project.config().ports().stream().map(p -> PortMapping.parse(p).orElseThrow()).toList();
-        return new AppContainer(ProjectStack.APP, imageReference, user.uid() + ":" + user.gid(), project.root(),
+        return new AppContainer(ProjectStack.APP, imageReference, user.ids(), project.root(),
                 ContainerPaths.PROJECT, binds, env, ports, project.config().command(),
                 Map.of(EnvironmentBuilder.LABEL_PROJECT, project.name()));
     }

@@ -28,7 +28,7 @@ public final class DockerRunArguments {
         }
         a.addAll(List.of("--hostname", spec.hostname()));
         spec.network().ifPresent(n -> a.addAll(List.of("--network", n)));
-        a.addAll(List.of("--user", spec.user().uid() + ":" + spec.user().gid()));
+        a.addAll(List.of("--user", spec.user().ids()));
         a.addAll(List.of("--mount", bind(spec.projectRoot(), ContainerPaths.PROJECT, false)));
         a.addAll(List.of("--workdir", spec.containerWorkdir()));
         String home = AccountFiles.homeOf(spec.user());
@@ -38,7 +38,7 @@ public final class DockerRunArguments {
             a.addAll(List.of("--mount", bind(m.home(), home, false)));
         });
         a.addAll(List.of("--env", "HOME=" + home));
-        a.addAll(List.of("--env", "USER=" + (spec.user().isRoot() ? "root" : spec.user().safeName())));
+        a.addAll(List.of("--env", "USER=" + spec.user().accountName()));
         for (PortMapping port : spec.ports()) {
             a.addAll(List.of("--publish", port.publishArgument()));
         }

@@ -16,6 +16,16 @@ public record HostUser(long uid, long gid, String name) {
         return cleaned;
     }
 
+    /** {@code UID:GID}, as docker's --user and compose's user take them. */
+    public String ids() {
+        return uid + ":" + gid;
+    }
+
+    /** The name the container's USER variable holds: root, else {@link #safeName()}. */
+    public String accountName() {
+        return isRoot() ? "root" : safeName();
+    }
+
     /** The user running this JVM (POSIX only). */
     public static HostUser current() {
         com.sun.security.auth.module.UnixSystem unix = new com.sun.security.auth.module.UnixSystem();
