@@ -6,15 +6,8 @@ import dev.dockenv.stack.PlannedService;
 
 /** A service of the stack that did not start or get healthy: where it is declared, why, and what it printed. */
 public final class ServiceFailure extends DockenvException {
-    private final String service;
-
     ServiceFailure(PlannedService service, String why, String hint) {
         super(ExitCode.SERVICE_FAILED, service.location() + ": service '" + service.name() + "' (" + service.image()
                 + ") " + why, hint);
-        this.service = service.name();
-    }
-
-    public String service() {
-        return service;
     }
 }
