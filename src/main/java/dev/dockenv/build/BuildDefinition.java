@@ -15,7 +15,8 @@ import java.util.Optional;
  * the target stage, which context paths it reads (empty: the whole context), build arguments, and
  * for a user's Dockerfile where it is; files dockenv derives for the build (sent and hashed as if in
  * the project); folders of project files the generated Dockerfile copies in one step each (sent
- * beside the project in the context).
+ * beside the project in the context); project folders left out of the context (the other apps'
+ * folders, for an app's prod image).
  */
 public record BuildDefinition(
         Origin origin,
@@ -27,13 +28,15 @@ public record BuildDefinition(
         boolean hostNetwork,
         Optional<Path> userDockerfile,
         List<GeneratedFile> generatedFiles,
-        List<DependencyFolder> dependencyFolders) {
+        List<DependencyFolder> dependencyFolders,
+        List<String> contextExclusions) {
 
     public BuildDefinition {
         contextPaths = contextPaths.map(List::copyOf);
         buildArgs = Map.copyOf(buildArgs);
         generatedFiles = List.copyOf(generatedFiles);
         dependencyFolders = List.copyOf(dependencyFolders);
+        contextExclusions = List.copyOf(contextExclusions);
     }
 
     /** Where the Dockerfile comes from. */
@@ -43,11 +46,13 @@ public record BuildDefinition(
     }
 
     /**
-     * The Dockerfile as it counts for the image's identity: a generated one without its comment
-     * header (which names dockenv's version and where settings came from, not what is built).
+     * The Dockerfile as it counts for the image's identity: of a generated one, the stages the
+     * target builds on, without the comment header (which names dockenv's version and where
+     * settings came from, not what is built); another app's stages never change an app's image.
      */
     public String identityText() {
-        return model.map(m -> new DockerfileRenderer(Dialect.BUILDKIT).render(new Dockerfile(List.of(), m.stages())))
+        return model.map(m -> new DockerfileRenderer(Dialect.BUILDKIT).render(
+                new Dockerfile(List.of(), target.map(m::stagesFor).orElse(m.stages()))))
                 .orElse(dockerfileText);
     }
 

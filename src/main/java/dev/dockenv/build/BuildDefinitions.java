@@ -31,15 +31,18 @@ public final class BuildDefinitions {
 
     public static BuildDefinition generated(EnvironmentPlan plan, Optional<String> requested, String version) {
         String target = requested.orElse(EnvironmentDockerfile.DEV);
-        if (!EnvironmentDockerfile.STAGES.contains(target)) {
+        List<String> targets = EnvironmentDockerfile.targets(plan);
+        if (!targets.contains(target)) {
             throw new DockenvException(ExitCode.USAGE, "unknown target '" + target + "'",
-                    "the generated Dockerfile has the stages " + String.join(", ", EnvironmentDockerfile.STAGES));
+                    dev.dockenv.errors.DidYouMean.hint(target, targets) + "the generated Dockerfile has the stages "
+                            + String.join(", ", targets));
         }
         Dockerfile model = EnvironmentDockerfile.compose(plan, version, EnvironmentBuilder.PROJECT_IN_CONTEXT);
         String text = new DockerfileRenderer(Dialect.BUILDKIT).render(model);
         return new BuildDefinition(BuildDefinition.Origin.GENERATED, text, Optional.of(model), Optional.of(target),
                 Optional.of(EnvironmentDockerfile.contextPaths(plan, target)), plan.index().buildArgs(),
-                plan.index().hostNetwork(), Optional.empty(), plan.generatedFiles(), plan.dependencyFolders());
+                plan.index().hostNetwork(), Optional.empty(), plan.generatedFiles(), plan.dependencyFolders(),
+                EnvironmentDockerfile.contextExclusions(plan, target));
     }
 
     public static BuildDefinition user(Path dockerfile, EnvironmentPlan plan, Optional<String> requested) {
@@ -64,7 +67,7 @@ public final class BuildDefinitions {
         });
         Optional<List<String>> paths = summary.contextSourcesFor(target);
         return new BuildDefinition(BuildDefinition.Origin.USER, text, Optional.empty(), target, paths, args,
-                plan.index().hostNetwork(), Optional.of(dockerfile), List.of(), List.of());
+                plan.index().hostNetwork(), Optional.of(dockerfile), List.of(), List.of(), List.of());
     }
 
     /** The Dockerfile text for the builder at hand (the user's own is sent as written). */

@@ -71,6 +71,15 @@ public final class ContextSelection {
         return entries.values().stream().sorted(java.util.Comparator.comparing(ContextEntry::path)).toList();
     }
 
+    /** The entries outside these folders (project-relative, '/'-separated): another app's, for an app's prod. */
+    public static List<ContextEntry> without(List<ContextEntry> entries, List<String> folders) {
+        if (folders.isEmpty()) {
+            return entries;
+        }
+        return entries.stream().filter(e -> folders.stream()
+                .noneMatch(f -> e.path().equals(f) || e.path().startsWith(f + "/"))).toList();
+    }
+
     /** Whether a source is a pattern Docker accepts; else it names a file literally ("[/" of a requirement line). */
     private static boolean isPattern(String source) {
         try {

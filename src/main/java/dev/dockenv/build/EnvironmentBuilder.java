@@ -65,9 +65,9 @@ public final class EnvironmentBuilder {
     /** Computes the image's identity; reads (or, with a cache, re-hashes only changed) context files. */
     public static EnvironmentImage identify(Project project, BuildDefinition definition, FileDigestCache cache) {
         IgnoreRules rules = ContextSelection.ignoreRules(project.root());
-        List<ContextEntry> entries = definition.contextPaths()
+        List<ContextEntry> entries = ContextSelection.without(definition.contextPaths()
                 .map(paths -> ContextSelection.matching(project.root(), paths, rules))
-                .orElseGet(() -> ContextSelection.everything(project.root(), rules));
+                .orElseGet(() -> ContextSelection.everything(project.root(), rules)), definition.contextExclusions());
         String hash = ImageIdentity.hash(definition, entries, cache);
         return new EnvironmentImage(ImageNames.repositoryFor(project.name()), hash, definition, entries);
     }

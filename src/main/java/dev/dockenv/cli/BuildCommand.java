@@ -11,7 +11,7 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code dockenv build}: builds (or confirms) the environment image of a stage. */
 @Command(name = "build", mixinStandardHelpOptions = true,
-        description = {"Build the environment image of a stage (base, dev or prod; default dev).",
+        description = {"Build the environment image of a stage (base, dev or prod; default dev), of an app with --app.",
             "An image whose inputs did not change is not rebuilt unless --no-cache or --pull is given."})
 final class BuildCommand implements Callable<Integer> {
     @ParentCommand
@@ -19,6 +19,10 @@ final class BuildCommand implements Callable<Integer> {
 
     @Option(names = "--target", paramLabel = "STAGE", description = "base, dev or prod (or a stage of your Dockerfile).")
     private String target;
+
+    @Option(names = "--app", paramLabel = "NAME", description = "The app whose image to build (its dev or prod; "
+            + "default: the app whose folder you are in, else the shared environment).")
+    private String app;
 
     @Option(names = "--no-cache", description = "Build every step again.")
     private boolean noCache;
@@ -34,7 +38,10 @@ final class BuildCommand implements Callable<Integer> {
     public Integer call() {
         Workspace workspace = Workspace.open(root, Optional.ofNullable(script));
         boolean rebuild = noCache || pull;
-        EnvironmentImage image = workspace.build(Optional.ofNullable(target), new BuildOptions(rebuild, noCache, pull));
+        var chosen = script == null ? AppSelection.choose(workspace.project(), app, root.startDirectory())
+                : Optional.<dev.dockenv.project.ProjectApp>empty();
+        EnvironmentImage image = workspace.build(chosen, Optional.ofNullable(target),
+                new BuildOptions(rebuild, noCache, pull));
         workspace.session().out().println(image.reference());
         return 0;
     }

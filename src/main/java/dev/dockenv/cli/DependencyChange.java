@@ -90,7 +90,7 @@ final class DependencyChange {
                 LockCommand.relock(root);
             }
             if (sync) {
-                Workspace.open(root).build(Optional.empty(), new BuildOptions(false, false, false));
+                Workspace.open(root).build(Optional.empty(), Optional.empty(), new BuildOptions(false, false, false));
             }
         } catch (RuntimeException e) {
             try {

@@ -10,7 +10,9 @@ import dev.dockenv.errors.ExitCode;
 import dev.dockenv.errors.IoFailures;
 import dev.dockenv.io.AtomicFiles;
 import dev.dockenv.io.Sha256;
+import dev.dockenv.config.StackSettings;
 import dev.dockenv.project.Project;
+import dev.dockenv.project.ProjectApp;
 import dev.dockenv.services.SecretStore;
 import dev.dockenv.services.StackFolder;
 import dev.dockenv.services.StackStarter;
@@ -42,21 +44,35 @@ final class ProjectStack {
     private final Session session;
     private final Project project;
     private final StackPlan plan;
+    /** Each app's view of the stack (the services it depends on, the variables it gets), by name. */
+    private final Map<String, StackPlan> appPlans;
 
-    private ProjectStack(Session session, Project project, StackPlan plan) {
+    private ProjectStack(Session session, Project project, StackPlan plan, Map<String, StackPlan> appPlans) {
         this.session = session;
         this.project = project;
         this.plan = plan;
+        this.appPlans = Map.copyOf(appPlans);
     }
 
     static ProjectStack of(Session session, Project project) {
-        StackPlan plan = StackPlanner.plan(project.name(), project.root(), project.config().stack(),
-                project.config().environment().keySet());
-        return new ProjectStack(session, project, plan);
+        java.util.Set<String> variables = project.config().environment().keySet();
+        StackPlan plan = StackPlanner.plan(project.name(), project.root(), project.config().stack(), variables);
+        Map<String, StackPlan> apps = new java.util.LinkedHashMap<>();
+        for (ProjectApp app : project.apps()) {
+            apps.put(app.name(), StackPlanner.plan(project.name(), project.root(), new StackSettings(
+                    project.config().stack().services(), app.setting().dependsOn()), variables));
+        }
+        return new ProjectStack(session, project, plan, apps);
     }
 
+    /** The stack as the shared environment's container sees it (the project's own app, when it has no apps). */
     StackPlan plan() {
         return plan;
+    }
+
+    /** The stack as an app's container sees it, or without one the shared environment's. */
+    StackPlan plan(Optional<ProjectApp> app) {
+        return app.map(a -> appPlans.get(a.name())).orElse(plan);
     }
 
     Project project() {
@@ -69,6 +85,11 @@ final class ProjectStack {
 
     Path appEnvFile() {
         return project.root().resolve(APP_ENV_FILE);
+    }
+
+    /** The variables file of an app's containers ({@code .dockenv/stack/NAME.env}), or the shared one's. */
+    Path envFile(Optional<ProjectApp> app) {
+        return app.map(a -> project.root().resolve(StackFolder.PATH + "/" + a.name() + ".env")).orElse(appEnvFile());
     }
 
     ComposeProject composeProject() {
@@ -97,10 +118,12 @@ final class ProjectStack {
      * variables file. A project folder compose's volume syntax cannot carry (a ':' in its path) is
      * an error naming it.
      */
-    void write(Optional<AppContainer> app) {
+    void write(List<AppContainer> containers) {
         SecretStore store = SecretStore.of(project.root());
-        boolean lost = !store.exists() && !plan.secrets().isEmpty();
-        Map<String, String> secrets = store.ensure(plan.secrets());
+        java.util.Set<String> names = new java.util.TreeSet<>(plan.secrets());
+        appPlans.values().forEach(p -> names.addAll(p.secrets()));
+        boolean lost = !store.exists() && !names.isEmpty();
+        Map<String, String> secrets = store.ensure(List.copyOf(names));
         if (lost && !session.engine().composeVolumes(plan.project()).isEmpty()) {
             session.err().println("dockenv: warning: " + SecretStore.FILE + " was missing while the data volumes of "
                     + plan.project() + " remain: new passwords were made, which the services' data does not know. "
@@ -114,7 +137,10 @@ final class ProjectStack {
                     "Passwords come from " + SecretStore.FILE + ": docker compose -f " + COMPOSE_FILE
                     + " --env-file " + SecretStore.FILE + " -p " + plan.project() + " ps");
             StackCompose.addServices(model, plan, StackCompose.BindPaths.absolute(), StackCompose.Style.OWN);
-            app.ifPresent(a -> model.service(APP, StackCompose.appService(a, plan)));
+            for (AppContainer container : containers) {
+                model.service(container.service(), StackCompose.appService(container,
+                        appPlans.getOrDefault(container.service(), plan)));
+            }
             compose = ComposeYaml.render(model.build());
         } catch (IllegalArgumentException e) {
             // the model's last guard: what the settings reader lets through is a path of this machine
@@ -122,24 +148,31 @@ final class ProjectStack {
                     + project.root() + ": " + e.getMessage(), "compose's volume syntax cannot carry a ':' in a "
                     + "path: move the project (or dockenv's cache, DOCKENV_CACHE_DIR) to a folder without one");
         }
-        StringBuilder env = new StringBuilder();
-        new java.util.TreeMap<>(plan.appEnvironment()).forEach((k, v) -> env.append(k).append('=')
-                .append(v.resolve(secrets)).append('\n'));
         try {
             StackFolder.create(project.root()); // out of git even when no password was made
             if (!Files.isRegularFile(composeFile()) || !Files.readString(composeFile()).equals(compose)) {
                 AtomicFiles.write(composeFile(), compose);
             }
-            AtomicFiles.writePrivate(appEnvFile(), env.toString());
+            AtomicFiles.writePrivate(appEnvFile(), variables(plan, secrets));
+            for (ProjectApp app : project.apps()) {
+                AtomicFiles.writePrivate(envFile(Optional.of(app)), variables(appPlans.get(app.name()), secrets));
+            }
         } catch (IOException e) {
             throw IoFailures.writing(composeFile().getParent(), e);
         }
     }
 
+    private static String variables(StackPlan plan, Map<String, String> secrets) {
+        StringBuilder env = new StringBuilder();
+        new java.util.TreeMap<>(plan.appEnvironment()).forEach((k, v) -> env.append(k).append('=')
+                .append(v.resolve(secrets)).append('\n'));
+        return env.toString();
+    }
+
     /** Writes the files when the compose file is missing (commands that only look at a running stack). */
     void writeIfMissing() {
         if (!Files.isRegularFile(composeFile())) {
-            write(Optional.empty());
+            write(List.of());
         }
     }
 
@@ -226,6 +259,9 @@ final class ProjectStack {
     void forget() {
         try {
             Files.deleteIfExists(appEnvFile());
+            for (ProjectApp app : project.apps()) {
+                Files.deleteIfExists(envFile(Optional.of(app)));
+            }
             Files.deleteIfExists(appliedFile());
             Files.deleteIfExists(composeFile());
         } catch (IOException e) {
@@ -241,13 +277,14 @@ final class ProjectStack {
         });
     }
 
-    /** What a warm run needs to find the app's services again. */
-    RunStack runStack() {
-        return new RunStack(plan.project(), plan.network(), plan.appDependencies(), appEnvFile().toString());
+    /** What a warm run (of an app, or of the shared environment) needs to find its services again. */
+    RunStack runStack(Optional<ProjectApp> app) {
+        StackPlan view = plan(app);
+        return new RunStack(view.project(), view.network(), view.appDependencies(), envFile(app).toString());
     }
 
     /** The files the stack's run depends on: a change (or removal) sends the next run through the cold path. */
-    List<Path> runInputs() {
-        return List.of(composeFile(), appEnvFile(), SecretStore.of(project.root()).file());
+    List<Path> runInputs(Optional<ProjectApp> app) {
+        return List.of(composeFile(), envFile(app), SecretStore.of(project.root()).file());
     }
 }

@@ -23,6 +23,10 @@ final class RunOptions {
             description = "The image stage to run in (default: dev).")
     String target;
 
+    @Option(names = "--app", paramLabel = "NAME", description = "The app to run in (its dev environment; "
+            + "default: the app whose folder you are in, else the shared environment).")
+    String app;
+
     @Option(names = "--rebuild", description = "Rebuild the environment image before running.")
     boolean rebuild;
 }

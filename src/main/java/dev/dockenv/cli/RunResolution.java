@@ -13,7 +13,9 @@ import dev.dockenv.script.InlineScript;
 import dev.dockenv.script.InlineScriptReader;
 import dev.dockenv.context.ContextEntry;
 import dev.dockenv.decision.UninstalledPackages;
+import dev.dockenv.plan.PlannedApp;
 import dev.dockenv.project.Project;
+import dev.dockenv.project.ProjectApp;
 import dev.dockenv.project.ProjectLocator;
 import dev.dockenv.project.ProjectScanner;
 import dev.dockenv.project.UserDefaults;
@@ -49,11 +51,12 @@ final class RunResolution {
         Session session = command.session();
         PhaseTimer.mark(session, "resolve");
         if (!options.rebuild) {
-            boolean defaults = options.target == null && command.startDirectory().equals(session.workingDirectory());
+            boolean defaults = options.target == null && options.app == null
+                    && command.startDirectory().equals(session.workingDirectory());
             Optional<Ready> warm = defaults ? session.warmStart().filter(w -> w.script().equals(script))
                     .flatMap(WarmStart::result) : Optional.empty();
             if (warm.isEmpty()) {
-                warm = warm(session, session.engine(), command.startDirectory(), options.target, script);
+                warm = warm(session, session.engine(), command.startDirectory(), options.target, options.app, script);
             }
             PhaseTimer.mark(session, "warm " + (warm.isPresent() ? "hit" : "miss"));
             if (warm.isPresent()) {
@@ -65,10 +68,12 @@ final class RunResolution {
             return resolveScript(command, options, inline.get());
         }
         Path root = ProjectLocator.locate(command.startDirectory());
-        RunCache cache = cache(session, root.toString(), options.target);
         Workspace workspace = Workspace.open(command);
-        EnvironmentImage image = workspace.image(Optional.ofNullable(options.target));
         Project project = workspace.project();
+        Optional<ProjectApp> app = AppSelection.choose(project, options.app, command.startDirectory());
+        RunCache cache = cache(session, root.toString(), options.target, options.app != null ? APP + options.app
+                : project.apps().isEmpty() ? "" : DIRECTORY + command.startDirectory());
+        EnvironmentImage image = workspace.image(app, Optional.ofNullable(options.target));
         List<InputStamp> stamps = new ArrayList<>(RunCache.stamp(inputs(project, image)));
         for (ProjectScanner.ListedFolder folder : ProjectScanner.listedFolders(project.root())) {
             stamps.add(ListingStamp.of(folder.folder(), folder.names()));
@@ -77,7 +82,7 @@ final class RunResolution {
         for (Path folder : project.buildInputs().watchedFolders()) {
             stamps.add(ListingStamp.of(folder, ".*"));
         }
-        return ensure(workspace, image, options, cache, stamps);
+        return ensure(workspace, app, image, options, cache, stamps);
     }
 
     /** A script with inline metadata: its metadata is the input (its code is not), its folder the root. */
@@ -88,11 +93,11 @@ final class RunResolution {
         List<InputStamp> stamps = new ArrayList<>();
         stamps.add(ScriptStamp.of(script.file()));
         stamps.addAll(RunCache.stamp(image.hashedEntries().stream().map(ContextEntry::source).toList()));
-        return ensure(workspace, image, options, cache, stamps);
+        return ensure(workspace, Optional.empty(), image, options, cache, stamps);
     }
 
-    private static Ready ensure(Workspace workspace, EnvironmentImage image, RunOptions options, RunCache cache,
-            List<InputStamp> stamps) {
+    private static Ready ensure(Workspace workspace, Optional<ProjectApp> app, EnvironmentImage image,
+            RunOptions options, RunCache cache, List<InputStamp> stamps) {
         Project project = workspace.project();
         EnvironmentBuilder.Result result = workspace.ensure(image, new BuildOptions(options.rebuild, false, false));
         Optional<RunStack> stack = Optional.empty();
@@ -100,15 +105,16 @@ final class RunResolution {
         if (!project.config().stack().isEmpty()) {
             // the stack's files (compose file, the app's variables) are written here, on the cold path only
             ProjectStack projectStack = ProjectStack.of(workspace.session(), project);
-            projectStack.write(project.config().command().isEmpty() ? Optional.empty()
-                    : Optional.of(AppContainers.of(workspace.session(), project, image.reference(), result.image().id())));
+            projectStack.write(AppContainers.all(workspace, Optional.of(result.image().id())));
             projectStack.refresh(); // running services get changed settings
-            stack = Optional.of(projectStack.runStack());
-            all.addAll(RunCache.stamp(projectStack.runInputs()));
+            stack = Optional.of(projectStack.runStack(app));
+            all.addAll(RunCache.stamp(projectStack.runInputs(app)));
         }
-        ResolvedRun run = new ResolvedRun(image.reference(), project.name(), project.config().ports(),
-                project.config().command(), project.dockerfile().isPresent() ? Optional.empty()
-                        : Optional.of(UninstalledPackages.of(project)), stack);
+        Optional<PlannedApp> planned = app.flatMap(a -> workspace.plan().plannedApp(a.name()));
+        ResolvedRun run = new ResolvedRun(image.reference(), project.name(),
+                app.map(a -> a.setting().ports()).orElse(project.config().ports()),
+                planned.map(p -> p.app().command()).orElse(project.config().command()),
+                project.dockerfile().isPresent() ? Optional.empty() : Optional.of(UninstalledPackages.of(project)), stack);
         cache.store(run, all);
         return new Ready(project.root(), run, result.image().id());
     }
@@ -118,7 +124,7 @@ final class RunResolution {
      * still in the engine. Reads no project file and starts no process.
      */
     static Optional<Ready> warm(Session session, dev.dockenv.engine.Engine engine, Path start, String target) {
-        return warm(session, engine, start, target, Optional.empty());
+        return warm(session, engine, start, target, null, Optional.empty());
     }
 
     /**
@@ -126,7 +132,7 @@ final class RunResolution {
      * inline metadata; else (a script without metadata, such as a project's manage.py) the project's.
      */
     static Optional<Ready> warm(Session session, dev.dockenv.engine.Engine engine, Path start, String target,
-            Optional<Path> script) {
+            String app, Optional<Path> script) {
         if (script.isPresent()) {
             Optional<ResolvedRun> cached = scriptCache(session, script.get(), target).lookup();
             PhaseTimer.mark(session, "warm: script looked up");
@@ -140,7 +146,10 @@ final class RunResolution {
         }
         Path root = ProjectLocator.locate(start);
         PhaseTimer.mark(session, "warm: located");
-        Optional<ResolvedRun> cached = cache(session, root.toString(), target).lookup();
+        // an app named, or (in a repository with apps) the folder the run starts in, else the project
+        Optional<ResolvedRun> cached = app != null ? cache(session, root.toString(), target, APP + app).lookup()
+                : cache(session, root.toString(), target, DIRECTORY + start).lookup()
+                        .or(() -> cache(session, root.toString(), target, "").lookup());
         PhaseTimer.mark(session, "warm: looked up");
         if (cached.isEmpty()) {
             return Optional.empty();
@@ -151,12 +160,19 @@ final class RunResolution {
     }
 
     private static RunCache scriptCache(Session session, Path script, String target) {
-        return cache(session, "script:" + script, target);
+        return cache(session, "script:" + script, target, "");
     }
 
-    private static RunCache cache(Session session, String environment, String target) {
-        return new RunCache(session.cacheDirectory().resolve("runs"), key(session, environment, target));
+    /**
+     * @param variant "" for a project without apps; in a repository with apps, {@link #APP} and the
+     *     app --app names, or {@link #DIRECTORY} and the folder the run starts in (which decides the app)
+     */
+    private static RunCache cache(Session session, String environment, String target, String variant) {
+        return new RunCache(session.cacheDirectory().resolve("runs"), key(session, environment, target) + "|" + variant);
     }
+
+    private static final String APP = "app:";
+    private static final String DIRECTORY = "dir:";
 
     private static List<Path> inputs(Project project, EnvironmentImage image) {
         List<Path> paths = new ArrayList<>(ProjectScanner.inputCandidates(project.root()));
@@ -175,6 +191,12 @@ final class RunResolution {
             paths.addAll(c.findLinksDirectories());
         });
         project.config().source().ifPresent(paths::add);
+        // an app's own requirements files, present or not yet
+        for (ProjectApp app : project.apps()) {
+            for (String name : ProjectScanner.APP_REQUIREMENTS) {
+                paths.add(project.root().resolve(app.folder()).resolve(name));
+            }
+        }
         project.postBuild().ifPresent(paths::add);
         // the files build steps name or build-inputs lists, present or not yet
         paths.addAll(project.buildInputs().watchedPaths());

@@ -24,9 +24,17 @@ final class StackCommand {
     /** The names a command may take: the services, and the app when the project runs one. */
     static java.util.List<String> names(ProjectStack stack) {
         java.util.List<String> known = new java.util.ArrayList<>(stack.plan().serviceNames());
-        if (!stack.project().config().command().isEmpty()) {
-            known.add(ProjectStack.APP);
-        }
+        known.addAll(apps(stack));
         return known;
+    }
+
+    /** The project's own services with a command: "app" (the project's), each app's. */
+    static java.util.List<String> apps(ProjectStack stack) {
+        java.util.List<String> apps = new java.util.ArrayList<>();
+        if (!stack.project().config().command().isEmpty()) {
+            apps.add(ProjectStack.APP);
+        }
+        stack.project().apps().stream().filter(a -> !a.setting().command().isEmpty()).forEach(a -> apps.add(a.name()));
+        return apps;
     }
 }

@@ -19,7 +19,7 @@ final class SyncCommand implements Callable<Integer> {
     public Integer call() {
         LockCommand.requireFreshDockenvLock(root);
         Workspace workspace = Workspace.open(root);
-        EnvironmentImage image = workspace.build(Optional.empty(), new BuildOptions(false, false, false));
+        EnvironmentImage image = workspace.build(Optional.empty(), Optional.empty(), new BuildOptions(false, false, false));
         workspace.session().out().println(image.reference());
         return 0;
     }

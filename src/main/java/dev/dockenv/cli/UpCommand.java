@@ -6,6 +6,8 @@ import dev.dockenv.build.EnvironmentImage;
 import dev.dockenv.config.PortMapping;
 import dev.dockenv.errors.DockenvException;
 import dev.dockenv.errors.ExitCode;
+import dev.dockenv.project.Project;
+import dev.dockenv.project.ProjectApp;
 import dev.dockenv.stack.AppContainer;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +20,7 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code dockenv up [-d] [NAME...]}: the services and the app's command, by docker compose. */
 @Command(name = "up", mixinStandardHelpOptions = true,
-        description = {"Start the project's stack: its services and its app (the configured command, as you, "
+        description = {"Start the project's stack: its services and its app or apps (the configured commands, as you, "
                 + "with the project mounted), by docker compose.",
             "In the foreground the logs are streamed and Ctrl-C stops everything; with -d it returns once the "
                     + "services are healthy. Names select what starts (with what it depends on)."})
@@ -29,52 +31,60 @@ final class UpCommand implements Callable<Integer> {
     @Option(names = {"-d", "--detach"}, description = "Start in the background and return once ready.")
     private boolean detach;
 
-    @Parameters(arity = "0..*", paramLabel = "NAME", description = "Services (or app) to start; default: all.")
+    @Parameters(arity = "0..*", paramLabel = "NAME", description = "Services and apps to start; default: all.")
     private List<String> names = new ArrayList<>();
 
     @Override
     public Integer call() {
         Workspace workspace = Workspace.open(root);
-        ProjectStack stack = ProjectStack.of(workspace.session(), workspace.project());
-        boolean hasApp = !workspace.project().config().command().isEmpty();
+        Project project = workspace.project();
+        ProjectStack stack = ProjectStack.of(workspace.session(), project);
         List<String> known = StackCommand.names(stack);
         if (known.isEmpty()) {
-            throw new DockenvException(ExitCode.USAGE, workspace.project().name() + " has no services and no command "
-                    + "to start", "declare services under [tool.dockenv.services], or set command in [tool.dockenv]");
+            throw new DockenvException(ExitCode.USAGE, project.name() + " has no services and no command "
+                    + "to start", "declare services under [tool.dockenv.services], or set command in [tool.dockenv]"
+                    + " (or in an app's [tool.dockenv.apps.NAME])");
         }
-        List<String> targets = names.isEmpty() ? known : StackNames.check(names, known, workspace.project().name());
-        boolean app = targets.contains(ProjectStack.APP);
-        Optional<AppContainer> container = Optional.empty();
-        if (hasApp) {
-            EnvironmentImage image = workspace.image(Optional.empty());
+        List<String> targets = names.isEmpty() ? known : StackNames.check(names, known, project.name());
+        List<String> apps = StackCommand.apps(stack).stream().filter(targets::contains).toList();
+        // the images of the apps that start, built when missing (one shared base: the first builds it)
+        String accountsImage = null;
+        for (String app : apps) {
+            EnvironmentImage image = workspace.image(app(project, app), Optional.empty());
             EnvironmentBuilder.Result built = workspace.ensure(image, new BuildOptions(false, false, false));
-            container = Optional.of(AppContainers.of(workspace.session(), workspace.project(), image.reference(),
-                    built.image().id()));
+            accountsImage = built.image().id();
         }
-        stack.write(container);
+        List<AppContainer> containers = AppContainers.all(workspace, Optional.ofNullable(accountsImage));
+        stack.write(containers);
         List<String> services = new ArrayList<>(targets);
-        services.remove(ProjectStack.APP);
-        if (app) {
-            services.addAll(stack.plan().appDependencies().stream().filter(s -> !services.contains(s)).toList());
+        services.removeAll(apps);
+        for (String app : apps) {
+            stack.plan(app(project, app)).appDependencies().stream().filter(s -> !services.contains(s))
+                    .forEach(services::add);
         }
         // the services first, each waited for: a failure is told with its own log, nothing left half-started
         stack.start(services);
         List<String> all = new ArrayList<>(stack.plan().withDependencies(services));
-        if (app) {
-            all.add(ProjectStack.APP);
-        }
+        all.addAll(apps);
         if (detach) {
-            if (app) {
-                var r = stack.compose().run(stack.composeProject(), List.of("up", "-d", "--no-build", "--no-color",
-                        ProjectStack.APP));
+            if (!apps.isEmpty()) {
+                List<String> args = new ArrayList<>(List.of("up", "-d", "--no-build", "--no-color"));
+                args.addAll(apps);
+                var r = stack.compose().run(stack.composeProject(), args);
                 if (!r.ok()) {
-                    throw new DockenvException(ExitCode.SERVICE_FAILED, "cannot start the app of "
-                            + workspace.project().name() + ": compose says\n    "
+                    throw new DockenvException(ExitCode.SERVICE_FAILED, "cannot start " + String.join(", ", apps)
+                            + " of " + project.name() + ": compose says\n    "
                             + (r.stdout() + r.stderr()).strip().replace("\n", "\n    "),
-                            "dockenv logs app shows what it printed; a taken port: change ports in the settings");
+                            "dockenv logs " + apps.get(0) + " shows what it printed; a taken port: change ports in "
+                                    + "the settings");
                 }
-                for (PortMapping p : container.orElseThrow().ports()) {
-                    workspace.session().err().println("dockenv: app on http://" + p.hostAddress() + ":" + p.hostPort());
+                for (AppContainer container : containers) {
+                    if (apps.contains(container.service())) {
+                        for (PortMapping p : container.ports()) {
+                            workspace.session().err().println("dockenv: " + container.service() + " on http://"
+                                    + p.hostAddress() + ":" + p.hostPort());
+                        }
+                    }
                 }
             }
             workspace.session().err().println("dockenv: " + String.join(", ", all)
@@ -86,5 +96,10 @@ final class UpCommand implements Callable<Integer> {
         List<String> args = new ArrayList<>(List.of("up", "--no-build", "--no-color"));
         args.addAll(all);
         return ExecHandoff.execute(workspace.session(), stack.compose().commandLine(stack.composeProject(), args));
+    }
+
+    /** The app a name of the stack is: one of the repository's, or none for the project's own ("app"). */
+    private static Optional<ProjectApp> app(Project project, String name) {
+        return ProjectStack.APP.equals(name) ? Optional.empty() : project.app(name);
     }
 }

@@ -31,7 +31,7 @@ final class WarmStart {
         Thread thread = new Thread(() -> {
             try {
                 start.result.complete(RunResolution.warm(session, session.newEngine(),
-                        session.workingDirectory(), null, script));
+                        session.workingDirectory(), null, null, script));
             } catch (RuntimeException | Error e) {
                 start.result.complete(Optional.empty());
             }

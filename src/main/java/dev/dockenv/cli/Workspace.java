@@ -20,6 +20,7 @@ import dev.dockenv.resolve.IndexAccess;
 import dev.dockenv.plan.EnvironmentPlan;
 import dev.dockenv.plan.EnvironmentPlanner;
 import dev.dockenv.project.Project;
+import dev.dockenv.project.ProjectApp;
 import dev.dockenv.project.ProjectLocator;
 import dev.dockenv.project.ProjectScanner;
 import dev.dockenv.project.UserDefaults;
@@ -107,7 +108,13 @@ final class Workspace {
 
     /** The environment image for a target (default: dev, or the user's Dockerfile's default). */
     EnvironmentImage image(Optional<String> target) {
-        BuildDefinition definition = BuildDefinitions.forProject(project, plan, target, DockenvVersion.get());
+        return image(Optional.empty(), target);
+    }
+
+    /** An app's image (its dev environment by default, or its prod), or without one the shared environment's. */
+    EnvironmentImage image(Optional<ProjectApp> app, Optional<String> target) {
+        BuildDefinition definition = BuildDefinitions.forProject(project, plan, AppSelection.stage(plan, app, target),
+                DockenvVersion.get());
         FileDigestCache cache = new FileDigestCache(session().cacheDirectory().resolve("digests")
                 .resolve(shortHash(project.root().toString()) + ".txt"));
         EnvironmentImage image = EnvironmentBuilder.identify(project, definition, cache);
@@ -176,11 +183,11 @@ final class Workspace {
     }
 
     /**
-     * The image of a target, built when missing (or when {@code options} ask for a rebuild); says
-     * on stderr when it was up to date already.
+     * The image of a target (of an app, when given), built when missing (or when {@code options}
+     * ask for a rebuild); says on stderr when it was up to date already.
      */
-    EnvironmentImage build(Optional<String> target, BuildOptions options) {
-        EnvironmentImage image = image(target);
+    EnvironmentImage build(Optional<ProjectApp> app, Optional<String> target, BuildOptions options) {
+        EnvironmentImage image = image(app, target);
         if (!ensure(image, options).built()) {
             session().err().println("dockenv: " + image.reference() + " is up to date");
         }

@@ -24,7 +24,9 @@ public enum ConfigKey {
             + "\"native/greet.c\" or \"data/*.csv\") that build commands and postBuild read"),
     SERVICES("services", "a table of services beside the app: NAME = \"IMAGE\" or NAME = { image = ..., ports = [...], "
             + "env = {...}, command = ..., volumes = [...], healthcheck = ..., depends-on = [...] }"),
-    DEPENDS_ON("depends-on", "an array of the services the app needs started (all of them when not written)");
+    DEPENDS_ON("depends-on", "an array of the services the app needs started (all of them when not written)"),
+    APPS("apps", "a table of the repository's apps: [tool.dockenv.apps.NAME] with path, requirements, "
+            + "dev-requirements, command, ports and depends-on");
 
     private final String key;
     private final String expected;

@@ -42,6 +42,7 @@ public final class ConfigReader {
                         + TomlDocument.key(path(prefix, key)) + (isTable ? "]'" : "'"), suggestion(key));
             }
         }
+        StackSettings stack = StackSettingsReader.read(doc, prefix);
         return new DockenvConfig(
                 Optional.of(doc.file()),
                 doc.string(path(prefix, ConfigKey.PYTHON), ConfigKey.PYTHON.expected()),
@@ -60,7 +61,8 @@ public final class ConfigReader {
                 choices(doc, path(prefix, ConfigKey.REQUIREMENTS), ConfigKey.REQUIREMENTS),
                 choices(doc, path(prefix, ConfigKey.DEV_REQUIREMENTS), ConfigKey.DEV_REQUIREMENTS),
                 buildInputs(doc, path(prefix, ConfigKey.BUILD_INPUTS)),
-                StackSettingsReader.read(doc, prefix));
+                stack,
+                AppSettingsReader.read(doc, prefix, stack));
     }
 
     /** An image reference: one FROM value, never a second instruction. */
@@ -129,7 +131,7 @@ public final class ConfigReader {
     }
 
     /** Requirements set names with their places (which sets exist is for the scan to say). */
-    private static Optional<List<DockenvConfig.RequirementsChoice>> choices(TomlDocument doc, List<String> keyPath,
+    static Optional<List<DockenvConfig.RequirementsChoice>> choices(TomlDocument doc, List<String> keyPath,
             ConfigKey key) {
         if (!doc.contains(keyPath)) {
             return Optional.empty();

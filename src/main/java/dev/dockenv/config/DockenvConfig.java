@@ -14,7 +14,8 @@ import java.util.Optional;
  * is not the same as an empty list (install none). {@code buildInputs} are the project files,
  * folders and glob patterns the build commands and postBuild read, as written (checked to stay
  * inside the project; the scan finds what they name). {@code stack} holds the services beside the app
- * and which of them the app depends on.
+ * and which of them the app depends on; {@code apps} the repository's apps over the shared base
+ * (none: the project is one app).
  */
 public record DockenvConfig(
         Optional<Path> source,
@@ -33,7 +34,8 @@ public record DockenvConfig(
         Optional<List<RequirementsChoice>> requirements,
         Optional<List<RequirementsChoice>> devRequirements,
         List<BuildInput> buildInputs,
-        StackSettings stack) {
+        StackSettings stack,
+        List<AppSetting> apps) {
 
     /** A requirements set named in the configuration, with where it is written. */
     public record RequirementsChoice(String name, SourceLocation location) {
@@ -68,11 +70,12 @@ public record DockenvConfig(
         requirements = requirements.map(List::copyOf);
         devRequirements = devRequirements.map(List::copyOf);
         buildInputs = List.copyOf(buildInputs);
+        apps = List.copyOf(apps);
     }
 
     public static DockenvConfig empty() {
         return new DockenvConfig(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), List.of(),
                 List.of(), List.of(), Map.of(), List.of(), Optional.empty(), List.of(), List.of(), List.of(),
-                Optional.empty(), Optional.empty(), List.of(), StackSettings.none());
+                Optional.empty(), Optional.empty(), List.of(), StackSettings.none(), List.of());
     }
 }

@@ -269,7 +269,7 @@ final class StackSettingsReader {
         return total;
     }
 
-    private static List<NameReference> references(TomlDocument doc, List<String> at, String expected) {
+    static List<NameReference> references(TomlDocument doc, List<String> at, String expected) {
         List<String> names = doc.strings(at, expected, false);
         List<NameReference> out = new ArrayList<>();
         Set<String> seen = new HashSet<>();
@@ -284,7 +284,7 @@ final class StackSettingsReader {
     }
 
     /** A key of a table that is not one of {@code known}: an error at it, with what {@code what} takes. */
-    private static void refuseUnknownKeys(TomlDocument doc, List<String> at, TomlTable table, List<String> known,
+    static void refuseUnknownKeys(TomlDocument doc, List<String> at, TomlTable table, List<String> known,
             String what) {
         for (String key : table.keySet()) {
             if (!known.contains(key)) {
@@ -294,7 +294,7 @@ final class StackSettingsReader {
         }
     }
 
-    private static void checkReference(NameReference ref, List<String> services, String key) {
+    static void checkReference(NameReference ref, List<String> services, String key) {
         if (!services.contains(ref.name())) {
             String hint = DidYouMean.hint(ref.name(), services) + (services.isEmpty() ? "declare services under [tool.dockenv.services]"
                     : "the services are: " + String.join(", ", services));
@@ -335,7 +335,7 @@ final class StackSettingsReader {
     }
 
     /** A table's keys in the order they are written in the file (tomlj does not keep it). */
-    private static List<String> inWrittenOrder(TomlDocument doc, List<String> at, TomlTable table) {
+    static List<String> inWrittenOrder(TomlDocument doc, List<String> at, TomlTable table) {
         return table.keySet().stream().sorted(Comparator.comparing((String k) -> doc.locationOf(path(at, k)).line())
                 .thenComparing(k -> doc.locationOf(path(at, k)).column())).toList();
     }

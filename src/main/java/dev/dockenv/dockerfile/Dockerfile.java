@@ -18,6 +18,36 @@ public record Dockerfile(List<String> header, List<Stage> stages) {
         return stages.stream().filter(s -> s.name().equals(name)).findFirst();
     }
 
+    /**
+     * The stages a build of {@code target} uses, in file order: the target, the stages it is
+     * built FROM and those it copies or mounts files from, and theirs; all of them when no stage
+     * has that name.
+     */
+    public List<Stage> stagesFor(String target) {
+        if (stage(target).isEmpty()) {
+            return stages;
+        }
+        java.util.Set<String> needed = new java.util.HashSet<>();
+        java.util.Deque<String> todo = new java.util.ArrayDeque<>(List.of(target));
+        while (!todo.isEmpty()) {
+            String name = todo.pop();
+            Optional<Stage> stage = stage(name);
+            if (stage.isEmpty() || !needed.add(name)) {
+                continue; // an image, not a stage; or seen
+            }
+            todo.push(stage.get().from());
+            for (Instruction i : stage.get().instructions()) {
+                if (i instanceof Instruction.Copy copy) {
+                    copy.fromStage().ifPresent(todo::push);
+                } else if (i instanceof Instruction.Run run) {
+                    run.mounts().stream().filter(m -> m instanceof Mount.Bind).map(m -> ((Mount.Bind) m).fromStage())
+                            .forEach(todo::push);
+                }
+            }
+        }
+        return stages.stream().filter(s -> needed.contains(s.name())).toList();
+    }
+
     public List<String> stageNames() {
         return stages.stream().map(Stage::name).toList();
     }

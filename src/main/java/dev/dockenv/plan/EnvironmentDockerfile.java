@@ -42,6 +42,9 @@ public final class EnvironmentDockerfile {
     /** The id of the build secret holding index credentials (netrc format). */
     public static final String NETRC_SECRET = "netrc";
 
+    /** Where an app's stage of files holds the project while the other apps' folders are removed. */
+    static final String APP_FILES = "/src";
+
     /** The prod image's user: a fixed, non-login, unprivileged uid/gid. */
     public static final int APP_UID = 10001;
 
@@ -75,7 +78,13 @@ public final class EnvironmentDockerfile {
         if (plan.conda().isEmpty()) {
             header.add("Internal: system (the image and an empty venv), deps-* (a share of the locked packages each).");
         }
-        header.add("Build a stage with BuildKit: DOCKER_BUILDKIT=1 docker build --target dev .");
+        if (!plan.apps().isEmpty()) {
+            header.add("Apps over the shared base, each with NAME-env (its dependencies), NAME-dev and NAME-prod "
+                    + "(its folder and the shared files): " + String.join(", ", plan.apps().stream()
+                            .map(a -> a.name() + " (" + a.folder() + "/)").toList()) + ".");
+        }
+        header.add("Build a stage with BuildKit: DOCKER_BUILDKIT=1 docker build --target "
+                + (plan.apps().isEmpty() ? DEV : plan.apps().get(0).devStage()) + " .");
         List<Stage> stages = new ArrayList<>();
         if (plan.conda().isPresent()) {
             stages.add(CondaBaseStage.compose(plan, plan.conda().get(), contextPrefix));
@@ -93,6 +102,9 @@ public final class EnvironmentDockerfile {
         stages.add(dev(plan, contextPrefix));
         plan.projectInstall().ifPresent(p -> stages.add(ProjectInstallStages.wheelStage(plan, p, contextPrefix)));
         stages.add(prod(plan, contextPrefix));
+        for (PlannedApp app : plan.apps()) {
+            stages.addAll(appStages(plan, app, contextPrefix));
+        }
         return new Dockerfile(header, stages);
     }
 
@@ -182,27 +194,66 @@ public final class EnvironmentDockerfile {
     }
 
     private static Stage dev(EnvironmentPlan plan, String prefix) {
-        Stage.Builder s = Stage.builder(DEV, BASE);
-        boolean devRunsPip = plan.devInstalls().stream().anyMatch(StageInstall::runsPip);
+        return devStage(plan, DEV, BASE, plan.app(), prefix);
+    }
+
+    /** A dev stage: dev dependencies, the project editable, the command. */
+    private static Stage devStage(EnvironmentPlan plan, String name, String from, AppPlan app, String prefix) {
+        Stage.Builder s = Stage.builder(name, from);
+        boolean devRunsPip = app.devInstalls().stream().anyMatch(StageInstall::runsPip);
         if (devRunsPip) {
             indexArgs(s, plan);
         }
-        installs(s, DEV, plan.devInstalls(), prefix, plan);
-        plan.projectInstall().ifPresent(p -> ProjectInstallStages.editableInstall(s, plan, p, prefix, !devRunsPip));
-        s.add(new Cmd(plan.command().isEmpty() ? List.of("python") : plan.command()));
+        installs(s, name, app.devInstalls(), prefix, plan);
+        app.project().ifPresent(p -> ProjectInstallStages.editableInstall(s, plan, p, prefix, !devRunsPip));
+        s.add(new Cmd(app.command().isEmpty() ? List.of("python") : app.command()));
         return s.build();
     }
 
     private static Stage prod(EnvironmentPlan plan, String prefix) {
-        Stage.Builder s = Stage.builder(PROD, BASE);
+        return prodStage(plan, PROD, BASE, plan.app(),
+                Copy.of(prefix.isEmpty() ? "." : prefix.substring(0, prefix.length() - 1), ContainerPaths.PROJECT));
+    }
+
+    /** A prod stage: the unprivileged user, the project's wheel, its files, its ports and command. */
+    private static Stage prodStage(EnvironmentPlan plan, String name, String from, AppPlan app, Copy files) {
+        Stage.Builder s = Stage.builder(name, from);
         s.add(Run.of("(useradd --system --user-group --uid " + APP_UID + " --no-create-home --home-dir /nonexistent"
                 + " --shell /usr/sbin/nologin appuser || adduser -S -D -H -u " + APP_UID + " appuser)"));
-        plan.projectInstall().ifPresent(p -> ProjectInstallStages.prodInstall(s, plan, p));
-        s.add(Copy.of(prefix.isEmpty() ? "." : prefix.substring(0, prefix.length() - 1), ContainerPaths.PROJECT));
+        app.project().ifPresent(p -> ProjectInstallStages.prodInstall(s, plan, p));
+        s.add(files);
         s.add(new User(APP_UID + ":" + APP_UID));
-        plan.app().containerPorts().forEach(p -> s.add(new Expose(p)));
-        s.add(new Cmd(plan.command().isEmpty() ? List.of("python") : plan.command()));
+        app.containerPorts().forEach(p -> s.add(new Expose(p)));
+        s.add(new Cmd(app.command().isEmpty() ? List.of("python") : app.command()));
         return s.build();
+    }
+
+    /**
+     * An app's stages over the shared base: {@code NAME-env} (its dependencies), {@code NAME-dev}
+     * (the dev dependencies, shared and its own), {@code NAME-files} (the project without the other
+     * apps' folders: Docker's COPY cannot leave paths out, so they are copied then removed in a
+     * stage of their own, which the image never holds) and {@code NAME-prod}.
+     */
+    private static List<Stage> appStages(EnvironmentPlan plan, PlannedApp app, String prefix) {
+        Stage.Builder env = Stage.builder(app.envStage(), BASE);
+        if (app.installs().isEmpty()) {
+            env.comment("The app " + app.name() + " (" + app.folder() + "/) adds no dependency to the shared base");
+        } else if (app.installs().stream().anyMatch(StageInstall::runsPip)) {
+            indexArgs(env, plan);
+        }
+        installs(env, app.envStage(), app.installs(), prefix, plan);
+        Stage.Builder files = Stage.builder(app.filesStage(), SYSTEM);
+        files.comment("The project for " + app.name() + "'s prod image: its folder (" + app.folder()
+                + "/), the shared code and files, not the other apps' folders");
+        files.add(Copy.of(prefix.isEmpty() ? "." : prefix.substring(0, prefix.length() - 1), APP_FILES));
+        if (!app.otherFolders().isEmpty()) {
+            files.add(Run.of("rm -rf " + String.join(" ", app.otherFolders().stream()
+                    .map(f -> quote(APP_FILES + "/" + f)).toList())));
+        }
+        Copy copy = new Copy(List.of(APP_FILES + "/"), ContainerPaths.PROJECT + "/", Optional.of(app.filesStage()),
+                Optional.empty());
+        return List.of(env.build(), devStage(plan, app.devStage(), app.envStage(), app.app(), prefix), files.build(),
+                prodStage(plan, app.prodStage(), app.envStage(), app.app(), copy));
     }
 
     /** Build arguments are scoped to a stage: each stage that runs pip declares them. */
@@ -254,25 +305,47 @@ public final class EnvironmentDockerfile {
         }
     }
 
-    /** The context paths the stages up to {@code target} copy; "." (everything) for prod. */
+    /** The stages a build may target: base, dev and prod, and each app's env, dev and prod. */
+    public static List<String> targets(EnvironmentPlan plan) {
+        List<String> targets = new ArrayList<>(STAGES);
+        for (PlannedApp app : plan.apps()) {
+            targets.addAll(List.of(app.envStage(), app.devStage(), app.prodStage()));
+        }
+        return List.copyOf(targets);
+    }
+
+    /**
+     * The context paths the stages up to {@code target} copy; "." (everything) for prod and an
+     * app's prod (less {@link #contextExclusions}).
+     */
     public static List<String> contextPaths(EnvironmentPlan plan, String target) {
-        if (PROD.equals(target)) {
+        Optional<PlannedApp> app = plan.apps().stream()
+                .filter(a -> List.of(a.envStage(), a.devStage(), a.prodStage()).contains(target)).findFirst();
+        if (PROD.equals(target) || app.map(a -> a.prodStage().equals(target)).orElse(false)) {
             return List.of(".");
         }
         List<String> paths = new ArrayList<>();
         plan.conda().ifPresent(c -> paths.addAll(c.copies()));
         List<StageInstall> steps = new ArrayList<>(plan.baseInstalls());
-        if (DEV.equals(target)) {
-            steps.addAll(plan.devInstalls());
+        app.ifPresent(a -> steps.addAll(a.installs()));
+        boolean dev = DEV.equals(target) || app.map(a -> a.devStage().equals(target)).orElse(false);
+        if (dev) {
+            steps.addAll(app.map(a -> a.app().devInstalls()).orElse(plan.devInstalls()));
         }
         for (StageInstall step : steps) {
             paths.addAll(step.copies());
         }
         plan.base().finishing().postBuild().ifPresent(paths::add);
         paths.addAll(plan.base().finishing().inputs());
-        if (DEV.equals(target)) {
+        if (dev) {
             plan.projectInstall().ifPresent(p -> paths.addAll(ProjectInstallStages.devContextPaths(p)));
         }
         return List.copyOf(paths);
+    }
+
+    /** The project folders a target's build leaves out of its context: an app's prod, the other apps'. */
+    public static List<String> contextExclusions(EnvironmentPlan plan, String target) {
+        return plan.apps().stream().filter(a -> a.prodStage().equals(target)).findFirst()
+                .map(PlannedApp::otherFolders).orElse(List.of());
     }
 }

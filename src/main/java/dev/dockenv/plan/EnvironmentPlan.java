@@ -12,11 +12,21 @@ import java.util.Optional;
  * What the environment image contains, decided from the project model and the decision of what
  * installs it, by stage: the shared {@link BasePlan} (image, system packages, the Python environment
  * with the dependencies, finishing steps) and the {@link AppPlan} over it (dev installs, the project
- * itself, ports and command), with the package index the builds use. The files dockenv derives for
- * the build ({@link #generatedFiles()}) are those the stages' values carry.
+ * itself, ports and command), with the package index the builds use, and for a repository with
+ * several apps one {@link PlannedApp} each over the same base. The files dockenv derives for the
+ * build ({@link #generatedFiles()}) are those the stages' values carry.
  */
 public record EnvironmentPlan(String projectName, PythonChoice python, BasePlan base, AppPlan app,
-        PackageIndex index) {
+        PackageIndex index, List<PlannedApp> apps) {
+
+    public EnvironmentPlan {
+        apps = List.copyOf(apps);
+    }
+
+    /** The app of this name, when the repository has several. */
+    public Optional<PlannedApp> plannedApp(String name) {
+        return apps.stream().filter(a -> a.name().equals(name)).findFirst();
+    }
 
     /** The image the environment starts from. */
     public String baseImage() {
@@ -81,6 +91,10 @@ public record EnvironmentPlan(String projectName, PythonChoice python, BasePlan 
         conda().flatMap(CondaDockerfilePlan::dependencyFolder).ifPresent(folders::add);
         folders.addAll(DependencyCopies.folders(EnvironmentDockerfile.BASE, baseInstalls()));
         folders.addAll(DependencyCopies.folders(EnvironmentDockerfile.DEV, devInstalls()));
+        for (PlannedApp a : apps) {
+            folders.addAll(DependencyCopies.folders(a.envStage(), a.installs()));
+            folders.addAll(DependencyCopies.folders(a.devStage(), a.app().devInstalls()));
+        }
         return List.copyOf(folders);
     }
 }

@@ -3,7 +3,9 @@ package dev.dockenv.plan;
 import dev.dockenv.config.PortMapping;
 import dev.dockenv.decision.DeclaredStages;
 import dev.dockenv.decision.InstallDecision;
+import dev.dockenv.decision.StageDependencies;
 import dev.dockenv.project.Project;
+import dev.dockenv.project.ProjectApp;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -30,7 +32,36 @@ public final class EnvironmentPlanner {
         AppPlan app = new AppPlan(stages.dev(),
                 ProjectInstallPlanner.plan(project, decision instanceof InstallDecision.Locked), ports(project),
                 command(project));
-        return new EnvironmentPlan(project.name(), project.python(), base, app, decision.index());
+        return new EnvironmentPlan(project.name(), project.python(), base, app, decision.index(),
+                apps(project, stages, app));
+    }
+
+    /**
+     * Each app over the shared base: its sets installed in one pip run over the base's, its dev
+     * environment the shared dev installs then its own (and the project itself, as the shared
+     * environment has it); what an earlier stage copies is not copied again.
+     */
+    private static List<PlannedApp> apps(Project project, Stages stages, AppPlan shared) {
+        List<StageInstall> baseInstalls = stages.environment() instanceof PythonEnvironment.Venv venv ? venv.installs()
+                : List.of();
+        List<PlannedApp> out = new ArrayList<>();
+        for (ProjectApp app : project.apps()) {
+            Set<String> copied = DeclaredInstallPlanner.copiedBy(baseInstalls);
+            List<StageInstall> installs = DeclaredInstallPlanner.plan(project, new StageDependencies(app.requirements(),
+                    List.of(), List.of(), List.of()), copied).stream().toList();
+            copied = new java.util.LinkedHashSet<>(copied);
+            copied.addAll(DeclaredInstallPlanner.copiedBy(installs));
+            List<StageInstall> dev = new ArrayList<>(stages.dev());
+            copied.addAll(DeclaredInstallPlanner.copiedBy(stages.dev()));
+            DeclaredInstallPlanner.plan(project, new StageDependencies(app.devRequirements(), List.of(), List.of(),
+                    List.of()), copied).ifPresent(dev::add);
+            List<PortMapping> ports = new ArrayList<>();
+            app.setting().ports().forEach(spec -> ports.add(PortMapping.parse(spec).orElseThrow())); // checked when read
+            List<String> others = project.apps().stream().filter(o -> o != app).map(ProjectApp::folder).toList();
+            out.add(new PlannedApp(app.name(), app.folder(), installs, new AppPlan(dev, shared.project(), ports,
+                    app.setting().command()), others));
+        }
+        return out;
     }
 
     /** The Python environment of the base stage and the dev stage's installs. */

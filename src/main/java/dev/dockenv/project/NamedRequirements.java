@@ -23,6 +23,8 @@ public record NamedRequirements(String name, Path file, Stage stage, String reas
         DEV,
         /** Installed through another set that includes it with -r, in that set's stage. */
         INCLUDED,
+        /** Installed in one app's environment or dev environment (the reason names the app). */
+        APP,
         /** Found, not installed unless the configuration names it. */
         NOT_INSTALLED
     }

@@ -21,6 +21,8 @@ import dev.dockenv.script.InlineScript;
  * {@code buildInputs} the project files the build commands and postBuild see.
  * {@code script} is present for a single script with PEP 723 inline metadata: its metadata is the
  * whole environment (the folder's other files are not read), and the root is the script's folder.
+ * {@code apps} are the repository's apps over the shared base ({@code requirements} and
+ * {@code devRequirements} are then the shared environment's); none: the project is one app.
  */
 public record Project(
         Path root,
@@ -40,7 +42,8 @@ public record Project(
         List<NamedRequirements> requirementSets,
         Optional<RequirementsSet> constraints,
         BuildInputs buildInputs,
-        Optional<InlineScript> script) {
+        Optional<InlineScript> script,
+        List<ProjectApp> apps) {
 
     /**
      * The names that mark dev dependencies, in this order: requirements sets
@@ -55,6 +58,18 @@ public record Project(
         devRequirements = List.copyOf(devRequirements);
         aptTxtPackages = List.copyOf(aptTxtPackages);
         requirementSets = List.copyOf(requirementSets);
+        apps = List.copyOf(apps);
+    }
+
+    /** The app of this name, if the project has one. */
+    public Optional<ProjectApp> app(String name) {
+        return apps.stream().filter(a -> a.name().equals(name)).findFirst();
+    }
+
+    /** The app whose folder holds {@code directory}, if any (the default app of a command started there). */
+    public Optional<ProjectApp> appAt(Path directory) {
+        Path dir = directory.toAbsolutePath().normalize();
+        return apps.stream().filter(a -> dir.startsWith(root.resolve(a.folder()).normalize())).findFirst();
     }
 
     /** A path inside the project as a '/'-separated relative path. */

@@ -36,6 +36,9 @@ public final class ProjectScanner {
     /** Dev requirements installed by default, in this order, before the other dev and test sets. */
     public static final List<String> DEV_REQUIREMENTS = List.of("requirements-dev.txt", "dev-requirements.txt",
             "requirements_dev.txt", "requirements/dev.txt");
+    /** The files of an app's folder it installs when its settings name none (requirements.txt; dev sets). */
+    public static final List<String> APP_REQUIREMENTS = List.of("requirements.txt", "requirements-dev.txt",
+            "dev-requirements.txt", "requirements_dev.txt");
     /** Constraints applied to every pip install of requirements ({@code pip install -c}). */
     public static final String CONSTRAINTS = "constraints.txt";
     /** A Dockerfile of the user's own, used instead of a generated one. */
@@ -165,8 +168,16 @@ public final class ProjectScanner {
                 .orElse(root.getFileName() == null ? "project" : root.getFileName().toString());
         boolean src = Files.isDirectory(root.resolve("src"));
         BuildInputs buildInputs = BuildInputScanner.scan(root, config, postBuild);
+        for (ProjectApp app : selected.apps()) {
+            if (!Files.isDirectory(root.resolve(app.folder()))) {
+                throw new InputException(app.setting().pathLocation(), "app '" + app.name() + "': no folder "
+                        + app.folder() + " in the project", app.setting().pathLocation().equals(app.setting().location())
+                        ? "the folder is the app's name unless path says otherwise: write path = \"...\"" 
+                        : "write the folder of the app's code, relative to " + root);
+            }
+        }
         return new Project(root, name, detected, pyproject, main, dev, python, config, dockerfile, src, apt, postBuild,
-                conda, packaging, selected.sets(), constraints, buildInputs, Optional.empty());
+                conda, packaging, selected.sets(), constraints, buildInputs, Optional.empty(), selected.apps());
     }
 
     /**
@@ -223,7 +234,7 @@ public final class ProjectScanner {
         List<String> detected = List.of(script.fileName() + " (inline script metadata)");
         return new Project(root, script.name(), detected, Optional.empty(), List.of(), List.of(), python, config,
                 Optional.empty(), false, List.of(), Optional.empty(), Optional.empty(), Optional.empty(), List.of(),
-                Optional.empty(), BuildInputs.none(), Optional.of(script));
+                Optional.empty(), BuildInputs.none(), Optional.of(script), List.of());
     }
 
     private static String relative(Path root, Path file) {

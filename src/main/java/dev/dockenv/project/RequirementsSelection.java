@@ -1,5 +1,6 @@
 package dev.dockenv.project;
 
+import dev.dockenv.config.AppSetting;
 import dev.dockenv.config.DockenvConfig;
 import dev.dockenv.config.DockenvConfig.RequirementsChoice;
 import dev.dockenv.errors.DidYouMean;
@@ -49,8 +50,13 @@ final class RequirementsSelection {
     record Found(String name, Path file, String relative) {
     }
 
-    /** The sets each stage installs (loaded), and every set found with its stage. */
-    record Selected(List<RequirementsSet> main, List<RequirementsSet> dev, List<NamedRequirements> sets) {
+    /** The sets each stage installs (loaded), the apps' own, and every set found with its stage. */
+    record Selected(List<RequirementsSet> main, List<RequirementsSet> dev, List<ProjectApp> apps,
+            List<NamedRequirements> sets) {
+    }
+
+    /** An app's chosen sets, before they are loaded. */
+    private record AppChoice(AppSetting app, List<Found> main, List<Found> dev) {
     }
 
     private RequirementsSelection() {
@@ -96,8 +102,21 @@ final class RequirementsSelection {
 
     static Selected select(Path projectRoot, DockenvConfig config) {
         Path root = projectRoot.toAbsolutePath().normalize();
-        List<Found> found = find(root);
-        List<Found> all = new ArrayList<>(found);
+        List<Found> all = new ArrayList<>(find(root));
+        List<AppChoice> appChoices = new ArrayList<>();
+        Set<Path> claimed = new LinkedHashSet<>();
+        for (AppSetting app : config.apps()) {
+            AppChoice choice = new AppChoice(app,
+                    app.requirements().map(c -> resolve(root, c, all)).orElseGet(() -> inFolder(root, app, APP_MAIN)),
+                    app.devRequirements().map(c -> resolve(root, c, all)).orElseGet(() -> inFolder(root, app, APP_DEV)));
+            appChoices.add(choice);
+            java.util.stream.Stream.concat(choice.main().stream(), choice.dev().stream())
+                    .filter(f -> all.stream().noneMatch(a -> a.file().equals(f.file()))).forEach(all::add);
+            choice.main().forEach(f -> claimed.add(f.file()));
+            choice.dev().forEach(f -> claimed.add(f.file()));
+        }
+        // the sets an app names are that app's: the shared stages' defaults pass them over
+        List<Found> found = all.stream().filter(f -> !claimed.contains(f.file())).toList();
         List<Found> main = config.requirements().map(c -> resolve(root, c, all))
                 .orElseGet(() -> defaultMain(root, found).map(List::of).orElse(List.of()));
         List<Found> dev = config.devRequirements().map(c -> resolve(root, c, all))
@@ -112,9 +131,31 @@ final class RequirementsSelection {
         for (Found f : dev) {
             loaded.computeIfAbsent(f.file(), p -> RequirementsSets.load(root, p));
         }
+        for (AppChoice choice : appChoices) {
+            for (Found f : choice.main()) {
+                loaded.computeIfAbsent(f.file(), p -> RequirementsSets.load(root, p));
+            }
+            for (Found f : choice.dev()) {
+                loaded.computeIfAbsent(f.file(), p -> RequirementsSets.load(root, p));
+            }
+        }
         Map<Path, String> through = new LinkedHashMap<>();
         List<RequirementsSet> mainSets = keep(root, main, List.of(), loaded, through);
         List<RequirementsSet> devSets = keep(root, dev, mainSets, loaded, through);
+        List<ProjectApp> apps = new ArrayList<>();
+        Map<Path, String> appOf = new LinkedHashMap<>();
+        for (AppChoice choice : appChoices) {
+            // an app's sets over the shared base: what the base installs already is not installed twice
+            Map<Path, String> appThrough = new LinkedHashMap<>();
+            List<RequirementsSet> appMain = keep(root, choice.main(), mainSets, loaded, appThrough);
+            List<RequirementsSet> earlier = new ArrayList<>(mainSets);
+            earlier.addAll(appMain);
+            List<RequirementsSet> appDev = keep(root, choice.dev(), earlier, loaded, appThrough);
+            apps.add(new ProjectApp(choice.app(), appMain, appDev));
+            appMain.forEach(r -> appOf.putIfAbsent(r.file(), "app " + choice.app().name()));
+            appDev.forEach(r -> appOf.putIfAbsent(r.file(), "app " + choice.app().name() + " (dev)"));
+            appThrough.forEach(through::putIfAbsent);
+        }
 
         Set<Path> inMain = new LinkedHashSet<>();
         mainSets.forEach(s -> inMain.add(s.file()));
@@ -126,6 +167,8 @@ final class RequirementsSelection {
                 sets.add(new NamedRequirements(f.name(), f.file(), NamedRequirements.Stage.BASE, mainWhy));
             } else if (inDev.contains(f.file())) {
                 sets.add(new NamedRequirements(f.name(), f.file(), NamedRequirements.Stage.DEV, devWhy));
+            } else if (appOf.containsKey(f.file())) {
+                sets.add(new NamedRequirements(f.name(), f.file(), NamedRequirements.Stage.APP, appOf.get(f.file())));
             } else {
                 Optional<String> includer = through.containsKey(f.file()) ? Optional.of(through.get(f.file()))
                         : includer(root, f.file(), mainSets, devSets);
@@ -134,7 +177,22 @@ final class RequirementsSelection {
                         NamedRequirements.Stage.NOT_INSTALLED, "not chosen")));
             }
         }
-        return new Selected(mainSets, devSets, sets);
+        return new Selected(mainSets, devSets, apps, sets);
+    }
+
+    /** What an app installs when its settings do not say: these files of its folder, when present. */
+    static final List<String> APP_MAIN = ProjectScanner.APP_REQUIREMENTS.subList(0, 1);
+    static final List<String> APP_DEV = ProjectScanner.APP_REQUIREMENTS.subList(1, ProjectScanner.APP_REQUIREMENTS.size());
+
+    private static List<Found> inFolder(Path root, AppSetting app, List<String> names) {
+        List<Found> out = new ArrayList<>();
+        for (String name : names) {
+            Path file = root.resolve(app.path()).resolve(name);
+            if (Files.isRegularFile(file)) {
+                out.add(new Found(app.path() + "/" + name, file, app.path() + "/" + name));
+            }
+        }
+        return out;
     }
 
     /**

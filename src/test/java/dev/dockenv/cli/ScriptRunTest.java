@@ -41,7 +41,7 @@ class ScriptRunTest {
     private Optional<RunResolution.Ready> warm() {
         Session session = new Session(folder, cli.env, new PrintWriter(new StringWriter()),
                 new PrintWriter(new StringWriter()), new LocalProcessRunner(), false, () -> cli.engine);
-        return RunResolution.warm(session, cli.engine, folder, null, Optional.of(script));
+        return RunResolution.warm(session, cli.engine, folder, null, null, Optional.of(script));
     }
 
     @Test

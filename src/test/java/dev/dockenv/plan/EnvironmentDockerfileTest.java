@@ -32,7 +32,8 @@ class EnvironmentDockerfileTest {
         return new EnvironmentPlan("shop",
                 new PythonChoice(PythonVersion.parse("3.11").orElseThrow(),
                         Optional.of(new SourceLocation(Path.of(".python-version"), 1, 1))),
-                base, app, new PackageIndex(Optional.of("http://127.0.0.1:3141/simple"), List.of(), List.of(), true));
+                base, app, new PackageIndex(Optional.of("http://127.0.0.1:3141/simple"), List.of(), List.of(), true),
+                List.of());
     }
 
     static EnvironmentPlan minimalPlan() {
@@ -41,7 +42,7 @@ class EnvironmentDockerfileTest {
                         List.of("requirements.txt"), List.of(), PipCommand.install("-r", "requirements.txt")))),
                 new FinishingSteps(List.of(), Optional.empty(), List.of(), Map.of()));
         return new EnvironmentPlan("hello", new PythonChoice(PythonVersion.DEFAULT, Optional.empty()), base,
-                new AppPlan(List.of(), Optional.empty(), List.of(), List.of()), PackageIndex.none());
+                new AppPlan(List.of(), Optional.empty(), List.of(), List.of()), PackageIndex.none(), List.of());
     }
 
     /** A setup.py + setup.cfg project whose setup.py computes install_requires, its index in requirements.txt. */
@@ -54,7 +55,7 @@ class EnvironmentDockerfileTest {
                 List.of("legacy"), noDeps, List.of("--find-links", "/app/wheelhouse"));
         return new EnvironmentPlan("legacy-app", m.python(), m.base(),
                 new AppPlan(List.of(), Optional.of(project), List.of(), List.of("legacy")),
-                new PackageIndex(Optional.of("https://pypi.example.com/simple"), List.of(), List.of(), false));
+                new PackageIndex(Optional.of("https://pypi.example.com/simple"), List.of(), List.of(), false), List.of());
     }
 
     @Test
