@@ -44,7 +44,8 @@ final class InitCommand implements Callable<Integer> {
                 .render(EnvironmentDockerfile.compose(workspace.plan(), DockenvVersion.get())));
         files.put(dir.resolve(".dockerignore"), DockerignoreFile.render());
         ProjectStack stack = ProjectStack.of(workspace.session(), workspace.project());
-        files.put(dir.resolve("compose.yaml"), ComposeFile.render(workspace.plan(), stack.plan(), dir));
+        files.put(dir.resolve("compose.yaml"), ComposeFile.render(workspace.plan(), stack.plan(),
+                stack.appPlans(), dir));
         Map<Path, String> derived = new LinkedHashMap<>();
         workspace.plan().generatedFiles().forEach(g -> derived.put(dir.resolve(g.path()), g.content()));
         if (!force) {

@@ -70,6 +70,11 @@ final class ProjectStack {
         return plan;
     }
 
+    /** Each app's view of the stack, by the app's name. */
+    Map<String, StackPlan> appPlans() {
+        return appPlans;
+    }
+
     /** The stack as an app's container sees it, or without one the shared environment's. */
     StackPlan plan(Optional<ProjectApp> app) {
         return app.map(a -> appPlans.get(a.name())).orElse(plan);

@@ -11,9 +11,12 @@ import dev.dockenv.plan.ContainerPaths;
 import dev.dockenv.plan.EnvironmentDockerfile;
 import dev.dockenv.plan.EnvironmentPlan;
 import dev.dockenv.plan.ImageNames;
+import dev.dockenv.plan.PlannedApp;
 import dev.dockenv.stack.StackCompose;
 import dev.dockenv.stack.StackPlan;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
 
 /**
@@ -35,41 +38,25 @@ public final class ComposeFile {
 
     /** With the project's services: the app waits for those it depends on and gets their variables. */
     public static String render(EnvironmentPlan plan, StackPlan stack, Path root) {
-        return ComposeYaml.render(model(plan, stack, root));
+        return ComposeYaml.render(model(plan, stack, Map.of(), root));
+    }
+
+    /** With the project's services and its apps, each app with its view of the stack ({@code appStacks}, by name). */
+    public static String render(EnvironmentPlan plan, StackPlan stack, Map<String, StackPlan> appStacks, Path root) {
+        return ComposeYaml.render(model(plan, stack, appStacks, root));
     }
 
     public static ComposeModel model(EnvironmentPlan plan) {
-        return model(plan, null, null);
+        return model(plan, null, Map.of(), null);
     }
 
     /**
      * The file, with the services of {@code stack} (none when null): their host paths relative to
-     * {@code root}, their passwords interpolated from the variables dockenv init writes into .env.
+     * {@code root}, their passwords interpolated from the variables dockenv init writes into .env;
+     * and a service per app with a command, on its dev stage, with its view of the stack.
      */
-    public static ComposeModel model(EnvironmentPlan plan, StackPlan stack, Path root) {
-        Build.Builder build = Build.builder(".").target(EnvironmentDockerfile.DEV);
-        if (plan.index().hostNetwork()) {
-            build.network("host");
-        }
-        plan.index().buildArgs().forEach(build::arg);
-        Service.Builder app = Service.builder()
-                .image(ImageNames.repositoryFor(plan.projectName()) + ":" + EnvironmentDockerfile.DEV)
-                .builtFrom(build.build())
-                .command(ComposeString.literals(plan.command()))
-                .user(ComposeString.interpolated("${DOCKENV_UID:-1000}:${DOCKENV_GID:-1000}"))
-                .workingDir(ContainerPaths.PROJECT)
-                .init(true)
-                .environment("HOME", "/tmp")
-                .volume(VolumeMount.bind(".", ContainerPaths.PROJECT));
-        new TreeMap<>(plan.environment()).forEach(app::environment);
-        for (PortMapping port : plan.ports()) {
-            app.port(port.publishArgument());
-        }
+    public static ComposeModel model(EnvironmentPlan plan, StackPlan stack, Map<String, StackPlan> appStacks, Path root) {
         boolean services = stack != null && !stack.isEmpty();
-        if (services) {
-            StackCompose.appEnvironment(stack, StackCompose.Style.EJECTED).forEach(app::environment);
-            StackCompose.appDependsOn(stack).forEach(app::dependsOn);
-        }
         ComposeModel.Builder model = ComposeModel.builder()
                 .header("Written by dockenv init: the environment of `dockenv run` for docker compose.",
                         "Run as yourself: export DOCKENV_UID=$(id -u) DOCKENV_GID=$(id -g)",
@@ -77,10 +64,45 @@ public final class ComposeFile {
         if (services) {
             model.header("The services' passwords (DOCKENV_SECRET_*) are in .env, which compose reads: keep it out of git.");
         }
-        model.service(SERVICE, app.build());
+        model.service(SERVICE, service(plan, EnvironmentDockerfile.DEV, plan.command(), plan.ports(), services ? stack : null));
+        for (PlannedApp app : plan.apps()) {
+            if (!app.app().command().isEmpty()) {
+                StackPlan view = appStacks.get(app.name());
+                model.service(app.name(), service(plan, app.devStage(), app.app().command(), app.app().ports(),
+                        services && view != null ? view : null));
+            }
+        }
         if (services) {
             StackCompose.addServices(model, stack, StackCompose.BindPaths.relativeTo(root), StackCompose.Style.EJECTED);
         }
         return model.build();
+    }
+
+    /** A service of the environment's stage {@code stage}, as the caller's user, the project mounted. */
+    private static Service service(EnvironmentPlan plan, String stage, List<String> command, List<PortMapping> ports,
+            StackPlan stack) {
+        Build.Builder build = Build.builder(".").target(stage);
+        if (plan.index().hostNetwork()) {
+            build.network("host");
+        }
+        plan.index().buildArgs().forEach(build::arg);
+        Service.Builder app = Service.builder()
+                .image(ImageNames.repositoryFor(plan.projectName()) + ":" + stage)
+                .builtFrom(build.build())
+                .command(ComposeString.literals(command))
+                .user(ComposeString.interpolated("${DOCKENV_UID:-1000}:${DOCKENV_GID:-1000}"))
+                .workingDir(ContainerPaths.PROJECT)
+                .init(true)
+                .environment("HOME", "/tmp")
+                .volume(VolumeMount.bind(".", ContainerPaths.PROJECT));
+        new TreeMap<>(plan.environment()).forEach(app::environment);
+        for (PortMapping port : ports) {
+            app.port(port.publishArgument());
+        }
+        if (stack != null) {
+            StackCompose.appEnvironment(stack, StackCompose.Style.EJECTED).forEach(app::environment);
+            StackCompose.appDependsOn(stack).forEach(app::dependsOn);
+        }
+        return app.build();
     }
 }
