@@ -151,7 +151,18 @@ public final class Docker {
         return prefix.toLowerCase(Locale.ROOT) + "-" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     }
 
-    // ---- a minimal JSON reader for {"k":"v",...} or null ---------------------------------------
+    // ---- a minimal JSON reader for {"k":"v",...}, null, or one "string" ------------------------
+
+    /** The value of one JSON string literal (what a Go template's {@code json} makes of a string). */
+    static String parseString(String json) {
+        String s = json.strip();
+        int[] pos = {0};
+        String value = readString(s, pos);
+        if (pos[0] != s.length()) {
+            throw new IllegalArgumentException("text after the JSON string at " + pos[0] + ": " + json);
+        }
+        return value;
+    }
 
     static Map<String, String> parseStringMap(String json) {
         Map<String, String> map = new LinkedHashMap<>();

@@ -21,6 +21,16 @@ class DockerTest {
     }
 
     @Test
+    void parsesOneJsonString() {
+        assertThat(Docker.parseString("\"CMD [\\\"bash\\\" \\\"run.sh\\\"]\\tx\\u00e9\"\n"))
+                .isEqualTo("CMD [\"bash\" \"run.sh\"]\tx\u00e9");
+        assertThat(Docker.parseString("\"\"")).isEmpty();
+        assertThatThrownBy(() -> Docker.parseString("\"a\" b")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("text after the JSON string");
+        assertThatThrownBy(() -> Docker.parseString("a")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void clientHonoursDockenvDocker() {
         String env = System.getenv("DOCKENV_DOCKER");
         assertThat(Docker.client()).isEqualTo(env == null || env.isBlank() ? "docker" : env.strip());

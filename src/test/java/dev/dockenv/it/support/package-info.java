@@ -18,6 +18,8 @@
  *   <li>{@link dev.dockenv.it.support.TestProject}: a uniquely named project folder with
  *       {@code .python-version} 3.11; lists and removes the images labelled with its name.</li>
  *   <li>{@link dev.dockenv.it.support.Poll}: waits for what the engine does asynchronously.</li>
+ *   <li>{@link dev.dockenv.it.support.ImageLayers}: an image's layers and history, for checking
+ *       which layers two images share (a shared base stage).</li>
  *   <li>{@link dev.dockenv.it.support.ItWorkspace}: an IT class's set-up in one piece (a temporary
  *       work directory, a local index, dockenv with its own cache, the projects made) and its
  *       clean-up in {@code @AfterAll}.</li>
