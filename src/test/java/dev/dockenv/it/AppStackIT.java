@@ -183,6 +183,74 @@ class AppStackIT {
         assertThat(Stacks.containers(project)).isEmpty();
     }
 
+    @Test
+    void eachAppOfARepositoryGetsTheServicesItDependsOnAndUpStartsTheNamedApp() throws Exception {
+        int port;
+        try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            port = free.getLocalPort();
+        }
+        TestProject p = ws.project("apps");
+        projects.add(p);
+        p.file("requirements_web.txt", "flask\nredis\n")
+                .file("pyproject.toml", """
+                        [tool.dockenv]
+                        index-url = "%s"
+
+                        [tool.dockenv.services]
+                        cache = "redis:7"
+
+                        [tool.dockenv.apps.web]
+                        path = "web"
+                        requirements = ["web"]
+                        command = "flask --app web.counter run --host 0.0.0.0 --port 5000"
+                        ports = ["%d:5000"]
+                        depends-on = ["cache"]
+
+                        [tool.dockenv.apps.worker]
+                        depends-on = []
+                        command = "python -m worker"
+                        """.formatted(index.url(), port))
+                .file("web/__init__.py", "")
+                .file("web/counter.py", """
+                        import os
+                        import redis
+                        from flask import Flask
+
+                        app = Flask(__name__)
+                        store = redis.Redis.from_url(os.environ["REDIS_URL"])
+
+                        @app.get("/")
+                        def hit():
+                            return str(store.incr("hits"))
+                        """)
+                .file("worker/__init__.py", "")
+                .file("worker/__main__.py", "import os\nprint('worker', os.environ.get('REDIS_URL', 'no redis'))\n");
+
+        // the worker depends on no service: its run starts none and it gets no variable of one
+        ProcessResult worker = dockenv.runOk(p.dir(), "run", "--app", "worker", "--", "python", "-m", "worker");
+        assertThat(worker.stdout()).isEqualTo("worker no redis\n");
+        assertThat(Stacks.projects(p.name())).as("no service started for the worker").isEmpty();
+
+        ProcessResult web = dockenv.runOk(p.path("web"), "run", "--", "python", "-c",
+                "import os, flask; print(os.environ['REDIS_URL'])");
+        assertThat(web.stdout()).as("inside web/ the web app, with its service").isEqualTo("redis://cache:6379/0\n");
+        String project = Stacks.projects(p.name()).get(0);
+        assertThat(Stacks.running(project)).containsExactly("cache running");
+
+        ProcessResult up = dockenv.run(p.dir(), "up", "-d", "web");
+        assertThat(up.exitCode()).as(up.describe()).isZero();
+        assertThat(up.stderr()).contains("web on http://127.0.0.1:" + port);
+        assertThat(get(port)).isEqualTo("1");
+        assertThat(Stacks.running(project)).containsExactly("cache running", "web running");
+        ProcessResult logs = dockenv.runOk(p.dir(), "logs", "web");
+        assertThat(logs.stdout()).contains("\"GET / HTTP/1.1\" 200");
+        assertThat(dockenv.runOk(p.dir(), "status", "--app", "web").stdout())
+                .contains("web (web/): adds requirements_web.txt", "the app depends on cache and gets REDIS_URL");
+
+        dockenv.runOk(p.dir(), "down", "--volumes");
+        assertThat(Stacks.containers(project)).isEmpty();
+    }
+
     /** GET http://127.0.0.1:PORT/, retried while the app starts. */
     private static String get(int port) throws Exception {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
