@@ -44,6 +44,10 @@ final class AddCommand implements Callable<Integer> {
     @Option(names = "--group", paramLabel = "GROUP", description = "Add to a pyproject.toml [dependency-groups] group.")
     private String group;
 
+    @Option(names = "--app", paramLabel = "NAME", description = "Add to an app's requirements (its first set; "
+            + "default: the app whose folder you are in).")
+    private String app;
+
     @Option(names = "--no-sync", description = "Edit (and relock) only; do not build the environment.")
     private boolean noSync;
 
@@ -54,7 +58,14 @@ final class AddCommand implements Callable<Integer> {
             requirements.add(parse(text));
         }
         DependencyChange change = DependencyChange.open(root);
-        DependencyTarget target = DependencyTargets.choose(change.project(), dev, Optional.ofNullable(group));
+        var chosen = AppSelection.choose(change.project(), app, root.startDirectory());
+        if (chosen.isPresent() && group != null) {
+            throw new DockenvException(ExitCode.USAGE, "--group names a [dependency-groups] group of pyproject.toml, "
+                    + "and app '" + chosen.get().name() + "' installs requirements files", "leave --group out: --dev "
+                    + "adds to the app's dev requirements");
+        }
+        DependencyTarget target = chosen.isPresent() ? AppDependencies.target(change.project(), chosen.get(), dev)
+                : DependencyTargets.choose(change.project(), dev, Optional.ofNullable(group));
         String original = DependencyChange.read(target);
         String text = original;
         List<String> report = new ArrayList<>();
@@ -79,7 +90,7 @@ final class AddCommand implements Callable<Integer> {
         }
         group().ifPresent(g -> err.println("dockenv: note: the environment installs the dev group only; '" + g
                 + "' is declared, not installed"));
-        change.commit(target, text, !noSync, "dockenv add " + String.join(" ", packages));
+        change.commit(chosen, target, text, !noSync, "dockenv add " + String.join(" ", packages));
         return 0;
     }
 

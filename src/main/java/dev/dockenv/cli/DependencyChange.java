@@ -11,6 +11,7 @@ import dev.dockenv.io.AtomicFiles;
 import dev.dockenv.io.ChangeJournal;
 import dev.dockenv.io.Utf8File;
 import dev.dockenv.project.Project;
+import dev.dockenv.project.ProjectApp;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -72,25 +73,29 @@ final class DependencyChange {
     }
 
     /**
-     * Writes {@code after}, relocks when dockenv locks the project, then builds the dev environment
-     * (unless {@code sync} is false); on a failure, restores the file and the lock. The change is
+     * Writes {@code after}, relocks when dockenv locks the project (an app's requirements are not
+     * locked), then builds the dev environment, the app's when given (unless {@code sync} is false); on a failure, restores the file and the lock. The change is
      * journaled ({@link ChangeJournal}) from before the file is written until it stands: when the
      * process is killed on the way (SIGKILL included), the next dockenv command finds the file and
      * the lock as they were before it. {@code what} names the change for that command's message.
      */
-    void commit(DependencyTarget target, String after, boolean sync, String what) {
+    void commit(Optional<ProjectApp> app, DependencyTarget target, String after, boolean sync, String what) {
         Session session = root.session();
+        // an app's requirements are installed over the locked base, not locked with it
+        Optional<Path> relock = app.isPresent() ? Optional.empty() : dockenvLock;
         List<Path> files = new ArrayList<>();
         files.add(target.file());
-        dockenvLock.ifPresent(files::add);
+        relock.ifPresent(files::add);
         ChangeJournal journal = journal(what, files);
         try {
             write(target.file(), after.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            if (dockenvLock.isPresent()) {
+            if (relock.isPresent()) {
                 LockCommand.relock(root);
             }
             if (sync) {
-                Workspace.open(root).build(Optional.empty(), Optional.empty(), new BuildOptions(false, false, false));
+                Workspace workspace = Workspace.open(root);
+                workspace.build(app.flatMap(a -> workspace.project().app(a.name())), Optional.empty(),
+                        new BuildOptions(false, false, false));
             }
         } catch (RuntimeException e) {
             try {
@@ -99,7 +104,7 @@ final class DependencyChange {
                 e.addSuppressed(restoring);
                 throw new UncheckedIOException("cannot put back " + project.relative(target.file()), restoring);
             }
-            session.err().println("dockenv: " + project.relative(target.file()) + (dockenvLock.isPresent()
+            session.err().println("dockenv: " + project.relative(target.file()) + (relock.isPresent()
                     ? " and " + LockCommand.LOCK_FILE + " left as they were" : " left as it was"));
             session.err().flush();
             throw e;

@@ -36,6 +36,10 @@ final class RemoveCommand implements Callable<Integer> {
             + "group.")
     private String group;
 
+    @Option(names = "--app", paramLabel = "NAME", description = "Remove from an app's requirements (its first set; "
+            + "default: the app whose folder you are in).")
+    private String app;
+
     @Option(names = "--no-sync", description = "Edit (and relock) only; do not build the environment.")
     private boolean noSync;
 
@@ -46,7 +50,14 @@ final class RemoveCommand implements Callable<Integer> {
             names.add(AddCommand.parse(text));
         }
         DependencyChange change = DependencyChange.open(root);
-        DependencyTarget target = DependencyTargets.choose(change.project(), dev, Optional.ofNullable(group));
+        var chosen = AppSelection.choose(change.project(), app, root.startDirectory());
+        if (chosen.isPresent() && group != null) {
+            throw new DockenvException(ExitCode.USAGE, "--group names a [dependency-groups] group of pyproject.toml, "
+                    + "and app '" + chosen.get().name() + "' installs requirements files", "leave --group out: --dev "
+                    + "adds to the app's dev requirements");
+        }
+        DependencyTarget target = chosen.isPresent() ? AppDependencies.target(change.project(), chosen.get(), dev)
+                : DependencyTargets.choose(change.project(), dev, Optional.ofNullable(group));
         String text = DependencyChange.read(target);
         List<String> report = new ArrayList<>();
         for (Requirement r : names) {
@@ -64,7 +75,7 @@ final class RemoveCommand implements Callable<Integer> {
         String where = " (" + target.describe(change.project().root()) + ")";
         report.forEach(line -> err.println("dockenv: " + line + where));
         err.flush();
-        change.commit(target, text, !noSync, "dockenv remove " + String.join(" ", packages));
+        change.commit(chosen, target, text, !noSync, "dockenv remove " + String.join(" ", packages));
         return 0;
     }
 

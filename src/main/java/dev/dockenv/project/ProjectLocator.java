@@ -8,10 +8,18 @@ import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import org.tomlj.Toml;
+import org.tomlj.TomlTable;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Finds a project's root by walking up from a directory to the first one holding a marker file. */
+/**
+ * Finds a project's root by walking up from a directory to the first one holding a marker file;
+ * unless a folder further up declares an app whose folder holds the directory (an app of a
+ * repository may have its own requirements.txt or pyproject.toml): then that repository.
+ */
 public final class ProjectLocator {
     /** Files (or folders) that make a directory a project root, in the order they are reported. */
     public static final List<String> MARKERS = markers();
@@ -31,6 +39,11 @@ public final class ProjectLocator {
         Path dir = start.toAbsolutePath().normalize();
         for (Path d = dir; d != null; d = d.getParent()) {
             if (isProjectRoot(d)) {
+                for (Path up = d.getParent(); up != null; up = up.getParent()) {
+                    if (declaresAppHolding(up, dir)) {
+                        return up;
+                    }
+                }
                 return d;
             }
         }
@@ -38,6 +51,44 @@ public final class ProjectLocator {
                 "no Python project found in " + dir + " or any parent folder (looked for "
                         + String.join(", ", MARKERS) + ")",
                 "run dockenv inside your project, or create a requirements.txt or pyproject.toml there");
+    }
+
+    /** The settings files that may declare apps, with where their settings table is. */
+    private static final List<Map.Entry<String, String>> SETTINGS = List.of(Map.entry("pyproject.toml", "tool.dockenv.apps"),
+            Map.entry("dockenv.toml", "apps"));
+
+    /**
+     * Whether {@code folder}'s settings declare an app whose folder holds {@code dir} (its path, or
+     * its name when it has none). Settings that do not parse declare nothing here: the scan of the
+     * project they belong to reports them.
+     */
+    static boolean declaresAppHolding(Path folder, Path dir) {
+        for (Map.Entry<String, String> settings : SETTINGS) {
+            Path file = folder.resolve(settings.getKey());
+            if (!Files.isRegularFile(file)) {
+                continue;
+            }
+            try {
+                String text = Files.readString(file);
+                if (!text.contains("apps")) {
+                    continue;
+                }
+                TomlTable apps = Toml.parse(text).getTable(settings.getValue());
+                if (apps == null) {
+                    continue;
+                }
+                for (String name : apps.keySet()) {
+                    TomlTable app = apps.getTable(List.of(name));
+                    String path = app == null ? name : Optional.ofNullable(app.getString("path")).orElse(name);
+                    if (dir.startsWith(folder.resolve(path).normalize())) {
+                        return true;
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                // unreadable or not TOML: not a repository declaring this folder's app
+            }
+        }
+        return false;
     }
 
     static boolean isProjectRoot(Path dir) {

@@ -197,4 +197,28 @@ class AddRemoveIT {
         assertThat(build.exitCode()).as(build.describe()).isEqualTo(6);
         assertThat(unlocked.read("requirements.txt")).isEqualTo("--index-url " + index.url() + "\ngreeting\n");
     }
+
+    @Test
+    void addingInAnAppsFolderInstallsIntoThatAppAloneOverTheLockedBase() {
+        TestProject p = ws.project("apps").file("pyproject.toml", PYPROJECT + "index-url = \"" + index.url() + "\"\n"
+                + "\n[tool.dockenv.apps.one]\n\n[tool.dockenv.apps.two]\n")
+                .file("one/__init__.py", "").file("two/__init__.py", "");
+        dockenv.runOk(p.dir(), "lock");
+        String lock = p.read("pylock.toml");
+
+        // in one's folder, add edits one's requirements (made), builds one's image, and leaves the base's lock
+        ProcessResult add = dockenv.run(p.path("one"), "add", "pkg-g");
+        assertThat(add.exitCode()).as(add.describe()).isZero();
+        assertThat(add.stderr()).contains("added pkg-g (one/requirements.txt (new))", "target one-dev");
+        assertThat(p.read("one/requirements.txt")).isEqualTo("pkg-g\n");
+        assertThat(p.read("pylock.toml")).isEqualTo(lock);
+        String probe = "import importlib.util as u; print(*(u.find_spec(m) is not None for m in ('pkg_a', 'pkg_g')))";
+        assertPrints(dockenv.run(p.dir(), "run", "--app", "one", "--", "python", "-c", probe), "True True\n");
+        assertPrints(dockenv.run(p.dir(), "run", "--app", "two", "--", "python", "-c", probe), "True False\n");
+
+        ProcessResult remove = dockenv.run(p.dir(), "remove", "--app", "one", "pkg-g");
+        assertThat(remove.exitCode()).as(remove.describe()).isZero();
+        assertThat(p.read("one/requirements.txt")).isEmpty();
+        assertPrints(dockenv.run(p.dir(), "run", "--app", "one", "--", "python", "-c", probe), "True False\n");
+    }
 }
