@@ -39,9 +39,13 @@ public final class BuildDefinitions {
         }
         Dockerfile model = EnvironmentDockerfile.compose(plan, version, EnvironmentBuilder.PROJECT_IN_CONTEXT);
         String text = new DockerfileRenderer(Dialect.BUILDKIT).render(model);
+        // the derived files the target's stages copy (another app's lock lists are not this image's input)
+        String used = new DockerfileRenderer(Dialect.BUILDKIT).render(new Dockerfile(List.of(), model.stagesFor(target)));
+        List<dev.dockenv.plan.GeneratedFile> generated = plan.generatedFiles().stream()
+                .filter(f -> used.contains(EnvironmentBuilder.PROJECT_IN_CONTEXT + f.path())).toList();
         return new BuildDefinition(BuildDefinition.Origin.GENERATED, text, Optional.of(model), Optional.of(target),
                 Optional.of(EnvironmentDockerfile.contextPaths(plan, target)), plan.index().buildArgs(),
-                plan.index().hostNetwork(), Optional.empty(), plan.generatedFiles(), plan.dependencyFolders(),
+                plan.index().hostNetwork(), Optional.empty(), generated, plan.dependencyFolders(),
                 EnvironmentDockerfile.contextExclusions(plan, target));
     }
 
@@ -70,9 +74,15 @@ public final class BuildDefinitions {
                 plan.index().hostNetwork(), Optional.of(dockerfile), List.of(), List.of(), List.of());
     }
 
-    /** The Dockerfile text for the builder at hand (the user's own is sent as written). */
+    /**
+     * The Dockerfile text for the builder at hand (the user's own is sent as written; a generated
+     * one with the stages its target builds on).
+     */
     public static String textFor(BuildDefinition definition, Dialect dialect) {
-        return definition.model().map(m -> new DockerfileRenderer(dialect).render(m))
+        // a generated one with the stages its target builds on alone: the legacy builder builds every
+        // stage before the target, and another app's stages copy files this build's context has not
+        return definition.model().map(m -> new DockerfileRenderer(dialect).render(new Dockerfile(m.header(),
+                        definition.target().map(m::stagesFor).orElse(m.stages()))))
                 .orElse(definition.dockerfileText());
     }
 }

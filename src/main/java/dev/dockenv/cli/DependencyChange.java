@@ -10,6 +10,7 @@ import dev.dockenv.errors.ExitCode;
 import dev.dockenv.io.AtomicFiles;
 import dev.dockenv.io.ChangeJournal;
 import dev.dockenv.io.Utf8File;
+import dev.dockenv.decision.AppLocks;
 import dev.dockenv.project.Project;
 import dev.dockenv.project.ProjectApp;
 import java.io.IOException;
@@ -73,23 +74,36 @@ final class DependencyChange {
     }
 
     /**
-     * Writes {@code after}, relocks when dockenv locks the project (an app's requirements are not
-     * locked), then builds the dev environment, the app's when given (unless {@code sync} is false); on a failure, restores the file and the lock. The change is
+     * Writes {@code after}, relocks when dockenv locks the project (an app's change: that app's lock
+     * alone), then builds the dev environment, the app's when given (unless {@code sync} is false); on a failure, restores the file and the lock. The change is
      * journaled ({@link ChangeJournal}) from before the file is written until it stands: when the
      * process is killed on the way (SIGKILL included), the next dockenv command finds the file and
      * the lock as they were before it. {@code what} names the change for that command's message.
      */
     void commit(Optional<ProjectApp> app, DependencyTarget target, String after, boolean sync, String what) {
         Session session = root.session();
-        // an app's requirements are installed over the locked base, not locked with it
-        Optional<Path> relock = app.isPresent() ? Optional.empty() : dockenvLock;
+        // the locks the change rewrites: the shared one and every app's (their inputs include the shared
+        // ones), or for an app's change that app's alone (when the project is locked, or the app is)
+        List<Path> locks = new ArrayList<>();
+        if (app.isPresent()) {
+            Path appLock = AppLocks.file(project, app.get().name());
+            if (dockenvLock.isPresent() || Files.isRegularFile(appLock)) {
+                locks.add(appLock);
+            }
+        } else if (dockenvLock.isPresent()) {
+            locks.add(dockenvLock.get());
+            project.apps().forEach(a -> locks.add(AppLocks.file(project, a.name())));
+        }
+        Optional<Path> relock = locks.isEmpty() ? Optional.empty() : Optional.of(locks.get(0));
         List<Path> files = new ArrayList<>();
         files.add(target.file());
-        relock.ifPresent(files::add);
+        files.addAll(locks);
         ChangeJournal journal = journal(what, files);
         try {
             write(target.file(), after.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            if (relock.isPresent()) {
+            if (relock.isPresent() && app.isPresent()) {
+                LockCommand.relockApp(root, app.get().name());
+            } else if (relock.isPresent()) {
                 LockCommand.relock(root);
             }
             if (sync) {
@@ -105,7 +119,7 @@ final class DependencyChange {
                 throw new UncheckedIOException("cannot put back " + project.relative(target.file()), restoring);
             }
             session.err().println("dockenv: " + project.relative(target.file()) + (relock.isPresent()
-                    ? " and " + LockCommand.LOCK_FILE + " left as they were" : " left as it was"));
+                    ? " and " + relock.get().getFileName() + " left as they were" : " left as it was"));
             session.err().flush();
             throw e;
         }

@@ -6,6 +6,7 @@ import dev.dockenv.lock.DependencyGroups;
 import dev.dockenv.lock.LockFile;
 import dev.dockenv.lock.pylock.PylockWriter;
 import dev.dockenv.resolve.IndexAccess;
+import dev.dockenv.decision.AppLocks;
 import dev.dockenv.decision.InstallDecider;
 import dev.dockenv.decision.InstallDecision;
 import dev.dockenv.decision.LockInputs;
@@ -15,6 +16,8 @@ import dev.dockenv.lock.format.LockFormat;
 import dev.dockenv.lock.format.LockReading;
 import dev.dockenv.resolve.LockResolver;
 import dev.dockenv.plan.EnvironmentPlan;
+import dev.dockenv.plan.PlannedApp;
+import dev.dockenv.project.ProjectApp;
 import dev.dockenv.plan.EnvironmentPlanner;
 import dev.dockenv.project.Project;
 import dev.dockenv.lock.LockedPackage;
@@ -55,6 +58,11 @@ final class LockCommand implements Callable<Integer> {
     record Unlocked(Project project, InstallDecision.Unlocked decision, EnvironmentPlan plan) {
         Path lockFile() {
             return project.root().resolve(LOCK_FILE);
+        }
+
+        /** Whether the shared environment declares anything to install (a repository's may leave all to its apps). */
+        boolean sharedDeclares() {
+            return !plan.baseInstalls().isEmpty() || !plan.devInstalls().isEmpty();
         }
 
         /** The digest of the inputs, recorded in the lock. */
@@ -103,6 +111,31 @@ final class LockCommand implements Callable<Integer> {
         return locked.requireFresh().reading().lock();
     }
 
+    /** Whether an app declares requirements of its own (else the shared environment's lock is its lock). */
+    private static boolean declaresOwn(ProjectApp app) {
+        return !app.requirements().isEmpty() || !app.devRequirements().isEmpty();
+    }
+
+    /** {@code --check} of an app's lock: fresh, or none needed (the app installs nothing); else the error. */
+    private static String checkAppLock(Unlocked unlocked, ProjectApp app, Optional<LockReading> lock) {
+        String name = AppLocks.fileName(app.name());
+        if (lock.isEmpty()) {
+            if (!declaresOwn(app)) {
+                return "app " + app.name() + " declares no requirements of its own: the shared lock is its lock";
+            }
+            throw new DockenvException(ExitCode.BAD_INPUT, "no lock for app '" + app.name() + "': " + name
+                    + " does not exist", "run `dockenv lock` to resolve the apps' dependencies too");
+        }
+        if (lock.get().freshness() instanceof Freshness.Stale stale) {
+            throw stale.error();
+        }
+        if (lock.get().freshness() instanceof Freshness.Unrecorded) {
+            throw new DockenvException(ExitCode.BAD_INPUT, "stale lock: " + name + " records no inputs digest, so it "
+                    + "was not made by `dockenv lock`", "run `dockenv lock` to re-resolve it");
+        }
+        return name + " is up to date";
+    }
+
     /**
      * {@code --check} of a lock another tool maintains: what the lock records of its manifest is
      * compared as dockenv compares it before installing it; a lock that records nothing to compare
@@ -122,23 +155,66 @@ final class LockCommand implements Callable<Integer> {
                 + lock.format().checkCommand() + "`)";
     }
 
-    /** Resolves the project's declared dependencies and writes pylock.toml (atomically); reports on stderr. */
-    static LockFile relock(DockenvCommand root) {
-        Session session = root.session();
+    /**
+     * Resolves the project's declared dependencies and writes pylock.toml (atomically), then each
+     * app's lock (its dependencies resolved with the shared ones: pylock.NAME.toml); reports on
+     * stderr. A repository whose shared environment declares nothing has the apps' locks alone.
+     */
+    static List<Path> relock(DockenvCommand root) {
         Unlocked unlocked = Unlocked.open(root);
-        Path target = unlocked.lockFile();
+        List<Path> written = new java.util.ArrayList<>();
+        if (unlocked.sharedDeclares() || unlocked.project().apps().isEmpty()) {
+            write(root, unlocked, unlocked.plan(), unlocked.lockFile(), unlocked.digest());
+            written.add(unlocked.lockFile());
+        }
+        for (ProjectApp app : unlocked.project().apps()) {
+            relockApp(root, unlocked, app.name()).ifPresent(written::add);
+        }
+        if (written.isEmpty()) {
+            throw new DockenvException(ExitCode.BAD_INPUT, "nothing to lock: neither the shared environment nor an app "
+                    + "declares dependencies", "list them in the requirements files [tool.dockenv] and the apps name");
+        }
+        return written;
+    }
+
+    /** Resolves one app's dependencies with the shared ones into pylock.NAME.toml; none when neither declares any. */
+    static Optional<Path> relockApp(DockenvCommand root, String app) {
+        return relockApp(root, Unlocked.open(root), app);
+    }
+
+    private static Optional<Path> relockApp(DockenvCommand root, Unlocked unlocked, String app) {
+        PlannedApp planned = unlocked.plan().plannedApp(app).orElseThrow();
+        EnvironmentPlan view = unlocked.plan().forApp(planned);
+        Path target = AppLocks.file(unlocked.project(), app);
+        if (!declaresOwn(unlocked.project().app(app).orElseThrow())) {
+            // nothing of its own to lock: the shared lock is the app's; a lock of before goes
+            try {
+                Files.deleteIfExists(target);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot remove " + target, e);
+            }
+            return Optional.empty();
+        }
+        write(root, unlocked, view, target, LockInputs.appDigest(unlocked.project(), unlocked.decision(),
+                unlocked.project().app(app).orElseThrow()));
+        return Optional.of(target);
+    }
+
+    private static LockFile write(DockenvCommand root, Unlocked unlocked, EnvironmentPlan plan, Path target,
+            String digest) {
+        Session session = root.session();
         LockResolver resolver = new LockResolver(session.engine(),
-                IndexAccess.of(unlocked.project(), unlocked.plan(), session.environment()), session.err());
-        String digest = unlocked.digest();
-        LockFile resolved = resolver.resolve(unlocked.project(), unlocked.plan(), digest, target);
+                IndexAccess.of(unlocked.project(), plan, session.environment()), session.err());
+        LockFile resolved = resolver.resolve(unlocked.project(), plan, digest, target);
         LockFile lock = resolved.withLayers(layers(target, resolved, digest));
         try {
             PylockWriter.write(lock, target, digest);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + target, e);
         }
-        session.err().printf("dockenv: wrote %s: %d packages (%d main, %d dev)%n", LOCK_FILE, lock.packages().size(),
-                lock.packagesOf(DependencyGroups.MAIN).size(), lock.packagesOf(DependencyGroups.DEV).size());
+        session.err().printf("dockenv: wrote %s: %d packages (%d main, %d dev)%n", target.getFileName(),
+                lock.packages().size(), lock.packagesOf(DependencyGroups.MAIN).size(),
+                lock.packagesOf(DependencyGroups.DEV).size());
         session.err().flush();
         return lock;
     }
@@ -175,15 +251,26 @@ final class LockCommand implements Callable<Integer> {
     public Integer call() {
         Session session = root.session();
         if (check) {
-            InstallDecision decision = InstallDecider.decide(scan(root), session.environment());
-            String says = decision instanceof InstallDecision.Locked locked && locked.reading().format() != LockFormat.PYLOCK
-                    ? checkForeignLock(locked.reading())
-                    : requireFreshDockenvLock(decision).file().getFileName() + " is up to date";
-            session.err().println("dockenv: " + says);
+            Project project = scan(root);
+            InstallDecision decision = InstallDecider.decide(project, session.environment());
+            List<String> says = new java.util.ArrayList<>();
+            Unlocked unlocked = project.apps().isEmpty() ? null : Unlocked.open(root);
+            if (unlocked == null || unlocked.sharedDeclares() || decision instanceof InstallDecision.Locked) {
+                says.add(decision instanceof InstallDecision.Locked locked && locked.reading().format() != LockFormat.PYLOCK
+                        ? checkForeignLock(locked.reading())
+                        : requireFreshDockenvLock(decision).file().getFileName() + " is up to date");
+            }
+            if (unlocked != null) {
+                Map<String, LockReading> appLocks = AppLocks.read(project, session.environment());
+                for (ProjectApp app : project.apps()) {
+                    says.add(checkAppLock(unlocked, app, Optional.ofNullable(appLocks.get(app.name()))));
+                }
+            }
+            says.forEach(line -> session.err().println("dockenv: " + line));
             session.err().flush();
             return 0;
         }
-        session.out().println(relock(root).file());
+        relock(root).forEach(session.out()::println);
         return 0;
     }
 }

@@ -191,8 +191,9 @@ final class RunResolution {
             paths.addAll(c.findLinksDirectories());
         });
         project.config().source().ifPresent(paths::add);
-        // an app's own requirements files, present or not yet
+        // an app's own requirements files and lock, present or not yet
         for (ProjectApp app : project.apps()) {
+            paths.add(dev.dockenv.decision.AppLocks.file(project, app.name()));
             for (String name : ProjectScanner.APP_REQUIREMENTS) {
                 paths.add(project.root().resolve(app.folder()).resolve(name));
             }

@@ -10,6 +10,7 @@ import dev.dockenv.engine.ImageSummary;
 import dev.dockenv.plan.FinishingSteps;
 import dev.dockenv.project.BuildInputs;
 import dev.dockenv.project.NamedRequirements;
+import dev.dockenv.decision.AppLocks;
 import dev.dockenv.project.Project;
 import dev.dockenv.project.ProjectApp;
 import java.io.PrintWriter;
@@ -121,11 +122,16 @@ final class StatusCommand implements Callable<Integer> {
      */
     private static void apps(PrintWriter out, Workspace workspace, Optional<ProjectApp> chosen) {
         Project project = workspace.project();
+        var locks = AppLocks.read(project, workspace.session().environment());
         String key = "apps";
         for (ProjectApp a : project.apps()) {
             List<String> parts = new java.util.ArrayList<>();
             parts.add(a.requirements().isEmpty() ? "no requirements of its own" : "adds " + String.join(", ",
                     a.requirements().stream().map(r -> project.relative(r.file())).toList()));
+            if (locks.containsKey(a.name())) {
+                parts.add("locked in " + AppLocks.fileName(a.name()) + " (" + locks.get(a.name()).lock().packages().size()
+                        + " packages)");
+            }
             if (!a.devRequirements().isEmpty()) {
                 parts.add("dev " + String.join(", ", a.devRequirements().stream().map(r -> project.relative(r.file()))
                         .toList()));

@@ -13,6 +13,7 @@ import dev.dockenv.build.EnvironmentImage;
 import dev.dockenv.build.IndexCredentials;
 import dev.dockenv.cache.BuildLock;
 import dev.dockenv.context.FileDigestCache;
+import dev.dockenv.decision.AppLocks;
 import dev.dockenv.decision.InstallDecider;
 import dev.dockenv.decision.InstallDecision;
 import dev.dockenv.lock.LockFile;
@@ -65,7 +66,14 @@ final class Workspace {
         if (decision instanceof InstallDecision.Locked locked) {
             locked.requireFresh();
         }
-        return new Workspace(root, project, decision, EnvironmentPlanner.plan(project, decision));
+        java.util.Map<String, LockFile> appLocks = new java.util.LinkedHashMap<>();
+        AppLocks.read(project, root.session().environment()).forEach((app, reading) -> {
+            if (reading.freshness() instanceof dev.dockenv.lock.format.Freshness.Stale stale) {
+                throw stale.error();
+            }
+            appLocks.put(app, reading.lock());
+        });
+        return new Workspace(root, project, decision, EnvironmentPlanner.plan(project, decision, appLocks));
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.dockenv.decision;
 
 import dev.dockenv.io.Sha256;
 import dev.dockenv.project.Project;
+import dev.dockenv.project.ProjectApp;
 import dev.dockenv.project.RequirementsSet;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -36,6 +37,18 @@ public final class LockInputs {
         index.indexUrl().ifPresent(u -> s.append("index-url ").append(u).append('\n'));
         index.extraIndexUrls().forEach(u -> s.append("extra-index-url ").append(u).append('\n'));
         index.trustedHosts().forEach(h -> s.append("trusted-host ").append(h).append('\n'));
+        return "sha256:" + sha256(s.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * "sha256:hex" of what an app's lock is resolved from: the shared environment's inputs
+     * ({@link #digest}) and the app's requirements files by content.
+     */
+    public static String appDigest(Project project, InstallDecision.Unlocked unlocked, ProjectApp app) {
+        StringBuilder s = new StringBuilder(VERSION).append(" app ").append(app.name()).append('\n');
+        s.append("shared ").append(digest(project, unlocked)).append('\n');
+        stage(s, "app main", project, new StageDependencies(app.requirements(), List.of(), List.of(), List.of()));
+        stage(s, "app dev", project, new StageDependencies(app.devRequirements(), List.of(), List.of(), List.of()));
         return "sha256:" + sha256(s.toString().getBytes(StandardCharsets.UTF_8));
     }
 

@@ -92,9 +92,15 @@ public final class EnvironmentDockerfile {
             stages.add(system(plan));
             List<StageInstall> installs = new ArrayList<>(plan.baseInstalls());
             installs.addAll(plan.devInstalls());
+            for (PlannedApp app : plan.apps()) {
+                installs.addAll(app.installs());
+                installs.addAll(app.app().devInstalls());
+            }
+            java.util.Set<String> layered = new java.util.HashSet<>();
             for (StageInstall install : installs) {
                 if (install instanceof StageInstall.Locked locked) {
-                    locked.layers().forEach(layer -> stages.add(layerStage(layer, contextPrefix, plan)));
+                    locked.layers().stream().filter(layer -> layered.add(layer.stage()))
+                            .forEach(layer -> stages.add(layerStage(layer, contextPrefix, plan)));
                 }
             }
             stages.add(base(plan, contextPrefix));

@@ -23,6 +23,18 @@ public record EnvironmentPlan(String projectName, PythonChoice python, BasePlan 
         apps = List.copyOf(apps);
     }
 
+    /**
+     * The plan as one environment of an app, for resolving its lock: the shared installs and the
+     * app's as the base, the shared dev installs and the app's as dev.
+     */
+    public EnvironmentPlan forApp(PlannedApp planned) {
+        List<StageInstall> installs = new ArrayList<>(baseInstalls());
+        installs.addAll(planned.installs());
+        BasePlan view = new BasePlan(base.image(), base.aptPackages(), base.importPath(),
+                new PythonEnvironment.Venv(installs), base.finishing());
+        return new EnvironmentPlan(projectName, python, view, planned.app(), index, List.of());
+    }
+
     /** The app of this name, when the repository has several. */
     public Optional<PlannedApp> plannedApp(String name) {
         return apps.stream().filter(a -> a.name().equals(name)).findFirst();
@@ -66,15 +78,17 @@ public record EnvironmentPlan(String projectName, PythonChoice python, BasePlan 
 
     /**
      * The files dockenv derives for this build, in order: the conda environment's, the lock lists of
-     * the base and dev installs, the project's module stand-ins.
+     * the base and dev installs and of the apps' (each once), the project's module stand-ins.
      */
     public List<GeneratedFile> generatedFiles() {
         List<GeneratedFile> files = new ArrayList<>();
         conda().ifPresent(c -> files.addAll(c.generatedFiles()));
-        for (List<StageInstall> installs : List.of(baseInstalls(), devInstalls())) {
+        List<List<StageInstall>> stages = new ArrayList<>(List.of(baseInstalls(), devInstalls()));
+        apps.forEach(a -> stages.addAll(List.of(a.installs(), a.app().devInstalls())));
+        for (List<StageInstall> installs : stages) {
             for (StageInstall install : installs) {
                 if (install instanceof StageInstall.Locked locked) {
-                    files.addAll(locked.generatedFiles());
+                    locked.generatedFiles().stream().filter(f -> !files.contains(f)).forEach(files::add);
                 }
             }
         }

@@ -4,10 +4,13 @@ import dev.dockenv.config.PortMapping;
 import dev.dockenv.decision.DeclaredStages;
 import dev.dockenv.decision.InstallDecision;
 import dev.dockenv.decision.StageDependencies;
+import dev.dockenv.lock.DependencyGroups;
+import dev.dockenv.lock.LockFile;
 import dev.dockenv.project.Project;
 import dev.dockenv.project.ProjectApp;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -22,6 +25,14 @@ public final class EnvironmentPlanner {
     }
 
     public static EnvironmentPlan plan(Project project, InstallDecision decision) {
+        return plan(project, decision, Map.of());
+    }
+
+    /**
+     * @param appLocks the locks of the repository's apps that have one ({@code dockenv lock}'s
+     *     pylock.NAME.toml), by app name: those apps install from them over the shared environment
+     */
+    public static EnvironmentPlan plan(Project project, InstallDecision decision, Map<String, LockFile> appLocks) {
         Stages stages = stages(project, decision);
         String importPath = project.hasSrcLayout() ? ContainerPaths.PROJECT + "/src" : ContainerPaths.PROJECT;
         Optional<String> postBuild = project.postBuild().map(project::relative);
@@ -33,7 +44,7 @@ public final class EnvironmentPlanner {
                 ProjectInstallPlanner.plan(project, decision instanceof InstallDecision.Locked), ports(project),
                 command(project));
         return new EnvironmentPlan(project.name(), project.python(), base, app, decision.index(),
-                apps(project, stages, app));
+                apps(project, decision, stages, app, appLocks));
     }
 
     /**
@@ -41,11 +52,32 @@ public final class EnvironmentPlanner {
      * environment the shared dev installs then its own (and the project itself, as the shared
      * environment has it); what an earlier stage copies is not copied again.
      */
-    private static List<PlannedApp> apps(Project project, Stages stages, AppPlan shared) {
+    private static List<PlannedApp> apps(Project project, InstallDecision decision, Stages stages, AppPlan shared,
+            Map<String, LockFile> appLocks) {
         List<StageInstall> baseInstalls = stages.environment() instanceof PythonEnvironment.Venv venv ? venv.installs()
                 : List.of();
+        // what the shared environment's lock installs already, which an app's lock leaves out
+        Set<String> sharedMain = Set.of();
+        Set<String> sharedAll = Set.of();
+        if (decision instanceof InstallDecision.Locked locked) {
+            sharedMain = LockedInstallPlanner.lines(project, locked.reading().lock(), Set.of(DependencyGroups.MAIN));
+            sharedAll = LockedInstallPlanner.lines(project, locked.reading().lock(),
+                    Set.of(DependencyGroups.MAIN, DependencyGroups.DEV));
+        }
         List<PlannedApp> out = new ArrayList<>();
         for (ProjectApp app : project.apps()) {
+            List<PortMapping> ports = new ArrayList<>();
+            app.setting().ports().forEach(spec -> ports.add(PortMapping.parse(spec).orElseThrow())); // checked when read
+            List<String> others = project.apps().stream().filter(o -> o != app).map(ProjectApp::folder).toList();
+            if (appLocks.containsKey(app.name())) {
+                List<List<StageInstall>> locked = LockedInstallPlanner.planApp(project, app.name(),
+                        appLocks.get(app.name()), sharedMain, sharedAll);
+                List<StageInstall> dev = new ArrayList<>(stages.dev());
+                dev.addAll(locked.get(1));
+                out.add(new PlannedApp(app.name(), app.folder(), locked.get(0), new AppPlan(dev, shared.project(), ports,
+                        app.setting().command()), others));
+                continue;
+            }
             Set<String> copied = DeclaredInstallPlanner.copiedBy(baseInstalls);
             List<StageInstall> installs = DeclaredInstallPlanner.plan(project, new StageDependencies(app.requirements(),
                     List.of(), List.of(), List.of()), copied).stream().toList();
@@ -55,9 +87,6 @@ public final class EnvironmentPlanner {
             copied.addAll(DeclaredInstallPlanner.copiedBy(stages.dev()));
             DeclaredInstallPlanner.plan(project, new StageDependencies(app.devRequirements(), List.of(), List.of(),
                     List.of()), copied).ifPresent(dev::add);
-            List<PortMapping> ports = new ArrayList<>();
-            app.setting().ports().forEach(spec -> ports.add(PortMapping.parse(spec).orElseThrow())); // checked when read
-            List<String> others = project.apps().stream().filter(o -> o != app).map(ProjectApp::folder).toList();
             out.add(new PlannedApp(app.name(), app.folder(), installs, new AppPlan(dev, shared.project(), ports,
                     app.setting().command()), others));
         }

@@ -24,15 +24,38 @@ final class LockedInstallPlanner {
 
     /** The main group (base stage) and the dev group less what main installs (dev stage). */
     static List<List<StageInstall>> plan(Project project, LockFile lock) {
-        return List.of(group(project, lock, DependencyGroups.MAIN, Set.of()),
-                group(project, lock, DependencyGroups.DEV, mainLines(project, lock)));
+        return List.of(group(project, lock, DependencyGroups.MAIN, Set.of(), ""),
+                group(project, lock, DependencyGroups.DEV, lines(project, lock, Set.of(DependencyGroups.MAIN)), ""));
+    }
+
+    /**
+     * An app's lock over the shared environment: its main group (the app's env stage) and its dev
+     * group (the app's dev stage), less the lines the shared environment ({@code shared}: its
+     * main, then its main and dev) installs already; stages and lists named after the app.
+     */
+    static List<List<StageInstall>> planApp(Project project, String app, LockFile lock, Set<String> sharedMain,
+            Set<String> sharedAll) {
+        Set<String> main = new LinkedHashSet<>(sharedMain);
+        List<StageInstall> env = group(project, lock, DependencyGroups.MAIN, main, app + "-");
+        Set<String> dev = new LinkedHashSet<>(sharedAll);
+        dev.addAll(lines(project, lock, Set.of(DependencyGroups.MAIN)));
+        return List.of(env, group(project, lock, DependencyGroups.DEV, dev, app + "-"));
+    }
+
+    /** The install lines of these groups of a lock, for this project's target (linux, its Python). */
+    static Set<String> lines(Project project, LockFile lock, Set<String> groups) {
+        PipInstallList list = LockedRequirements.forGroups(lock, groups, target(project));
+        Set<String> lines = new LinkedHashSet<>(list.hashed());
+        lines.addAll(list.unhashed());
+        return lines;
     }
 
     /**
      * A group of the lock as derived lists (hashed and unhashed), minus lines an earlier stage
      * already installs, plus copies of the local paths the unhashed list installs.
      */
-    private static List<StageInstall> group(Project project, LockFile lock, String group, Set<String> earlier) {
+    private static List<StageInstall> group(Project project, LockFile lock, String group, Set<String> earlier,
+            String prefix) {
         PipInstallList list = LockedRequirements.forGroups(lock, Set.of(group), target(project));
         List<String> hashed = list.hashed().stream().filter(l -> !earlier.contains(l)).toList();
         List<String> unhashed = list.unhashed().stream().filter(l -> !earlier.contains(l)).toList();
@@ -49,9 +72,9 @@ final class LockedInstallPlanner {
         List<LockLayer> layers = new ArrayList<>();
         for (int i = 0; i < split.size(); i++) {
             if (!split.get(i).isEmpty()) {
-                GeneratedFile file = derived(group + ".layer-" + (i + 1) + (recorded ? "" : "-of-" + split.size())
+                GeneratedFile file = derived(prefix + group + ".layer-" + (i + 1) + (recorded ? "" : "-of-" + split.size())
                         + ".lock.txt", header, split.get(i));
-                layers.add(new LockLayer("deps-" + group + "-" + (i + 1), file));
+                layers.add(new LockLayer("deps-" + prefix + group + "-" + (i + 1), file));
             }
         }
         List<String> copies = new ArrayList<>();
@@ -64,20 +87,14 @@ final class LockedInstallPlanner {
             }
         }
         return List.of(new StageInstall.Locked(lock.file().getFileName() + " [" + group + "]", copies, layers,
-                seeded.isEmpty() ? Optional.empty() : Optional.of(derived(group + ".lock.txt", header, seeded)),
-                unhashed.isEmpty() ? Optional.empty() : Optional.of(derived(group + ".unhashed.txt", header, unhashed))));
+                seeded.isEmpty() ? Optional.empty() : Optional.of(derived(prefix + group + ".lock.txt", header, seeded)),
+                unhashed.isEmpty() ? Optional.empty() : Optional.of(derived(prefix + group + ".unhashed.txt", header,
+                        unhashed))));
     }
 
     /** A derived requirements list under .dockenv/: the header, one entry a line. */
     private static GeneratedFile derived(String name, String header, List<String> lines) {
         return new GeneratedFile(GeneratedFile.FOLDER + name, header + String.join("\n", lines) + "\n");
-    }
-
-    private static Set<String> mainLines(Project project, LockFile lock) {
-        PipInstallList main = LockedRequirements.forGroups(lock, Set.of(DependencyGroups.MAIN), target(project));
-        Set<String> lines = new LinkedHashSet<>(main.hashed());
-        lines.addAll(main.unhashed());
-        return lines;
     }
 
     private static MarkerEnvironment target(Project project) {

@@ -206,12 +206,24 @@ class AddRemoveIT {
         dockenv.runOk(p.dir(), "lock");
         String lock = p.read("pylock.toml");
 
-        // in one's folder, add edits one's requirements (made), builds one's image, and leaves the base's lock
+        assertThat(p.path("pylock.one.toml")).as("an app without requirements of its own has the shared lock").doesNotExist();
+
+        // in one's folder, add edits one's requirements (made), locks one alone, builds one's image
         ProcessResult add = dockenv.run(p.path("one"), "add", "pkg-g");
         assertThat(add.exitCode()).as(add.describe()).isZero();
-        assertThat(add.stderr()).contains("added pkg-g (one/requirements.txt (new))", "target one-dev");
+        assertThat(add.stderr()).contains("added pkg-g (one/requirements.txt (new))", "wrote pylock.one.toml",
+                "target one-dev");
         assertThat(p.read("one/requirements.txt")).isEqualTo("pkg-g\n");
         assertThat(p.read("pylock.toml")).isEqualTo(lock);
+        assertThat(p.read("pylock.one.toml")).contains("name = \"pkg-g\"", "name = \"pkg-a\"", "inputs-digest");
+        dockenv.runOk(p.dir(), "lock", "--check");
+        p.file("one/requirements.txt", "pkg-g\npkg-h\n");
+        ProcessResult stale = dockenv.run(p.dir(), "lock", "--check");
+        assertThat(stale.exitCode()).as(stale.describe()).isEqualTo(4);
+        assertThat(stale.stderr()).contains("stale lock", "app 'one'", "pylock.one.toml");
+        ProcessResult refused = dockenv.run(p.dir(), "run", "--app", "one", "--", "true");
+        assertThat(refused.exitCode()).as(refused.describe()).isEqualTo(4);
+        p.file("one/requirements.txt", "pkg-g\n");
         String probe = "import importlib.util as u; print(*(u.find_spec(m) is not None for m in ('pkg_a', 'pkg_g')))";
         assertPrints(dockenv.run(p.dir(), "run", "--app", "one", "--", "python", "-c", probe), "True True\n");
         assertPrints(dockenv.run(p.dir(), "run", "--app", "two", "--", "python", "-c", probe), "True False\n");
