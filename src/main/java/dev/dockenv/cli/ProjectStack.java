@@ -219,6 +219,13 @@ final class ProjectStack {
         }
     }
 
+    /** The services of the stack (the project's own included) that have a running container. */
+    List<String> running() {
+        return session.engine().composeContainers(plan.project()).stream()
+                .filter(dev.dockenv.engine.ContainerStatus::running).map(dev.dockenv.engine.ContainerStatus::service)
+                .toList();
+    }
+
     /** The services of the plan that have a running container, in the plan's order. */
     private List<String> runningServices() {
         List<String> running = session.engine().composeContainers(plan.project()).stream()

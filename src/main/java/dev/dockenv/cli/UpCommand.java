@@ -4,6 +4,7 @@ import dev.dockenv.build.BuildOptions;
 import dev.dockenv.build.EnvironmentBuilder;
 import dev.dockenv.build.EnvironmentImage;
 import dev.dockenv.config.PortMapping;
+import dev.dockenv.engine.HostPorts;
 import dev.dockenv.errors.DockenvException;
 import dev.dockenv.errors.ExitCode;
 import dev.dockenv.project.Project;
@@ -55,6 +56,12 @@ final class UpCommand implements Callable<Integer> {
             accountsImage = built.image().id();
         }
         List<AppContainer> containers = AppContainers.all(workspace, Optional.ofNullable(accountsImage));
+        List<String> runningBefore = stack.running();
+        for (AppContainer container : containers) {
+            if (apps.contains(container.service()) && !runningBefore.contains(container.service())) {
+                requireFreePorts(project, container, Optional.empty());
+            }
+        }
         stack.write(containers);
         List<String> services = new ArrayList<>(targets);
         services.removeAll(apps);
@@ -72,6 +79,18 @@ final class UpCommand implements Callable<Integer> {
                 args.addAll(apps);
                 var r = stack.compose().run(stack.composeProject(), args);
                 if (!r.ok()) {
+                    // nothing this up started is left behind: the apps' containers, the services that did not run
+                    List<String> started = new ArrayList<>(apps);
+                    all.stream().filter(n -> !runningBefore.contains(n) && !started.contains(n)).forEach(started::add);
+                    List<String> remove = new ArrayList<>(List.of("rm", "-f", "-s"));
+                    remove.addAll(started.stream().filter(n -> !runningBefore.contains(n)).toList());
+                    stack.compose().run(stack.composeProject(), remove);
+                    String output = r.stdout() + r.stderr();
+                    for (AppContainer container : containers) {
+                        if (apps.contains(container.service())) {
+                            requireFreePorts(project, container, Optional.of(output));
+                        }
+                    }
                     throw new DockenvException(ExitCode.SERVICE_FAILED, "cannot start " + String.join(", ", apps)
                             + " of " + project.name() + ": compose says\n    "
                             + (r.stdout() + r.stderr()).strip().replace("\n", "\n    "),
@@ -96,6 +115,28 @@ final class UpCommand implements Callable<Integer> {
         List<String> args = new ArrayList<>(List.of("up", "--no-build", "--no-color"));
         args.addAll(all);
         return ExecHandoff.execute(workspace.session(), stack.compose().commandLine(stack.composeProject(), args));
+    }
+
+    /**
+     * An app's ports on 127.0.0.1 that another program holds (or, after compose failed, that its
+     * output says it could not bind): an error naming the app, the port and where it is set.
+     */
+    private static void requireFreePorts(Project project, AppContainer container, Optional<String> composeOutput) {
+        for (PortMapping p : container.ports()) {
+            boolean taken = composeOutput.map(o -> o.toLowerCase(java.util.Locale.ROOT).contains("address already in use")
+                    && o.contains(":" + p.hostPort() + ":") || o.contains("Bind for " + p.hostAddress() + ":" + p.hostPort()))
+                    .orElseGet(() -> PortMapping.LOOPBACK.equals(p.hostAddress()) && !HostPorts.isFree(p.hostPort()));
+            if (taken) {
+                String where = project.app(container.service()).map(a -> " (ports of [tool.dockenv.apps." + a.name() + "], "
+                        + a.setting().location() + ")").orElse(project.config().source()
+                        .map(f -> " (ports of the settings, " + f.getFileName() + ")").orElse(""));
+                throw new DockenvException(ExitCode.SERVICE_FAILED, container.service() + " cannot publish port "
+                        + p.hostPort() + " on " + p.hostAddress() + ": another program listens there" + where,
+                        "stop that program (ss -ltnp shows which), or publish another host port in ports (\""
+                                + (p.hostPort() + 10000 <= HostPorts.MAX_PORT ? p.hostPort() + 10000 : p.hostPort() - 1)
+                                + ":" + p.containerPort() + "\")");
+            }
+        }
     }
 
     /** The app a name of the stack is: one of the repository's, or none for the project's own ("app"). */

@@ -237,6 +237,13 @@ class AppStackIT {
         String project = Stacks.projects(p.name()).get(0);
         assertThat(Stacks.running(project)).containsExactly("cache running");
 
+        try (ServerSocket taken = new ServerSocket(port, 1, InetAddress.getByName("127.0.0.1"))) {
+            ProcessResult refused = dockenv.run(p.dir(), "up", "-d", "web");
+            assertThat(refused.exitCode()).as(refused.describe()).isEqualTo(10);
+            assertThat(refused.stderr()).contains("web cannot publish port " + port + " on 127.0.0.1",
+                    "[tool.dockenv.apps.web]", "pyproject.toml:");
+            assertThat(Stacks.running(project)).as("nothing more started").containsExactly("cache running");
+        }
         ProcessResult up = dockenv.run(p.dir(), "up", "-d", "web");
         assertThat(up.exitCode()).as(up.describe()).isZero();
         assertThat(up.stderr()).contains("web on http://127.0.0.1:" + port);
