@@ -15,11 +15,16 @@ final class SyncCommand implements Callable<Integer> {
     @ParentCommand
     private DockenvCommand root;
 
+    @picocli.CommandLine.Option(names = "--app", paramLabel = "NAME", description = "The app whose dev environment "
+            + "to build (from its pylock.NAME.toml; default: the app whose folder you are in).")
+    private String app;
+
     @Override
     public Integer call() {
         LockCommand.requireFreshDockenvLock(root);
         Workspace workspace = Workspace.open(root);
-        EnvironmentImage image = workspace.build(Optional.empty(), Optional.empty(), new BuildOptions(false, false, false));
+        EnvironmentImage image = workspace.build(AppSelection.choose(workspace.project(), app, root.startDirectory()),
+                Optional.empty(), new BuildOptions(false, false, false));
         workspace.session().out().println(image.reference());
         return 0;
     }
