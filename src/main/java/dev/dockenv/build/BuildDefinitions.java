@@ -70,9 +70,14 @@ public final class BuildDefinitions {
                 plan.index().hostNetwork(), Optional.of(dockerfile), List.of(), List.of(), List.of());
     }
 
-    /** The Dockerfile text for the builder at hand (the user's own is sent as written). */
+    /**
+     * The Dockerfile text for the builder at hand (the user's own is sent as written): of a
+     * generated one, the stages the target builds on, since the legacy builder builds every stage
+     * before the target (another app's stages read files the target's context does not hold).
+     */
     public static String textFor(BuildDefinition definition, Dialect dialect) {
-        return definition.model().map(m -> new DockerfileRenderer(dialect).render(m))
+        return definition.model().map(m -> new DockerfileRenderer(dialect).render(
+                new Dockerfile(m.header(), definition.target().map(m::stagesFor).orElse(m.stages()))))
                 .orElse(definition.dockerfileText());
     }
 }
