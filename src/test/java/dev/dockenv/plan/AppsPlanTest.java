@@ -167,4 +167,27 @@ class AppsPlanTest {
         assertThat(legacy).contains("FROM system AS api-files\n", "COPY --from=api-files /src/ /app/\n",
                 "FROM api-env AS api-prod\n").doesNotContain("--mount");
     }
+
+    @Test
+    void inACondaProjectEveryAppStageStandsOnAStageOfTheFile() throws IOException {
+        Path conda = Files.createDirectories(tmp.resolve("shop"));
+        Files.writeString(conda.resolve("environment.yml"), """
+                name: shop
+                channels:
+                  - conda-forge
+                dependencies:
+                  - python=3.11
+                  - numpy>=1.26
+                """);
+        Files.createDirectories(conda.resolve("api"));
+        Files.writeString(conda.resolve("api/requirements.txt"), "flask\n");
+        Files.createDirectories(conda.resolve("worker"));
+        Files.writeString(conda.resolve("dockenv.toml"), "[apps.api]\ncommand = \"flask run\"\n[apps.worker]\n");
+        Dockerfile d = EnvironmentDockerfile.compose(Plans.of(ProjectScanner.scan(conda)), "0.0.0-test", "project/");
+        assertThat(d.stageNames()).doesNotContain("system").contains("api-files", "worker-files");
+        for (Stage s : d.stages().subList(1, d.stages().size())) {
+            assertThat(d.stageNames()).as("FROM %s AS %s: a stage of the file, not an image to pull", s.from(), s.name())
+                    .contains(s.from());
+        }
+    }
 }
