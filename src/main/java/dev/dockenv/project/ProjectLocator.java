@@ -1,5 +1,6 @@
 package dev.dockenv.project;
 
+import dev.dockenv.config.TomlDocument;
 import dev.dockenv.lock.format.LockFormat;
 import dev.dockenv.errors.DockenvException;
 import dev.dockenv.errors.ExitCode;
@@ -31,13 +32,68 @@ public final class ProjectLocator {
         Path dir = start.toAbsolutePath().normalize();
         for (Path d = dir; d != null; d = d.getParent()) {
             if (isProjectRoot(d)) {
-                return d;
+                return repositoryOf(d);
             }
         }
         throw new DockenvException(ExitCode.NO_PROJECT,
                 "no Python project found in " + dir + " or any parent folder (looked for "
                         + String.join(", ", MARKERS) + ")",
                 "run dockenv inside your project, or create a requirements.txt or pyproject.toml there");
+    }
+
+    /**
+     * The repository whose app's folder holds {@code root}, else {@code root}: an app's folder may
+     * have markers of its own (its requirements.txt, its pyproject.toml), and a command started
+     * there is the repository's, with that app as its default. Read leniently: a settings file that
+     * does not parse names no app here (its own scan reports it).
+     */
+    private static Path repositoryOf(Path root) {
+        for (Path up = root.getParent(); up != null; up = up.getParent()) {
+            for (List<String> at : List.of(List.of("dockenv.toml", "apps"), List.of("pyproject.toml", "tool", "dockenv",
+                    "apps"))) {
+                for (String folder : appFolders(up.resolve(at.get(0)), at.subList(1, at.size()))) {
+                    Path app = up.resolve(folder).normalize();
+                    if (!app.equals(up) && root.startsWith(app)) {
+                        return up;
+                    }
+                }
+            }
+        }
+        return root;
+    }
+
+    /** The apps' folders a settings file declares (as written, or each app's name), without checking them. */
+    private static List<String> appFolders(Path file, List<String> apps) {
+        if (!Files.isRegularFile(file)) {
+            return List.of();
+        }
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (IOException | RuntimeException e) {
+            return List.of();
+        }
+        if (!text.contains("apps")) {
+            return List.of(); // not worth parsing
+        }
+        org.tomlj.TomlTable table;
+        try {
+            table = TomlDocument.parse(file, text).table(apps).orElse(null);
+        } catch (DockenvException e) {
+            return List.of();
+        }
+        if (table == null) {
+            return List.of();
+        }
+        List<String> folders = new ArrayList<>();
+        for (String name : table.keySet()) {
+            Object path = table.isTable(List.of(name)) ? table.getTable(List.of(name)).get("path") : null;
+            String folder = (path instanceof String p ? p : name).replace('\\', '/');
+            if (!folder.startsWith("/") && !folder.contains("..")) {
+                folders.add(folder);
+            }
+        }
+        return folders;
     }
 
     static boolean isProjectRoot(Path dir) {

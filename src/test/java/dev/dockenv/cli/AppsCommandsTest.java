@@ -157,6 +157,14 @@ class AppsCommandsTest {
     }
 
     @Test
+    void inAnAppsFolderWithARequirementsTxtOfItsOwnTheCommandIsStillTheRepositorys() throws IOException {
+        file("lol_data_api/requirements.txt", "gunicorn\n");
+        assertThat(cli.run(project.resolve("lol_data_api"), "build")).as(cli.err).isZero();
+        assertThat(cli.engine.builds).singleElement().satisfies(b -> assertThat(b.target()).contains("api-dev"));
+        assertThat(cli.out).startsWith("dockenv-lol:api-dev-");
+    }
+
+    @Test
     void statusListsTheAppsAndMarksTheOneItReportsOn() {
         assertThat(cli.run(project, "status", "--app", "api")).as(cli.err).isZero();
         assertThat(cli.out).contains(

@@ -242,4 +242,35 @@ class ProjectAppsTest {
         assertThat(p.apps()).isEmpty();
         assertThat(p.appAt(root.resolve("api"))).isEmpty();
     }
+
+    @Test
+    void anAppsFolderWithMarkersOfItsOwnIsLocatedAsTheRepositorysApp() throws IOException {
+        file("requirements.txt", "requests\n");
+        file("svc/api/requirements.txt", "flask\n");
+        file("svc/api/views/index.py", "");
+        file("svc/worker/pyproject.toml", "[project]\nname = \"worker\"\nversion = \"1\"\n");
+        file("tools/requirements.txt", "ruff\n");
+        file("pyproject.toml", """
+                [tool.dockenv.apps.api]
+                path = "./svc/api/"
+                [tool.dockenv.apps.worker]
+                path = "svc/worker"
+                """);
+        assertThat(ProjectLocator.locate(root.resolve("svc/api"))).isEqualTo(root);
+        assertThat(ProjectLocator.locate(root.resolve("svc/api/views"))).isEqualTo(root);
+        assertThat(ProjectLocator.locate(root.resolve("svc/worker"))).isEqualTo(root);
+        assertThat(ProjectLocator.locate(root.resolve("tools"))).as("a folder that is no app's: a project of its own")
+                .isEqualTo(root.resolve("tools"));
+        assertThat(ProjectLocator.locate(root)).isEqualTo(root);
+        Project p = ProjectScanner.scan(ProjectLocator.locate(root.resolve("svc/api/views")));
+        assertThat(p.appAt(root.resolve("svc/api/views"))).map(ProjectApp::name).contains("api");
+
+        file("dockenv.toml", "[apps.worker]\npath = \"svc/worker\"\n");
+        Files.delete(root.resolve("pyproject.toml"));
+        assertThat(ProjectLocator.locate(root.resolve("svc/worker"))).as("dockenv.toml's apps").isEqualTo(root);
+        assertThat(ProjectLocator.locate(root.resolve("svc/api"))).isEqualTo(root.resolve("svc/api"));
+        file("dockenv.toml", "[apps.worker\n");
+        assertThat(ProjectLocator.locate(root.resolve("svc/worker"))).as("a file that does not parse names no app")
+                .isEqualTo(root.resolve("svc/worker"));
+    }
 }
