@@ -269,6 +269,7 @@ class AppSettingsReaderTest {
                 """);
         assertThat(e.location().file()).isEqualTo(FILE);
         assertThat(e.location().line()).isEqualTo(4);
-        assertThat(e.getMessage()).startsWith("pyproject.toml:4:").contains("invalid TOML");
+        assertThat(e.getMessage()).isEqualTo("pyproject.toml:4:1: invalid TOML: tool.dockenv.apps.api previously "
+                + "defined at line 1, column 1");
     }
 }

@@ -273,4 +273,16 @@ class ProjectAppsTest {
         assertThat(ProjectLocator.locate(root.resolve("svc/worker"))).as("a file that does not parse names no app")
                 .isEqualTo(root.resolve("svc/worker"));
     }
+
+    @Test
+    void anAppsRequirementsFileLeadingOutsideTheProjectIsRefused() throws IOException {
+        file("requirements.txt", "requests\n");
+        Files.createDirectories(root.resolve("api"));
+        Files.writeString(tmp.resolve("secret.txt"), "flask\n");
+        Files.createSymbolicLink(root.resolve("api/requirements.txt"), tmp.resolve("secret.txt"));
+        file("dockenv.toml", "[apps.api]\n");
+        InputException e = catchThrowableOfType(InputException.class, this::scan);
+        assertThat(e).isNotNull();
+        assertThat(e.getMessage()).contains("outside the project directory");
+    }
 }
