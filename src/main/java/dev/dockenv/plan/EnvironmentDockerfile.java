@@ -248,7 +248,8 @@ public final class EnvironmentDockerfile {
             indexArgs(env, plan);
         }
         installs(env, app.envStage(), app.installs(), prefix, plan);
-        Stage.Builder files = Stage.builder(app.filesStage(), SYSTEM);
+        // a conda project has no system stage: its base is the first stage
+        Stage.Builder files = Stage.builder(app.filesStage(), plan.conda().isPresent() ? BASE : SYSTEM);
         files.comment("The project for " + app.name() + "'s prod image: its folder (" + app.folder()
                 + "/), the shared code and files, not the other apps' folders");
         files.add(Copy.of(prefix.isEmpty() ? "." : prefix.substring(0, prefix.length() - 1), APP_FILES));

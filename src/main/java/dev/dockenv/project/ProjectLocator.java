@@ -1,5 +1,6 @@
 package dev.dockenv.project;
 
+import dev.dockenv.config.TomlDocument;
 import dev.dockenv.lock.format.LockFormat;
 import dev.dockenv.errors.DockenvException;
 import dev.dockenv.errors.ExitCode;
@@ -8,18 +9,10 @@ import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
-import java.util.Optional;
-import org.tomlj.Toml;
-import org.tomlj.TomlTable;
 import java.util.ArrayList;
 import java.util.List;
 
-/**
- * Finds a project's root by walking up from a directory to the first one holding a marker file;
- * unless a folder further up declares an app whose folder holds the directory (an app of a
- * repository may have its own requirements.txt or pyproject.toml): then that repository.
- */
+/** Finds a project's root by walking up from a directory to the first one holding a marker file. */
 public final class ProjectLocator {
     /** Files (or folders) that make a directory a project root, in the order they are reported. */
     public static final List<String> MARKERS = markers();
@@ -39,12 +32,7 @@ public final class ProjectLocator {
         Path dir = start.toAbsolutePath().normalize();
         for (Path d = dir; d != null; d = d.getParent()) {
             if (isProjectRoot(d)) {
-                for (Path up = d.getParent(); up != null; up = up.getParent()) {
-                    if (declaresAppHolding(up, dir)) {
-                        return up;
-                    }
-                }
-                return d;
+                return repositoryOf(d);
             }
         }
         throw new DockenvException(ExitCode.NO_PROJECT,
@@ -53,42 +41,59 @@ public final class ProjectLocator {
                 "run dockenv inside your project, or create a requirements.txt or pyproject.toml there");
     }
 
-    /** The settings files that may declare apps, with where their settings table is. */
-    private static final List<Map.Entry<String, String>> SETTINGS = List.of(Map.entry("pyproject.toml", "tool.dockenv.apps"),
-            Map.entry("dockenv.toml", "apps"));
-
     /**
-     * Whether {@code folder}'s settings declare an app whose folder holds {@code dir} (its path, or
-     * its name when it has none). Settings that do not parse declare nothing here: the scan of the
-     * project they belong to reports them.
+     * The repository whose app's folder holds {@code root}, else {@code root}: an app's folder may
+     * have markers of its own (its requirements.txt, its pyproject.toml), and a command started
+     * there is the repository's, with that app as its default. Read leniently: a settings file that
+     * does not parse names no app here (its own scan reports it).
      */
-    static boolean declaresAppHolding(Path folder, Path dir) {
-        for (Map.Entry<String, String> settings : SETTINGS) {
-            Path file = folder.resolve(settings.getKey());
-            if (!Files.isRegularFile(file)) {
-                continue;
-            }
-            try {
-                String text = Files.readString(file);
-                if (!text.contains("apps")) {
-                    continue;
-                }
-                TomlTable apps = Toml.parse(text).getTable(settings.getValue());
-                if (apps == null) {
-                    continue;
-                }
-                for (String name : apps.keySet()) {
-                    TomlTable app = apps.getTable(List.of(name));
-                    String path = app == null ? name : Optional.ofNullable(app.getString("path")).orElse(name);
-                    if (dir.startsWith(folder.resolve(path).normalize())) {
-                        return true;
+    private static Path repositoryOf(Path root) {
+        for (Path up = root.getParent(); up != null; up = up.getParent()) {
+            for (List<String> at : List.of(List.of("dockenv.toml", "apps"), List.of("pyproject.toml", "tool", "dockenv",
+                    "apps"))) {
+                for (String folder : appFolders(up.resolve(at.get(0)), at.subList(1, at.size()))) {
+                    Path app = up.resolve(folder).normalize();
+                    if (!app.equals(up) && root.startsWith(app)) {
+                        return up;
                     }
                 }
-            } catch (IOException | RuntimeException e) {
-                // unreadable or not TOML: not a repository declaring this folder's app
             }
         }
-        return false;
+        return root;
+    }
+
+    /** The apps' folders a settings file declares (as written, or each app's name), without checking them. */
+    private static List<String> appFolders(Path file, List<String> apps) {
+        if (!Files.isRegularFile(file)) {
+            return List.of();
+        }
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (IOException | RuntimeException e) {
+            return List.of();
+        }
+        if (!text.contains("apps")) {
+            return List.of(); // not worth parsing
+        }
+        org.tomlj.TomlTable table;
+        try {
+            table = TomlDocument.parse(file, text).table(apps).orElse(null);
+        } catch (DockenvException e) {
+            return List.of();
+        }
+        if (table == null) {
+            return List.of();
+        }
+        List<String> folders = new ArrayList<>();
+        for (String name : table.keySet()) {
+            Object path = table.isTable(List.of(name)) ? table.getTable(List.of(name)).get("path") : null;
+            String folder = (path instanceof String p ? p : name).replace('\\', '/');
+            if (!folder.startsWith("/") && !folder.contains("..")) {
+                folders.add(folder);
+            }
+        }
+        return folders;
     }
 
     static boolean isProjectRoot(Path dir) {

@@ -150,6 +150,7 @@ final class RequirementsSelection {
             List<RequirementsSet> appMain = keep(root, choice.main(), mainSets, loaded, appThrough);
             List<RequirementsSet> earlier = new ArrayList<>(mainSets);
             earlier.addAll(appMain);
+            earlier.addAll(devSets); // the app's dev stage is over the shared dev installs too
             List<RequirementsSet> appDev = keep(root, choice.dev(), earlier, loaded, appThrough);
             apps.add(new ProjectApp(choice.app(), appMain, appDev));
             appMain.forEach(r -> appOf.putIfAbsent(r.file(), "app " + choice.app().name()));
