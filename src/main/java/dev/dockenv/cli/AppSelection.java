@@ -9,6 +9,7 @@ import dev.dockenv.plan.PlannedApp;
 import dev.dockenv.project.Project;
 import dev.dockenv.project.ProjectApp;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -54,6 +55,13 @@ final class AppSelection {
         }
         if (t.equals("env")) {
             return Optional.of(planned.envStage());
+        }
+        List<String> own = List.of(planned.envStage(), planned.devStage(), planned.prodStage());
+        if (!own.contains(t)) {
+            // another app's stage, or a shared one, is not this app's image
+            throw new DockenvException(ExitCode.USAGE, "--target " + t + " is not a stage of app '" + planned.name()
+                    + "'", DidYouMean.hint(t, own) + "an app's targets are dev, prod and env (" + String.join(", ", own)
+                    + "); leave --app out for the shared stages");
         }
         return Optional.of(t);
     }

@@ -139,6 +139,9 @@ final class StatusCommand implements Callable<Integer> {
             if (!a.setting().command().isEmpty()) {
                 parts.add("command " + String.join(" ", a.setting().command()));
             }
+            if (!a.setting().ports().isEmpty()) {
+                parts.add("ports " + String.join(", ", a.setting().ports()));
+            }
             a.setting().dependsOn().ifPresent(d -> parts.add(d.isEmpty() ? "depends on no service"
                     : "depends on " + String.join(", ", d.stream().map(r -> r.name()).toList())));
             row(out, key, a.name() + " (" + a.folder() + "/): " + String.join("; ", parts)

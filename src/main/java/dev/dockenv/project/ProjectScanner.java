@@ -13,6 +13,7 @@ import dev.dockenv.lock.repo2docker.AptFileReader;
 import dev.dockenv.lock.repo2docker.PostBuildReader;
 import dev.dockenv.packaging.PackagingProject;
 import dev.dockenv.packaging.PackagingScanner;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -169,7 +170,13 @@ public final class ProjectScanner {
         boolean src = Files.isDirectory(root.resolve("src"));
         BuildInputs buildInputs = BuildInputScanner.scan(root, config, postBuild);
         for (ProjectApp app : selected.apps()) {
-            if (!Files.isDirectory(root.resolve(app.folder()))) {
+            Path folder = root.resolve(app.folder());
+            if (Files.isDirectory(folder) && !insideProject(root, folder)) {
+                throw new InputException(app.setting().pathLocation(), "app '" + app.name() + "': " + app.folder()
+                        + " leads outside the project (a link)", "an app's folder is copied into its prod image: keep "
+                        + "it inside " + root);
+            }
+            if (!Files.isDirectory(folder)) {
                 throw new InputException(app.setting().pathLocation(), "app '" + app.name() + "': no folder "
                         + app.folder() + " in the project", app.setting().pathLocation().equals(app.setting().location())
                         ? "the folder is the app's name unless path says otherwise: write path = \"...\"" 
@@ -178,6 +185,15 @@ public final class ProjectScanner {
         }
         return new Project(root, name, detected, pyproject, main, dev, python, config, dockerfile, src, apt, postBuild,
                 conda, packaging, selected.sets(), constraints, buildInputs, Optional.empty(), selected.apps());
+    }
+
+    /** Whether a folder of the project, links resolved, is still inside it. */
+    private static boolean insideProject(Path root, Path folder) {
+        try {
+            return folder.toRealPath().startsWith(root.toRealPath());
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /**

@@ -1,5 +1,7 @@
 package dev.dockenv.cli;
 
+import java.util.List;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -125,8 +127,14 @@ class AppsCommandsTest {
         assertThat(AppSelection.stage(plan, api, Optional.of("dev"))).contains("api-dev");
         assertThat(AppSelection.stage(plan, api, Optional.of("prod"))).contains("api-prod");
         assertThat(AppSelection.stage(plan, api, Optional.of("env"))).contains("api-env");
-        assertThat(AppSelection.stage(plan, api, Optional.of("base"))).as("a stage named as it is").contains("base");
         assertThat(AppSelection.stage(plan, api, Optional.of("api-prod"))).contains("api-prod");
+        for (String other : List.of("base", "parser-dev", "prod")) {
+            DockenvException e = catchThrowableOfType(DockenvException.class,
+                    () -> AppSelection.stage(plan, api, Optional.of("x").map(x -> other.equals("prod") ? "api-prd" : other)));
+            assertThat(e.exitCode()).as(other).isEqualTo(ExitCode.USAGE);
+            assertThat(e.getMessage()).contains("is not a stage of app 'api'");
+            assertThat(e.hint()).hasValueSatisfying(h -> assertThat(h).contains("api-env, api-dev, api-prod"));
+        }
         assertThat(AppSelection.stage(plan, Optional.empty(), Optional.of("prod"))).contains("prod");
         assertThat(AppSelection.stage(plan, Optional.empty(), Optional.empty())).isEmpty();
     }
@@ -171,7 +179,7 @@ class AppsCommandsTest {
                 "apps        parser (lol_data_parser/): adds requirements_parser.txt; command bash "
                         + "lol_data_parser/run_parser.sh; depends on db\n",
                 "            api (lol_data_api/): adds requirements_api.txt; dev requirements_test.txt; command gunicorn "
-                        + "lol_data_api.wsgi:app --bind 0.0.0.0:8000 [this report]\n",
+                        + "lol_data_api.wsgi:app --bind 0.0.0.0:8000; ports 8000 [this report]\n",
                 "requirements_api.txt): app api\n",
                 "requirements_test.txt): app api (dev)\n")
                 .contains(":api-dev-")

@@ -218,6 +218,16 @@ class ProjectAppsTest {
     }
 
     @Test
+    void anAppsFolderThatIsALinkLeadingOutsideTheProjectIsRefused() throws IOException {
+        Path outside = Files.createDirectories(tmp.resolve("elsewhere"));
+        Files.createSymbolicLink(root.resolve("api"), outside);
+        file("pyproject.toml", "[project]\nname = \"lol\"\n\n[tool.dockenv.apps.api]\n");
+        InputException e = catchThrowableOfType(InputException.class, this::scan);
+        assertThat(e.location().line()).isEqualTo(4);
+        assertThat(e.getMessage()).contains("app 'api': api leads outside the project");
+    }
+
+    @Test
     void theAppAtAFolderIsTheOneWhoseFolderHoldsIt() throws IOException {
         monorepo();
         file("lol_data_api/views/index.py", "");
