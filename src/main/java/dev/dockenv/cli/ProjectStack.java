@@ -228,9 +228,7 @@ final class ProjectStack {
 
     /** The services of the plan that have a running container, in the plan's order. */
     private List<String> runningServices() {
-        List<String> running = session.engine().composeContainers(plan.project()).stream()
-                .filter(dev.dockenv.engine.ContainerStatus::running).map(dev.dockenv.engine.ContainerStatus::service)
-                .toList();
+        List<String> running = running();
         return plan.serviceNames().stream().filter(running::contains).toList();
     }
 
