@@ -2,7 +2,6 @@ package dev.dockenv.cli;
 
 import dev.dockenv.edit.DependencyEdit;
 import dev.dockenv.edit.DependencyTarget;
-import dev.dockenv.edit.DependencyTargets;
 import dev.dockenv.edit.PyprojectEditor;
 import dev.dockenv.edit.RequirementsEditor;
 import dev.dockenv.errors.DockenvException;
@@ -59,13 +58,7 @@ final class AddCommand implements Callable<Integer> {
         }
         DependencyChange change = DependencyChange.open(root);
         var chosen = AppSelection.choose(change.project(), app, root.startDirectory());
-        if (chosen.isPresent() && group != null) {
-            throw new DockenvException(ExitCode.USAGE, "--group names a [dependency-groups] group of pyproject.toml, "
-                    + "and app '" + chosen.get().name() + "' installs requirements files", "leave --group out: --dev "
-                    + "adds to the app's dev requirements");
-        }
-        DependencyTarget target = chosen.isPresent() ? AppDependencies.target(change.project(), chosen.get(), dev)
-                : DependencyTargets.choose(change.project(), dev, Optional.ofNullable(group));
+        DependencyTarget target = AppDependencies.target(change.project(), chosen, dev, Optional.ofNullable(group));
         String original = DependencyChange.read(target);
         String text = original;
         List<String> report = new ArrayList<>();

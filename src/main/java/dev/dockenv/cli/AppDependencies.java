@@ -3,12 +3,14 @@ package dev.dockenv.cli;
 import dev.dockenv.errors.DockenvException;
 import dev.dockenv.errors.ExitCode;
 import dev.dockenv.edit.DependencyTarget;
+import dev.dockenv.edit.DependencyTargets;
 import dev.dockenv.project.Project;
 import dev.dockenv.project.ProjectApp;
 import dev.dockenv.project.ProjectScanner;
 import dev.dockenv.project.RequirementsSet;
 import java.nio.file.Files;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Where {@code add --app} and {@code remove --app} edit an app's dependencies: its first
@@ -17,6 +19,19 @@ import java.util.List;
  */
 final class AppDependencies {
     private AppDependencies() {
+    }
+
+    /** An app's target, or without one the project's ({@link DependencyTargets}); a group is the project's alone. */
+    static DependencyTarget target(Project project, Optional<ProjectApp> app, boolean dev, Optional<String> group) {
+        if (app.isEmpty()) {
+            return DependencyTargets.choose(project, dev, group);
+        }
+        if (group.isPresent()) {
+            throw new DockenvException(ExitCode.USAGE, "--group names a [dependency-groups] group of pyproject.toml, "
+                    + "and app '" + app.get().name() + "' installs requirements files", "leave --group out: --dev "
+                    + "adds to the app's dev requirements");
+        }
+        return target(project, app.get(), dev);
     }
 
     static DependencyTarget target(Project project, ProjectApp app, boolean dev) {

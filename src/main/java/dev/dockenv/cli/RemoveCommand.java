@@ -51,13 +51,7 @@ final class RemoveCommand implements Callable<Integer> {
         }
         DependencyChange change = DependencyChange.open(root);
         var chosen = AppSelection.choose(change.project(), app, root.startDirectory());
-        if (chosen.isPresent() && group != null) {
-            throw new DockenvException(ExitCode.USAGE, "--group names a [dependency-groups] group of pyproject.toml, "
-                    + "and app '" + chosen.get().name() + "' installs requirements files", "leave --group out: --dev "
-                    + "adds to the app's dev requirements");
-        }
-        DependencyTarget target = chosen.isPresent() ? AppDependencies.target(change.project(), chosen.get(), dev)
-                : DependencyTargets.choose(change.project(), dev, Optional.ofNullable(group));
+        DependencyTarget target = AppDependencies.target(change.project(), chosen, dev, Optional.ofNullable(group));
         String text = DependencyChange.read(target);
         List<String> report = new ArrayList<>();
         for (Requirement r : names) {
