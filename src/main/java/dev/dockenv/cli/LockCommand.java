@@ -162,61 +162,80 @@ final class LockCommand implements Callable<Integer> {
      */
     static List<Path> relock(DockenvCommand root) {
         Unlocked unlocked = Unlocked.open(root);
-        List<Path> written = new java.util.ArrayList<>();
+        List<Resolved> locks = new java.util.ArrayList<>();
+        List<Path> obsolete = new java.util.ArrayList<>();
         if (unlocked.sharedDeclares() || unlocked.project().apps().isEmpty()) {
-            write(root, unlocked, unlocked.plan(), unlocked.lockFile(), unlocked.digest());
-            written.add(unlocked.lockFile());
+            locks.add(resolve(root, unlocked, unlocked.plan(), unlocked.lockFile(), unlocked.digest()));
         }
         for (ProjectApp app : unlocked.project().apps()) {
-            relockApp(root, unlocked, app.name()).ifPresent(written::add);
+            Optional<Resolved> lock = resolveApp(root, unlocked, app);
+            lock.ifPresentOrElse(locks::add, () -> obsolete.add(AppLocks.file(unlocked.project(), app.name())));
         }
-        if (written.isEmpty()) {
+        if (locks.isEmpty()) {
             throw new DockenvException(ExitCode.BAD_INPUT, "nothing to lock: neither the shared environment nor an app "
                     + "declares dependencies", "list them in the requirements files [tool.dockenv] and the apps name");
         }
-        return written;
+        // every lock resolved: only now is one written, so a failure leaves them all as they were
+        locks.forEach(lock -> write(root, lock));
+        obsolete.forEach(LockCommand::delete);
+        return locks.stream().map(Resolved::target).toList();
     }
 
-    /** Resolves one app's dependencies with the shared ones into pylock.NAME.toml; none when neither declares any. */
+    /** Resolves one app's dependencies with the shared ones into pylock.NAME.toml; none when it declares none. */
     static Optional<Path> relockApp(DockenvCommand root, String app) {
-        return relockApp(root, Unlocked.open(root), app);
+        Unlocked unlocked = Unlocked.open(root);
+        Optional<Resolved> lock = resolveApp(root, unlocked, unlocked.project().app(app).orElseThrow());
+        lock.ifPresentOrElse(l -> write(root, l), () -> delete(AppLocks.file(unlocked.project(), app)));
+        return lock.map(Resolved::target);
     }
 
-    private static Optional<Path> relockApp(DockenvCommand root, Unlocked unlocked, String app) {
-        PlannedApp planned = unlocked.plan().plannedApp(app).orElseThrow();
-        EnvironmentPlan view = unlocked.plan().forApp(planned);
-        Path target = AppLocks.file(unlocked.project(), app);
-        if (!declaresOwn(unlocked.project().app(app).orElseThrow())) {
-            // nothing of its own to lock: the shared lock is the app's; a lock of before goes
-            try {
-                Files.deleteIfExists(target);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot remove " + target, e);
-            }
+    /** A lock resolved, to be written at {@code target} with the inputs digest it records. */
+    private record Resolved(Path target, LockFile lock, String digest) {
+    }
+
+    /**
+     * An app's lock: its sets resolved with the shared ones; none when it declares nothing of its
+     * own (the shared lock is its lock).
+     */
+    private static Optional<Resolved> resolveApp(DockenvCommand root, Unlocked unlocked, ProjectApp app) {
+        if (!declaresOwn(app)) {
             return Optional.empty();
         }
-        write(root, unlocked, view, target, LockInputs.appDigest(unlocked.project(), unlocked.decision(),
-                unlocked.project().app(app).orElseThrow()));
-        return Optional.of(target);
+        PlannedApp planned = unlocked.plan().plannedApp(app.name()).orElseThrow();
+        return Optional.of(resolve(root, unlocked, unlocked.plan().forApp(planned),
+                AppLocks.file(unlocked.project(), app.name()), LockInputs.appDigest(unlocked.project(),
+                        unlocked.decision(), app)));
     }
 
-    private static LockFile write(DockenvCommand root, Unlocked unlocked, EnvironmentPlan plan, Path target,
+    private static Resolved resolve(DockenvCommand root, Unlocked unlocked, EnvironmentPlan plan, Path target,
             String digest) {
         Session session = root.session();
         LockResolver resolver = new LockResolver(session.engine(),
                 IndexAccess.of(unlocked.project(), plan, session.environment()), session.err());
         LockFile resolved = resolver.resolve(unlocked.project(), plan, digest, target);
-        LockFile lock = resolved.withLayers(layers(target, resolved, digest));
+        return new Resolved(target, resolved.withLayers(layers(target, resolved, digest)), digest);
+    }
+
+    private static void write(DockenvCommand root, Resolved resolved) {
+        LockFile lock = resolved.lock();
         try {
-            PylockWriter.write(lock, target, digest);
+            PylockWriter.write(lock, resolved.target(), resolved.digest());
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + target, e);
+            throw new UncheckedIOException("cannot write " + resolved.target(), e);
         }
-        session.err().printf("dockenv: wrote %s: %d packages (%d main, %d dev)%n", target.getFileName(),
-                lock.packages().size(), lock.packagesOf(DependencyGroups.MAIN).size(),
+        root.session().err().printf("dockenv: wrote %s: %d packages (%d main, %d dev)%n",
+                resolved.target().getFileName(), lock.packages().size(), lock.packagesOf(DependencyGroups.MAIN).size(),
                 lock.packagesOf(DependencyGroups.DEV).size());
-        session.err().flush();
-        return lock;
+        root.session().err().flush();
+    }
+
+    /** An app's lock of before, when the app no longer declares anything of its own. */
+    private static void delete(Path lock) {
+        try {
+            Files.deleteIfExists(lock);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove " + lock, e);
+        }
     }
 
     /**
