@@ -24,6 +24,8 @@ class AppAddUpCommandsTest {
     Path project;
     CliHarness cli;
     final List<List<String>> composeCalls = new ArrayList<>();
+    /** What compose answers to an {@code up}. */
+    ProcessRunner.Result upAnswer = new ProcessRunner.Result(0, "", "");
 
     private static final String SETTINGS = """
             [project]
@@ -146,7 +148,7 @@ class AppAddUpCommandsTest {
             @Override
             public ProcessRunner.Result run(ComposeProject p, List<String> args) {
                 composeCalls.add(List.copyOf(args));
-                return new ProcessRunner.Result(0, "", "");
+                return args.get(0).equals("up") ? upAnswer : new ProcessRunner.Result(0, "", "");
             }
 
             @Override
@@ -173,5 +175,33 @@ class AppAddUpCommandsTest {
         // the port free again: the same up starts the app through compose
         assertThat(cli.run(project, "up", "-d", "api")).as(cli.err).isZero();
         assertThat(composeCalls).contains(List.of("up", "-d", "--no-build", "--no-color", "api"));
+    }
+
+    @Test
+    void aPortComposeCouldNotBindIsToldOfTheAppThatPublishesItNotOfOneWhosePortIsAPrefix() throws IOException {
+        withCompose();
+        file("pyproject.toml", """
+                [project]
+                name = "lol"
+                version = "0.1"
+
+                [tool.dockenv.apps.api]
+                command = "python -m http.server 80"
+                ports = ["0.0.0.0:800:80"]
+
+                [tool.dockenv.apps.web]
+                command = "python -m http.server 8000"
+                ports = ["0.0.0.0:8000:8000"]
+                """);
+        file("api/app.py", "");
+        file("web/app.py", "");
+        upAnswer = new ProcessRunner.Result(1, "", "Creating lol_web_1 ... error\nERROR: for web  Cannot start service "
+                + "web: driver failed programming external connectivity on endpoint lol_web_1 (0123): Bind for "
+                + "0.0.0.0:8000 failed: port is already allocated\n");
+        assertThat(cli.run(project, "up", "-d")).isEqualTo(10);
+        assertThat(cli.err).contains("web cannot publish port 8000 on 0.0.0.0", "(ports of [tool.dockenv.apps.web], ")
+                .doesNotContain("api cannot publish");
+        assertThat(composeCalls).as("what this up started is removed again")
+                .contains(List.of("rm", "-f", "-s", "api", "web"));
     }
 }
