@@ -58,7 +58,7 @@ final class AddCommand implements Callable<Integer> {
             requirements.add(parse(text));
         }
         DependencyChange change = DependencyChange.open(root);
-        var chosen = AppSelection.choose(change.project(), app, root.startDirectory());
+        var chosen = change.app(app);
         if (chosen.isPresent() && group != null) {
             throw new DockenvException(ExitCode.USAGE, "--group names a [dependency-groups] group of pyproject.toml, "
                     + "and app '" + chosen.get().name() + "' installs requirements files", "leave --group out: --dev "

@@ -50,7 +50,7 @@ final class RemoveCommand implements Callable<Integer> {
             names.add(AddCommand.parse(text));
         }
         DependencyChange change = DependencyChange.open(root);
-        var chosen = AppSelection.choose(change.project(), app, root.startDirectory());
+        var chosen = change.app(app);
         if (chosen.isPresent() && group != null) {
             throw new DockenvException(ExitCode.USAGE, "--group names a [dependency-groups] group of pyproject.toml, "
                     + "and app '" + chosen.get().name() + "' installs requirements files", "leave --group out: --dev "

@@ -174,4 +174,22 @@ class AppLocksCommandsTest {
                 + "(2 packages)").contains("worker (worker/): no requirements of its own");
         assertThat(cli.out).doesNotContain("pylock.worker.toml");
     }
+
+    @Test
+    void addToAnAppWhoseLockAnotherToolWroteLeavesBothAsTheyWere() throws IOException {
+        Path api = project.resolve("pylock.api.toml");
+        String foreign = PylockWriter.toToml(lock(api, "flask==3.0.0"));
+        Files.writeString(api, foreign);
+        for (List<String> command : List.of(List.of("add", "flask-cors"), List.of("remove", "flask"))) {
+            assertThat(cli.run(project, command.get(0), "--app", "api", "--no-sync", command.get(1))).as(cli.err)
+                    .isEqualTo(4);
+            assertThat(cli.err).contains("pylock.api.toml was written by another tool, which dockenv does not overwrite",
+                    "delete it").doesNotContain("added", "removed");
+            assertThat(Files.readString(api)).isEqualTo(foreign);
+            assertThat(Files.readString(project.resolve("requirements_api.txt"))).isEqualTo("flask\n");
+        }
+        assertThat(cli.run(project, "add", "--app", "parser", "--no-sync", "regex")).as("another app's change")
+                .isZero();
+        assertThat(Files.readString(api)).isEqualTo(foreign);
+    }
 }
