@@ -108,8 +108,10 @@ final class DependencyChange {
             if (dockenvLock.isPresent() || Files.isRegularFile(appLock)) {
                 locks.add(appLock);
             }
-        } else if (dockenvLock.isPresent()) {
-            locks.add(dockenvLock.get());
+        } else if (dockenvLock.isPresent() || project.apps().stream().anyMatch(a -> Files.isRegularFile(
+                AppLocks.file(project, a.name())))) {
+            // a repository whose apps alone are locked (its shared environment declared nothing) is locked too
+            locks.add(dockenvLock.orElse(project.root().resolve(LockCommand.LOCK_FILE)));
             project.apps().forEach(a -> locks.add(AppLocks.file(project, a.name())));
         }
         Optional<Path> relock = locks.isEmpty() ? Optional.empty() : Optional.of(locks.get(0));

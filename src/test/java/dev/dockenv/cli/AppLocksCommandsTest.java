@@ -192,4 +192,40 @@ class AppLocksCommandsTest {
                 .isZero();
         assertThat(Files.readString(api)).isEqualTo(foreign);
     }
+
+    @Test
+    void aSharedChangeWhereTheAppsAloneAreLockedRelocksThemRatherThanLeaveThemStale() throws IOException {
+        // the shared environment declares nothing: `dockenv lock` writes the apps' locks alone
+        for (String f : List.of("requirements_base.txt", "requirements_api.txt", "requirements_parser.txt")) {
+            Files.delete(project.resolve(f));
+        }
+        file("lol_data_api/requirements.txt", "flask\n");
+        file("lol_data_parser/requirements.txt", "lark\n");
+        file("pyproject.toml", """
+                [tool.dockenv.apps.parser]
+                path = "lol_data_parser"
+
+                [tool.dockenv.apps.api]
+                path = "lol_data_api"
+                """);
+        Project p = scan();
+        var unlocked = InstallDecider.unlocked(p, Map.of());
+        Path api = project.resolve("pylock.api.toml");
+        PylockWriter.write(lock(api, "flask==3.0.0"), api, LockInputs.appDigest(p, unlocked, p.app("api").orElseThrow()));
+        Path parser = project.resolve("pylock.parser.toml");
+        PylockWriter.write(lock(parser, "lark==1.1.9"), parser, LockInputs.appDigest(p, unlocked,
+                p.app("parser").orElseThrow()));
+        assertThat(cli.run(project, "lock", "--check")).as(cli.err).isZero();
+        String before = Files.readString(project.resolve("pyproject.toml"));
+
+        // a shared dependency changes every app's inputs: their locks are resolved again (which this
+        // engine cannot do, so the change is undone) instead of being left stale
+        int code = cli.run(project, "add", "--no-sync", "requests");
+        assertThat(code).as(cli.err).isNotZero();
+        assertThat(cli.err).contains("resolving", "left as they were");
+        assertThat(Files.readString(project.resolve("pyproject.toml"))).isEqualTo(before);
+        assertThat(project.resolve("requirements.txt")).doesNotExist();
+        assertThat(project.resolve("pylock.toml")).doesNotExist();
+        assertThat(cli.run(project, "lock", "--check")).as(cli.err).isZero();
+    }
 }
