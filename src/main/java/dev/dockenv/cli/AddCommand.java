@@ -57,7 +57,7 @@ final class AddCommand implements Callable<Integer> {
             requirements.add(parse(text));
         }
         DependencyChange change = DependencyChange.open(root);
-        var chosen = AppSelection.choose(change.project(), app, root.startDirectory());
+        var chosen = change.app(app);
         DependencyTarget target = AppDependencies.target(change.project(), chosen, dev, Optional.ofNullable(group));
         String original = DependencyChange.read(target);
         String text = original;

@@ -65,6 +65,24 @@ final class DependencyChange {
         return project;
     }
 
+    /**
+     * The app a change is for ({@code --app}, or the app whose folder the command starts in), refused
+     * when its pylock.NAME.toml was written by another tool (dockenv does not overwrite it, as it
+     * does not overwrite such a pylock.toml).
+     */
+    Optional<ProjectApp> app(String name) {
+        Optional<ProjectApp> chosen = AppSelection.choose(project, name, root.startDirectory());
+        if (chosen.isPresent()) {
+            Path lock = AppLocks.file(project, chosen.get().name());
+            if (Files.isRegularFile(lock) && dev.dockenv.lock.pylock.PylockReader.read(lock).inputsDigest().isEmpty()) {
+                throw new DockenvException(ExitCode.BAD_INPUT, lock.getFileName() + " was written by another tool, "
+                        + "which dockenv does not overwrite", "update it with that tool, or delete it and run `dockenv "
+                        + "lock`: dockenv then locks the app itself");
+            }
+        }
+        return chosen;
+    }
+
     /** The target's text now ("" for a file to be made). */
     static String read(DependencyTarget target) {
         if (!Files.exists(target.file())) {
@@ -90,8 +108,10 @@ final class DependencyChange {
             if (dockenvLock.isPresent() || Files.isRegularFile(appLock)) {
                 locks.add(appLock);
             }
-        } else if (dockenvLock.isPresent()) {
-            locks.add(dockenvLock.get());
+        } else if (dockenvLock.isPresent() || project.apps().stream().anyMatch(a -> Files.isRegularFile(
+                AppLocks.file(project, a.name())))) {
+            // a repository whose apps alone are locked (its shared environment declared nothing) is locked too
+            locks.add(dockenvLock.orElse(project.root().resolve(LockCommand.LOCK_FILE)));
             project.apps().forEach(a -> locks.add(AppLocks.file(project, a.name())));
         }
         Optional<Path> relock = locks.isEmpty() ? Optional.empty() : Optional.of(locks.get(0));

@@ -50,7 +50,7 @@ final class RemoveCommand implements Callable<Integer> {
             names.add(AddCommand.parse(text));
         }
         DependencyChange change = DependencyChange.open(root);
-        var chosen = AppSelection.choose(change.project(), app, root.startDirectory());
+        var chosen = change.app(app);
         DependencyTarget target = AppDependencies.target(change.project(), chosen, dev, Optional.ofNullable(group));
         String text = DependencyChange.read(target);
         List<String> report = new ArrayList<>();

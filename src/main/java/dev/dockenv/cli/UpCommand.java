@@ -124,7 +124,7 @@ final class UpCommand implements Callable<Integer> {
     private static void requireFreePorts(Project project, AppContainer container, Optional<String> composeOutput) {
         for (PortMapping p : container.ports()) {
             boolean taken = composeOutput.map(o -> o.toLowerCase(java.util.Locale.ROOT).contains("address already in use")
-                    && o.contains(":" + p.hostPort() + ":") || o.contains("Bind for " + p.hostAddress() + ":" + p.hostPort()))
+                    && o.contains(":" + p.hostPort() + ":") || o.contains("Bind for " + p.hostAddress() + ":" + p.hostPort() + " "))
                     .orElseGet(() -> PortMapping.LOOPBACK.equals(p.hostAddress()) && !HostPorts.isFree(p.hostPort()));
             if (taken) {
                 String where = project.app(container.service()).map(a -> " (ports of [tool.dockenv.apps." + a.name() + "], "

@@ -49,4 +49,19 @@ class ProjectLocatorTest {
             assertThat(ProjectLocator.isProjectRoot(root)).as(root.toString()).isTrue();
         }
     }
+
+    @Test
+    void aFolderWhoseNameAnAppsFolderBeginsIsNotThatApps() throws Exception {
+        Path root = Files.createDirectories(tmp.resolve("repo"));
+        Files.writeString(root.resolve("pyproject.toml"), "[tool.dockenv.apps.api]\npath = \"svc/api\"\n"
+                + "[tool.dockenv.apps.worker]\n");
+        for (String folder : List.of("svc/api", "svc/api-v1", "worker", "worker2")) {
+            Files.createDirectories(root.resolve(folder));
+            Files.writeString(root.resolve(folder).resolve("requirements.txt"), "flask\n");
+        }
+        assertThat(ProjectLocator.locate(root.resolve("svc/api"))).isEqualTo(root);
+        assertThat(ProjectLocator.locate(root.resolve("worker"))).as("an app named for its folder").isEqualTo(root);
+        assertThat(ProjectLocator.locate(root.resolve("svc/api-v1"))).isEqualTo(root.resolve("svc/api-v1"));
+        assertThat(ProjectLocator.locate(root.resolve("worker2"))).isEqualTo(root.resolve("worker2"));
+    }
 }
