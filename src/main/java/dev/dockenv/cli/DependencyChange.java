@@ -83,6 +83,12 @@ final class DependencyChange {
         return chosen;
     }
 
+    /** Whether one of an app's requirements sets is (or includes) the file. */
+    private static boolean reads(ProjectApp app, Path file) {
+        return java.util.stream.Stream.concat(app.requirements().stream(), app.devRequirements().stream())
+                .anyMatch(set -> set.files().contains(file));
+    }
+
     /** The target's text now ("" for a file to be made). */
     static String read(DependencyTarget target) {
         if (!Files.exists(target.file())) {
@@ -92,8 +98,9 @@ final class DependencyChange {
     }
 
     /**
-     * Writes {@code after}, relocks when dockenv locks the project (an app's change: that app's lock
-     * alone), then builds the dev environment, the app's when given (unless {@code sync} is false); on a failure, restores the file and the lock. The change is
+     * Writes {@code after}, relocks when dockenv locks the project (an app's change: the locks of the
+     * apps that read the file), then builds the dev environment, the app's when given (unless
+     * {@code sync} is false); on a failure, restores the file and the locks. The change is
      * journaled ({@link ChangeJournal}) from before the file is written until it stands: when the
      * process is killed on the way (SIGKILL included), the next dockenv command finds the file and
      * the lock as they were before it. {@code what} names the change for that command's message.
@@ -103,13 +110,17 @@ final class DependencyChange {
         // the locks the change rewrites: the shared one and every app's (their inputs include the shared
         // ones), or for an app's change that app's alone (when the project is locked, or the app is)
         List<Path> locks = new ArrayList<>();
+        boolean locked = dockenvLock.isPresent() || project.apps().stream()
+                .anyMatch(a -> Files.isRegularFile(AppLocks.file(project, a.name())));
+        List<String> relockApps = new ArrayList<>();
         if (app.isPresent()) {
-            Path appLock = AppLocks.file(project, app.get().name());
-            if (dockenvLock.isPresent() || Files.isRegularFile(appLock)) {
-                locks.add(appLock);
+            if (locked) {
+                // the app's lock, and that of any other app reading the edited file (a set both name)
+                project.apps().stream().filter(a -> a.name().equals(app.get().name()) || reads(a, target.file()))
+                        .forEach(a -> relockApps.add(a.name()));
+                relockApps.forEach(name -> locks.add(AppLocks.file(project, name)));
             }
-        } else if (dockenvLock.isPresent() || project.apps().stream().anyMatch(a -> Files.isRegularFile(
-                AppLocks.file(project, a.name())))) {
+        } else if (locked) {
             // a repository whose apps alone are locked (its shared environment declared nothing) is locked too
             locks.add(dockenvLock.orElse(project.root().resolve(LockCommand.LOCK_FILE)));
             project.apps().forEach(a -> locks.add(AppLocks.file(project, a.name())));
@@ -122,7 +133,7 @@ final class DependencyChange {
         try {
             write(target.file(), after.getBytes(java.nio.charset.StandardCharsets.UTF_8));
             if (relock.isPresent() && app.isPresent()) {
-                LockCommand.relockApp(root, app.get().name());
+                relockApps.forEach(name -> LockCommand.relockApp(root, name));
             } else if (relock.isPresent()) {
                 LockCommand.relock(root);
             }

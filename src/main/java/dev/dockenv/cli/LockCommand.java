@@ -175,6 +175,10 @@ final class LockCommand implements Callable<Integer> {
             throw new DockenvException(ExitCode.BAD_INPUT, "nothing to lock: neither the shared environment nor an app "
                     + "declares dependencies", "list them in the requirements files [tool.dockenv] and the apps name");
         }
+        Optional<LockFile> shared = locks.stream().filter(l -> l.target().equals(unlocked.lockFile())).findFirst()
+                .map(Resolved::lock);
+        locks.stream().filter(l -> !l.target().equals(unlocked.lockFile()))
+                .forEach(l -> requireSharedPins(l, shared));
         // every lock resolved: only now is one written, so a failure leaves them all as they were
         locks.forEach(lock -> write(root, lock));
         obsolete.forEach(LockCommand::delete);
@@ -185,8 +189,38 @@ final class LockCommand implements Callable<Integer> {
     static Optional<Path> relockApp(DockenvCommand root, String app) {
         Unlocked unlocked = Unlocked.open(root);
         Optional<Resolved> lock = resolveApp(root, unlocked, unlocked.project().app(app).orElseThrow());
+        Optional<LockFile> shared = Files.isRegularFile(unlocked.lockFile())
+                ? Optional.of(dev.dockenv.lock.pylock.PylockReader.read(unlocked.lockFile())) : Optional.empty();
+        lock.ifPresent(l -> requireSharedPins(l, shared));
         lock.ifPresentOrElse(l -> write(root, l), () -> delete(AppLocks.file(unlocked.project(), app)));
         return lock.map(Resolved::target);
+    }
+
+    /**
+     * An app's lock keeps the shared lock's versions: its stages install over the shared base, and
+     * another version of a package the base has would leave both versions' files in the
+     * environment. A package resolved otherwise is an error naming both versions.
+     */
+    private static void requireSharedPins(Resolved app, Optional<LockFile> shared) {
+        requireSharedPins(app.target(), app.lock(), shared);
+    }
+
+    static void requireSharedPins(Path target, LockFile app, Optional<LockFile> shared) {
+        if (shared.isEmpty()) {
+            return;
+        }
+        Map<String, String> pinned = new TreeMap<>();
+        shared.get().packages().forEach(p -> pinned.put(Pep503.normalize(p.name()), p.version().orElse("")));
+        for (LockedPackage p : app.packages()) {
+            String base = pinned.get(Pep503.normalize(p.name()));
+            if (base != null && !base.equals(p.version().orElse(""))) {
+                throw new DockenvException(ExitCode.BAD_INPUT, target.getFileName() + ": " + p.name() + " resolves "
+                        + "to " + p.version().orElse("a local path") + ", while the shared environment's "
+                        + LOCK_FILE + " pins " + base + ": an app installs over the shared base and keeps its "
+                        + "packages", "pin " + p.name() + " in the shared requirements to a version the app accepts "
+                        + "too (or take it out of the shared requirements and into each app's own)");
+            }
+        }
     }
 
     /** A lock resolved, to be written at {@code target} with the inputs digest it records. */
