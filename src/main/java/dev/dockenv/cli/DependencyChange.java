@@ -110,8 +110,10 @@ final class DependencyChange {
         // the locks the change rewrites: the shared one and every app's (their inputs include the shared
         // ones), or for an app's change that app's alone (when the project is locked, or the app is)
         List<Path> locks = new ArrayList<>();
-        boolean locked = dockenvLock.isPresent() || project.apps().stream()
-                .anyMatch(a -> Files.isRegularFile(AppLocks.file(project, a.name())));
+        // dockenv locks the project: its pylock.toml, or a lock of an app it wrote (one another tool wrote is not ours)
+        boolean locked = dockenvLock.isPresent() || project.apps().stream().map(a -> AppLocks.file(project, a.name()))
+                .anyMatch(f -> Files.isRegularFile(f)
+                        && dev.dockenv.lock.pylock.PylockReader.read(f).inputsDigest().isPresent());
         List<String> relockApps = new ArrayList<>();
         if (app.isPresent()) {
             if (locked) {
