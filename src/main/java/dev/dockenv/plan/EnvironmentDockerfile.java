@@ -26,7 +26,9 @@ import java.util.Optional;
  * so a source edit never reinstalls), {@code dev} (dev dependencies; the source is bind-mounted at
  * run time) and {@code prod} (the source copied, a non-root user, an exec-form CMD). A project
  * with a conda environment gets {@link CondaBaseStage}'s base stage instead (no venv, no layers);
- * dev and prod are the same.
+ * dev and prod are the same. A repository with several apps gets, after those, each app's
+ * {@code NAME-env}, {@code NAME-dev}, {@code NAME-files} and {@code NAME-prod} over the same base
+ * ({@link #appStages}).
  */
 public final class EnvironmentDockerfile {
     /** Bumped whenever the generated Dockerfile changes shape: part of every image tag. */
