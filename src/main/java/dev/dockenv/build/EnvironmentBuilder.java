@@ -43,7 +43,6 @@ public final class EnvironmentBuilder {
     private static final String GENERATED_DOCKERFILE = "Dockerfile";
 
     public static final String LABEL_PROJECT = "dev.dockenv.project";
-    public static final String LABEL_ROOT = "dev.dockenv.project-root";
     public static final String LABEL_TARGET = "dev.dockenv.target";
     public static final String LABEL_INPUTS = "dev.dockenv.inputs";
     public static final String LABEL_VERSION = "dev.dockenv.version";
@@ -115,7 +114,6 @@ public final class EnvironmentBuilder {
         ContextTar context = tar.build();
         Map<String, String> labels = new LinkedHashMap<>();
         labels.put(LABEL_PROJECT, project.name());
-        labels.put(LABEL_ROOT, project.root().toString());
         labels.put(LABEL_TARGET, definition.targetLabel());
         labels.put(LABEL_INPUTS, image.inputsHash());
         labels.put(LABEL_VERSION, dockenvVersion);

@@ -62,6 +62,9 @@ class CredentialsOnDiskTest {
         BuildRequest build = cli.engine.builds.get(0);
         assertThat(build.buildArgs().toString()).doesNotContain(SECRET);
         assertThat(build.labels().toString()).doesNotContain(SECRET);
+        // no host path either: the same project built in two folders is the same image
+        assertThat(build.labels().values()).noneMatch(v -> v.contains(tmp.toString()))
+                .contains("shop");
         String context = new String(cli.engine.contexts.get(0), StandardCharsets.ISO_8859_1);
         assertThat(context).contains("Dockerfile").doesNotContain(SECRET);
         // the credentials reach the build as a secret file only, removed afterwards
