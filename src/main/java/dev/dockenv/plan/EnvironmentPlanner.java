@@ -41,7 +41,8 @@ public final class EnvironmentPlanner {
         BasePlan base = new BasePlan(baseImage(project), aptPackages(project), importPath, stages.environment(),
                 finishing);
         AppPlan app = new AppPlan(stages.dev(),
-                ProjectInstallPlanner.plan(project, decision instanceof InstallDecision.Locked), ports(project),
+                ProjectInstallPlanner.plan(project, decision instanceof InstallDecision.Locked),
+                ports(project.config().ports()),
                 command(project));
         return new EnvironmentPlan(project.name(), project.python(), base, app, decision.index(),
                 apps(project, decision, stages, app, appLocks));
@@ -66,8 +67,7 @@ public final class EnvironmentPlanner {
         }
         List<PlannedApp> out = new ArrayList<>();
         for (ProjectApp app : project.apps()) {
-            List<PortMapping> ports = new ArrayList<>();
-            app.setting().ports().forEach(spec -> ports.add(PortMapping.parse(spec).orElseThrow())); // checked when read
+            List<PortMapping> ports = ports(app.setting().ports());
             List<String> others = project.apps().stream().filter(o -> o != app).map(ProjectApp::folder).toList();
             if (appLocks.containsKey(app.name())) {
                 List<List<StageInstall>> locked = LockedInstallPlanner.planApp(project, app.name(),
@@ -158,9 +158,10 @@ public final class EnvironmentPlanner {
         return project.config().command();
     }
 
-    private static List<PortMapping> ports(Project project) {
+    /** Ports as the settings write them, the project's or an app's. */
+    private static List<PortMapping> ports(List<String> specs) {
         List<PortMapping> ports = new ArrayList<>();
-        for (String spec : project.config().ports()) {
+        for (String spec : specs) {
             ports.add(PortMapping.parse(spec).orElseThrow()); // checked when the configuration was read
         }
         return ports;
