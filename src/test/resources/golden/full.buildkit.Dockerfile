@@ -21,7 +21,7 @@ RUN echo /app/src > "$(python -c 'import sysconfig; print(sysconfig.get_paths()[
 WORKDIR /app
 
 FROM system AS base
-# Package index, as pip's own settings (passed with --build-arg; not kept in the image)
+# Package index: a pip.conf in the build secret pipconf-f4a0d1fb98dd (BuildKit), else these build arguments (which stay in the image's history)
 ARG PIP_INDEX_URL
 # Dependencies: requirements.txt, pyproject.toml [project] dependencies
 COPY requirements.txt requirements.txt
@@ -29,6 +29,7 @@ COPY requirements/base.txt requirements/base.txt
 COPY libs/seed libs/seed
 RUN --mount=type=cache,target=/root/.cache/pip \
     --mount=type=secret,id=netrc,target=/root/.netrc \
+    --mount=type=secret,id=pipconf-f4a0d1fb98dd,target=/etc/pip.conf \
     sed -i -E '/^[[:space:]]*((-e|--editable)[[:space:]=]+)?(file:)?\.\/?(\[[^]]*\])?[[:space:]]*(#.*)?$/d' requirements/base.txt \
     && pip install -r requirements.txt 'requests>=2.31' 'rich; python_version >= "3.8"'
 # Build steps see these project files (build-inputs, and the files they name): native/greet.c, data
@@ -45,12 +46,13 @@ ENV APP_MODE="dev server" \
     TZ=UTC
 
 FROM base AS dev
-# Package index, as pip's own settings (passed with --build-arg; not kept in the image)
+# Package index: a pip.conf in the build secret pipconf-f4a0d1fb98dd (BuildKit), else these build arguments (which stay in the image's history)
 ARG PIP_INDEX_URL
 # Dependencies: requirements-dev.txt, pyproject.toml [dependency-groups] dev
 COPY requirements-dev.txt requirements-dev.txt
 RUN --mount=type=cache,target=/root/.cache/pip \
     --mount=type=secret,id=netrc,target=/root/.netrc \
+    --mount=type=secret,id=pipconf-f4a0d1fb98dd,target=/etc/pip.conf \
     pip install -r requirements-dev.txt 'pytest>=8'
 CMD ["python", "-m", "shop"]
 

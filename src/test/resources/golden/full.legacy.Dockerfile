@@ -21,7 +21,7 @@ RUN echo /app/src > "$(python -c 'import sysconfig; print(sysconfig.get_paths()[
 WORKDIR /app
 
 FROM system AS base
-# Package index, as pip's own settings (passed with --build-arg; not kept in the image)
+# Package index: a pip.conf in the build secret pipconf-f4a0d1fb98dd (BuildKit), else these build arguments (which stay in the image's history)
 ARG PIP_INDEX_URL
 # Dependencies: requirements.txt, pyproject.toml [project] dependencies
 COPY requirements.txt requirements.txt
@@ -42,7 +42,7 @@ ENV APP_MODE="dev server" \
     TZ=UTC
 
 FROM base AS dev
-# Package index, as pip's own settings (passed with --build-arg; not kept in the image)
+# Package index: a pip.conf in the build secret pipconf-f4a0d1fb98dd (BuildKit), else these build arguments (which stay in the image's history)
 ARG PIP_INDEX_URL
 # Dependencies: requirements-dev.txt, pyproject.toml [dependency-groups] dev
 COPY requirements-dev.txt requirements-dev.txt

@@ -17,23 +17,25 @@ RUN echo /app > "$(python -c 'import sysconfig; print(sysconfig.get_paths()["pur
 WORKDIR /app
 
 FROM system AS deps-main-1
-# Package index, as pip's own settings (passed with --build-arg; not kept in the image)
+# Package index: a pip.conf in the build secret pipconf-d1668abe9655 (BuildKit), else these build arguments (which stay in the image's history)
 ARG PIP_INDEX_URL
 COPY .dockenv/main.layer-1-of-1.lock.txt .dockenv/main.layer-1-of-1.lock.txt
 RUN --mount=type=cache,target=/root/.cache/pip \
     --mount=type=secret,id=netrc,target=/root/.netrc \
+    --mount=type=secret,id=pipconf-d1668abe9655,target=/etc/pip.conf \
     pip install --require-hashes --no-deps --ignore-installed --no-warn-script-location --prefix /opt/dockenv-layer -r .dockenv/main.layer-1-of-1.lock.txt
 
 FROM system AS deps-dev-1
-# Package index, as pip's own settings (passed with --build-arg; not kept in the image)
+# Package index: a pip.conf in the build secret pipconf-d1668abe9655 (BuildKit), else these build arguments (which stay in the image's history)
 ARG PIP_INDEX_URL
 COPY .dockenv/dev.layer-1-of-1.lock.txt .dockenv/dev.layer-1-of-1.lock.txt
 RUN --mount=type=cache,target=/root/.cache/pip \
     --mount=type=secret,id=netrc,target=/root/.netrc \
+    --mount=type=secret,id=pipconf-d1668abe9655,target=/etc/pip.conf \
     pip install --require-hashes --no-deps --ignore-installed --no-warn-script-location --prefix /opt/dockenv-layer -r .dockenv/dev.layer-1-of-1.lock.txt
 
 FROM system AS base
-# Package index, as pip's own settings (passed with --build-arg; not kept in the image)
+# Package index: a pip.conf in the build secret pipconf-d1668abe9655 (BuildKit), else these build arguments (which stay in the image's history)
 ARG PIP_INDEX_URL
 # Dependencies: poetry.lock [main]
 COPY --from=deps-main-1 /opt/dockenv-layer/ /opt/venv/
@@ -41,6 +43,7 @@ COPY libs/seed libs/seed
 COPY .dockenv/main.unhashed.txt .dockenv/main.unhashed.txt
 RUN --mount=type=cache,target=/root/.cache/pip \
     --mount=type=secret,id=netrc,target=/root/.netrc \
+    --mount=type=secret,id=pipconf-d1668abe9655,target=/etc/pip.conf \
     pip install --no-deps -r .dockenv/main.unhashed.txt
 
 FROM base AS dev

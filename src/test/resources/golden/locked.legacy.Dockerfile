@@ -17,21 +17,21 @@ RUN echo /app > "$(python -c 'import sysconfig; print(sysconfig.get_paths()["pur
 WORKDIR /app
 
 FROM system AS deps-main-1
-# Package index, as pip's own settings (passed with --build-arg; not kept in the image)
+# Package index: a pip.conf in the build secret pipconf-d1668abe9655 (BuildKit), else these build arguments (which stay in the image's history)
 ARG PIP_INDEX_URL
 COPY .dockenv/main.layer-1-of-1.lock.txt .dockenv/main.layer-1-of-1.lock.txt
 RUN pip install --require-hashes --no-deps --ignore-installed --no-warn-script-location --prefix /opt/dockenv-layer -r .dockenv/main.layer-1-of-1.lock.txt \
     && rm -rf /root/.cache/pip
 
 FROM system AS deps-dev-1
-# Package index, as pip's own settings (passed with --build-arg; not kept in the image)
+# Package index: a pip.conf in the build secret pipconf-d1668abe9655 (BuildKit), else these build arguments (which stay in the image's history)
 ARG PIP_INDEX_URL
 COPY .dockenv/dev.layer-1-of-1.lock.txt .dockenv/dev.layer-1-of-1.lock.txt
 RUN pip install --require-hashes --no-deps --ignore-installed --no-warn-script-location --prefix /opt/dockenv-layer -r .dockenv/dev.layer-1-of-1.lock.txt \
     && rm -rf /root/.cache/pip
 
 FROM system AS base
-# Package index, as pip's own settings (passed with --build-arg; not kept in the image)
+# Package index: a pip.conf in the build secret pipconf-d1668abe9655 (BuildKit), else these build arguments (which stay in the image's history)
 ARG PIP_INDEX_URL
 # Dependencies: poetry.lock [main]
 COPY --from=deps-main-1 /opt/dockenv-layer/ /opt/venv/

@@ -17,16 +17,17 @@ RUN echo /app > "$(python -c 'import sysconfig; print(sysconfig.get_paths()["pur
 WORKDIR /app
 
 FROM system AS base
-# Package index, as pip's own settings (passed with --build-arg; not kept in the image)
+# Package index: a pip.conf in the build secret pipconf-5749f814af4d (BuildKit), else these build arguments (which stay in the image's history)
 ARG PIP_INDEX_URL
 # Dependencies: requirements.txt
 COPY project/requirements.txt requirements.txt
 RUN --mount=type=cache,target=/root/.cache/pip \
     --mount=type=secret,id=netrc,target=/root/.netrc \
+    --mount=type=secret,id=pipconf-5749f814af4d,target=/etc/pip.conf \
     pip install -r requirements.txt
 
 FROM base AS dev
-# Package index, as pip's own settings (passed with --build-arg; not kept in the image)
+# Package index: a pip.conf in the build secret pipconf-5749f814af4d (BuildKit), else these build arguments (which stay in the image's history)
 ARG PIP_INDEX_URL
 # The project itself (legacy-app), editable: built from its packaging files alone; the source is mounted at /app when it runs
 COPY project/setup.py setup.py
@@ -35,17 +36,19 @@ COPY project/README.rst README.rst
 COPY project/.dockenv/editable/legacy/__init__.py legacy/__init__.py
 RUN --mount=type=cache,target=/root/.cache/pip \
     --mount=type=secret,id=netrc,target=/root/.netrc \
+    --mount=type=secret,id=pipconf-5749f814af4d,target=/etc/pip.conf \
     mkdir -p legacy \
     && pip install --no-deps --use-pep517 --find-links /app/wheelhouse --editable .
 CMD ["legacy"]
 
 FROM base AS wheel
 # The project (legacy-app) built into a wheel by setuptools.build_meta:__legacy__, in an isolated build environment; prod takes only the wheel
-# Package index, as pip's own settings (passed with --build-arg; not kept in the image)
+# Package index: a pip.conf in the build secret pipconf-5749f814af4d (BuildKit), else these build arguments (which stay in the image's history)
 ARG PIP_INDEX_URL
 COPY project /build/project
 RUN --mount=type=cache,target=/root/.cache/pip \
     --mount=type=secret,id=netrc,target=/root/.netrc \
+    --mount=type=secret,id=pipconf-5749f814af4d,target=/etc/pip.conf \
     pip wheel --no-deps --use-pep517 --find-links /app/wheelhouse --wheel-dir /build/wheels /build/project
 
 FROM base AS prod

@@ -17,7 +17,7 @@ RUN echo /app > "$(python -c 'import sysconfig; print(sysconfig.get_paths()["pur
 WORKDIR /app
 
 FROM system AS base
-# Package index, as pip's own settings (passed with --build-arg; not kept in the image)
+# Package index: a pip.conf in the build secret pipconf-5749f814af4d (BuildKit), else these build arguments (which stay in the image's history)
 ARG PIP_INDEX_URL
 # Dependencies: requirements.txt
 COPY requirements.txt requirements.txt
@@ -25,7 +25,7 @@ RUN pip install -r requirements.txt \
     && rm -rf /root/.cache/pip
 
 FROM base AS dev
-# Package index, as pip's own settings (passed with --build-arg; not kept in the image)
+# Package index: a pip.conf in the build secret pipconf-5749f814af4d (BuildKit), else these build arguments (which stay in the image's history)
 ARG PIP_INDEX_URL
 # The project itself (legacy-app), editable: built from its packaging files alone; the source is mounted at /app when it runs
 COPY setup.py setup.py
@@ -39,7 +39,7 @@ CMD ["legacy"]
 
 FROM base AS wheel
 # The project (legacy-app) built into a wheel by setuptools.build_meta:__legacy__, in an isolated build environment; prod takes only the wheel
-# Package index, as pip's own settings (passed with --build-arg; not kept in the image)
+# Package index: a pip.conf in the build secret pipconf-5749f814af4d (BuildKit), else these build arguments (which stay in the image's history)
 ARG PIP_INDEX_URL
 COPY . /build/project
 RUN pip wheel --no-deps --use-pep517 --find-links /app/wheelhouse --wheel-dir /build/wheels /build/project \
@@ -48,7 +48,7 @@ RUN pip wheel --no-deps --use-pep517 --find-links /app/wheelhouse --wheel-dir /b
 FROM base AS prod
 RUN (useradd --system --user-group --uid 10001 --no-create-home --home-dir /nonexistent --shell /usr/sbin/nologin appuser || adduser -S -D -H -u 10001 appuser)
 # The project itself, from its wheel, with the dependencies its build computes
-# Package index, as pip's own settings (passed with --build-arg; not kept in the image)
+# Package index: a pip.conf in the build secret pipconf-5749f814af4d (BuildKit), else these build arguments (which stay in the image's history)
 ARG PIP_INDEX_URL
 COPY --from=wheel /build/wheels /tmp/dockenv-wheels
 RUN pip install --find-links /app/wheelhouse /tmp/dockenv-wheels/*.whl \

@@ -5,6 +5,7 @@ import dev.dockenv.context.ContextTar;
 import dev.dockenv.context.FileDigestCache;
 import dev.dockenv.context.IgnoreRules;
 import dev.dockenv.dockerfile.Dialect;
+import dev.dockenv.decision.PipSettings;
 import dev.dockenv.engine.BuildFailedException;
 import dev.dockenv.engine.BuildProgress;
 import dev.dockenv.engine.BuildRequest;
@@ -123,18 +124,30 @@ public final class EnvironmentBuilder {
                     + "image (the legacy builder has no build secrets)", "install the buildx plugin, or set "
                     + "DOCKENV_DOCKER to a docker client with BuildKit");
         }
+        // a generated Dockerfile's build arguments are the package index settings: BuildKit gets them as a
+        // pip.conf secret, so no index URL is written into the image's history
+        boolean indexAsSecret = dialect == Dialect.BUILDKIT && definition.origin() == BuildDefinition.Origin.GENERATED
+                && !definition.buildArgs().isEmpty();
         Path secretDir = null;
         try {
             Map<String, Path> secrets = new LinkedHashMap<>();
-            if (credentials.isPresent()) {
+            if (credentials.isPresent() || indexAsSecret) {
                 secretDir = Files.createTempDirectory("dockenv-secret-",
                         PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            }
+            if (credentials.isPresent()) {
                 Path netrc = secretDir.resolve("netrc");
                 Files.writeString(netrc, credentials.get().netrc());
                 secrets.put(EnvironmentDockerfile.NETRC_SECRET, netrc);
             }
+            if (indexAsSecret) {
+                Path pipConf = secretDir.resolve("pip.conf");
+                PipSettings settings = new PipSettings(definition.buildArgs());
+                Files.writeString(pipConf, settings.pipConf());
+                secrets.put(settings.secretId(), pipConf);
+            }
             BuildRequest request = new BuildRequest(context::writeTo, dockerfilePath, definition.target(),
-                    List.of(image.reference(), image.alias()), labels, definition.buildArgs(),
+                    List.of(image.reference(), image.alias()), labels, indexAsSecret ? Map.of() : definition.buildArgs(),
                     definition.hostNetwork(), options.noCache(), options.pull(), dialect == Dialect.BUILDKIT, secrets);
             try {
                 engine.build(request, progress);
@@ -145,8 +158,8 @@ public final class EnvironmentBuilder {
                 throw BuildStepHint.of(project, failure).map(failure::withHint).orElse(failure);
             }
         } catch (IOException e) {
-            Path where = secretDir != null ? secretDir.resolve("netrc") : Path.of(System.getProperty("java.io.tmpdir"));
-            throw new UncheckedIOException("cannot write the package index's credentials for the build to " + where, e);
+            Path where = secretDir != null ? secretDir : Path.of(System.getProperty("java.io.tmpdir"));
+            throw new UncheckedIOException("cannot write the package index's settings for the build to " + where, e);
         } finally {
             deleteQuietly(secretDir);
         }

@@ -91,6 +91,11 @@ public record PackageIndex(Optional<String> indexUrl, List<String> extraIndexUrl
         return args;
     }
 
+    /** The same settings for a pip.conf build secret. */
+    public PipSettings pipSettings() {
+        return new PipSettings(buildArgs());
+    }
+
     /** Whether the build uses an index of its own (which may need credentials), not pip's default. */
     public boolean isCustom() {
         return indexUrl.isPresent() || !extraIndexUrls.isEmpty();

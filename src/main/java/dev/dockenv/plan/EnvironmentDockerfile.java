@@ -44,6 +44,9 @@ public final class EnvironmentDockerfile {
     /** The id of the build secret holding index credentials (netrc format). */
     public static final String NETRC_SECRET = "netrc";
 
+    /** Where pip reads its site-wide configuration (the pip.conf build secret is mounted there). */
+    public static final String PIP_CONF_TARGET = "/etc/pip.conf";
+
     /** Where an app's stage of files holds the project while the other apps' folders are removed. */
     static final String APP_FILES = "/src";
 
@@ -269,19 +272,26 @@ public final class EnvironmentDockerfile {
     static void indexArgs(Stage.Builder s, EnvironmentPlan plan) {
         Map<String, String> indexArgs = plan.index().buildArgs();
         if (!indexArgs.isEmpty()) {
-            s.comment("Package index, as pip's own settings (passed with --build-arg; not kept in the image)");
+            s.comment("Package index: a pip.conf in the build secret " + plan.index().pipSettings().secretId()
+                    + " (BuildKit), else these build arguments (which stay in the image's history)");
             indexArgs.keySet().forEach(name -> s.add(new Arg(name, Optional.empty())));
         }
     }
 
     /**
-     * pip's cache, and for a project's own index the credentials: pip reads them from a netrc the
-     * build mounts as a secret (only while the step runs; never in a layer or the image history).
+     * pip's cache, and for a project's own index the credentials and the index settings: pip reads
+     * them from a netrc and a pip.conf the build mounts as secrets (only while the step runs; never in
+     * a layer or the image history).
      */
     static List<Mount> pipMounts(EnvironmentPlan plan) {
-        return plan.index().isCustom()
-                ? List.of(Mount.Cache.at(ContainerPaths.PIP_CACHE), new Mount.Secret(NETRC_SECRET, "/root/.netrc"))
-                : List.of(Mount.Cache.at(ContainerPaths.PIP_CACHE));
+        List<Mount> mounts = new java.util.ArrayList<>(List.of(Mount.Cache.at(ContainerPaths.PIP_CACHE)));
+        if (plan.index().isCustom()) {
+            mounts.add(new Mount.Secret(NETRC_SECRET, "/root/.netrc"));
+        }
+        if (!plan.index().pipSettings().isEmpty()) {
+            mounts.add(new Mount.Secret(plan.index().pipSettings().secretId(), PIP_CONF_TARGET));
+        }
+        return List.copyOf(mounts);
     }
 
     private static void installs(Stage.Builder s, String stage, List<StageInstall> installs, String prefix,

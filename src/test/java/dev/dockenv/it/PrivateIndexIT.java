@@ -134,10 +134,13 @@ class PrivateIndexIT {
         assertThat(p.images()).isEmpty();
     }
 
-    /** Not in the history, the image config, or any byte of any layer. */
+    /** Not in the history, the image config, or any byte of any layer; nor the index's address in the history. */
     private void assertNoSecretIn(String image) throws IOException {
         ProcessResult history = Docker.runOk("history", "--no-trunc", image);
         assertThat(history.stdout()).doesNotContain(SECRET).doesNotContain(USER + ":");
+        java.net.URI indexUri = java.net.URI.create(index.url());
+        assertThat(history.stdout()).as("the package index in the image's history")
+                .doesNotContain(indexUri.getHost() + ":" + indexUri.getPort());
         ProcessResult inspect = Docker.runOk("image", "inspect", image);
         assertThat(inspect.stdout()).doesNotContain(SECRET);
         Path saved = ws.path("saved-" + image.replaceAll("[^A-Za-z0-9]", "_") + ".tar");
