@@ -76,9 +76,10 @@ class ArchitectureTest {
                     "the environment plan and its Dockerfile, rendered files, docker run arguments, dependency edits",
                     "dev.dockenv.plan", "dev.dockenv.render", "dev.dockenv.run", "dev.dockenv.edit", "dev.dockenv.stack"),
             new Layer("engine", "the Docker engine and the processes it starts",
-                    "dev.dockenv.engine"),
+                    "dev.dockenv.engine", "dev.dockenv.vcs"),
             new Layer("operations", "operations on the engine and the cache",
-                    "dev.dockenv.build", "dev.dockenv.resolve", "dev.dockenv.cache", "dev.dockenv.services"),
+                    "dev.dockenv.build", "dev.dockenv.resolve", "dev.dockenv.cache", "dev.dockenv.services",
+                    "dev.dockenv.release"),
             new Layer("commands", "the command line",
                     "dev.dockenv.cli"));
 

@@ -17,6 +17,7 @@ import java.util.Optional;
  * @param devRequirements empty when not written: none besides the shared dev requirements
  * @param ports as written (parsed by {@link PortMapping})
  * @param dependsOn empty when not written: every service
+ * @param release its {@code [tool.dockenv.apps.NAME.release]} table
  */
 public record AppSetting(
         String name,
@@ -27,7 +28,8 @@ public record AppSetting(
         Optional<List<RequirementsChoice>> devRequirements,
         List<String> command,
         List<String> ports,
-        Optional<List<NameReference>> dependsOn) {
+        Optional<List<NameReference>> dependsOn,
+        ReleaseSetting release) {
 
     public AppSetting {
         requirements = requirements.map(List::copyOf);

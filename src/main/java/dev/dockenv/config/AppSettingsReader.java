@@ -32,7 +32,8 @@ final class AppSettingsReader {
         DEV_REQUIREMENTS("dev-requirements", "an array of requirements sets the app's dev environment adds"),
         COMMAND("command", "the app's command: an array of strings or one string"),
         PORTS("ports", "an array of ports: 8000, \"8080:8000\" or \"0.0.0.0:8000:8000\""),
-        DEPENDS_ON("depends-on", "an array of the services the app needs started (all of them when not written)");
+        DEPENDS_ON("depends-on", "an array of the services the app needs started (all of them when not written)"),
+        RELEASE(ReleaseSettingReader.KEY, ReleaseSettingReader.EXPECTED);
 
         final String key;
         final String expected;
@@ -75,7 +76,7 @@ final class AppSettingsReader {
                     "give the app another name, such as \"api\" or \"worker\"");
         }
         TomlTable table = doc.table(at).orElseThrow(() -> doc.wrongType(at, "a table with path, requirements, "
-                + "dev-requirements, command, ports and depends-on"));
+                + "dev-requirements, command, ports, depends-on and release"));
         List<String> keys = java.util.Arrays.stream(AppKey.values()).map(k -> k.key).toList();
         StackSettingsReader.refuseUnknownKeys(doc, at, table, keys, "an app");
         List<String> pathKey = path(at, AppKey.PATH.key);
@@ -97,7 +98,8 @@ final class AppSettingsReader {
                 ConfigReader.choices(doc, path(at, AppKey.DEV_REQUIREMENTS.key), ConfigKey.DEV_REQUIREMENTS),
                 ConfigReader.command(doc, path(at, AppKey.COMMAND.key), AppKey.COMMAND.expected),
                 ConfigReader.ports(doc, path(at, AppKey.PORTS.key), AppKey.PORTS.expected),
-                dependsOn);
+                dependsOn,
+                ReleaseSettingReader.read(doc, at));
     }
 
     /** The app's folder as written, normalized to "a/b": inside the project, never the project itself. */

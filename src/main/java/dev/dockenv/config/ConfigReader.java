@@ -62,7 +62,8 @@ public final class ConfigReader {
                 choices(doc, path(prefix, ConfigKey.DEV_REQUIREMENTS), ConfigKey.DEV_REQUIREMENTS),
                 buildInputs(doc, path(prefix, ConfigKey.BUILD_INPUTS)),
                 stack,
-                AppSettingsReader.read(doc, prefix, stack));
+                AppSettingsReader.read(doc, prefix, stack),
+                ReleaseSettingReader.read(doc, prefix));
     }
 
     /** An image reference: one FROM value, never a second instruction. */

@@ -35,7 +35,8 @@ public record DockenvConfig(
         Optional<List<RequirementsChoice>> devRequirements,
         List<BuildInput> buildInputs,
         StackSettings stack,
-        List<AppSetting> apps) {
+        List<AppSetting> apps,
+        ReleaseSetting release) {
 
     /** A requirements set named in the configuration, with where it is written. */
     public record RequirementsChoice(String name, SourceLocation location) {
@@ -76,6 +77,6 @@ public record DockenvConfig(
     public static DockenvConfig empty() {
         return new DockenvConfig(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), List.of(),
                 List.of(), List.of(), Map.of(), List.of(), Optional.empty(), List.of(), List.of(), List.of(),
-                Optional.empty(), Optional.empty(), List.of(), StackSettings.none(), List.of());
+                Optional.empty(), Optional.empty(), List.of(), StackSettings.none(), List.of(), ReleaseSetting.none());
     }
 }

@@ -57,6 +57,21 @@ public final class ImageReference {
         return Optional.empty();
     }
 
+    /**
+     * Why {@code repository} is not a repository name (a reference without tag or digest, as a
+     * release names where its tags go); empty when it is one.
+     */
+    public static Optional<String> repositoryProblem(String repository) {
+        Optional<String> problem = problem(repository);
+        if (problem.isPresent()) {
+            return problem;
+        }
+        Matcher m = REFERENCE.matcher(repository);
+        m.matches();
+        return m.group(1).equals(repository) ? Optional.empty()
+                : Optional.of("it has a tag or digest (dockenv release adds the tags)");
+    }
+
     /** The reference, or an IllegalArgumentException saying why it is not one. */
     public static String require(String reference) {
         problem(reference).ifPresent(p -> {

@@ -125,7 +125,11 @@ final class DockerJson {
         Map<String, String> labels = new HashMap<>();
         object(object(image.get("Config")).get("Labels")).forEach((name, value) -> labels.put(name, text(value)));
         long size = image.get("Size") instanceof Long bytes ? bytes : 0;
-        return Optional.of(new ImageSummary(id, size, text(image.get("Created")), labels));
+        List<String> digests = new ArrayList<>();
+        if (image.get("RepoDigests") instanceof List<?> list) {
+            list.forEach(d -> digests.add(text(d)));
+        }
+        return Optional.of(new ImageSummary(id, size, text(image.get("Created")), labels, digests));
     }
 
     /** The context {@code context inspect} (without a name: the current one) describes, if it names one. */
