@@ -9,7 +9,8 @@
 #   test.env     DOCKENV_TEST_REGISTRY=127.0.0.1:PORT, DOCKENV_TEST_REGISTRY_USER,
 #                DOCKENV_TEST_REGISTRY_PASSWORD (rw-------); the tests read it when those
 #                variables are not set (it/support/TestRegistry)
-#   data/        the registry's storage
+#   data/        the registry's storage (emptied when the registry starts and it holds more than
+#                DOCKENV_TEST_REGISTRY_MAX_MB, default 2048: the tests' repositories are throwaway)
 #   registry.log what the registry printed; registry.pid its process
 # Installs docker-registry and apache2-utils (htpasswd) when missing (needs root then). Starts
 # `docker-registry serve config.yml` detached (setsid) when nothing answers on the port, and waits
@@ -160,6 +161,14 @@ prepare_files
 if [ -n "$OURS" ]; then
   kill "$OURS" 2>/dev/null || true
   for _ in $(seq 50); do kill -0 "$OURS" 2>/dev/null || break; sleep 0.1; done
+fi
+
+# The tests push images of random bytes to repositories of their own: the storage is emptied when
+# it has grown past DOCKENV_TEST_REGISTRY_MAX_MB (default 2048) before the registry starts.
+used=$(du -sm "$DIR/data" 2>/dev/null | cut -f1)
+if [ "${used:-0}" -gt "${DOCKENV_TEST_REGISTRY_MAX_MB:-2048}" ]; then
+  echo "ensure-registry: emptying the registry's storage ($used MB)" >&2
+  rm -rf "$DIR/data/docker"
 fi
 
 (cd "$DIR" && exec setsid docker-registry serve "$DIR/config.yml" </dev/null >>"$DIR/registry.log" 2>&1) &
