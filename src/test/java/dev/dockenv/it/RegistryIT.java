@@ -93,7 +93,7 @@ class RegistryIT {
                 + "LABEL dev.dockenv.test=registry-it\n"
                 + "CMD [\"python3\", \"-c\", \"import hashlib; print(hashlib.sha256(open('/payload','rb').read())"
                 + ".hexdigest())\"]\n");
-        Docker.exec("build", "-q", "-t", name, context.toString()).env("DOCKER_BUILDKIT", "1")
+        Docker.exec("build", "-q", "-t", name, context.toString())
                 .timeout(Duration.ofMinutes(5)).run().assertOk();
         localImages.add(name);
         return sha256(data);
