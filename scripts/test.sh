@@ -14,6 +14,10 @@
 #   - wheels of Django, psycopg2, Flask, redis-py, jupyter-server and their dependencies made from
 #     Debian's python3-* packages, which the package index serves to real applications
 #     (scripts/ensure-app-wheels.sh, cached in ${DOCKENV_TEST_CACHE:-~/.cache/dockenv-test}),
+#   - a real registry on 127.0.0.1 with htpasswd auth for the push, pull and save tests
+#     (scripts/ensure-registry.sh: Debian's docker-registry, no container; its address, user and
+#     password exported as DOCKENV_TEST_REGISTRY, DOCKENV_TEST_REGISTRY_USER and
+#     DOCKENV_TEST_REGISTRY_PASSWORD),
 #   - when run as root, Podman beside Docker (scripts/ensure-podman.sh: podman, uidmap, catatonit,
 #     the base image in root's and the test user's Podman stores) for PodmanIT,
 #   - when run as root, the non-root user dockenvtest in the docker group
@@ -37,6 +41,9 @@ bash scripts/ensure-service-images.sh
 bash scripts/ensure-compose.sh
 bash scripts/ensure-build-backend-wheels.sh
 bash scripts/ensure-app-wheels.sh
+registry_env=$(bash scripts/ensure-registry.sh --env)
+eval "$registry_env"
+unset registry_env
 if [ "$(id -u)" = 0 ]; then
   bash scripts/ensure-test-user.sh
   export DOCKENV_TEST_USER=${DOCKENV_TEST_USER:-dockenvtest}

@@ -426,6 +426,210 @@ public final class DockerCli implements Engine {
         return text.isEmpty() ? Optional.empty() : Optional.of(text);
     }
 
+    @Override
+    public void tag(String source, ImageReference target) {
+        if (source.isEmpty() || source.startsWith("-") || source.chars().anyMatch(Character::isWhitespace)) {
+            throw new IllegalArgumentException("not an image reference or ID: " + source);
+        }
+        ProcessRunner.Result r = query(List.of("tag", source, target.text()));
+        if (!r.ok()) {
+            throw unreachableOrError(r.stderr(), "cannot tag " + source + " as " + target);
+        }
+    }
+
+    /** The digest line of a push: "TAG: digest: sha256:HEX size: N". */
+    private static final java.util.regex.Pattern PUSHED_DIGEST = java.util.regex.Pattern.compile(
+            ".*\\bdigest: (sha256:[0-9a-f]{64})\\b.*");
+
+    @Override
+    public PushedImage push(ImageReference reference, TransferProgress progress) {
+        List<String> output = transfer("push", reference, progress);
+        Optional<String> digest = output.stream().map(PUSHED_DIGEST::matcher).filter(java.util.regex.Matcher::matches)
+                .map(m -> m.group(1)).reduce((a, b) -> b);
+        return new PushedImage(reference, digest.orElseGet(() -> repoDigest(reference)));
+    }
+
+    /** The digest the engine recorded for the pushed repository (for a client that prints none, such as podman). */
+    private String repoDigest(ImageReference reference) {
+        ProcessRunner.Result r = query(List.of("image", "inspect", "--format", "{{json .RepoDigests}}",
+                reference.text()));
+        if (r.ok()) {
+            String prefix = reference.repository() + "@";
+            for (String entry : DockerJson.strings(r.stdout())) {
+                String bare = entry.replaceFirst("^(docker\\.io/|localhost/)", "");
+                if (entry.startsWith(prefix) || bare.startsWith(prefix)) {
+                    return entry.substring(entry.indexOf('@') + 1);
+                }
+            }
+        }
+        throw new EngineException("pushed " + reference + ", but the client named no digest for it", null);
+    }
+
+    @Override
+    public void pull(ImageReference reference, TransferProgress progress) {
+        transfer("pull", reference, progress);
+    }
+
+    /**
+     * Runs {@code docker push|pull REFERENCE} with the user's credentials (DOCKER_CONFIG as the
+     * session's environment names it, the rest as the client resolves it), each line to
+     * {@code progress}; returns the lines, or throws what the failure was.
+     */
+    private List<String> transfer(String operation, ImageReference reference, TransferProgress progress) {
+        List<String> lines = new ArrayList<>();
+        int code;
+        try {
+            code = processes.stream(command(List.of(operation, reference.text())), clientConfig(), null, line -> {
+                lines.add(line);
+                progress.line(line);
+            });
+        } catch (IOException e) {
+            throw clientMissing(e);
+        }
+        if (code != 0) {
+            throw transferFailure(operation, reference, String.join("\n", lines), code);
+        }
+        return lines;
+    }
+
+    /** The client's configuration folder, when the session's environment names one. */
+    private Map<String, String> clientConfig() {
+        String config = environment.getOrDefault("DOCKER_CONFIG", "");
+        return config.isBlank() ? Map.of() : Map.of("DOCKER_CONFIG", config);
+    }
+
+    private RuntimeException transferFailure(String operation, ImageReference reference, String output, int code) {
+        if (isEngineUnreachable(output)) {
+            return unreachable(output);
+        }
+        String lower = output.toLowerCase(Locale.ROOT);
+        if (operation.equals("push") && (lower.contains("does not exist locally") || lower.contains("no such image")
+                || lower.contains("image not known"))) {
+            return new EngineException("cannot push " + reference + ": the engine has no image tagged " + reference,
+                    "build it and tag it first");
+        }
+        if (output.isBlank()) {
+            output = "docker " + operation + " stopped with exit code " + code + " and printed nothing";
+        } else if (code > 128) {
+            output = output + "\ndocker " + operation + " was stopped by signal " + (code - 128);
+        }
+        return new RegistryRefusedException(operation, reference, RegistryRefusal.classify(reference, output));
+    }
+
+    /** The client could not talk to the engine itself (not to a registry). */
+    private static boolean isEngineUnreachable(String output) {
+        String s = output.toLowerCase(Locale.ROOT);
+        return s.contains("cannot connect to the docker daemon") || s.contains("is the docker daemon running")
+                || s.contains("error during connect") || s.contains("permission denied while trying to connect")
+                || s.contains("cannot connect to podman") || s.contains("context not found");
+    }
+
+    @Override
+    public void save(List<ImageReference> references, Path archive) {
+        if (references.isEmpty()) {
+            throw new IllegalArgumentException("no image to save");
+        }
+        List<String> args = new ArrayList<>(List.of("save"));
+        references.forEach(r -> args.add(r.text()));
+        ProcessRunner.Result[] result = new ProcessRunner.Result[1];
+        IOException[] writeFailure = new IOException[1];
+        try {
+            dev.dockenv.io.AtomicFiles.write(archive, out -> {
+                java.util.zip.GZIPOutputStream gzip = new java.util.zip.GZIPOutputStream(
+                        new WriteFailures(out, writeFailure), 1 << 16);
+                try {
+                    result[0] = processes.runTo(command(args), Map.of(), gzip);
+                } catch (IOException e) {
+                    if (writeFailure[0] != null) {
+                        throw writeFailure[0];
+                    }
+                    throw clientMissing(e);
+                }
+                if (!result[0].ok()) {
+                    throw saveFailure(references, archive, result[0].stderr());
+                }
+                gzip.finish();
+            });
+        } catch (IOException e) {
+            throw dev.dockenv.errors.IoFailures.writing(archive, e);
+        }
+    }
+
+    private RuntimeException saveFailure(List<ImageReference> references, Path archive, String stderr) {
+        if (isUnreachable(stderr)) {
+            return unreachable(stderr);
+        }
+        String names = String.join(", ", references.stream().map(ImageReference::text).toList());
+        String lower = stderr.toLowerCase(Locale.ROOT);
+        String hint = lower.contains("does not exist") || lower.contains("no such image") || lower.contains("not known")
+                ? "every image to save must exist on the engine: `docker image ls` lists them" : null;
+        return new EngineException("cannot save " + names + " to " + archive + ": " + firstLine(stderr), hint);
+    }
+
+    /** Remembers the IOException a write threw, so that a full disk is told from a client that failed. */
+    private static final class WriteFailures extends java.io.FilterOutputStream {
+        private final IOException[] failure;
+
+        WriteFailures(java.io.OutputStream out, IOException[] failure) {
+            super(out);
+            this.failure = failure;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            try {
+                out.write(b, off, len);
+            } catch (IOException e) {
+                failure[0] = e;
+                throw e;
+            }
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            try {
+                out.write(b);
+            } catch (IOException e) {
+                failure[0] = e;
+                throw e;
+            }
+        }
+    }
+
+    @Override
+    public List<String> load(Path archive) {
+        Path file = archive.toAbsolutePath();
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
+            if (in.read() < 0) {
+                throw new EngineException("cannot load " + file + ": the file is empty",
+                        "give an archive `docker save` or `dockenv save` wrote");
+            }
+        } catch (IOException e) {
+            throw dev.dockenv.errors.IoFailures.reading(file, e);
+        }
+        ProcessRunner.Result r = call(List.of("load", "-i", file.toString()));
+        if (!r.ok()) {
+            if (isUnreachable(r.stderr())) {
+                throw unreachable(r.stderr());
+            }
+            throw new EngineException("cannot load " + file + ": " + firstLine(r.stderr()),
+                    "give an archive `docker save` or `dockenv save` wrote (a tar, or a tar compressed with gzip)");
+        }
+        List<String> loaded = new ArrayList<>();
+        for (String line : r.stdout().lines().map(String::strip).toList()) {
+            if (line.startsWith("Loaded image: ")) {
+                loaded.add(line.substring("Loaded image: ".length()).strip());
+            } else if (line.startsWith("Loaded image ID: ")) {
+                loaded.add(line.substring("Loaded image ID: ".length()).strip());
+            } else if (line.startsWith("Loaded image(s): ")) { // podman
+                for (String ref : line.substring("Loaded image(s): ".length()).split(",")) {
+                    loaded.add(ref.strip());
+                }
+            }
+        }
+        return List.copyOf(loaded);
+    }
+
     /** The endpoint the client talks to: DOCKER_HOST, or the current context's host. */
     public Optional<String> endpoint() {
         if (dialect() == EngineDialect.PODMAN) {

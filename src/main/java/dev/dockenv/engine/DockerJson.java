@@ -132,6 +132,11 @@ final class DockerJson {
         return Optional.of(new ImageSummary(id, size, text(image.get("Created")), labels, digests));
     }
 
+    /** The strings of a JSON array ({@code ["a", "b"]}); empty for anything else. */
+    static List<String> strings(String json) {
+        return list(read(json.strip())).stream().filter(String.class::isInstance).map(String.class::cast).toList();
+    }
+
     /** The context {@code context inspect} (without a name: the current one) describes, if it names one. */
     static Optional<Context> context(String json) {
         Map<String, Object> context = object(first(read(json)));

@@ -1,6 +1,7 @@
 package dev.dockenv.engine;
 
 import dev.dockenv.run.HostUser;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
@@ -65,4 +66,38 @@ public interface Engine {
 
     /** The images the engine has of a repository ({@code python}), as REPOSITORY:TAG, sorted. */
     List<String> localImages(String repository);
+
+    /**
+     * Gives the image {@code source} (a reference, or an image ID {@code sha256:...}) the reference
+     * {@code target} as well; an engine without that image throws {@link EngineException}.
+     */
+    void tag(String source, ImageReference target);
+
+    /**
+     * Pushes {@code reference} to its registry with the user's own docker credentials, as the docker
+     * client resolves them (config.json {@code auths}, {@code credsStore}, {@code credHelpers}):
+     * dockenv never reads, stores or prints a password. Returns the digest of the manifest the
+     * registry holds. A registry that refuses or cannot be reached throws
+     * {@link RegistryRefusedException}; a push stopped half way leaves no manifest and can be
+     * repeated (blobs already uploaded are not sent again).
+     */
+    PushedImage push(ImageReference reference, TransferProgress progress);
+
+    /** Pulls {@code reference} with the user's docker credentials; refusals as for {@link #push}. */
+    void pull(ImageReference reference, TransferProgress progress);
+
+    /**
+     * Writes the images to {@code archive} as a gzip-compressed tar that {@code docker load}
+     * restores (every reference with its tag). Written whole or not at all: a temporary file beside
+     * it, renamed into place when complete, so a stopped or failed save never leaves a
+     * half-written archive there. A full disk or a folder that cannot be written throws
+     * {@link dev.dockenv.errors.FileAccessException} naming the archive and the reason.
+     */
+    void save(List<ImageReference> references, Path archive);
+
+    /**
+     * Loads an archive {@code docker save} or {@link #save} wrote (gzip or plain tar) and returns
+     * what it loaded: the references, or the image IDs of images saved without one.
+     */
+    List<String> load(Path archive);
 }

@@ -93,6 +93,22 @@ public final class LocalProcessRunner implements ProcessRunner {
     }
 
     @Override
+    public Result runTo(List<String> command, Map<String, String> environment, OutputStream stdout)
+            throws IOException {
+        Process process = start(command, environment, false);
+        process.getOutputStream().close();
+        CompletableFuture<String> err = readAsync(process.getErrorStream());
+        try (java.io.InputStream out = process.getInputStream()) {
+            out.transferTo(stdout);
+        } catch (IOException e) {
+            process.destroyForcibly();
+            waitFor(process);
+            throw e;
+        }
+        return new Result(waitFor(process), "", err.join());
+    }
+
+    @Override
     public int inherit(List<String> command, Map<String, String> environment) throws IOException {
         ProcessBuilder pb = new ProcessBuilder(command).inheritIO();
         pb.environment().putAll(environment);

@@ -30,6 +30,14 @@ public interface ProcessRunner {
     int stream(List<String> command, Map<String, String> environment, StdinWriter stdin, Consumer<String> lines)
             throws IOException;
 
+    /**
+     * Runs with empty stdin, copying its stdout byte for byte to {@code stdout} as it comes (an
+     * image archive, not text); the result's stdout is empty, its stderr what the process printed
+     * there. A failure to write {@code stdout} stops the process and is thrown.
+     */
+    Result runTo(List<String> command, Map<String, String> environment, java.io.OutputStream stdout)
+            throws IOException;
+
     /** Runs attached to this process's own terminal/stdio; returns the exit code. */
     int inherit(List<String> command, Map<String, String> environment) throws IOException;
 

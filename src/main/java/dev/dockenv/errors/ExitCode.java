@@ -16,7 +16,9 @@ public enum ExitCode {
     ENGINE_ERROR(8, "the engine refused a request"),
     FILE_ACCESS(9, "a file or folder could not be read or written (path and reason)"),
     SERVICE_FAILED(10, "a service of the stack did not start or get healthy (its last log lines)"),
-    COMPOSE_MISSING(11, "the stack needs docker compose, which is not installed");
+    COMPOSE_MISSING(11, "the stack needs docker compose, which is not installed"),
+    REGISTRY_REFUSED(12, "a registry refused a push or pull or could not be reached (not logged in, wrong "
+            + "credentials, access denied, unknown host)");
 
     private final int code;
     private final String meaning;

@@ -1,7 +1,11 @@
 package dev.dockenv.io;
 
 import dev.dockenv.errors.IoFailures;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -11,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
@@ -53,6 +58,44 @@ public final class AtomicFiles {
         try {
             Path tmp = temporaryBeside(target, content, permissions);
             try {
+                try {
+                    Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+        } catch (IOException e) {
+            throw naming(target, e);
+        }
+    }
+
+    /** Writes a file's content to a stream (a large file dockenv does not hold in memory). */
+    @FunctionalInterface
+    public interface Content {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    /**
+     * Writes the file whole from {@code content}, streamed: into a temporary file beside the target
+     * (rw-r--r--, or the target's permissions when it exists), flushed to the disk, then renamed
+     * over the target. A failure (an IOException or a RuntimeException of {@code content}) removes
+     * the temporary file and leaves the target as it was; so does a JVM stopped by a signal. A
+     * failure to write names {@code target} and the system's reason, as {@link #write(Path, byte[])}.
+     */
+    public static void write(Path target, Content content) throws IOException {
+        try {
+            Path tmp = temporaryBeside(target, new byte[0], null);
+            tmp.toFile().deleteOnExit();
+            try {
+                try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE,
+                        StandardOpenOption.TRUNCATE_EXISTING);
+                        OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16)) {
+                    content.writeTo(out);
+                    out.flush();
+                    channel.force(true);
+                }
                 try {
                     Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
                 } catch (AtomicMoveNotSupportedException e) {

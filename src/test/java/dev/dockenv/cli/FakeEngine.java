@@ -5,15 +5,30 @@ import dev.dockenv.engine.BuildRequest;
 import dev.dockenv.engine.Engine;
 import dev.dockenv.engine.EngineInfo;
 import dev.dockenv.engine.EngineUnreachableException;
+import dev.dockenv.engine.EngineException;
+import dev.dockenv.engine.ImageReference;
 import dev.dockenv.engine.ImageSummary;
+import dev.dockenv.engine.PushedImage;
+import dev.dockenv.engine.RegistryRefusal;
+import dev.dockenv.engine.RegistryRefusedException;
+import dev.dockenv.engine.TransferProgress;
+import dev.dockenv.errors.IoFailures;
+import dev.dockenv.io.AtomicFiles;
+import dev.dockenv.io.Sha256;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
 
 /**
  * An in-memory engine for unit tests of the command layer's orchestration (which image is looked
@@ -124,5 +139,109 @@ final class FakeEngine implements Engine {
     public List<String> localImages(String repository) {
         check();
         return List.copyOf(localImages);
+    }
+
+    /** What the registries hold, by reference: what {@link #push} put there, or a test did. */
+    final Map<String, ImageSummary> registry = new HashMap<>();
+    /** The references pushed, in order. */
+    final List<String> pushes = new ArrayList<>();
+    /** How a registry (by host, docker.io for Docker Hub) refuses every push and pull, when a test says so. */
+    final Map<String, RegistryRefusal> refusals = new HashMap<>();
+
+    @Override
+    public void tag(String source, ImageReference target) {
+        check();
+        ImageSummary image = images.get(source);
+        if (image == null) {
+            image = images.values().stream().filter(i -> i.id().equals(source)).findFirst()
+                    .orElseThrow(() -> new EngineException("cannot tag " + source + " as " + target
+                            + ": Error response from daemon: No such image: " + source, null));
+        }
+        images.put(target.text(), image);
+    }
+
+    @Override
+    public PushedImage push(ImageReference reference, TransferProgress progress) {
+        check();
+        refuseIfTold("push", reference);
+        ImageSummary image = images.get(reference.text());
+        if (image == null) {
+            throw new EngineException("cannot push " + reference + ": the engine has no image tagged " + reference,
+                    "build it and tag it first");
+        }
+        progress.line("The push refers to repository [" + reference.repository() + "]");
+        String digest = "sha256:" + Sha256.hex(image.id().getBytes(StandardCharsets.UTF_8));
+        progress.line(reference.tag().orElse("latest") + ": digest: " + digest + " size: 528");
+        registry.put(reference.text(), image);
+        pushes.add(reference.text());
+        return new PushedImage(reference, digest);
+    }
+
+    @Override
+    public void pull(ImageReference reference, TransferProgress progress) {
+        check();
+        refuseIfTold("pull", reference);
+        ImageSummary image = registry.get(reference.text());
+        if (image == null) {
+            throw new RegistryRefusedException("pull", reference, new RegistryRefusal.NotFound(
+                    reference.registryHost(), "manifest unknown"));
+        }
+        images.put(reference.text(), image);
+    }
+
+    private void refuseIfTold(String operation, ImageReference reference) {
+        RegistryRefusal refusal = refusals.get(reference.registryHost());
+        if (refusal != null) {
+            throw new RegistryRefusedException(operation, reference, refusal);
+        }
+    }
+
+    /**
+     * Writes a real gzip file (atomically, as the engine does): one line per image, "REFERENCE ID",
+     * which {@link #load} reads back.
+     */
+    @Override
+    public void save(List<ImageReference> references, Path archive) {
+        check();
+        StringBuilder text = new StringBuilder();
+        for (ImageReference reference : references) {
+            ImageSummary image = images.get(reference.text());
+            if (image == null) {
+                throw new EngineException("cannot save " + reference + " to " + archive
+                        + ": Error response from daemon: reference does not exist", null);
+            }
+            text.append(reference.text()).append(' ').append(image.id()).append('\n');
+        }
+        try {
+            AtomicFiles.write(archive, out -> {
+                GZIPOutputStream gzip = new GZIPOutputStream(out);
+                gzip.write(text.toString().getBytes(StandardCharsets.UTF_8));
+                gzip.finish();
+            });
+        } catch (IOException e) {
+            throw IoFailures.writing(archive, e);
+        }
+        saves.add(archive);
+    }
+
+    /** The archives {@link #save} wrote, in order. */
+    final List<Path> saves = new ArrayList<>();
+
+    @Override
+    public List<String> load(Path archive) {
+        check();
+        String text;
+        try (InputStream in = new GZIPInputStream(Files.newInputStream(archive))) {
+            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw IoFailures.reading(archive, e);
+        }
+        List<String> loaded = new ArrayList<>();
+        for (String line : text.lines().toList()) {
+            String[] parts = line.split(" ");
+            images.put(parts[0], new ImageSummary(parts[1], 1234, "2026-11-21T00:00:00Z", Map.of()));
+            loaded.add(parts[0]);
+        }
+        return loaded;
     }
 }

@@ -87,6 +87,16 @@ final class FakeDocker implements ProcessRunner {
         return answer.exitCode();
     }
 
+    /** Writes the scripted stdout (as UTF-8) to {@code stdout}, as the real runner copies it. */
+    @Override
+    public Result runTo(List<String> command, Map<String, String> environment, java.io.OutputStream stdout)
+            throws IOException {
+        Answer answer = answerFor(command);
+        calls.add(new Call(command, environment, new byte[0]));
+        stdout.write(answer.stdout().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return new Result(answer.exitCode(), "", answer.stderr());
+    }
+
     @Override
     public int inherit(List<String> command, Map<String, String> environment) throws IOException {
         Answer answer = answerFor(command);

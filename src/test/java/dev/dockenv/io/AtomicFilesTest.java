@@ -103,4 +103,37 @@ class AtomicFilesTest {
         assertThatThrownBy(() -> Utf8File.read(tmp.resolve("nope"))).isInstanceOf(InputException.class)
                 .hasMessageContaining("file not found");
     }
+
+    @Test
+    void aStreamedFileIsWrittenWholeWithTheTargetsMode() throws IOException {
+        Path target = tmp.resolve("out/archive.tar.gz");
+
+        AtomicFiles.write(target, out -> {
+            for (int i = 0; i < 1000; i++) {
+                out.write(("line " + i + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+        });
+
+        assertThat(Files.readAllLines(target)).hasSize(1000).endsWith("line 999");
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(target)))
+                .isEqualTo("rw-r--r--");
+        assertThat(Files.list(target.getParent())).containsExactly(target);
+    }
+
+    @Test
+    void aStreamThatFailsHalfWayLeavesTheTargetAsItWasAndNoTemporaryFile() throws IOException {
+        Path target = Files.writeString(tmp.resolve("archive.tar.gz"), "the earlier one");
+
+        assertThatThrownBy(() -> AtomicFiles.write(target, out -> {
+            out.write(new byte[200_000]);
+            throw new IllegalStateException("the producer stopped");
+        })).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> AtomicFiles.write(target, out -> {
+            out.write(new byte[200_000]);
+            throw new IOException("No space left on device");
+        })).isInstanceOf(FileSystemException.class).hasMessage(target + ": No space left on device");
+
+        assertThat(Files.readString(target)).isEqualTo("the earlier one");
+        assertThat(Files.list(tmp)).containsExactly(target);
+    }
 }

@@ -264,5 +264,31 @@ class StackStarterTest {
         public List<String> localImages(String repository) {
             return List.of();
         }
+
+        @Override
+        public void tag(String source, dev.dockenv.engine.ImageReference target) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public dev.dockenv.engine.PushedImage push(dev.dockenv.engine.ImageReference reference,
+                dev.dockenv.engine.TransferProgress progress) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void pull(dev.dockenv.engine.ImageReference reference, dev.dockenv.engine.TransferProgress progress) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void save(List<dev.dockenv.engine.ImageReference> references, java.nio.file.Path archive) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public List<String> load(java.nio.file.Path archive) {
+            throw new UnsupportedOperationException();
+        }
     }
 }
