@@ -79,6 +79,9 @@ public final class DockenvCommand implements Runnable {
         m.put("add", AddCommand::new);
         m.put("remove", RemoveCommand::new);
         m.put("sync", SyncCommand::new);
+        m.put("release", ReleaseCommand::new);
+        m.put("push", PushCommand::new);
+        m.put("save", SaveCommand::new);
         m.put("up", UpCommand::new);
         m.put("ps", PsCommand::new);
         m.put("logs", LogsCommand::new);

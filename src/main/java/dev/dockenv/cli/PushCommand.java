@@ -1,48 +1,61 @@
 package dev.dockenv.cli;
 
-import dev.dockenv.engine.Engine;
-import dev.dockenv.engine.ImageReference;
-import dev.dockenv.engine.PushedImage;
-import dev.dockenv.engine.TransferProgress;
-import java.io.PrintWriter;
-import java.util.ArrayList;
-import java.util.List;
+import dev.dockenv.build.BuildOptions;
+import dev.dockenv.config.ImageReference;
+import dev.dockenv.errors.DockenvException;
+import dev.dockenv.errors.ExitCode;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 
-/**
- * What {@code dockenv push} does once the release has named its references: gives the image each
- * reference and pushes them in order with the user's own docker login, printing
- * {@code REPOSITORY:TAG@DIGEST} for each on stdout (the client's progress on stderr unless quiet).
- * A registry's refusal stops it ({@link dev.dockenv.engine.RegistryRefusedException}, exit 12); a
- * push stopped half way is finished by pushing again.
- */
-final class PushCommand {
-    private final Session session;
-    private final boolean quiet;
+/** {@code dockenv push}: the release, made when needed, pushed with the user's own docker login. */
+@Command(name = "push", mixinStandardHelpOptions = true,
+        description = {"Make the release (as dockenv release does) and push its tags to its repository, or to "
+                + "REPOSITORY, with your own docker login (dockenv never stores a password).",
+            "Prints REPOSITORY:TAG@DIGEST for each tag. A tree with uncommitted changes is refused without "
+                    + "--allow-dirty; a push stopped half way is finished by pushing again."})
+final class PushCommand implements Callable<Integer> {
+    @ParentCommand
+    private DockenvCommand root;
 
-    PushCommand(Session session, boolean quiet) {
-        this.session = session;
-        this.quiet = quiet;
-    }
+    @Option(names = "--app", paramLabel = "NAME", description = "The app to push (default: the app whose folder you "
+            + "are in, else the project).")
+    private String app;
 
-    List<PushedImage> push(ReleaseReferences release) {
-        Engine engine = session.engine();
-        PrintWriter err = session.err();
-        List<ImageReference> references = release.references();
-        for (ImageReference reference : references) {
-            engine.tag(release.imageId(), reference);
+    @Option(names = "--allow-dirty", description = "Push a release of a tree with uncommitted changes.")
+    private boolean allowDirty;
+
+    @Option(names = {"-q", "--quiet"}, description = "Print only the pushed references, not the client's progress.")
+    private boolean quiet;
+
+    @Parameters(arity = "0..1", paramLabel = "REPOSITORY",
+            description = "Where to push instead of [tool.dockenv.release] repository, e.g. registry.example.com/team/shop.")
+    private String repository;
+
+    @Override
+    public Integer call() {
+        if (repository != null) {
+            ImageReference.repositoryProblem(repository).ifPresent(problem -> {
+                throw new DockenvException(ExitCode.USAGE, "'" + ImageReference.printable(repository)
+                        + "' is not an image repository: " + problem, "name the repository without a tag, such as "
+                        + "registry.example.com/team/shop");
+            });
         }
-        List<PushedImage> pushed = new ArrayList<>();
-        for (ImageReference reference : references) {
-            if (!quiet) {
-                err.println("dockenv: pushing " + reference);
+        Release.Made made = Release.make(root, app, Optional.empty(), new BuildOptions(false, false, false), plan -> {
+            if (plan.dirty() && !allowDirty) {
+                throw new DockenvException(ExitCode.USAGE, "the project has uncommitted changes: a release of it "
+                        + "would not be the one of a commit (" + plan.revision().orElseThrow().shortCommit() + ")",
+                        "commit (or stash) the changes, or push anyway with --allow-dirty");
             }
-            TransferProgress progress = quiet ? TransferProgress.quiet() : line -> err.println("  " + line);
-            PushedImage image = engine.push(reference, progress);
-            pushed.add(image);
-            session.out().println(reference + "@" + image.digest());
+        });
+        if (repository == null && made.plan().repository().indexOf('/') < 0) {
+            root.session().err().println("dockenv: " + made.plan().repository() + " names no registry: docker pushes "
+                    + "it to Docker Hub (set [tool.dockenv.release] repository, or name one: dockenv push REPOSITORY)");
         }
-        session.out().flush();
-        err.flush();
-        return List.copyOf(pushed);
+        new ReleasePush(root.session(), quiet).push(made.references(Optional.ofNullable(repository)));
+        return 0;
     }
 }

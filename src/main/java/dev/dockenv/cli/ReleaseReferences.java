@@ -9,7 +9,7 @@ import java.util.List;
 /**
  * The references a release gives its one image: {@code REPOSITORY:TAG} for each tag. The seam
  * between what decides the repository and the tags ({@code dockenv release}) and what pushes or
- * saves them ({@link PushCommand}, {@link SaveCommand}).
+ * saves them ({@link ReleasePush}, {@link ReleaseArchive}).
  *
  * @param repository the repository, with its registry ({@code registry.example.com/team/shop})
  * @param tags       the tags, in the order they are pushed ({@code 1.4.0}, {@code sha-0a1b2c3}, {@code latest})

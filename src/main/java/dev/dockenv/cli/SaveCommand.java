@@ -1,46 +1,33 @@
 package dev.dockenv.cli;
 
-import dev.dockenv.engine.Engine;
-import dev.dockenv.engine.ImageReference;
+import dev.dockenv.build.BuildOptions;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 
-/**
- * What {@code dockenv save} does once the release has named its references: gives the image each
- * reference and writes them all to one gzip archive that {@code docker load} restores with its
- * tags, on an engine that never saw the project. The archive is {@code -o FILE} (relative to where
- * dockenv was started), else {@code NAME-TAG.tar.gz} there (the repository's last component and the
- * first tag). It is written whole or not at all; its path is printed on stdout.
- */
-final class SaveCommand {
-    private final Session session;
+/** {@code dockenv save}: the release, made when needed, written to a gzip archive docker load restores. */
+@Command(name = "save", mixinStandardHelpOptions = true,
+        description = {"Make the release (as dockenv release does) and save it with every tag to a gzip archive "
+                + "(default NAME-TAG.tar.gz here) that `docker load -i FILE` restores on any engine.",
+            "The archive is written whole or not at all."})
+final class SaveCommand implements Callable<Integer> {
+    @ParentCommand
+    private DockenvCommand root;
 
-    SaveCommand(Session session) {
-        this.session = session;
-    }
+    @Option(names = "--app", paramLabel = "NAME", description = "The app to save (default: the app whose folder you "
+            + "are in, else the project).")
+    private String app;
 
-    Path save(ReleaseReferences release, Optional<Path> output) {
-        Engine engine = session.engine();
-        List<ImageReference> references = release.references();
-        for (ImageReference reference : references) {
-            engine.tag(release.imageId(), reference);
-        }
-        Path archive = session.workingDirectory().resolve(output.orElseGet(() -> defaultArchive(references.get(0))))
-                .normalize();
-        engine.save(references, archive);
-        session.out().println(archive);
-        session.err().println("dockenv: saved " + String.join(", ", references.stream().map(ImageReference::text)
-                .toList()) + " to " + archive + "; `docker load -i " + archive + "` restores them");
-        session.out().flush();
-        session.err().flush();
-        return archive;
-    }
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "The archive to write (.tar.gz).")
+    private Path output;
 
-    /** {@code shop-1.4.0.tar.gz} for {@code registry.example.com/team/shop:1.4.0}. */
-    static Path defaultArchive(ImageReference reference) {
-        String path = reference.path();
-        String name = path.substring(path.lastIndexOf('/') + 1);
-        return Path.of(name + "-" + reference.tag().orElse("latest") + ".tar.gz");
+    @Override
+    public Integer call() {
+        Release.Made made = Release.make(root, app, Optional.empty(), new BuildOptions(false, false, false));
+        new ReleaseArchive(root.session()).save(made.references(Optional.empty()), Optional.ofNullable(output));
+        return 0;
     }
 }

@@ -46,7 +46,7 @@ class PushSaveCommandsTest {
 
     @Test
     void everyTagIsGivenToTheImageAndPushedInOrder() {
-        List<PushedImage> pushed = new PushCommand(session, false).push(RELEASE);
+        List<PushedImage> pushed = new ReleasePush(session, false).push(RELEASE);
 
         assertThat(engine.pushes).containsExactly(REPOSITORY + ":1.4.0", REPOSITORY + ":sha-0a1b2c3",
                 REPOSITORY + ":latest");
@@ -59,7 +59,7 @@ class PushSaveCommandsTest {
 
     @Test
     void quietPrintsOnlyTheDigests() {
-        new PushCommand(session, true).push(RELEASE);
+        new ReleasePush(session, true).push(RELEASE);
 
         assertThat(err.toString()).isEmpty();
         assertThat(out.toString().lines()).hasSize(3);
@@ -70,7 +70,7 @@ class PushSaveCommandsTest {
         engine.refusals.put("registry.example.com", new RegistryRefusal.NotLoggedIn("registry.example.com",
                 "no basic auth credentials"));
 
-        RegistryRefusedException e = catchThrowableOfType(() -> new PushCommand(session, false).push(RELEASE),
+        RegistryRefusedException e = catchThrowableOfType(() -> new ReleasePush(session, false).push(RELEASE),
                 RegistryRefusedException.class);
 
         assertThat(e.exitCode().code()).isEqualTo(12);
@@ -93,7 +93,7 @@ class PushSaveCommandsTest {
 
     @Test
     void saveWritesOneArchiveNamedForTheFirstTagThatLoadsBackWithEveryTag() throws Exception {
-        Path archive = new SaveCommand(session).save(RELEASE, Optional.empty());
+        Path archive = new ReleaseArchive(session).save(RELEASE, Optional.empty());
 
         assertThat(archive).isEqualTo(tmp.resolve("shop-1.4.0.tar.gz"));
         assertThat(out.toString()).isEqualTo(archive + "\n");
@@ -106,7 +106,7 @@ class PushSaveCommandsTest {
 
     @Test
     void saveWritesWhereOutputSaysRelativeToTheStartFolder() {
-        Path archive = new SaveCommand(session).save(RELEASE, Optional.of(Path.of("dist/shop.tar.gz")));
+        Path archive = new ReleaseArchive(session).save(RELEASE, Optional.of(Path.of("dist/shop.tar.gz")));
 
         assertThat(archive).isEqualTo(tmp.resolve("dist/shop.tar.gz"));
         assertThat(Files.isRegularFile(archive)).isTrue();
@@ -116,7 +116,7 @@ class PushSaveCommandsTest {
     void saveIntoAFileAsFolderIsAFileErrorNamingIt() throws Exception {
         Files.writeString(tmp.resolve("dist"), "a file");
 
-        FileAccessException e = catchThrowableOfType(() -> new SaveCommand(session).save(RELEASE,
+        FileAccessException e = catchThrowableOfType(() -> new ReleaseArchive(session).save(RELEASE,
                 Optional.of(Path.of("dist/shop.tar.gz"))), FileAccessException.class);
 
         assertThat(e.exitCode()).isEqualTo(ExitCode.FILE_ACCESS);

@@ -1,0 +1,40 @@
+package dev.dockenv.cli;
+
+import dev.dockenv.build.BuildOptions;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code dockenv release}: the prod image, tagged and labelled as a release. */
+@Command(name = "release", mixinStandardHelpOptions = true,
+        description = {"Build the prod image (of an app with --app) and tag it as a release in the repository of "
+                + "[tool.dockenv.release] (else the project's name): the project's version, sha-REV of the git commit "
+                + "(-dirty with uncommitted changes) and latest, with OCI labels (title, description, version, "
+                + "revision, source, created, licenses, base.name, base.digest).",
+            "created is SOURCE_DATE_EPOCH when set, else the commit's time; no label holds a path of this machine."})
+final class ReleaseCommand implements Callable<Integer> {
+    @ParentCommand
+    private DockenvCommand root;
+
+    @Option(names = "--app", paramLabel = "NAME", description = "The app to release (default: the app whose folder "
+            + "you are in, else the project).")
+    private String app;
+
+    @Option(names = "--target", paramLabel = "STAGE", description = "The stage to release (default prod; a stage of "
+            + "your own Dockerfile).")
+    private String target;
+
+    @Option(names = "--no-cache", description = "Build the prod image's every step again.")
+    private boolean noCache;
+
+    @Override
+    public Integer call() {
+        Release.Made made = Release.make(root, app, Optional.ofNullable(target), new BuildOptions(noCache, noCache, false));
+        var out = root.session().out();
+        made.plan().references().forEach(out::println);
+        out.flush();
+        return 0;
+    }
+}
