@@ -1,5 +1,6 @@
 package dev.dockenv.sbom;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
@@ -9,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -19,7 +21,8 @@ import java.util.UUID;
 
 /**
  * Renders a {@link Bom} as CycloneDX 1.6 JSON: keys in a fixed order, two-space indentation, a
- * final newline, empty lists left out; the serial number is a name-based UUID (version 5) of the
+ * final newline, empty lists left out (but components, and a dependency's dependsOn: empty there
+ * means none); the serial number is a name-based UUID (version 5) of the
  * rest of the document, so the same BOM is the same bytes and a different one has another serial.
  */
 public final class CycloneDxJson {
@@ -29,10 +32,7 @@ public final class CycloneDxJson {
     /** The namespace of the serial numbers: RFC 4122's URL namespace (any fixed one would do). */
     private static final UUID NAMESPACE = UUID.fromString("6ba7b811-9dad-11d1-80b4-00c04fd430c8");
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final ObjectWriter WRITER = JSON.writer(new DefaultPrettyPrinter(
-            Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER))
-            .withObjectIndenter(new DefaultIndenter("  ", "\n"))
-            .withArrayIndenter(new DefaultIndenter("  ", "\n")));
+    private static final ObjectWriter WRITER = JSON.writer(new Layout());
 
     private CycloneDxJson() {
     }
@@ -61,10 +61,8 @@ public final class CycloneDxJson {
         tool.put("version", bom.metadata().tool().version());
         metadata.set("component", component(bom.metadata().component()));
         properties(metadata, bom.metadata().properties());
-        if (!bom.components().isEmpty()) {
-            ArrayNode components = body.putArray("components");
-            bom.components().forEach(c -> components.add(component(c)));
-        }
+        ArrayNode components = body.putArray("components"); // even empty: an image without packages says so
+        bom.components().forEach(c -> components.add(component(c)));
         if (!bom.dependencies().isEmpty()) {
             ArrayNode dependencies = body.putArray("dependencies");
             for (Dependency d : bom.dependencies()) {
@@ -126,6 +124,35 @@ public final class CycloneDxJson {
             return WRITER.writeValueAsString(node);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a JSON tree that Jackson cannot write", e);
+        }
+    }
+
+    /**
+     * Two-space indentation, {@code "key": value}, arrays one value a line, an empty array {@code []}
+     * (Jackson's default printer writes {@code [ ]}).
+     */
+    private static final class Layout extends DefaultPrettyPrinter {
+        private static final long serialVersionUID = 1L;
+
+        Layout() {
+            super(Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER));
+            indentObjectsWith(new DefaultIndenter("  ", "\n"));
+            indentArraysWith(new DefaultIndenter("  ", "\n"));
+        }
+
+        @Override
+        public Layout createInstance() {
+            return new Layout();
+        }
+
+        @Override
+        public void writeEndArray(JsonGenerator g, int nrOfValues) throws IOException {
+            if (nrOfValues == 0) {
+                _nesting--;
+                g.writeRaw(']');
+                return;
+            }
+            super.writeEndArray(g, nrOfValues);
         }
     }
 

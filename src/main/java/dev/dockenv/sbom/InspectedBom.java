@@ -54,15 +54,21 @@ public final class InspectedBom {
                 List.of(), licenses(i), List.of());
     }
 
-    /** The SPDX expression when the metadata has one, else the License field (one short line) and the license classifiers. */
+    /**
+     * What the metadata declares, most precise first: the SPDX expression (License-Expression),
+     * else the License field when it is a name (one short line, not the license's whole text),
+     * else the license trove classifiers' names; none when it declares nothing.
+     */
     static List<License> licenses(PipInspectReport.Installed i) {
         if (i.licenseExpression().isPresent()) {
             return List.of(new License.Expression(i.licenseExpression().get().strip()));
         }
-        List<License> out = new ArrayList<>();
+        Optional<String> field = i.license().map(String::strip)
+                .filter(l -> !l.isEmpty() && l.length() <= 100 && !l.contains("\n") && !l.equalsIgnoreCase("UNKNOWN"));
+        if (field.isPresent()) {
+            return List.of(new License.Named(field.get()));
+        }
         TreeSet<String> names = new TreeSet<>();
-        i.license().map(String::strip).filter(l -> !l.isEmpty() && l.length() <= 100 && !l.contains("\n")
-                && !l.equalsIgnoreCase("UNKNOWN")).ifPresent(names::add);
         for (String classifier : i.classifiers()) {
             if (classifier.startsWith(LICENSE_CLASSIFIER)) {
                 String name = classifier.substring(classifier.lastIndexOf("::") + 2).strip();
@@ -71,8 +77,7 @@ public final class InspectedBom {
                 }
             }
         }
-        names.forEach(n -> out.add(new License.Named(n)));
-        return out;
+        return names.stream().<License>map(License.Named::new).toList();
     }
 
     private static List<Dependency> dependencies(BomContext context, Map<String, PipInspectReport.Installed> byName,
