@@ -17,7 +17,7 @@ import java.util.List;
  * {@code jsf-0.82.schema.json} by their cyclonedx.org addresses: those are mapped onto the same
  * jar's copies, so validation never goes to the network. Formats (date-time, iri-reference) are asserted.
  */
-final class CycloneDxSchema {
+public final class CycloneDxSchema {
     private static final String BASE = "http://cyclonedx.org/schema/";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static JsonSchema schema;
@@ -26,7 +26,7 @@ final class CycloneDxSchema {
     }
 
     /** The schema's complaints about a BOM's JSON text, empty when it is valid. */
-    static List<String> errors(String json) {
+    public static List<String> errors(String json) {
         try {
             return schema().validate(JSON.readTree(json)).stream().map(ValidationMessage::toString).sorted().toList();
         } catch (IOException e) {
