@@ -1,10 +1,12 @@
 package dev.dockenv.build;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.dockenv.decision.InstallDecider;
 import dev.dockenv.decision.InstallDecision;
 import dev.dockenv.engine.Engine;
+import dev.dockenv.engine.EngineException;
 import dev.dockenv.pep.Pep503;
 import dev.dockenv.project.Project;
 import dev.dockenv.project.ProjectScanner;
@@ -90,6 +92,20 @@ class ImageSbomTest {
         assertThat(bom.components()).allSatisfy(c -> assertThat(c.hashes()).isEmpty());
         assertThat(bom.metadata().properties()).contains(new Property("dockenv:sbom:source", "pip inspect"));
         assertThat(PipInspectReport.COMMAND).startsWith("python", "-m", "pip");
+    }
+
+    @Test
+    void anImageWithoutPipInspectIsOneErrorWithTheWayOut() {
+        Engine old = (Engine) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Engine.class},
+                (proxy, method, args) -> {
+                    throw new EngineException("cannot run python -m pip ... in shop:prod: ERROR: unknown command "
+                            + "\"inspect\"", null);
+                });
+        assertThatThrownBy(() -> PipInspection.inspect(old, "shop:prod")).isInstanceOf(EngineException.class)
+                .hasMessageStartingWith("cannot list the Python packages of shop:prod for its SBOM: ")
+                .hasMessageContaining("unknown command \"inspect\"")
+                .satisfies(e -> assertThat(((EngineException) e).hint()).hasValueSatisfying(
+                        h -> assertThat(h).contains("pip 22.2", "dockenv lock")));
     }
 
     @Test
