@@ -21,19 +21,10 @@ public final class LockedRequirements {
     public static PipInstallList forGroups(LockFile lock, Set<String> groups, MarkerEnvironment target) {
         List<String> hashed = new ArrayList<>();
         List<String> unhashed = new ArrayList<>();
-        List<LockedPackage> chosen = lock.packages().stream()
-                .filter(p -> p.groups().stream().anyMatch(groups::contains))
-                .filter(p -> p.marker().map(m -> m.evaluate(target)).orElse(true))
-                .sorted(Comparator.comparing((LockedPackage p) -> Pep503.normalize(p.name()))
-                        .thenComparing(p -> p.version().orElse("")))
-                .toList();
-        for (LockedPackage p : chosen) {
+        for (LockedPackage p : installed(lock, groups, target)) {
             String name = Pep503.normalize(p.name());
             List<String> hashes = p.hashes();
             if (p.source() instanceof PackageSource.LocalPath local) {
-                if (isProjectItself(local.path())) {
-                    continue;
-                }
                 String path = local.path().startsWith("/") || local.path().startsWith(".") ? local.path()
                         : "./" + local.path();
                 unhashed.add((local.editable() ? "-e " : "") + path);
@@ -47,6 +38,21 @@ public final class LockedRequirements {
             }
         }
         return new PipInstallList(hashed, unhashed);
+    }
+
+    /**
+     * The packages {@link #forGroups} installs, as the lock describes them: those of the chosen
+     * groups whose markers hold for the target, without the project itself, sorted by normalized
+     * name then version.
+     */
+    public static List<LockedPackage> installed(LockFile lock, Set<String> groups, MarkerEnvironment target) {
+        return lock.packages().stream()
+                .filter(p -> p.groups().stream().anyMatch(groups::contains))
+                .filter(p -> p.marker().map(m -> m.evaluate(target)).orElse(true))
+                .filter(p -> !(p.source() instanceof PackageSource.LocalPath local && isProjectItself(local.path())))
+                .sorted(Comparator.comparing((LockedPackage p) -> Pep503.normalize(p.name()))
+                        .thenComparing(p -> p.version().orElse("")))
+                .toList();
     }
 
     /** Whether a lock's local path names the project itself ("." and its spellings). */

@@ -19,13 +19,28 @@ import java.util.Set;
  * for linux and the image's Python, as derived lists under .dockenv/, in layers.
  */
 final class LockedInstallPlanner {
+    /**
+     * The group the base stage installs, and with it every image built on the base: prod has the
+     * base's packages and no other (dev adds {@link DependencyGroups#DEV}).
+     */
+    static final String BASE_GROUP = DependencyGroups.MAIN;
+
     private LockedInstallPlanner() {
     }
 
     /** The main group (base stage) and the dev group less what main installs (dev stage). */
     static List<List<StageInstall>> plan(Project project, LockFile lock) {
-        return List.of(group(project, lock, DependencyGroups.MAIN, Set.of(), ""),
-                group(project, lock, DependencyGroups.DEV, lines(project, lock, Set.of(DependencyGroups.MAIN)), ""));
+        return List.of(group(project, lock, BASE_GROUP, Set.of(), ""),
+                group(project, lock, DependencyGroups.DEV, lines(project, lock, Set.of(BASE_GROUP)), ""));
+    }
+
+    /**
+     * The packages of the base group that the base stage installs from this lock (markers
+     * evaluated for linux and the project's Python, the project itself left out), as the lock
+     * describes them: what a prod image holds from the lock.
+     */
+    static List<LockedPackage> basePackages(Project project, LockFile lock) {
+        return LockedRequirements.installed(lock, Set.of(BASE_GROUP), target(project));
     }
 
     /**
@@ -36,9 +51,9 @@ final class LockedInstallPlanner {
     static List<List<StageInstall>> planApp(Project project, String app, LockFile lock, Set<String> sharedMain,
             Set<String> sharedAll) {
         Set<String> main = new LinkedHashSet<>(sharedMain);
-        List<StageInstall> env = group(project, lock, DependencyGroups.MAIN, main, app + "-");
+        List<StageInstall> env = group(project, lock, BASE_GROUP, main, app + "-");
         Set<String> dev = new LinkedHashSet<>(sharedAll);
-        dev.addAll(lines(project, lock, Set.of(DependencyGroups.MAIN)));
+        dev.addAll(lines(project, lock, Set.of(BASE_GROUP)));
         return List.of(env, group(project, lock, DependencyGroups.DEV, dev, app + "-"));
     }
 
