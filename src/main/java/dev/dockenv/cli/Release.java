@@ -1,6 +1,12 @@
 package dev.dockenv.cli;
 
 import dev.dockenv.build.BuildOptions;
+import dev.dockenv.build.ImageSbom;
+import dev.dockenv.decision.AppLocks;
+import dev.dockenv.sbom.Bom;
+import dev.dockenv.sbom.BomContext;
+import dev.dockenv.sbom.CycloneDxJson;
+import java.time.Instant;
 import dev.dockenv.build.EnvironmentImage;
 import dev.dockenv.config.ReleaseSetting;
 import dev.dockenv.dockerfile.DockerfileSummary;
@@ -33,7 +39,7 @@ final class Release {
     }
 
     /** A release made: what it tags and labels, and its image. */
-    record Made(ReleasePlan plan, ImageSummary image, EnvironmentImage prod) {
+    record Made(ReleasePlan plan, ImageSummary image, EnvironmentImage prod, String sbom) {
         ReleaseReferences references(Optional<String> repository) {
             return new ReleaseReferences(repository.orElse(plan.repository()), plan.tags(), image.id());
         }
@@ -57,9 +63,32 @@ final class Release {
         plan.notes().forEach(note -> err.println("dockenv: " + note));
         err.println("dockenv: labelling " + prod.reference() + " as " + String.join(", ", plan.references()));
         err.flush();
-        ImageSummary image = new ReleaseImageBuilder(workspace.session().engine()).build(prod.reference(), plan,
+        String sbom = sbom(workspace, app, plan, prod);
+        ImageSummary image = new ReleaseImageBuilder(workspace.session().engine()).build(prod.reference(), plan, sbom,
                 new BuildReporter(err, root.verbose()));
-        return new Made(plan, image, prod);
+        return new Made(plan, image, prod, sbom);
+    }
+
+    /** The CycloneDX SBOM of the prod image's Python packages, dated as the release (else as the image). */
+    private static String sbom(Workspace workspace, Optional<ProjectApp> app, ReleasePlan plan, EnvironmentImage prod) {
+        var engine = workspace.session().engine();
+        Instant when = plan.created().orElseGet(() -> engine.inspectImage(prod.reference())
+                .flatMap(i -> parseInstant(i.created())).orElse(Instant.EPOCH));
+        BomContext context = new BomContext(plan.name(), plan.version(), DockenvVersion.get(), when);
+        Project project = workspace.project();
+        Bom bom = app.isEmpty() ? ImageSbom.of(project, workspace.decision(), engine, prod.reference(), context)
+                : ImageSbom.ofApp(project, workspace.decision(), Optional.ofNullable(AppLocks.read(project,
+                        workspace.session().environment()).get(app.get().name())).map(r -> r.lock()), engine,
+                        prod.reference(), context);
+        return CycloneDxJson.render(bom);
+    }
+
+    private static Optional<Instant> parseInstant(String text) {
+        try {
+            return Optional.of(java.time.OffsetDateTime.parse(text).toInstant());
+        } catch (java.time.format.DateTimeParseException e) {
+            return Optional.empty();
+        }
     }
 
     private static ReleasePlan plan(Workspace workspace, Optional<ProjectApp> app, String stage) {

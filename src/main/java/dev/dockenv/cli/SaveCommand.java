@@ -1,6 +1,9 @@
 package dev.dockenv.cli;
 
 import dev.dockenv.build.BuildOptions;
+import dev.dockenv.errors.IoFailures;
+import dev.dockenv.io.AtomicFiles;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -11,7 +14,8 @@ import picocli.CommandLine.ParentCommand;
 /** {@code dockenv save}: the release, made when needed, written to a gzip archive docker load restores. */
 @Command(name = "save", mixinStandardHelpOptions = true,
         description = {"Make the release (as dockenv release does) and save it with every tag to a gzip archive "
-                + "(default NAME-TAG.tar.gz here) that `docker load -i FILE` restores on any engine.",
+                + "(default NAME-TAG.tar.gz here) that `docker load -i FILE` restores on any engine, and its SBOM "
+                + "(CycloneDX) beside it as NAME-TAG.cdx.json.",
             "The archive is written whole or not at all."})
 final class SaveCommand implements Callable<Integer> {
     @ParentCommand
@@ -27,7 +31,22 @@ final class SaveCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Release.Made made = Release.make(root, app, Optional.empty(), new BuildOptions(false, false, false));
-        new ReleaseArchive(root.session()).save(made.references(Optional.empty()), Optional.ofNullable(output));
+        Path archive = new ReleaseArchive(root.session()).save(made.references(Optional.empty()),
+                Optional.ofNullable(output));
+        Path sbom = sbomBeside(archive);
+        try {
+            AtomicFiles.write(sbom, made.sbom());
+        } catch (IOException e) {
+            throw IoFailures.writing(sbom, e);
+        }
+        root.session().err().println("dockenv: its SBOM (CycloneDX) is " + sbom);
+        root.session().err().flush();
         return 0;
+    }
+
+    /** {@code shop-1.4.0.cdx.json} beside {@code shop-1.4.0.tar.gz}. */
+    static Path sbomBeside(Path archive) {
+        String name = archive.getFileName().toString().replaceFirst("(\\.tar\\.gz|\\.tgz|\\.tar)$", "");
+        return archive.resolveSibling(name + ".cdx.json");
     }
 }

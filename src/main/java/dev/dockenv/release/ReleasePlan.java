@@ -15,10 +15,12 @@ import java.util.TreeMap;
  * @param labels     the OCI labels (sorted)
  * @param version    the project's version, when it states one
  * @param revision   the commit, when the project is in a git repository
+ * @param created    when it was made: SOURCE_DATE_EPOCH, else the commit's time (never the clock)
  * @param notes      what the release lacks and why (no version, no commit, no creation time)
  */
 public record ReleasePlan(String name, String repository, List<String> tags, Map<String, String> labels,
-        Optional<String> version, Optional<GitRevision> revision, List<String> notes) {
+        Optional<String> version, Optional<GitRevision> revision, Optional<java.time.Instant> created,
+        List<String> notes) {
 
     public ReleasePlan {
         tags = List.copyOf(tags);

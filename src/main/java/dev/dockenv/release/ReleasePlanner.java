@@ -52,7 +52,7 @@ public final class ReleasePlanner {
         labels.put(OciLabels.BASE_NAME, qualified(in.baseImage()));
         in.baseDigest().ifPresent(d -> labels.put(OciLabels.BASE_DIGEST, d));
         return new ReleasePlan(in.name(), repository, ReleaseTags.of(in.metadata().version(), revision), labels,
-                in.metadata().version(), revision, notes);
+                in.metadata().version(), revision, created, notes);
     }
 
     /** The repository of a release that configures none: the name, as an image name (lower case). */
