@@ -14,6 +14,8 @@
 #   - wheels of Django, psycopg2, Flask, redis-py, jupyter-server and their dependencies made from
 #     Debian's python3-* packages, which the package index serves to real applications
 #     (scripts/ensure-app-wheels.sh, cached in ${DOCKENV_TEST_CACHE:-~/.cache/dockenv-test}),
+#   - the npm package kubernetes-models (scripts/ensure-kubernetes-models.sh, in the same cache),
+#     which KubernetesManifestsIT validates the rendered Kubernetes manifests with,
 #   - when run as root, Podman beside Docker (scripts/ensure-podman.sh: podman, uidmap, catatonit,
 #     the base image in root's and the test user's Podman stores) for PodmanIT,
 #   - when run as root, the non-root user dockenvtest in the docker group
@@ -37,6 +39,7 @@ bash scripts/ensure-service-images.sh
 bash scripts/ensure-compose.sh
 bash scripts/ensure-build-backend-wheels.sh
 bash scripts/ensure-app-wheels.sh
+bash scripts/ensure-kubernetes-models.sh
 if [ "$(id -u)" = 0 ]; then
   bash scripts/ensure-test-user.sh
   export DOCKENV_TEST_USER=${DOCKENV_TEST_USER:-dockenvtest}
