@@ -18,6 +18,8 @@
 #     (scripts/ensure-registry.sh: Debian's docker-registry, no container; its address, user and
 #     password exported as DOCKENV_TEST_REGISTRY, DOCKENV_TEST_REGISTRY_USER and
 #     DOCKENV_TEST_REGISTRY_PASSWORD),
+#   - the npm package kubernetes-models (scripts/ensure-kubernetes-models.sh, in the same cache),
+#     which KubernetesManifestsIT validates the rendered Kubernetes manifests with,
 #   - when run as root, Podman beside Docker (scripts/ensure-podman.sh: podman, uidmap, catatonit,
 #     the base image in root's and the test user's Podman stores) for PodmanIT,
 #   - when run as root, the non-root user dockenvtest in the docker group
@@ -44,6 +46,7 @@ bash scripts/ensure-app-wheels.sh
 registry_env=$(bash scripts/ensure-registry.sh --env)
 eval "$registry_env"
 unset registry_env
+bash scripts/ensure-kubernetes-models.sh
 if [ "$(id -u)" = 0 ]; then
   bash scripts/ensure-test-user.sh
   export DOCKENV_TEST_USER=${DOCKENV_TEST_USER:-dockenvtest}
