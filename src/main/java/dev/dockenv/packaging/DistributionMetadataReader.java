@@ -22,6 +22,8 @@ import org.tomlj.TomlTable;
 public final class DistributionMetadataReader {
     private static final List<String> PROJECT = List.of("project");
     private static final List<String> POETRY = List.of("tool", "poetry");
+    private static final java.util.regex.Pattern STRING_ASSIGNMENT = java.util.regex.Pattern.compile(
+            "\\s*[A-Za-z_][A-Za-z0-9_]*\\s*(?::[^=]*)?=\\s*(['\"])([^'\"\\\\\\n]*)\\1\\s*(#.*)?", java.util.regex.Pattern.DOTALL);
 
     private DistributionMetadataReader() {
     }
@@ -133,7 +135,9 @@ public final class DistributionMetadataReader {
                 root.resolve(base).resolve(module).resolve("__init__.py"))) {
             Path file = candidate.normalize();
             if (file.startsWith(root) && Files.isRegularFile(file)) {
-                return Optional.ofNullable(ModuleSource.parse(Utf8File.read(file)).literals().get(name));
+                // the module's last top-level assignment of the name, when its value is a plain string
+                return Optional.ofNullable(ModuleSource.parse(Utf8File.read(file)).literals().get(name))
+                        .map(STRING_ASSIGNMENT::matcher).filter(java.util.regex.Matcher::matches).map(m -> m.group(2));
             }
         }
         return Optional.empty();

@@ -130,6 +130,9 @@ class DockerCliImageTest {
         assertThat(docker.commands()).containsExactly(command);
     }
 
+    /** The RepoDigests Podman gives an image it built (an image ID digest under its local name). */
+    private static final List<String> PODMAN_REPO_DIGESTS = List.of("localhost/dockenv-probe@sha256:658682cd99472049657a22ebd2b18dabd3fd34c8d0820b3999009c6615a5c5f3");
+
     @Test
     void podmansOwnInspectIsReadAsDockers() {
         List<String> command = List.of("podman", "image", "inspect", PODMAN_IMAGE);
@@ -138,7 +141,7 @@ class DockerCliImageTest {
         ImageSummary image = new DockerCli(List.of("podman"), docker, Map.of()).inspectImage(PODMAN_IMAGE).orElseThrow();
 
         assertThat(image).isEqualTo(new ImageSummary(PODMAN_IMAGE_ID, 11388, "2026-12-05T18:03:50.892665276Z",
-                Map.of("a.b", "x=y", "empty", "", "uni", "café \\\"q\\\"")));
+                Map.of("a.b", "x=y", "empty", "", "uni", "café \\\"q\\\""), PODMAN_REPO_DIGESTS));
         assertThat(docker.commands()).containsExactly(command);
     }
 
@@ -150,7 +153,8 @@ class DockerCliImageTest {
                 .orElseThrow();
 
         assertThat(image).isEqualTo(new ImageSummary("sha256:" + PODMAN_IMAGE_ID, 11388,
-                "2026-12-05T18:03:50.892665276Z", Map.of("a.b", "x=y", "empty", "", "uni", "café \\\"q\\\"")));
+                "2026-12-05T18:03:50.892665276Z", Map.of("a.b", "x=y", "empty", "", "uni", "café \\\"q\\\""),
+                PODMAN_REPO_DIGESTS));
     }
 
     @Test
