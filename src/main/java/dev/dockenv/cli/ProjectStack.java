@@ -18,6 +18,7 @@ import dev.dockenv.services.StackFolder;
 import dev.dockenv.services.StackStarter;
 import dev.dockenv.stack.AppContainer;
 import dev.dockenv.stack.StackCompose;
+import dev.dockenv.stack.PlannedService;
 import dev.dockenv.stack.StackPlan;
 import dev.dockenv.stack.StackPlanner;
 import java.io.IOException;
@@ -101,6 +102,22 @@ final class ProjectStack {
         SecretStore secrets = SecretStore.of(project.root());
         return new ComposeProject(plan.project(), composeFile(), project.root(),
                 secrets.exists() ? Optional.of(secrets.file()) : Optional.empty());
+    }
+
+    /** A service that mounts a folder of this machine needs an engine that sees it ({@link EngineFiles}). */
+    private void requireEngineFiles(List<String> services) {
+        List<String> all = plan.withDependencies(services);
+        for (PlannedService service : plan.services()) {
+            if (!all.contains(service.name())) {
+                continue;
+            }
+            for (PlannedService.Mount mount : service.mounts()) {
+                if (mount instanceof PlannedService.Mount.Bind bind) {
+                    EngineFiles.require(session, session.engine().endpoint(), "the service " + service.name()
+                            + " mounts a folder of the project", bind.source());
+                }
+            }
+        }
     }
 
     /** The compose implementation, or an error saying how to get one. */
@@ -241,6 +258,7 @@ final class ProjectStack {
         if (services.isEmpty()) {
             return;
         }
+        requireEngineFiles(services);
         if (stale()) {
             java.util.LinkedHashSet<String> all = new java.util.LinkedHashSet<>(services);
             all.addAll(runningServices());
