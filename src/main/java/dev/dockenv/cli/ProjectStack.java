@@ -24,6 +24,7 @@ import dev.dockenv.stack.StackPlanner;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -199,13 +200,14 @@ final class ProjectStack {
     }
 
     /**
-     * Whether the compose file differs from the one compose last brought the services up with
-     * ({@code .dockenv/stack/applied} holds its digest): the running services may have old settings.
+     * Whether the compose file differs from the one compose last brought the services up with on
+     * this engine ({@code .dockenv/stack/applied} holds a line per engine: the file's digest and the
+     * engine's): the running services may have old settings. Another engine (-H, DOCKER_HOST) has
+     * services of its own, brought up to date apart.
      */
     private boolean stale() {
         try {
-            return !Files.isRegularFile(appliedFile())
-                    || !Files.readString(appliedFile()).strip().equals(Sha256.hex(Files.readString(composeFile())));
+            return !Files.isRegularFile(appliedFile()) || !Files.readAllLines(appliedFile()).contains(appliedLine());
         } catch (IOException e) {
             return true;
         }
@@ -213,10 +215,25 @@ final class ProjectStack {
 
     private void markApplied() {
         try {
-            AtomicFiles.write(appliedFile(), Sha256.hex(Files.readString(composeFile())) + "\n");
+            String engine = " " + engineKey();
+            List<String> lines = new ArrayList<>();
+            if (Files.isRegularFile(appliedFile())) {
+                Files.readAllLines(appliedFile()).stream().filter(l -> !l.endsWith(engine) && l.contains(" "))
+                        .forEach(lines::add);
+            }
+            lines.add(appliedLine());
+            AtomicFiles.write(appliedFile(), String.join("\n", lines) + "\n");
         } catch (IOException e) {
             throw IoFailures.writing(appliedFile(), e);
         }
+    }
+
+    private String appliedLine() throws IOException {
+        return Sha256.hex(Files.readString(composeFile())) + " " + engineKey();
+    }
+
+    private String engineKey() {
+        return Sha256.hex(session.engine().endpoint().key()).substring(0, 16);
     }
 
     Path appliedFile() {
