@@ -587,11 +587,23 @@ public final class DockerCli implements Engine {
                 + (line.isEmpty() ? "the docker client gave no answer" : line), hint);
     }
 
+    /** {@code ssh://USER@HOST:PORT/...} as ssh's own arguments: {@code -p PORT USER@HOST}. */
+    static String sshTarget(String host) {
+        String rest = host.substring("ssh://".length());
+        int slash = rest.indexOf('/');
+        String authority = slash < 0 ? rest : rest.substring(0, slash);
+        int colon = authority.lastIndexOf(':');
+        if (colon > authority.indexOf('@') && colon > 0 && authority.substring(colon + 1).matches("[0-9]+")) {
+            return "-p " + authority.substring(colon + 1) + " " + authority.substring(0, colon);
+        }
+        return authority;
+    }
+
     /** Where the chosen engine came from, and how to check it or choose another. */
     private String remoteHint() {
         String host = endpoint.host().isEmpty() ? "the context's engine" : endpoint.host();
         String check = endpoint.host().startsWith("ssh://")
-                ? "check that `ssh " + endpoint.host().substring("ssh://".length()) + " docker info` works"
+                ? "check that `ssh " + sshTarget(endpoint.host()) + " docker info` works"
                 : "check it with `docker" + (endpoint.source() == EngineEndpoint.Source.OPTION
                         ? " -H " + endpoint.host() : "") + " info`";
         String choice = switch (endpoint.source()) {

@@ -77,6 +77,13 @@ class DockerCliHostTest {
     }
 
     @Test
+    void anSshAddressBecomesSshsOwnArguments() {
+        assertThat(DockerCli.sshTarget("ssh://deploy@server")).isEqualTo("deploy@server");
+        assertThat(DockerCli.sshTarget("ssh://deploy@server:2222")).isEqualTo("-p 2222 deploy@server");
+        assertThat(DockerCli.sshTarget("ssh://server:22/")).isEqualTo("-p 22 server");
+    }
+
+    @Test
     void anSshEngineIsCheckedOverSsh() {
         EngineEndpoint ssh = new EngineEndpoint("ssh://deploy@server", EngineEndpoint.Source.DOCKER_HOST, Optional.empty());
         docker.answer(List.of("docker", "version", "--format", "{{json .}}"), 1, DockerOutputs.VERSION_20_NO_SERVER,
