@@ -142,6 +142,33 @@ class RemoteEngineIT {
         }
     }
 
+    /**
+     * A context made by the real client (`docker context create`, then `docker context use`) in a
+     * configuration folder of the test's own: dockenv reads the client's context store as the client
+     * does, and the warm path stays on the server.
+     */
+    @Test
+    @Order(8)
+    void aDockerContextChoosesTheServer() throws Exception {
+        java.nio.file.Path config = ws.path("docker-config");
+        java.nio.file.Files.createDirectories(config);
+        Docker.runOk("--config", config.toString(), "context", "create", "dockenv-server",
+                "--docker", "host=" + server);
+        DockenvCli inConfig = dockenv.withEnv("DOCKER_CONFIG", config.toString());
+
+        ProcessResult named = inConfig.withEnv("DOCKER_CONTEXT", "dockenv-server").runOk(project.dir(), "status");
+        assertThat(DockenvCli.statusRow(named, "engine")).isEqualTo(server + " (context dockenv-server, DOCKER_CONTEXT)");
+        assertThat(DockenvCli.statusRow(named, "state")).startsWith("up to date");
+
+        Docker.runOk("--config", config.toString(), "context", "use", "dockenv-server");
+        ProcessResult current = inConfig.withEnv("DOCKENV_TIMING", "1")
+                .run(project.dir(), "run", "--", "python", "-c", IMPORT);
+        assertThat(current.exitCode()).as(current.describe()).isZero();
+        assertThat(current.stdout()).contains("greeting 1.0.0");
+        assertThat(current.stderr()).contains("warm hit").doesNotContain("building");
+        assertThat(ServerEngine.mainImages(project.repository())).isEmpty();
+    }
+
     @Test
     @Order(6)
     void aBadHostIsOneErrorNamingItWithExitCode5() {
