@@ -169,6 +169,47 @@ class RemoteEngineIT {
         assertThat(ServerEngine.mainImages(project.repository())).isEmpty();
     }
 
+    /**
+     * A stack on the server: compose (docker-compose 1.29 here) is pointed at it with -H, its
+     * service runs there and not on the main engine, and a run on the server reaches it by name
+     * (redis answers PING).
+     */
+    @Test
+    @Order(9)
+    void theStacksServicesRunOnTheServer() {
+        TestProject stacked = ws.project("remote-stack")
+                .file("requirements.txt", "")
+                .file(".python-version", "3.11\n")
+                .file("pyproject.toml", "[tool.dockenv.services]\ncache = \"redis:7\"\n");
+        String label = "label=com.docker.compose.project";
+        try {
+            ProcessResult up = dockenv.run(stacked.dir(), "-H", server, "up", "-d");
+            assertThat(up.exitCode()).as(up.describe()).isZero();
+            ProcessResult onServer = ServerEngine.docker("ps", "--filter", label, "--format",
+                    "{{.Label \"com.docker.compose.service\"}}").assertOk();
+            assertThat(onServer.stdout().lines()).contains("cache");
+            ProcessResult onMain = Docker.runOk("ps", "-a", "--filter", "label=com.docker.compose.project="
+                    + composeProject(stacked, server), "--format", "{{.Names}}");
+            assertThat(onMain.stdout()).as("nothing on the main engine").isBlank();
+
+            ProcessResult run = dockenv.run(stacked.dir(), "-H", server, "run", "--", "python", "-c",
+                    "import os, socket; print(os.environ['REDIS_URL']); s = socket.create_connection(('cache', 6379), 5); "
+                            + "s.sendall(b'PING\\r\\n'); print(s.recv(64).decode().strip())");
+            assertThat(run.exitCode()).as(run.describe()).isZero();
+            assertThat(run.stdout().lines()).containsExactly("redis://cache:6379/0", "+PONG");
+        } finally {
+            ProcessResult down = dockenv.run(stacked.dir(), "-H", server, "down", "--volumes");
+            assertThat(down.exitCode()).as(down.describe()).isZero();
+            ServerEngine.removeImages(stacked.repository());
+        }
+    }
+
+    /** The compose project's name as status prints it on the given engine. */
+    private String composeProject(TestProject stacked, String host) {
+        String row = DockenvCli.statusRow(dockenv.runOk(stacked.dir(), "-H", host, "status"), "stack");
+        return row.split(";")[0].strip();
+    }
+
     @Test
     @Order(6)
     void aBadHostIsOneErrorNamingItWithExitCode5() {
