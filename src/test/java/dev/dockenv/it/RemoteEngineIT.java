@@ -139,7 +139,12 @@ class RemoteEngineIT {
             });
             assertThat(answered).as(app.describe()).isTrue();
             assertThat(body[0]).isEqualTo("served by the server engine\n");
+            assertThat(app.terminate(Duration.ofSeconds(60))).as("SIGTERM reaches the container on the server; "
+                    + app.describe()).isEqualTo(143);
         }
+        assertThat(Poll.until(Duration.ofSeconds(20), () -> ServerEngine.docker("ps", "-aq", "--filter",
+                "label=" + TestProject.LABEL_PROJECT + "=" + project.name()).stdout().isBlank()))
+                .as("no container left on the server").isTrue();
     }
 
     /**
