@@ -22,6 +22,10 @@
 #     which KubernetesManifestsIT validates the rendered Kubernetes manifests with,
 #   - when run as root, Podman beside Docker (scripts/ensure-podman.sh: podman, uidmap, catatonit,
 #     the base image in root's and the test user's Podman stores) for PodmanIT,
+#   - when run as root, "the server": a second Docker engine beside the main one, on its own socket
+#     (unix:///run/dockenv-server/docker.sock, and tcp://127.0.0.1:23750), data root and bridge
+#     (scripts/ensure-server-engine.sh); the tests reach it through DOCKENV_TEST_SERVER and
+#     DOCKENV_TEST_SERVER_TCP (RemoteEngineIT),
 #   - when run as root, the non-root user dockenvtest in the docker group
 #     (scripts/ensure-test-user.sh); the non-root tests copy bin/ and target/dockenv.jar into a
 #     directory that user owns (TestUser.stageDockenv), so nothing in or outside the checkout is
@@ -51,6 +55,9 @@ if [ "$(id -u)" = 0 ]; then
   bash scripts/ensure-test-user.sh
   export DOCKENV_TEST_USER=${DOCKENV_TEST_USER:-dockenvtest}
   bash scripts/ensure-podman.sh
+  bash scripts/ensure-server-engine.sh
+  export DOCKENV_TEST_SERVER=${DOCKENV_TEST_SERVER:-unix:///run/dockenv-server/docker.sock}
+  export DOCKENV_TEST_SERVER_TCP=${DOCKENV_TEST_SERVER_TCP:-tcp://127.0.0.1:23750}
 fi
 
 exec mvn -B -ntp verify "$@"

@@ -28,7 +28,7 @@ final class CdsTraining {
             InputStamp.decode(ListingStamp.of(session.workingDirectory(), "(?i)requirements\\.txt").encode())
                     .isCurrent();
             new RunCache(Path.of(session.cacheDirectory().toString(), "cds-training-none"), "k").lookup();
-            var socket = LocalEngineSocket.forEnvironment(session.environment());
+            var socket = LocalEngineSocket.forEndpoint(session.endpoint());
             if (socket.isPresent()) {
                 socket.get().imageId("dockenv-cds-training:absent"); // a read-only question; the answer is 404
             }

@@ -26,6 +26,8 @@ final class ContainerLauncher {
 
     static int launch(DockenvCommand root, RunOptions options, List<String> command, boolean defaultCommand) {
         Session session = root.session();
+        EngineFiles.require(session, session.engine().endpoint(), "dockenv mounts the project",
+                root.startDirectory());
         List<PortMapping> ports = new ArrayList<>();
         for (String spec : options.ports) {
             ports.add(port(spec));

@@ -46,6 +46,14 @@ public final class DockenvCommand implements Runnable {
             description = "Show the engine's full build output.")
     private boolean verbose;
 
+    /** docker's -H: the engine every command of this invocation talks to, before DOCKER_HOST and contexts. */
+    @Option(names = {"-H", "--host"}, paramLabel = "HOST", scope = ScopeType.INHERIT,
+            description = "The engine to use, as for docker -H: unix:///path/docker.sock, tcp://HOST:PORT, "
+                    + "ssh://USER@HOST (default: DOCKER_HOST, else the docker context).")
+    private void host(String host) {
+        session.hostOption(host);
+    }
+
     public DockenvCommand(Session session) {
         this.session = session;
     }

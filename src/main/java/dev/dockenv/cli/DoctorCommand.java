@@ -39,7 +39,8 @@ final class DoctorCommand implements Callable<Integer> {
             return e.exitCode().code();
         }
         check(out, Status.OK, "client", String.join(" ", engine.client()) + " " + info.clientVersion());
-        String at = engine instanceof DockerCli cli ? cli.endpoint().orElse("?") : "?";
+        String at = engine instanceof DockerCli cli ? cli.endpointDescription().orElse("?")
+                : engine.endpoint().describe();
         check(out, Status.OK, "engine", (info.podman() ? "Podman " : "Docker Engine ") + info.serverVersion()
                 + " (API " + info.apiVersion() + ", " + info.os() + "/" + info.arch() + ") at " + at);
         boolean modern = DockerCli.majorVersion(info.serverVersion()) >= 20 || info.podman();
@@ -59,7 +60,8 @@ final class DoctorCommand implements Callable<Integer> {
 
     private static void disk(PrintWriter out, Engine engine) {
         Optional<String> dir = engine instanceof DockerCli cli ? cli.rootDir() : Optional.empty();
-        if (dir.isEmpty() || !Files.isDirectory(Path.of(dir.get()))) {
+        // a folder of that name here is another machine's folder when the engine is elsewhere
+        if (dir.isEmpty() || !engine.endpoint().onThisMachine() || !Files.isDirectory(Path.of(dir.get()))) {
             check(out, Status.OK, "disk", "the engine's data folder is not on this machine; not checked");
             return;
         }

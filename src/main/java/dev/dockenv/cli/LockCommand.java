@@ -244,6 +244,8 @@ final class LockCommand implements Callable<Integer> {
     private static Resolved resolve(DockenvCommand root, Unlocked unlocked, EnvironmentPlan plan, Path target,
             String digest) {
         Session session = root.session();
+        EngineFiles.require(session, session.engine().endpoint(), "dockenv lock resolves in a container that mounts "
+                + "the project", unlocked.project().root());
         LockResolver resolver = new LockResolver(session.engine(),
                 IndexAccess.of(unlocked.project(), plan, session.environment()), session.err());
         LockFile resolved = resolver.resolve(unlocked.project(), plan, digest, target);

@@ -18,11 +18,13 @@ import dev.dockenv.services.StackFolder;
 import dev.dockenv.services.StackStarter;
 import dev.dockenv.stack.AppContainer;
 import dev.dockenv.stack.StackCompose;
+import dev.dockenv.stack.PlannedService;
 import dev.dockenv.stack.StackPlan;
 import dev.dockenv.stack.StackPlanner;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -101,6 +103,22 @@ final class ProjectStack {
         SecretStore secrets = SecretStore.of(project.root());
         return new ComposeProject(plan.project(), composeFile(), project.root(),
                 secrets.exists() ? Optional.of(secrets.file()) : Optional.empty());
+    }
+
+    /** A service that mounts a folder of this machine needs an engine that sees it ({@link EngineFiles}). */
+    private void requireEngineFiles(List<String> services) {
+        List<String> all = plan.withDependencies(services);
+        for (PlannedService service : plan.services()) {
+            if (!all.contains(service.name())) {
+                continue;
+            }
+            for (PlannedService.Mount mount : service.mounts()) {
+                if (mount instanceof PlannedService.Mount.Bind bind) {
+                    EngineFiles.require(session, session.engine().endpoint(), "the service " + service.name()
+                            + " mounts a folder of the project", bind.source());
+                }
+            }
+        }
     }
 
     /** The compose implementation, or an error saying how to get one. */
@@ -182,13 +200,14 @@ final class ProjectStack {
     }
 
     /**
-     * Whether the compose file differs from the one compose last brought the services up with
-     * ({@code .dockenv/stack/applied} holds its digest): the running services may have old settings.
+     * Whether the compose file differs from the one compose last brought the services up with on
+     * this engine ({@code .dockenv/stack/applied} holds a line per engine: the file's digest and the
+     * engine's): the running services may have old settings. Another engine (-H, DOCKER_HOST) has
+     * services of its own, brought up to date apart.
      */
     private boolean stale() {
         try {
-            return !Files.isRegularFile(appliedFile())
-                    || !Files.readString(appliedFile()).strip().equals(Sha256.hex(Files.readString(composeFile())));
+            return !Files.isRegularFile(appliedFile()) || !Files.readAllLines(appliedFile()).contains(appliedLine());
         } catch (IOException e) {
             return true;
         }
@@ -196,10 +215,25 @@ final class ProjectStack {
 
     private void markApplied() {
         try {
-            AtomicFiles.write(appliedFile(), Sha256.hex(Files.readString(composeFile())) + "\n");
+            String engine = " " + engineKey();
+            List<String> lines = new ArrayList<>();
+            if (Files.isRegularFile(appliedFile())) {
+                Files.readAllLines(appliedFile()).stream().filter(l -> !l.endsWith(engine) && l.contains(" "))
+                        .forEach(lines::add);
+            }
+            lines.add(appliedLine());
+            AtomicFiles.write(appliedFile(), String.join("\n", lines) + "\n");
         } catch (IOException e) {
             throw IoFailures.writing(appliedFile(), e);
         }
+    }
+
+    private String appliedLine() throws IOException {
+        return Sha256.hex(Files.readString(composeFile())) + " " + engineKey();
+    }
+
+    private String engineKey() {
+        return Sha256.hex(session.engine().endpoint().key()).substring(0, 16);
     }
 
     Path appliedFile() {
@@ -241,6 +275,7 @@ final class ProjectStack {
         if (services.isEmpty()) {
             return;
         }
+        requireEngineFiles(services);
         if (stale()) {
             java.util.LinkedHashSet<String> all = new java.util.LinkedHashSet<>(services);
             all.addAll(runningServices());

@@ -53,8 +53,8 @@ final class RunResolution {
         if (!options.rebuild) {
             boolean defaults = options.target == null && options.app == null
                     && command.startDirectory().equals(session.workingDirectory());
-            Optional<Ready> warm = defaults ? session.warmStart().filter(w -> w.script().equals(script))
-                    .flatMap(WarmStart::result) : Optional.empty();
+            Optional<Ready> warm = defaults ? session.warmStart().filter(w -> w.script().equals(script)
+                    && w.endpoint().equals(session.engine().endpoint())).flatMap(WarmStart::result) : Optional.empty();
             if (warm.isEmpty()) {
                 warm = warm(session, session.engine(), command.startDirectory(), options.target, options.app, script);
             }
@@ -71,7 +71,7 @@ final class RunResolution {
         Workspace workspace = Workspace.open(command);
         Project project = workspace.project();
         Optional<ProjectApp> app = AppSelection.choose(project, options.app, command.startDirectory());
-        RunCache cache = cache(session, root.toString(), options.target, options.app != null ? APP + options.app
+        RunCache cache = cache(session, session.engine(), root.toString(), options.target, options.app != null ? APP + options.app
                 : project.apps().isEmpty() ? "" : DIRECTORY + command.startDirectory());
         EnvironmentImage image = workspace.image(app, Optional.ofNullable(options.target));
         List<InputStamp> stamps = new ArrayList<>(RunCache.stamp(inputs(project, image)));
@@ -87,7 +87,7 @@ final class RunResolution {
 
     /** A script with inline metadata: its metadata is the input (its code is not), its folder the root. */
     private static Ready resolveScript(DockenvCommand command, RunOptions options, InlineScript script) {
-        RunCache cache = scriptCache(command.session(), script.file(), options.target);
+        RunCache cache = scriptCache(command.session(), command.session().engine(), script.file(), options.target);
         Workspace workspace = Workspace.openScript(command, script);
         EnvironmentImage image = workspace.image(Optional.ofNullable(options.target));
         List<InputStamp> stamps = new ArrayList<>();
@@ -134,7 +134,7 @@ final class RunResolution {
     static Optional<Ready> warm(Session session, dev.dockenv.engine.Engine engine, Path start, String target,
             String app, Optional<Path> script) {
         if (script.isPresent()) {
-            Optional<ResolvedRun> cached = scriptCache(session, script.get(), target).lookup();
+            Optional<ResolvedRun> cached = scriptCache(session, engine, script.get(), target).lookup();
             PhaseTimer.mark(session, "warm: script looked up");
             if (cached.isPresent()) {
                 Path root = script.get().getParent();
@@ -147,9 +147,9 @@ final class RunResolution {
         Path root = ProjectLocator.locate(start);
         PhaseTimer.mark(session, "warm: located");
         // an app named, or (in a repository with apps) the folder the run starts in, else the project
-        Optional<ResolvedRun> cached = app != null ? cache(session, root.toString(), target, APP + app).lookup()
-                : cache(session, root.toString(), target, DIRECTORY + start).lookup()
-                        .or(() -> cache(session, root.toString(), target, "").lookup());
+        Optional<ResolvedRun> cached = app != null ? cache(session, engine, root.toString(), target, APP + app).lookup()
+                : cache(session, engine, root.toString(), target, DIRECTORY + start).lookup()
+                        .or(() -> cache(session, engine, root.toString(), target, "").lookup());
         PhaseTimer.mark(session, "warm: looked up");
         if (cached.isEmpty()) {
             return Optional.empty();
@@ -159,16 +159,19 @@ final class RunResolution {
         return ready;
     }
 
-    private static RunCache scriptCache(Session session, Path script, String target) {
-        return cache(session, "script:" + script, target, "");
+    private static RunCache scriptCache(Session session, dev.dockenv.engine.Engine engine, Path script, String target) {
+        return cache(session, engine, "script:" + script, target, "");
     }
 
     /**
      * @param variant "" for a project without apps; in a repository with apps, {@link #APP} and the
      *     app --app names, or {@link #DIRECTORY} and the folder the run starts in (which decides the app)
+     * @param engine the engine asked: each engine has entries of its own (an image or a stack on one
+     *     engine says nothing of another)
      */
-    private static RunCache cache(Session session, String environment, String target, String variant) {
-        return new RunCache(session.cacheDirectory().resolve("runs"), key(session, environment, target) + "|" + variant);
+    private static RunCache cache(Session session, dev.dockenv.engine.Engine engine, String environment, String target, String variant) {
+        return new RunCache(session.cacheDirectory().resolve("runs"), key(session, environment, target) + "|" + variant
+                + "|" + engine.endpoint().key());
     }
 
     private static final String APP = "app:";

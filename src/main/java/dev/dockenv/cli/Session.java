@@ -2,6 +2,8 @@ package dev.dockenv.cli;
 
 import dev.dockenv.engine.DockerCli;
 import dev.dockenv.engine.Engine;
+import dev.dockenv.engine.EngineEndpoint;
+import dev.dockenv.engine.EngineEndpoints;
 import dev.dockenv.engine.LocalProcessRunner;
 import dev.dockenv.engine.ProcessRunner;
 import dev.dockenv.errors.FileAccessException;
@@ -16,6 +18,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -29,13 +32,22 @@ public final class Session {
     private final PrintWriter err;
     private final ProcessRunner processes;
     private final boolean interactiveTerminal;
-    private final Supplier<Engine> engineFactory;
+    private final Function<EngineEndpoint, Engine> engineFactory;
+    private Optional<String> hostOption = Optional.empty();
+    private EngineEndpoint endpoint;
     private Engine engine;
     private Optional<WarmStart> warmStart = Optional.empty();
     private volatile boolean cacheChecked;
 
     public Session(Path workingDirectory, Map<String, String> environment, PrintWriter out, PrintWriter err,
             ProcessRunner processes, boolean interactiveTerminal, Supplier<Engine> engineFactory) {
+        this(workingDirectory, environment, out, err, processes, interactiveTerminal,
+                (Function<EngineEndpoint, Engine>) endpoint -> engineFactory.get());
+    }
+
+    /** @param engineFactory the engine client for the engine chosen (-H, DOCKER_HOST, a context) */
+    public Session(Path workingDirectory, Map<String, String> environment, PrintWriter out, PrintWriter err,
+            ProcessRunner processes, boolean interactiveTerminal, Function<EngineEndpoint, Engine> engineFactory) {
         this.workingDirectory = workingDirectory.toAbsolutePath().normalize();
         this.environment = Map.copyOf(environment);
         this.out = out;
@@ -52,7 +64,7 @@ public final class Session {
                 new PrintWriter(System.out, true, StandardCharsets.UTF_8),
                 new PrintWriter(System.err, true, StandardCharsets.UTF_8),
                 processes, System.console() != null,
-                () -> DockerCli.fromEnvironment(env, processes));
+                (Function<EngineEndpoint, Engine>) endpoint -> DockerCli.fromEnvironment(env, processes, endpoint));
     }
 
     public Path workingDirectory() {
@@ -86,14 +98,32 @@ public final class Session {
 
     public Engine engine() {
         if (engine == null) {
-            engine = engineFactory.get();
+            engine = engineFactory.apply(endpoint());
         }
         return engine;
     }
 
     /** A separate engine client, for work on another thread. */
     Engine newEngine() {
-        return engineFactory.get();
+        return engineFactory.apply(endpoint());
+    }
+
+    /**
+     * The engine commands talk to: {@code -H} when given, else as the docker client chooses
+     * (DOCKER_HOST, DOCKER_CONTEXT, the current context, the default socket). Resolved once.
+     */
+    public synchronized EngineEndpoint endpoint() {
+        if (endpoint == null) {
+            endpoint = EngineEndpoints.resolve(hostOption, environment);
+        }
+        return endpoint;
+    }
+
+    /** {@code -H}/{@code --host}: set while the command line is parsed, before any engine is made. */
+    synchronized void hostOption(String host) {
+        this.hostOption = Optional.of(host);
+        this.endpoint = null;
+        this.engine = null; // one made before the option was read talks to another engine
     }
 
     Optional<WarmStart> warmStart() {

@@ -48,6 +48,10 @@ final class UpCommand implements Callable<Integer> {
         }
         List<String> targets = names.isEmpty() ? known : StackNames.check(names, known, project.name());
         List<String> apps = StackCommand.apps(stack).stream().filter(targets::contains).toList();
+        if (!apps.isEmpty()) {
+            EngineFiles.require(workspace.session(), workspace.session().engine().endpoint(),
+                    "dockenv up mounts the project for " + String.join(", ", apps), project.root());
+        }
         // the images of the apps that start, built when missing (one shared base: the first builds it)
         String accountsImage = null;
         for (String app : apps) {

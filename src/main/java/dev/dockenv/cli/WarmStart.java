@@ -1,5 +1,7 @@
 package dev.dockenv.cli;
 
+import dev.dockenv.engine.Engine;
+import dev.dockenv.engine.EngineEndpoint;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -14,9 +16,11 @@ import java.util.concurrent.CompletableFuture;
 final class WarmStart {
     private final CompletableFuture<Optional<RunResolution.Ready>> result = new CompletableFuture<>();
     private final Optional<Path> script;
+    private final EngineEndpoint endpoint;
 
-    private WarmStart(Optional<Path> script) {
+    private WarmStart(Optional<Path> script, EngineEndpoint endpoint) {
         this.script = script;
+        this.endpoint = endpoint;
     }
 
     /** Begins when the first argument is run or shell; the thread is a daemon and never blocks exit. */
@@ -27,10 +31,16 @@ final class WarmStart {
         // the script a plain run names (an option before it could change its place: then none is assumed)
         Optional<Path> script = args[0].equals("run") ? PlainRun.command(args)
                 .flatMap(c -> ScriptRun.find(session.workingDirectory(), c)).map(ScriptRun::script) : Optional.empty();
-        WarmStart start = new WarmStart(script);
+        Engine engine;
+        try {
+            engine = session.newEngine();
+        } catch (RuntimeException e) {
+            return Optional.empty(); // an engine address the command itself will report
+        }
+        WarmStart start = new WarmStart(script, engine.endpoint());
         Thread thread = new Thread(() -> {
             try {
-                start.result.complete(RunResolution.warm(session, session.newEngine(),
+                start.result.complete(RunResolution.warm(session, engine,
                         session.workingDirectory(), null, null, script));
             } catch (RuntimeException | Error e) {
                 start.result.complete(Optional.empty());
@@ -46,7 +56,12 @@ final class WarmStart {
         return script;
     }
 
-    Optional<RunResolution.Ready> result() {
+    /** The engine the speculation asked (a -H read later chooses another: then it is not used). */
+    EngineEndpoint endpoint() {
+        return endpoint;
+    }
+
+        Optional<RunResolution.Ready> result() {
         return result.join();
     }
 }

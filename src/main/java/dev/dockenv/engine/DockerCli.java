@@ -28,29 +28,56 @@ public final class DockerCli implements Engine {
     private final ProcessRunner processes;
     private final Map<String, String> environment;
     private final HostFiles hostFiles;
+    private final EngineEndpoint endpoint;
     private EngineInfo info;
 
     public DockerCli(List<String> client, ProcessRunner processes, Map<String, String> environment) {
-        this(client, processes, environment, HostFiles.LOCAL);
+        this(client, processes, environment, HostFiles.LOCAL, EngineEndpoints.resolve(Optional.empty(), environment));
     }
 
     DockerCli(List<String> client, ProcessRunner processes, Map<String, String> environment, HostFiles hostFiles) {
+        this(client, processes, environment, hostFiles, EngineEndpoints.resolve(Optional.empty(), environment));
+    }
+
+    DockerCli(List<String> client, ProcessRunner processes, Map<String, String> environment, HostFiles hostFiles,
+            EngineEndpoint endpoint) {
         this.client = List.copyOf(client);
         this.processes = processes;
         this.environment = Map.copyOf(environment);
         this.hostFiles = hostFiles;
+        this.endpoint = endpoint;
     }
 
     /** The client named by DOCKENV_DOCKER (a path or a command name, taken whole), else {@code docker}. */
     public static DockerCli fromEnvironment(Map<String, String> env, ProcessRunner processes) {
+        return fromEnvironment(env, processes, EngineEndpoints.resolve(Optional.empty(), env));
+    }
+
+    /** The same, talking to {@code endpoint} (chosen with {@code -H}, or as the client would choose it). */
+    public static DockerCli fromEnvironment(Map<String, String> env, ProcessRunner processes, EngineEndpoint endpoint) {
         String configured = env.getOrDefault("DOCKENV_DOCKER", "").trim();
         List<String> client = List.of(configured.isEmpty() ? "docker" : configured);
-        return new DockerCli(client, processes, env);
+        return new DockerCli(client, processes, env, HostFiles.LOCAL, endpoint);
+    }
+
+    /** The client and the options that point it at the chosen engine ({@code docker -H HOST}, {@code podman --url HOST}). */
+    @Override
+    public List<String> client() {
+        List<String> line = new ArrayList<>(client);
+        line.addAll(hostOptions());
+        return List.copyOf(line);
     }
 
     @Override
-    public List<String> client() {
-        return client;
+    public EngineEndpoint endpoint() {
+        return endpoint;
+    }
+
+    private List<String> hostOptions() {
+        if (endpoint.source() != EngineEndpoint.Source.OPTION) {
+            return List.of(); // DOCKER_HOST and contexts: the client reads them itself
+        }
+        return namedPodman() ? List.of("--url", endpoint.host()) : endpoint.clientOptions();
     }
 
     @Override
@@ -197,9 +224,14 @@ public final class DockerCli implements Engine {
         }
     }
 
+    /** The chosen engine's own socket, when it is a unix socket here (never for Podman's client, which has its own service). */
+    private Optional<LocalEngineSocket> fastSocket() {
+        return namedPodman() ? Optional.empty() : LocalEngineSocket.forEndpoint(endpoint);
+    }
+
     @Override
     public Optional<String> imageId(String reference) {
-        Optional<LocalEngineSocket> socket = LocalEngineSocket.forEnvironment(environment);
+        Optional<LocalEngineSocket> socket = fastSocket();
         if (socket.isPresent()) {
             try {
                 return socket.get().imageId(reference);
@@ -360,7 +392,7 @@ public final class DockerCli implements Engine {
         }
         ProcessRunner.Result plugin = query(List.of("compose", "version", "--short"));
         if (plugin.ok() && !plugin.stdout().isBlank()) {
-            List<String> command = new ArrayList<>(client);
+            List<String> command = new ArrayList<>(client());
             command.add("compose");
             return Optional.of(new ComposeCli(command, "docker compose " + plugin.stdout().trim(), processes));
         }
@@ -368,7 +400,9 @@ public final class DockerCli implements Engine {
             ProcessRunner.Result standalone = processes.run(List.of("docker-compose", "version", "--short"),
                     Map.of(), null);
             if (standalone.ok()) {
-                return Optional.of(new ComposeCli(List.of("docker-compose"), "docker-compose "
+                List<String> command = new ArrayList<>(List.of("docker-compose"));
+                command.addAll(endpoint.standaloneComposeOptions());
+                return Optional.of(new ComposeCli(command, "docker-compose "
                         + standalone.stdout().trim(), processes));
             }
         } catch (IOException e) {
@@ -379,7 +413,7 @@ public final class DockerCli implements Engine {
 
     @Override
     public List<ContainerStatus> composeContainers(String project) {
-        Optional<LocalEngineSocket> socket = LocalEngineSocket.forEnvironment(environment);
+        Optional<LocalEngineSocket> socket = fastSocket();
         if (socket.isPresent()) {
             try {
                 return socket.get().composeContainers(project);
@@ -630,21 +664,24 @@ public final class DockerCli implements Engine {
         return List.copyOf(loaded);
     }
 
-    /** The endpoint the client talks to: DOCKER_HOST, or the current context's host. */
-    public Optional<String> endpoint() {
+    /** Where the engine the client talks to is, and why that one: {@code -H}, DOCKER_HOST, a context, the default. */
+    public Optional<String> endpointDescription() {
         if (dialect() == EngineDialect.PODMAN) {
+            if (endpoint.source() == EngineEndpoint.Source.OPTION) {
+                return Optional.of(endpoint.host() + " (-H)");
+            }
             String remote = environment.getOrDefault("CONTAINER_HOST", "");
             if (!remote.isBlank()) {
                 return Optional.of(remote + " (CONTAINER_HOST)");
             }
             return Optional.of("this machine, " + (info().rootless() ? "rootless" : "rootful"));
         }
-        if (environment.containsKey("DOCKER_HOST") && !environment.get("DOCKER_HOST").isBlank()) {
-            return Optional.of(environment.get("DOCKER_HOST") + " (DOCKER_HOST)");
+        if (!endpoint.host().isEmpty()) {
+            return Optional.of(endpoint.describe());
         }
         ProcessRunner.Result r = query(List.of("context", "inspect"));
         if (!r.ok()) {
-            return Optional.empty();
+            return Optional.of(endpoint.describe());
         }
         return DockerJson.context(r.stdout()).map(DockerJson.Context::endpoint);
     }
@@ -677,9 +714,9 @@ public final class DockerCli implements Engine {
         try {
             return processes.runWithin(command(args), Map.of(), limit).orElseThrow(() -> new EngineUnreachableException(
                     "container engine unreachable: it did not answer `docker " + String.join(" ", args) + "` within "
-                            + limit.toSeconds() + " s", Optional.ofNullable(environment.get("DOCKER_HOST"))
-                            .filter(h -> !h.isBlank()).map(h -> "the engine at " + h + " accepts connections "
-                            + "but does not answer: restart it").orElse("the engine accepts connections but does not "
+                            + limit.toSeconds() + " s", (endpoint.source() != EngineEndpoint.Source.DEFAULT
+                            ? "the engine at " + endpoint.describe() + " accepts connections but does not answer: "
+                            + "restart it" : "the engine accepts connections but does not "
                             + "answer: restart it (systemctl restart docker)")
                             + "; DOCKENV_ENGINE_TIMEOUT sets how long dockenv waits"));
         } catch (IOException e) {
@@ -704,7 +741,7 @@ public final class DockerCli implements Engine {
     }
 
     private List<String> command(List<String> args) {
-        List<String> cmd = new ArrayList<>(client);
+        List<String> cmd = new ArrayList<>(client());
         cmd.addAll(args);
         return cmd;
     }
@@ -742,14 +779,46 @@ public final class DockerCli implements Engine {
         if (lower.contains("permission denied")) {
             hint = "your user may not use the engine's socket: add it to the docker group "
                     + "(sudo usermod -aG docker $USER) and log in again";
-        } else if (environment.containsKey("DOCKER_HOST")) {
-            hint = "DOCKER_HOST is " + environment.get("DOCKER_HOST") + ": is that engine running and reachable?";
+        } else if (endpoint.source() != EngineEndpoint.Source.DEFAULT) {
+            hint = remoteHint();
         } else {
             hint = "start Docker (e.g. sudo systemctl start docker, or Docker Desktop); "
                     + "`dockenv doctor` checks the setup";
         }
-        return new EngineUnreachableException("container engine unreachable: "
+        String at = endpoint.source() == EngineEndpoint.Source.DEFAULT || line.contains(endpoint.host())
+                ? "" : " (" + endpoint.describe() + ")";
+        return new EngineUnreachableException("container engine unreachable" + at + ": "
                 + (line.isEmpty() ? "the docker client gave no answer" : line), hint);
+    }
+
+    /** {@code ssh://USER@HOST:PORT/...} as ssh's own arguments: {@code -p PORT USER@HOST}. */
+    static String sshTarget(String host) {
+        String rest = host.substring("ssh://".length());
+        int slash = rest.indexOf('/');
+        String authority = slash < 0 ? rest : rest.substring(0, slash);
+        int colon = authority.lastIndexOf(':');
+        if (colon > authority.indexOf('@') && colon > 0 && authority.substring(colon + 1).matches("[0-9]+")) {
+            return "-p " + authority.substring(colon + 1) + " " + authority.substring(0, colon);
+        }
+        return authority;
+    }
+
+    /** Where the chosen engine came from, and how to check it or choose another. */
+    private String remoteHint() {
+        String host = endpoint.host().isEmpty() ? "the context's engine" : endpoint.host();
+        String check = endpoint.host().startsWith("ssh://")
+                ? "check that `ssh " + sshTarget(endpoint.host()) + " docker info` works"
+                : "check it with `docker" + (endpoint.source() == EngineEndpoint.Source.OPTION
+                        ? " -H " + endpoint.host() : "") + " info`";
+        String choice = switch (endpoint.source()) {
+            case OPTION -> "-H chose it";
+            case DOCKER_HOST -> "DOCKER_HOST chose it (unset it for the local engine)";
+            case DOCKER_CONTEXT -> "DOCKER_CONTEXT=" + endpoint.context().orElse("") + " chose it";
+            case CURRENT_CONTEXT -> "the docker context " + endpoint.context().orElse("")
+                    + " chose it (`docker context use default` for the local engine)";
+            case DEFAULT -> "";
+        };
+        return "is the engine at " + host + " running and reachable from here? " + check + "; " + choice;
     }
 
     private static String firstLine(String text) {

@@ -40,8 +40,16 @@ public interface Engine {
         return List.of();
     }
 
-    /** The client program's command line prefix, e.g. [docker] or [/usr/bin/docker]. */
+    /**
+     * The client program's command line prefix, e.g. [docker] or [/usr/bin/docker], with the
+     * options that point it at the chosen engine ([docker, -H, tcp://server:2375]).
+     */
     List<String> client();
+
+    /** The engine the client talks to, as it chooses it (-H, DOCKER_HOST, a context); known without starting anything. */
+    default EngineEndpoint endpoint() {
+        return EngineEndpoint.defaultEngine();
+    }
 
     /** Which compose implementation answers, if any (e.g. "docker compose 2.29.1"). */
     Optional<String> composeVersion();

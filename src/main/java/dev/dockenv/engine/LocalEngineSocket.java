@@ -19,14 +19,14 @@ import java.util.regex.Pattern;
 /**
  * The one question a warm {@code run} asks (does this image exist, and what is its ID?) asked
  * directly over the engine's unix socket: a few milliseconds instead of starting the docker
- * client. Used only when the client would talk to that same local socket: no DOCKER_HOST other
- * than a unix socket, no context other than the default. Anything unexpected falls back to the
- * client, which stays the reference for everything else.
+ * client. Used only when the client would talk to that same socket: the engine chosen as the
+ * client chooses it ({@link EngineEndpoints}: -H, DOCKER_HOST, DOCKER_CONTEXT, the current context)
+ * is a unix socket of this machine. Anything unexpected falls back to the client, which stays the
+ * reference for everything else.
  */
 public final class LocalEngineSocket {
     private static final Pattern STATUS = Pattern.compile("^HTTP/1\\.[01] (\\d{3})");
     private static final Pattern ID = Pattern.compile("\"Id\"\\s*:\\s*\"(sha256:[0-9a-f]{64})\"");
-    private static final Path DEFAULT_SOCKET = Path.of("/var/run/docker.sock");
     /**
      * How long the answer may take: an engine answers this in milliseconds, so one that accepts the
      * connection and stays silent is given up on (the caller then asks the client, whose wait is
@@ -40,45 +40,25 @@ public final class LocalEngineSocket {
         this.socket = socket;
     }
 
-    /** The socket the docker client would use, when it is a local unix socket. */
+    /** The socket the docker client would use, when it is a local unix socket (the environment alone chooses the engine). */
     public static Optional<LocalEngineSocket> forEnvironment(Map<String, String> env) {
         String client = env.getOrDefault("DOCKENV_DOCKER", "");
         if (client.toLowerCase(Locale.ROOT).contains("podman")) {
             return Optional.empty();
         }
-        String context = env.getOrDefault("DOCKER_CONTEXT", "");
-        if (!context.isEmpty() && !context.equals("default")) {
-            return Optional.empty();
+        try {
+            return forEndpoint(EngineEndpoints.resolve(Optional.empty(), env));
+        } catch (RuntimeException e) {
+            return Optional.empty(); // a DOCKER_HOST docker cannot read either: the client says why
         }
-        String host = env.getOrDefault("DOCKER_HOST", "");
-        Path path;
-        if (host.isEmpty()) {
-            if (usesOtherContext(env)) {
-                return Optional.empty();
-            }
-            path = DEFAULT_SOCKET;
-        } else if (host.startsWith("unix://")) {
-            path = Path.of(host.substring("unix://".length()));
-        } else {
-            return Optional.empty();
-        }
-        return Files.exists(path) ? Optional.of(new LocalEngineSocket(path)) : Optional.empty();
     }
 
-    /** A current context set in the client's config.json (other than "default") means another endpoint. */
-    private static boolean usesOtherContext(Map<String, String> env) {
-        Path dir = env.containsKey("DOCKER_CONFIG") ? Path.of(env.get("DOCKER_CONFIG"))
-                : Path.of(env.getOrDefault("HOME", System.getProperty("user.home")), ".docker");
-        Path config = dir.resolve("config.json");
-        if (!Files.isRegularFile(config)) {
-            return false;
-        }
-        try {
-            Matcher m = Pattern.compile("\"currentContext\"\\s*:\\s*\"([^\"]*)\"").matcher(Files.readString(config));
-            return m.find() && !m.group(1).isEmpty() && !m.group(1).equals("default");
-        } catch (IOException e) {
-            return true;
-        }
+    /**
+     * The endpoint's socket when it is a unix socket of this machine that exists: the engine the
+     * client would talk to, and no other (never the default socket when another engine is chosen).
+     */
+    public static Optional<LocalEngineSocket> forEndpoint(EngineEndpoint endpoint) {
+        return endpoint.localSocket().filter(Files::exists).map(LocalEngineSocket::new);
     }
 
     /**

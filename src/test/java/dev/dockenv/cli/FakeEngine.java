@@ -39,6 +39,21 @@ final class FakeEngine implements Engine {
     final List<BuildRequest> builds = new ArrayList<>();
     final List<byte[]> contexts = new ArrayList<>();
     boolean reachable = true;
+    /** The engine this one stands for (the harness sets the one the command chose). */
+    dev.dockenv.engine.EngineEndpoint endpoint = dev.dockenv.engine.EngineEndpoint.defaultEngine();
+    /** How often the warm path asked for an image's ID. */
+    int imageIdQuestions;
+
+    @Override
+    public dev.dockenv.engine.EngineEndpoint endpoint() {
+        return endpoint;
+    }
+
+    @Override
+    public Optional<String> imageId(String reference) {
+        imageIdQuestions++;
+        return inspectImage(reference).map(ImageSummary::id);
+    }
     /** What {@link #localImages} answers, whatever the repository. */
     final List<String> localImages = new ArrayList<>();
 
@@ -85,7 +100,9 @@ final class FakeEngine implements Engine {
 
     @Override
     public List<String> client() {
-        return List.of("docker");
+        List<String> client = new ArrayList<>(List.of("docker"));
+        client.addAll(endpoint.clientOptions()); // as DockerCli: -H HOST when the option chose the engine
+        return List.copyOf(client);
     }
 
     @Override

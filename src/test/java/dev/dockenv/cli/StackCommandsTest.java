@@ -148,4 +148,32 @@ class StackCommandsTest {
         assertThat(composeCalls.get(0)).isEqualTo(List.of("up", "-d", "--no-build", "--no-color", "db"));
         assertThat(composeCalls.get(composeCalls.size() - 1)).isEqualTo(List.of("stop", "db"));
     }
+
+    /**
+     * What compose applied is remembered per engine: services running on a second engine (-H) are
+     * brought up to date there too, not taken as current because the first engine's are.
+     */
+    @Test
+    void eachEngineGetsTheComposeFileApplied() {
+        withCompose();
+        FakeEngine server = new FakeEngine();
+        server.compose = cli.engine.compose;
+        cli.engines.put("unix:///run/dockenv-server/docker.sock", server);
+        String stack = dev.dockenv.stack.StackPlanner.composeProject("shop", project);
+        List<ContainerStatus> running = List.of(new ContainerStatus("1", "db", "running", "Up (healthy)"),
+                new ContainerStatus("2", "cache", "running", "Up (healthy)"));
+        cli.engine.containers.put(stack, running);
+        server.containers.put(stack, running);
+        assertThat(cli.run(project, "up", "-d", "db")).as(cli.err).isZero();
+        assertThat(composeCalls).containsExactly(List.of("up", "-d", "--no-build", "--no-color", "db", "cache"));
+        composeCalls.clear();
+
+        assertThat(cli.run(project, "-H", "unix:///run/dockenv-server/docker.sock", "up", "-d", "db")).as(cli.err).isZero();
+        assertThat(composeCalls).as("the server's running services brought up to date there")
+                .containsExactly(List.of("up", "-d", "--no-build", "--no-color", "db", "cache"));
+        composeCalls.clear();
+        assertThat(cli.run(project, "up", "-d", "db")).as(cli.err).isZero();
+        assertThat(cli.run(project, "-H", "unix:///run/dockenv-server/docker.sock", "up", "-d", "db")).isZero();
+        assertThat(composeCalls).as("both engines have it applied: nothing to do on either").isEmpty();
+    }
 }

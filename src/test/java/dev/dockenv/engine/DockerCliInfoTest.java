@@ -106,7 +106,8 @@ class DockerCliInfoTest {
         EngineUnreachableException e = catchThrowableOfType(EngineUnreachableException.class,
                 () -> cli(Map.of("DOCKER_HOST", "unix:///tmp/nope.sock")).info());
 
-        assertThat(e.hint()).hasValue("DOCKER_HOST is unix:///tmp/nope.sock: is that engine running and reachable?");
+        assertThat(e.hint()).hasValue("is the engine at unix:///tmp/nope.sock running and reachable from here? check it "
+                + "with `docker info`; DOCKER_HOST chose it (unset it for the local engine)");
     }
 
     @Test

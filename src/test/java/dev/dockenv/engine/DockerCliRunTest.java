@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.dockenv.errors.ExitCode;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Containers DockerCli starts itself, and the questions `dockenv doctor` asks through it. */
 class DockerCliRunTest {
@@ -108,30 +110,32 @@ class DockerCliRunTest {
 
     @Test
     void theEndpointIsDockerHostWhenSetWithoutAskingTheClient() {
-        assertThat(cli(Map.of("DOCKER_HOST", "ssh://me@box")).endpoint()).hasValue("ssh://me@box (DOCKER_HOST)");
+        assertThat(cli(Map.of("DOCKER_HOST", "ssh://me@box")).endpointDescription()).hasValue("ssh://me@box (DOCKER_HOST)");
         assertThat(docker.calls()).isEmpty();
     }
 
     @Test
-    void theEndpointIsTheCurrentContextsHost() {
+    void theEndpointIsTheDefaultSocketWithoutAskingTheClient(@TempDir Path config) {
+        assertThat(cli(Map.of("DOCKER_CONFIG", config.toString())).endpointDescription())
+                .hasValue("unix:///var/run/docker.sock (default)");
+        assertThat(docker.calls()).isEmpty();
+    }
+
+    @Test
+    void aContextWhoseEndpointDockenvCannotReadIsDescribedByTheClient(@TempDir Path config) {
         docker.answer(CONTEXT, DockerOutputs.CONTEXT_DEFAULT);
 
-        assertThat(cli(Map.of()).endpoint()).hasValue("unix:///var/run/docker.sock (context default)");
+        assertThat(cli(Map.of("DOCKER_CONFIG", config.toString(), "DOCKER_CONTEXT", "elsewhere")).endpointDescription())
+                .hasValue("unix:///var/run/docker.sock (context default)");
         assertThat(docker.commands()).containsExactly(CONTEXT);
     }
 
     @Test
-    void noEndpointWhenThereIsNoContext() {
-        docker.answer(CONTEXT, "[]\n"); // podman 4.3 without connections
-
-        assertThat(cli(Map.of()).endpoint()).isEmpty();
-    }
-
-    @Test
-    void noEndpointWhenTheClientHasNoContexts() {
+    void aContextTheClientCannotDescribeEitherIsNamed(@TempDir Path config) {
         docker.answer(CONTEXT, 125, "", "unknown command: docker context\n");
 
-        assertThat(cli(Map.of()).endpoint()).isEmpty();
+        assertThat(cli(Map.of("DOCKER_CONFIG", config.toString(), "DOCKER_CONTEXT", "elsewhere")).endpointDescription())
+                .hasValue("context elsewhere (its endpoint not readable), DOCKER_CONTEXT");
     }
 
     @Test

@@ -20,13 +20,22 @@ class LocalEngineSocketTest {
                 .isPresent();
     }
 
+    /** As for docker, DOCKER_HOST comes before DOCKER_CONTEXT: its socket is the engine the client talks to. */
+    @Test
+    void dockerHostComesBeforeDockerContext() throws Exception {
+        Path sock = Files.createFile(tmp.resolve("docker.sock"));
+        assertThat(LocalEngineSocket.forEnvironment(Map.of("DOCKER_HOST", "unix://" + sock,
+                "DOCKER_CONTEXT", "remote"))).isPresent();
+    }
+
     @Test
     void remoteHostsContextsAndPodmanGoThroughTheClient() throws Exception {
         Path sock = Files.createFile(tmp.resolve("docker.sock"));
         assertThat(LocalEngineSocket.forEnvironment(Map.of("DOCKER_HOST", "tcp://10.0.0.1:2376"))).isEmpty();
         assertThat(LocalEngineSocket.forEnvironment(Map.of("DOCKER_HOST", "ssh://me@box"))).isEmpty();
-        assertThat(LocalEngineSocket.forEnvironment(Map.of("DOCKER_HOST", "unix://" + sock,
-                "DOCKER_CONTEXT", "remote"))).isEmpty();
+        // a context (whose endpoint dockenv reads as the client's own context store holds it, or not at all)
+        assertThat(LocalEngineSocket.forEnvironment(Map.of("DOCKER_CONTEXT", "remote", "DOCKER_CONFIG",
+                tmp.toString()))).isEmpty();
         assertThat(LocalEngineSocket.forEnvironment(Map.of("DOCKER_HOST", "unix://" + sock,
                 "DOCKENV_DOCKER", "podman"))).isEmpty();
         assertThat(LocalEngineSocket.forEnvironment(Map.of("DOCKER_HOST", "unix://" + tmp.resolve("missing.sock"))))

@@ -70,7 +70,7 @@ class PodmanCliTest {
         EngineInfo info = podman().info();
 
         assertThat(info.rootless()).isTrue();
-        assertThat(podman().endpoint()).isPresent();
+        assertThat(podman().endpointDescription()).hasValue("this machine, rootless");
     }
 
     /** A docker alias of podman (podman-docker's /usr/bin/docker) is recognized by its version report. */
