@@ -184,8 +184,8 @@ public final class ProjectScanner {
             }
         }
         // how the project and each app start, when no command says it (the prod image's CMD, dockenv status)
-        StartFiles start = config.command().isEmpty() ? StartFilesScanner.scan(root, "", config.environment())
-                : StartFiles.none("");
+        StartFiles start = config.command().isEmpty() ? StartFilesScanner.scan(root, "", config.environment(),
+                selected.apps().stream().map(ProjectApp::folder).toList()) : StartFiles.none("");
         start.procfileWeb().ifPresent(w -> detected.add(w.file() + " (web)"));
         List<ProjectApp> apps = selected.apps().stream().map(a -> a.setting().command().isEmpty()
                 ? a.withStart(StartFilesScanner.scan(root, a.folder(), config.environment())) : a).toList();

@@ -65,10 +65,17 @@ public final class StartFilesScanner {
      * @param environment the configured environment ({@code DJANGO_SETTINGS_MODULE} there wins over manage.py's)
      */
     public static StartFiles scan(Path root, String folder, Map<String, String> environment) {
+        return scan(root, folder, environment, List.of());
+    }
+
+    /** @param apps the apps' folders, whose modules are theirs, not the folder's (the root's) */
+    public static StartFiles scan(Path root, String folder, Map<String, String> environment, List<String> apps) {
         Path dir = folder.isEmpty() ? root : root.resolve(folder);
         List<String> scripts = StartFiles.SCRIPTS.stream().filter(s -> plainFile(dir.resolve(s))).toList();
-        return new StartFiles(folder, procfileWeb(root, dir.resolve(PROCFILE)), django(dir, environment),
-                webModules(dir), scripts);
+        List<WebModule> modules = webModules(dir).stream()
+                .filter(m -> apps.stream().noneMatch(a -> m.file().startsWith(a + "/"))).toList();
+        return new StartFiles(folder, procfileWeb(root, dir.resolve(PROCFILE)), django(dir, environment), modules,
+                scripts);
     }
 
     /** The Procfile's web process; every line is checked, as the platforms read them all. */

@@ -126,6 +126,17 @@ class StartPlanTest {
     }
 
     @Test
+    void aProcfileCommandReachesTheDockerfileAsOneJsonStringWhateverItHolds() throws IOException {
+        Path root = Files.createDirectories(tmp.resolve("odd"));
+        file(root, "Procfile", "web: echo \"]\" '$(id)' `x` \\\n");
+        String text = new DockerfileRenderer(Dialect.BUILDKIT)
+                .render(EnvironmentDockerfile.compose(Plans.of(ProjectScanner.scan(root)), "0.0.0-test", "project/"));
+        List<String> cmd = text.lines().filter(l -> l.startsWith("CMD ")).toList();
+        assertThat(cmd).containsExactly("CMD [\"python\"]", "CMD [\"sh\", \"-c\", \"PORT=\\\"${PORT:-8000}\\\"; export "
+                + "PORT; echo \\\"]\\\" '$(id)' `x` \\\\\"]");
+    }
+
+    @Test
     void anInstallableProjectsOnlyConsoleScriptRuns() throws IOException {
         Path root = Files.createDirectories(tmp.resolve("tool"));
         file(root, "pyproject.toml", """

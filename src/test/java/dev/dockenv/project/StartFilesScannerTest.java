@@ -175,5 +175,10 @@ class StartFilesScannerTest {
         assertThat(api.procfileWeb()).isEqualTo(Optional.empty());
         assertThat(project.app("tool").orElseThrow().start()).isEqualTo(StartFiles.none("tool"));
         assertThat(project.start().scripts()).isEqualTo(List.of());
+        // an app's package is the app's, not the shared environment's
+        file("api/__init__.py", "");
+        assertThat(ProjectScanner.scan(root).start().webModules()).isEmpty();
+        assertThat(StartFilesScanner.scan(root, "", Map.of()).webModules()).extracting(WebModule::module)
+                .containsExactly("api.app");
     }
 }
