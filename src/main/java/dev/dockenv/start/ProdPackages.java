@@ -98,8 +98,4 @@ public record ProdPackages(Map<String, String> origins) {
         return new ProdPackages(out);
     }
 
-    static ProdPackages none() {
-        return new ProdPackages(Map.of());
-    }
-
 }
