@@ -7,7 +7,7 @@
 
 scripts/ensure-app-wheels.sh runs both. No public index is reachable on the test machines, so the
 tests' index serves these wheels (LocalPackageIndex.APP_WHEELS) for real applications: Django,
-psycopg2, Flask, redis-py, jupyter-server and their dependencies.
+psycopg2, Flask, redis-py, jupyter-server, gunicorn, uvicorn and their dependencies.
 
 A wheel holds what the package installs under /usr/lib/python3/dist-packages (symlinks resolved
 inside the package's .debs; those pointing elsewhere are left out), /usr/share/jupyter and
@@ -53,6 +53,11 @@ WHEELS = [
     ["python3-itsdangerous"],
     ["python3-click"],
     ["python3-blinker"],
+    # the web servers a detected start command runs (gunicorn for WSGI, uvicorn for ASGI)
+    ["python3-gunicorn"],
+    ["python3-uvicorn"],
+    ["python3-h11"],
+    ["python3-wsproto"],
     # redis-py
     ["python3-redis"],
     ["python3-async-timeout"],
@@ -107,6 +112,8 @@ WHEELS = [
 # leaving them out is right.
 DROPPED = {
     ("click", "python3-colorama"): "upstream click needs colorama on Windows only",
+    ("gunicorn", "python3-setuptools"): "gunicorn imports pkg_resources, which the venv of Python 3.11 has "
+                                        "(python -m venv seeds setuptools before 3.12)",
 }
 
 # Depends that are parts of Python or of pip's tools, not distributions on an index.

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Makes sure the wheels of real applications' packages are in
-# ${DOCKENV_TEST_CACHE:-~/.cache/dockenv-test}/app-wheels: Django, psycopg2, Flask, redis-py,
+# ${DOCKENV_TEST_CACHE:-~/.cache/dockenv-test}/app-wheels: Django, psycopg2, Flask, redis-py, gunicorn, uvicorn,
 # jupyter-server and their dependencies, made from Debian bookworm's python3-* packages by
 # scripts/debian-wheel.py (the list is there), since no public index is reachable here. The tests'
 # package index serves them (LocalPackageIndex.APP_WHEELS). Compiled ones are for Python 3.11 and

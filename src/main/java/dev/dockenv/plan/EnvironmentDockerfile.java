@@ -13,6 +13,8 @@ import dev.dockenv.dockerfile.Instruction.User;
 import dev.dockenv.dockerfile.Instruction.Workdir;
 import dev.dockenv.dockerfile.Mount;
 import dev.dockenv.dockerfile.Stage;
+import dev.dockenv.start.StartCommand;
+import dev.dockenv.start.WebServer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -234,8 +236,15 @@ public final class EnvironmentDockerfile {
         app.project().ifPresent(p -> ProjectInstallStages.prodInstall(s, plan, p));
         s.add(files);
         s.add(new User(APP_UID + ":" + APP_UID));
-        app.containerPorts().forEach(p -> s.add(new Expose(p)));
-        s.add(new Cmd(app.command().isEmpty() ? List.of("python") : app.command()));
+        app.prodPorts().forEach(p -> s.add(new Expose(p)));
+        StartCommand start = app.start();
+        start.workdir().ifPresent(w -> s.add(new Workdir(ContainerPaths.PROJECT + "/" + w)));
+        if (start.detected()) {
+            s.comment("Start command detected (" + start.source().describe() + ")"
+                    + (start.web() ? "; it listens on 0.0.0.0:$PORT, " + WebServer.DEFAULT_PORT + " when PORT is unset"
+                            : "") + ". A command in the dockenv settings replaces it");
+        }
+        s.add(new Cmd(start.argv()));
         return s.build();
     }
 

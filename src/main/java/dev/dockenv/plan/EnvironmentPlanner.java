@@ -8,6 +8,11 @@ import dev.dockenv.lock.DependencyGroups;
 import dev.dockenv.lock.LockFile;
 import dev.dockenv.project.Project;
 import dev.dockenv.project.ProjectApp;
+import dev.dockenv.packaging.PackagingProject;
+import dev.dockenv.start.ProdPackages;
+import dev.dockenv.start.StartCommand;
+import dev.dockenv.start.StartDetector;
+import dev.dockenv.start.StartSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +48,7 @@ public final class EnvironmentPlanner {
         AppPlan app = new AppPlan(stages.dev(),
                 ProjectInstallPlanner.plan(project, decision instanceof InstallDecision.Locked),
                 ports(project.config().ports()),
-                command(project));
+                command(project), start(project, decision));
         return new EnvironmentPlan(project.name(), project.python(), base, app, decision.index(),
                 apps(project, decision, stages, app, appLocks));
     }
@@ -75,7 +80,8 @@ public final class EnvironmentPlanner {
                 List<StageInstall> dev = new ArrayList<>(stages.dev());
                 dev.addAll(locked.get(1));
                 out.add(new PlannedApp(app.name(), app.folder(), locked.get(0), new AppPlan(dev, shared.project(), ports,
-                        app.setting().command()), others));
+                        app.setting().command(), start(project, decision, app, Optional.of(appLocks.get(app.name())))),
+                        others));
                 continue;
             }
             Set<String> copied = DeclaredInstallPlanner.copiedBy(baseInstalls);
@@ -88,7 +94,7 @@ public final class EnvironmentPlanner {
             DeclaredInstallPlanner.plan(project, new StageDependencies(app.devRequirements(), List.of(), List.of(),
                     List.of()), copied).ifPresent(dev::add);
             out.add(new PlannedApp(app.name(), app.folder(), installs, new AppPlan(dev, shared.project(), ports,
-                    app.setting().command()), others));
+                    app.setting().command(), start(project, decision, app, Optional.empty())), others));
         }
         return out;
     }
@@ -156,6 +162,32 @@ public final class EnvironmentPlanner {
             return List.of("python", project.script().get().fileName());
         }
         return project.config().command();
+    }
+
+    /**
+     * The prod image's start command: the configured one (a script's image runs the script), else the
+     * one detected from the project's files ({@link StartDetector}).
+     */
+    private static StartCommand start(Project project, InstallDecision decision) {
+        if (!project.config().command().isEmpty()) {
+            return StartCommand.configured(project.config().command());
+        }
+        if (project.script().isPresent()) {
+            String file = project.script().get().fileName();
+            return StartCommand.of(List.of("python", file), new StartSource.InlineScript(file));
+        }
+        return StartDetector.detect(project.start(),
+                project.packaging().map(PackagingProject::consoleScripts).orElse(List.of()),
+                ProdPackages.of(project, decision));
+    }
+
+    /** An app's start command: its configured one, else the one detected in its folder. */
+    private static StartCommand start(Project project, InstallDecision decision, ProjectApp app,
+            Optional<LockFile> appLock) {
+        if (!app.setting().command().isEmpty()) {
+            return StartCommand.configured(app.setting().command());
+        }
+        return StartDetector.detect(app.start(), List.of(), ProdPackages.ofApp(project, decision, app, appLock));
     }
 
     /** Ports as the settings write them, the project's or an app's. */

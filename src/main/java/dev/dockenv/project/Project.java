@@ -23,6 +23,8 @@ import dev.dockenv.script.InlineScript;
  * whole environment (the folder's other files are not read), and the root is the script's folder.
  * {@code apps} are the repository's apps over the shared base ({@code requirements} and
  * {@code devRequirements} are then the shared environment's); none: the project is one app.
+ * {@code start} is what the root holds that tells how the project starts (a Procfile, a Django
+ * site, a Flask or FastAPI module, main.py), read only when no command is configured.
  */
 public record Project(
         Path root,
@@ -43,7 +45,8 @@ public record Project(
         Optional<RequirementsSet> constraints,
         BuildInputs buildInputs,
         Optional<InlineScript> script,
-        List<ProjectApp> apps) {
+        List<ProjectApp> apps,
+        StartFiles start) {
 
     /**
      * The names that mark dev dependencies, in this order: requirements sets

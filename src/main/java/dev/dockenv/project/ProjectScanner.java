@@ -183,8 +183,14 @@ public final class ProjectScanner {
                         : "write the folder of the app's code, relative to " + root);
             }
         }
+        // how the project and each app start, when no command says it (the prod image's CMD, dockenv status)
+        StartFiles start = config.command().isEmpty() ? StartFilesScanner.scan(root, "", config.environment(),
+                selected.apps().stream().map(ProjectApp::folder).toList()) : StartFiles.none("");
+        start.procfileWeb().ifPresent(w -> detected.add(w.file() + " (web)"));
+        List<ProjectApp> apps = selected.apps().stream().map(a -> a.setting().command().isEmpty()
+                ? a.withStart(StartFilesScanner.scan(root, a.folder(), config.environment())) : a).toList();
         return new Project(root, name, detected, pyproject, main, dev, python, config, dockerfile, src, apt, postBuild,
-                conda, packaging, selected.sets(), constraints, buildInputs, Optional.empty(), selected.apps());
+                conda, packaging, selected.sets(), constraints, buildInputs, Optional.empty(), apps, start);
     }
 
     /** Whether a folder of the project, links resolved, is still inside it. */
@@ -250,7 +256,7 @@ public final class ProjectScanner {
         List<String> detected = List.of(script.fileName() + " (inline script metadata)");
         return new Project(root, script.name(), detected, Optional.empty(), List.of(), List.of(), python, config,
                 Optional.empty(), false, List.of(), Optional.empty(), Optional.empty(), Optional.empty(), List.of(),
-                Optional.empty(), BuildInputs.none(), Optional.of(script), List.of());
+                Optional.empty(), BuildInputs.none(), Optional.of(script), List.of(), StartFiles.none(""));
     }
 
     private static String relative(Path root, Path file) {

@@ -10,7 +10,8 @@ import java.util.Set;
  * itself ({@code -e .}), in which of its files and with which extras, the package index URLs
  * it names, and its options that tell pip where to look for packages, in order. {@code installedFiles}
  * are those of {@code files} whose requirements it installs: itself and its {@code -r} includes, not
- * its {@code -c} constraints.
+ * its {@code -c} constraints. {@code packageNames} are the packages it installs by name (normalized,
+ * PEP 503), each with the file that names it first.
  */
 public record RequirementsSet(
         Path file,
@@ -22,7 +23,8 @@ public record RequirementsSet(
         Set<String> projectExtras,
         List<String> indexUrls,
         List<PipSourceOption> sourceOptions,
-        List<Path> installedFiles) {
+        List<Path> installedFiles,
+        java.util.Map<String, Path> packageNames) {
 
     public RequirementsSet {
         files = List.copyOf(files);
@@ -33,5 +35,6 @@ public record RequirementsSet(
         indexUrls = List.copyOf(indexUrls);
         sourceOptions = List.copyOf(sourceOptions);
         installedFiles = List.copyOf(installedFiles);
+        packageNames = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(packageNames));
     }
 }

@@ -46,8 +46,13 @@ final class RequirementsSets {
             }
         }
         List<Path> installed = loaded.files().stream().filter(f -> !f.constraints()).map(LoadedFile::path).toList();
+        java.util.Map<String, Path> names = new java.util.LinkedHashMap<>();
+        for (dev.dockenv.deps.PackageRequirement r : loaded.requirements()) {
+            names.putIfAbsent(r.requirement().normalizedName(),
+                    root.resolve(r.location().file()).toAbsolutePath().normalize());
+        }
         return new RequirementsSet(file, files, local, findLinks, loaded.installsProject(), List.copyOf(selfFiles),
-                extras, urls, sourceOptions(loaded), installed);
+                extras, urls, sourceOptions(loaded), installed, names);
     }
 
     /** The options that send pip to an index or a folder of packages, in the order pip reads them. */

@@ -41,7 +41,7 @@ class SpecialFilesTest {
                 "uv.lock", "pylock.toml", "setup.py", "setup.cfg", "Pipfile", "requirements-dev.txt",
                 "requirements_docs.txt", "constraints.txt", "requirements/base.txt", "requirements/test.txt",
                 "poetry.lock", "pdm.lock", "Pipfile.lock", "environment.yaml", "apt.txt", "postBuild", "runtime.txt",
-                ".dockerignore", "MANIFEST.in")
+                ".dockerignore", "MANIFEST.in", "Procfile")
                 .flatMap(name -> Stream.of(Kind.values()).map(kind -> Arguments.of(name, kind)));
     }
 

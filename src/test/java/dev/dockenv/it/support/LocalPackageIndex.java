@@ -50,8 +50,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>The pseudo fixture {@link #APP_WHEELS} serves real applications' packages: every wheel of
  * {@link #APP_WHEELS_DIR}, which scripts/ensure-app-wheels.sh makes from Debian bookworm's python3-*
  * packages (Django, asgiref, sqlparse, pytz, psycopg2; Flask, werkzeug, jinja2, markupsafe,
- * itsdangerous, click, blinker; redis, async-timeout, deprecated, wrapt, packaging; jupyter-server
- * and its dependencies). Their requirements name each other, so {@code pip install django} brings
+ * itsdangerous, click, blinker; gunicorn; uvicorn, h11, wsproto; redis, async-timeout, deprecated, wrapt,
+ * packaging; jupyter-server and its dependencies). Their requirements name each other, so {@code pip install django} brings
  * asgiref and sqlparse. Compiled ones are for Python 3.11 and need Debian's libraries in the image
  * (a project's {@code apt = [...]}): libpq5 for psycopg2; libzmq5, libargon2-1 and libxslt1.1 for
  * jupyter-server. They are served from that folder as they are, not copied.
