@@ -13,8 +13,9 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code dockenv push}: the release, made when needed, pushed with the user's own docker login. */
 @Command(name = "push", mixinStandardHelpOptions = true,
-        description = {"Make the release (as dockenv release does) and push its tags to its repository, or to "
-                + "REPOSITORY, with your own docker login (dockenv never stores a password).",
+        description = {"Push the release's tags with your own docker login.",
+            "Makes the release as dockenv release does and pushes its tags to its repository, or to REPOSITORY "
+                    + "(dockenv never reads or stores a password).",
             "Prints REPOSITORY:TAG@DIGEST for each tag. A tree with uncommitted changes is refused without "
                     + "--allow-dirty; a push stopped half way is finished by pushing again."})
 final class PushCommand implements Callable<Integer> {

@@ -9,11 +9,11 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code dockenv release}: the prod image, tagged and labelled as a release. */
 @Command(name = "release", mixinStandardHelpOptions = true,
-        description = {"Build the prod image (of an app with --app) and tag it as a release in the repository of "
-                + "[tool.dockenv.release] (else the project's name): the project's version, sha-REV of the git commit "
-                + "(-dirty with uncommitted changes) and latest, with OCI labels (title, description, version, "
-                + "revision, source, created, licenses, base.name, base.digest).",
-            "created is SOURCE_DATE_EPOCH when set, else the commit's time; no label holds a path of this machine."})
+        description = {"Tag the prod image as a release: VERSION, sha-REV and latest, with OCI labels and an SBOM.",
+            "The tags go to [tool.dockenv.release] repository (else the project's name); sha-REV is the git commit "
+                    + "(-dirty with uncommitted changes). The labels are title, description, version, revision, "
+                    + "source, created, licenses, base.name and base.digest; created is SOURCE_DATE_EPOCH when set, "
+                    + "else the commit's time. No label holds a path of this machine."})
 final class ReleaseCommand implements Callable<Integer> {
     @ParentCommand
     private DockenvCommand root;

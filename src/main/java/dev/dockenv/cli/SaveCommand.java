@@ -13,9 +13,9 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code dockenv save}: the release, made when needed, written to a gzip archive docker load restores. */
 @Command(name = "save", mixinStandardHelpOptions = true,
-        description = {"Make the release (as dockenv release does) and save it with every tag to a gzip archive "
-                + "(default NAME-TAG.tar.gz here) that `docker load -i FILE` restores on any engine, and its SBOM "
-                + "(CycloneDX) beside it as NAME-TAG.cdx.json.",
+        description = {"Save the release with every tag to a gzip archive docker load restores.",
+            "Makes the release as dockenv release does and writes it (default NAME-TAG.tar.gz here) and its SBOM "
+                    + "(CycloneDX) beside it as NAME-TAG.cdx.json.",
             "The archive is written whole or not at all."})
 final class SaveCommand implements Callable<Integer> {
     @ParentCommand

@@ -58,16 +58,21 @@ public final class AtomicFiles {
         try {
             Path tmp = temporaryBeside(target, content, permissions);
             try {
-                try {
-                    Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-                }
+                replace(tmp, target);
             } finally {
                 Files.deleteIfExists(tmp);
             }
         } catch (IOException e) {
             throw naming(target, e);
+        }
+    }
+
+    /** Renames {@code tmp} over {@code target}, atomically where the file system can. */
+    private static void replace(Path tmp, Path target) throws IOException {
+        try {
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 
@@ -96,11 +101,7 @@ public final class AtomicFiles {
                     out.flush();
                     channel.force(true);
                 }
-                try {
-                    Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-                }
+                replace(tmp, target);
             } finally {
                 Files.deleteIfExists(tmp);
             }
