@@ -7,6 +7,7 @@ import dev.dockenv.it.support.DockenvCli;
 import dev.dockenv.it.support.Exec;
 import dev.dockenv.it.support.ItWorkspace;
 import dev.dockenv.it.support.ProcessResult;
+import dev.dockenv.it.support.ServerEngine;
 import dev.dockenv.it.support.TestProject;
 import dev.dockenv.it.support.TestRegistry;
 import java.io.IOException;
@@ -184,5 +185,18 @@ class ReleaseIT {
         ProcessResult loaded = Docker.runOk("load", "-i", archive.toString());
         assertThat(loaded.stdout()).contains(tags.toArray(String[]::new));
         assertThat(Docker.runOk("run", "--rm", repository + ":" + sha).stdout().strip()).isEqualTo("shop 1.4.0");
+
+        // the server engine never saw the project, its base image's layers aside
+        ServerEngine.requireRunning();
+        ServerEngine.removeImages(repository);
+        try {
+            ProcessResult onServer = ServerEngine.docker("load", "-i", archive.toString());
+            assertThat(onServer.exitCode()).as(onServer.describe()).isZero();
+            assertThat(ServerEngine.images(repository)).containsExactlyInAnyOrder(tags.toArray(String[]::new));
+            ProcessResult ran = ServerEngine.docker("run", "--rm", repository + ":1.4.0");
+            assertThat(ran.stdout().strip()).as(ran.describe()).isEqualTo("shop 1.4.0");
+        } finally {
+            ServerEngine.removeImages(repository);
+        }
     }
 }
