@@ -86,10 +86,14 @@ final class FakeEngine implements Engine {
         request.tags().forEach(t -> images.put(t, summary));
     }
 
+    /** What {@link #runForOutput} prints for a command (entrypoint and arguments), before its default answer. */
+    final Map<List<String>, String> outputs = new HashMap<>();
+
     @Override
     public String runForOutput(String image, List<String> entrypointAndArgs) {
         check();
-        return "root:x:0:0:root:/root:/bin/bash\n--dockenv-group--\nroot:x:0:\n";
+        String answer = outputs.get(entrypointAndArgs);
+        return answer != null ? answer : "root:x:0:0:root:/root:/bin/bash\n--dockenv-group--\nroot:x:0:\n";
     }
 
     @Override
