@@ -91,7 +91,19 @@ final class Release {
         }
     }
 
+    /**
+     * What a release would tag now, for {@code status}: without asking the engine (the base image's
+     * digest is left out, which status does not show).
+     */
+    static ReleasePlan preview(Workspace workspace, Optional<ProjectApp> app) {
+        return plan(workspace, app, "prod", false);
+    }
+
     private static ReleasePlan plan(Workspace workspace, Optional<ProjectApp> app, String stage) {
+        return plan(workspace, app, stage, true);
+    }
+
+    private static ReleasePlan plan(Workspace workspace, Optional<ProjectApp> app, String stage, boolean askEngine) {
         Project project = workspace.project();
         Session session = workspace.session();
         Path metadataRoot = app.map(a -> project.root().resolve(a.folder())).filter(Release::statesMetadata)
@@ -108,8 +120,9 @@ final class Release {
         String name = app.map(a -> project.name() + "-" + a.name()).orElse(project.name());
         GitReader.Result git = new GitReader(session.processes(), session.environment()).read(project.root());
         String base = baseImage(workspace, stage);
-        Optional<String> digest = session.engine().inspectImage(base).flatMap(i -> i.repoDigests().stream()
-                .filter(d -> d.contains("@")).map(d -> d.substring(d.indexOf('@') + 1)).findFirst());
+        Optional<String> digest = !askEngine ? Optional.empty() : session.engine().inspectImage(base)
+                .flatMap(i -> i.repoDigests().stream().filter(d -> d.contains("@"))
+                        .map(d -> d.substring(d.indexOf('@') + 1)).findFirst());
         return ReleasePlanner.plan(new ReleaseInputs(name, setting, metadata, git,
                 session.env("SOURCE_DATE_EPOCH"), base, digest));
     }

@@ -119,6 +119,16 @@ class ReleaseCommandsTest {
     }
 
     @Test
+    void statusShowsWhatAReleaseWouldTagWithoutBuildingIt() throws IOException {
+        file("pyproject.toml", "[project]\nname = \"shop\"\ndynamic = [\"version\"]\n\n"
+                + "[tool.dockenv.release]\nrepository = \"registry.example.com/team/shop\"\n");
+        assertThat(cli.run(project, "status")).as(cli.err).isZero();
+        assertThat(cli.out).contains("release     registry.example.com/team/shop: latest (pyproject.toml [project] "
+                + "version is dynamic (the build computes it))\n");
+        assertThat(cli.engine.builds).isEmpty();
+    }
+
+    @Test
     void aPushRepositoryWithATagIsAUsageError() throws IOException {
         file("pyproject.toml", "[project]\nname = \"shop\"\nversion = \"1.0\"\ndependencies = []\n");
         assertThat(cli.run(project, "push", "registry.example.com/team/shop:1.0")).isEqualTo(2);
