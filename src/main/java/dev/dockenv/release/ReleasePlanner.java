@@ -80,13 +80,9 @@ public final class ReleasePlanner {
 
     /** docker.io/library/python:3.11-slim for python:3.11-slim, as the OCI spec wants a full reference. */
     static String qualified(String image) {
-        int slash = image.indexOf('/');
-        String first = slash < 0 ? "" : image.substring(0, slash);
-        boolean hasDomain = slash >= 0 && (first.contains(".") || first.contains(":") || first.equals("localhost"));
-        if (hasDomain) {
-            return image;
-        }
-        return "docker.io/" + (slash < 0 ? "library/" : "") + image;
+        // the registry as docker decides it (engine.ImageReference): the first component when it looks like a host
+        return dev.dockenv.engine.ImageReference.parse(image).filter(r -> r.registry().isEmpty())
+                .map(r -> "docker.io/" + (r.path().contains("/") ? "" : "library/") + image).orElse(image);
     }
 
     private static String oneLine(String text) {
