@@ -89,6 +89,11 @@ final class FakeEngine implements Engine {
     @Override
     public String runForOutput(String image, List<String> entrypointAndArgs) {
         check();
+        if (entrypointAndArgs.equals(dev.dockenv.sbom.PipInspectReport.COMMAND)) {
+            // pip inspect for a release's SBOM: an environment with nothing installed
+            return "{\"version\": \"1\", \"pip_version\": \"24.0\", \"installed\": [], "
+                    + "\"environment\": {}}";
+        }
         return "root:x:0:0:root:/root:/bin/bash\n--dockenv-group--\nroot:x:0:\n";
     }
 
