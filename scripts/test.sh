@@ -20,6 +20,8 @@
 #     DOCKENV_TEST_REGISTRY_PASSWORD),
 #   - the npm package kubernetes-models (scripts/ensure-kubernetes-models.sh, in the same cache),
 #     which KubernetesManifestsIT validates the rendered Kubernetes manifests with,
+#   - kubectl (scripts/ensure-kubectl.sh: Debian's kubernetes-client when none is on PATH), which
+#     DeployK8sIT runs without a cluster,
 #   - when run as root, Podman beside Docker (scripts/ensure-podman.sh: podman, uidmap, catatonit,
 #     the base image in root's and the test user's Podman stores) for PodmanIT,
 #   - when run as root, "the server": a second Docker engine beside the main one, on its own socket
@@ -51,6 +53,7 @@ registry_env=$(bash scripts/ensure-registry.sh --env)
 eval "$registry_env"
 unset registry_env
 bash scripts/ensure-kubernetes-models.sh
+bash scripts/ensure-kubectl.sh
 if [ "$(id -u)" = 0 ]; then
   bash scripts/ensure-test-user.sh
   export DOCKENV_TEST_USER=${DOCKENV_TEST_USER:-dockenvtest}

@@ -29,8 +29,20 @@ final class ReleaseCommand implements Callable<Integer> {
     @Option(names = "--no-cache", description = "Build the prod image's every step again.")
     private boolean noCache;
 
+    @Option(names = "--check", description = "Build the release twice (the second time the prod image without "
+            + "cache) and compare them layer by layer: exit 0 when they are the same image, 14 with what differs "
+            + "(config values, layers, and in each differing layer the paths whose content, mode or mtime differ).")
+    private boolean check;
+
     @Override
     public Integer call() {
+        if (check) {
+            if (noCache) {
+                throw new dev.dockenv.errors.DockenvException(dev.dockenv.errors.ExitCode.USAGE,
+                        "--check builds without cache already the second time", "leave --no-cache out");
+            }
+            return ReleaseCheck.run(root, app, Optional.ofNullable(target));
+        }
         Release.Made made = Release.make(root, app, Optional.ofNullable(target), new BuildOptions(noCache, noCache, false));
         var out = root.session().out();
         made.plan().references().forEach(out::println);

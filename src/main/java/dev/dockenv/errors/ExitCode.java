@@ -18,7 +18,9 @@ public enum ExitCode {
     SERVICE_FAILED(10, "a service of the stack did not start or get healthy (its last log lines)"),
     COMPOSE_MISSING(11, "the stack needs docker compose, which is not installed"),
     REGISTRY_REFUSED(12, "a registry refused a push or pull or could not be reached (not logged in, wrong "
-            + "credentials, access denied, unknown host)");
+            + "credentials, access denied, unknown host)"),
+    DEPLOY_FAILED(13, "a deploy target failed or is missing (kubectl apply: its own message)"),
+    NOT_REPRODUCIBLE(14, "release --check: two builds of the same commit differ");
 
     private final int code;
     private final String meaning;

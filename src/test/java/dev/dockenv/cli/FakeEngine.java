@@ -93,7 +93,15 @@ final class FakeEngine implements Engine {
     public String runForOutput(String image, List<String> entrypointAndArgs) {
         check();
         String answer = outputs.get(entrypointAndArgs);
-        return answer != null ? answer : "root:x:0:0:root:/root:/bin/bash\n--dockenv-group--\nroot:x:0:\n";
+        if (answer != null) {
+            return answer;
+        }
+        if (entrypointAndArgs.equals(dev.dockenv.sbom.PipInspectReport.COMMAND)) {
+            // pip inspect for a release's SBOM: an environment with nothing installed
+            return "{\"version\": \"1\", \"pip_version\": \"24.0\", \"installed\": [], "
+                    + "\"environment\": {}}";
+        }
+        return "root:x:0:0:root:/root:/bin/bash\n--dockenv-group--\nroot:x:0:\n";
     }
 
     @Override
