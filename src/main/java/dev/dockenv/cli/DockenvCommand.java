@@ -90,6 +90,7 @@ public final class DockenvCommand implements Runnable {
         m.put("release", ReleaseCommand::new);
         m.put("push", PushCommand::new);
         m.put("save", SaveCommand::new);
+        m.put("deploy", DeployCommand::new);
         m.put("up", UpCommand::new);
         m.put("ps", PsCommand::new);
         m.put("logs", LogsCommand::new);

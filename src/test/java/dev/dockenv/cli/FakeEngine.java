@@ -140,6 +140,15 @@ final class FakeEngine implements Engine {
         return List.of();
     }
 
+    /** The image of each container, as {@link #containerImage} answers. */
+    final Map<String, dev.dockenv.engine.ContainerImage> containerImages = new HashMap<>();
+
+    @Override
+    public Optional<dev.dockenv.engine.ContainerImage> containerImage(String containerId) {
+        check();
+        return Optional.ofNullable(containerImages.get(containerId));
+    }
+
     @Override
     public Optional<String> lastHealthOutput(String containerId) {
         check();

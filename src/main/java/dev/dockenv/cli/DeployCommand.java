@@ -1,0 +1,28 @@
+package dev.dockenv.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code dockenv deploy TARGET}: the release run somewhere; each target is a subcommand. */
+@Command(name = "deploy", mixinStandardHelpOptions = true, subcommands = {DeployComposeCommand.class},
+        description = "Make the release, push it, and run it: on a server with docker compose (deploy compose).")
+final class DeployCommand implements Runnable {
+    @ParentCommand
+    private DockenvCommand root;
+
+    @Spec
+    private CommandSpec spec;
+
+    DockenvCommand root() {
+        return root;
+    }
+
+    @Override
+    public void run() {
+        throw new ParameterException(spec.commandLine(), "name where to deploy: "
+                + String.join(", ", spec.subcommands().keySet()));
+    }
+}
