@@ -99,7 +99,7 @@ final class DeployComposeCommand implements Callable<Integer> {
     public Integer call() {
         DockenvCommand root = parent.root();
         Session session = root.session();
-        Optional<Path> env = envFile();
+        Optional<Path> env = envFile(root.startDirectory());
         Workspace workspace = Workspace.open(root);
         Project project = workspace.project();
         Optional<ProjectApp> chosen = AppSelection.choose(project, app, root.startDirectory());
@@ -113,7 +113,7 @@ final class DeployComposeCommand implements Callable<Integer> {
         List<Integer> ports = appPlan.prodPorts();
         ServerHealth health = noHealthcheck || ports.isEmpty() ? new ServerHealth.None()
                 : new ServerHealth.HttpGet(ports.get(0), healthPath());
-        Optional<String> envInFile = env.map(e -> relativeTo(file.getParent(), e));
+        Optional<String> envInFile = env.map(e -> relativeTo(file.getParent(), project.root(), e));
         Map<String, ComposeModel> model = new LinkedHashMap<>();
         Release.Made made = Release.make(root, app, Optional.empty(), new BuildOptions(false, false, false), plan -> {
             refuse(plan);
@@ -154,11 +154,11 @@ final class DeployComposeCommand implements Callable<Integer> {
         return 0;
     }
 
-    private Optional<Path> envFile() {
+    private Optional<Path> envFile(Path startDirectory) {
         if (envFile == null) {
             return Optional.empty();
         }
-        Path path = envFile.toAbsolutePath().normalize();
+        Path path = startDirectory.resolve(envFile).toAbsolutePath().normalize();
         if (!Files.isRegularFile(path)) {
             throw new DockenvException(ExitCode.USAGE, "--env-file " + path + ": no such file",
                     "give the file of NAME=value lines the app and the services read on the server");
@@ -196,12 +196,16 @@ final class DeployComposeCommand implements Callable<Integer> {
         return plan.tags().stream().filter(t -> !t.equals("latest")).findFirst().orElse(plan.tags().get(0));
     }
 
-    /** A path as the compose file names it: relative to its folder when below it, else absolute. */
-    static String relativeTo(Path folder, Path file) {
-        if (file.startsWith(folder)) {
-            return "./" + folder.relativize(file).toString().replace('\\', '/');
+    /**
+     * A path as the compose file names it: relative to the file's folder when the project holds it
+     * ({@code ../prod.env}), so the file names no folder of this machine; else absolute.
+     */
+    static String relativeTo(Path folder, Path projectRoot, Path file) {
+        if (!file.startsWith(projectRoot)) {
+            return file.toString();
         }
-        return file.toString();
+        String relative = folder.relativize(file).toString().replace('\\', '/');
+        return relative.startsWith("../") ? relative : "./" + relative;
     }
 
     private static void write(Path file, String content) {
