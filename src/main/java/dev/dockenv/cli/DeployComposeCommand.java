@@ -12,6 +12,7 @@ import dev.dockenv.engine.ComposeProject;
 import dev.dockenv.engine.ContainerImage;
 import dev.dockenv.engine.ContainerStatus;
 import dev.dockenv.engine.Engine;
+import dev.dockenv.engine.EngineEndpoint;
 import dev.dockenv.engine.ImageReference;
 import dev.dockenv.engine.ProcessRunner;
 import dev.dockenv.errors.DockenvException;
@@ -47,11 +48,12 @@ import picocli.CommandLine.ParentCommand;
  */
 @Command(name = "compose", mixinStandardHelpOptions = true,
         description = {"Make the release, push it (as dockenv push does), write the server's compose file (default "
-                + "deploy/compose.yaml) and run docker compose pull and up -d against the engine -H, DOCKER_HOST or "
-                + "the docker context chooses.",
+                + "deploy/compose.yaml) and run docker compose pull (the app's image) and up -d on the server: the "
+                + "engine -H names (the release is then built and pushed by the engine DOCKER_HOST, the docker "
+                + "context or the default socket chooses), else the one they choose.",
             "The app runs from its pushed image (restart: unless-stopped, a health check, its ports published on "
                     + "every address of the server), with the services marked deploy = true; their passwords come from "
-                    + "the env file, never from the dev stack."})
+                    + "the env file, never from the dev stack. Prints each service's image before -> after."})
 final class DeployComposeCommand implements Callable<Integer> {
     /** The app's service in the server's file. */
     static final String SERVICE = "app";
@@ -114,6 +116,12 @@ final class DeployComposeCommand implements Callable<Integer> {
         ServerHealth health = noHealthcheck || ports.isEmpty() ? new ServerHealth.None()
                 : new ServerHealth.HttpGet(ports.get(0), healthPath());
         Optional<String> envInFile = env.map(e -> relativeTo(file.getParent(), project.root(), e));
+        // -H names the server; the release is built and pushed by the engine the environment chooses
+        Engine engine = session.engine();
+        EngineEndpoint server = session.endpoint();
+        if (server.source() == EngineEndpoint.Source.OPTION) {
+            session.forgetHostOption();
+        }
         Map<String, ComposeModel> model = new LinkedHashMap<>();
         Release.Made made = Release.make(root, app, Optional.empty(), new BuildOptions(false, false, false), plan -> {
             refuse(plan);
@@ -126,22 +134,27 @@ final class DeployComposeCommand implements Callable<Integer> {
             err.println("dockenv: the app has no port (ports in [tool.dockenv], or a detected web server): nothing is "
                     + "published and dockenv gives it no health check");
         }
+        if (!session.endpoint().equals(server)) {
+            err.println("dockenv: the release was built by " + session.endpoint().describe() + "; the server is "
+                    + server.describe());
+        }
         new ReleasePush(session, quiet).push(made.references(Optional.empty()));
         String image = model.keySet().iterator().next();
         write(file, ComposeYaml.render(model.get(image)));
         err.println("dockenv: wrote " + file + " (" + image + ")");
         err.flush();
 
-        Engine engine = session.engine();
         Compose compose = engine.compose().orElseThrow(() -> new DockenvException(ExitCode.COMPOSE_MISSING,
                 "deploy compose runs docker compose, which is not installed",
                 "install the compose plugin (docker-compose-plugin) or Debian's docker-compose, then try again"));
         String name = projectName != null ? checkedProjectName(projectName) : projectName(made.plan().name());
         ComposeProject composeProject = new ComposeProject(name, file, file.getParent(), env);
         Map<String, ContainerImage> before = images(engine, name);
-        err.println("dockenv: deploying " + name + " to " + engine.endpoint().describe());
+        err.println("dockenv: deploying " + name + " to " + server.describe());
         err.flush();
-        compose(compose, composeProject, List.of("pull"), "pull the images of " + file.getFileName());
+        // the app's release only: the services' images are pulled by up when the server lacks them, and are not
+        // upgraded behind the operator's back (docker compose pull on the server does that)
+        compose(compose, composeProject, List.of("pull", SERVICE), "pull " + image);
         compose(compose, composeProject, List.of("up", "-d", "--remove-orphans"), "start " + name);
         Map<String, ContainerImage> after = images(engine, name);
         for (String line : DeployChanges.describe(before, after)) {

@@ -43,14 +43,23 @@ class DeployComposeIT {
     private static final String APP = """
             import http.server
             import os
+            import socket
+            import urllib.parse
 
             VERSION = open("VERSION").read().strip()
             PORT = int(os.environ.get("PORT", "%d"))
 
 
+            def redis_ping():
+                url = urllib.parse.urlparse(os.environ["REDIS_URL"])
+                with socket.create_connection((url.hostname, url.port), timeout=3) as s:
+                    s.sendall(b"PING\\r\\n")
+                    return s.recv(64).decode().strip()
+
+
             class Handler(http.server.BaseHTTPRequestHandler):
                 def do_GET(self):
-                    body = ("shop %%s %%s" %% (VERSION, os.environ.get("GREETING", "-"))).encode()
+                    body = ("shop %%s %%s %%s" %% (VERSION, os.environ.get("GREETING", "-"), redis_ping())).encode()
                     self.send_response(200)
                     self.send_header("Content-Length", str(len(body)))
                     self.end_headers()
@@ -98,6 +107,8 @@ class DeployComposeIT {
             ServerEngine.removeImages(repository);
         }
         Docker.removeImages(pushed.toArray(String[]::new));
+        ServerEngine.removeImages("dockenv-deployshop");
+        Docker.removeImages(ServerEngine.mainImages("dockenv-deployshop").toArray(String[]::new));
         ItWorkspace.closeIfOpened(ws);
     }
 
@@ -123,6 +134,9 @@ class DeployComposeIT {
 
                 [tool.dockenv.release]
                 repository = "%s"
+
+                [tool.dockenv.services]
+                cache = { image = "redis:7", deploy = true }
                 """.formatted(version, port, repository);
     }
 
@@ -202,20 +216,28 @@ class DeployComposeIT {
         assertThat(first.stdout()).contains("app: new " + repository + ":1.0.0 (");
         assertThat(first.stderr()).contains("dockenv: app is healthy");
         assertThat(ServerEngine.images(repository)).as("pulled from the registry").contains(repository + ":1.0.0");
-        assertThat(answer(port, "shop 1.0.0 hello-from-env-file")).isEqualTo("200 shop 1.0.0 hello-from-env-file");
+        assertThat(ServerEngine.images("dockenv-deployshop")).as("built by the main engine, not on the server").isEmpty();
+        assertThat(ServerEngine.mainImages(repository)).as("built by the main engine").contains(repository + ":1.0.0");
+        assertThat(first.stdout()).contains("cache: new redis:7 (");
+        assertThat(yaml).contains("  cache:\n    image: \"redis:7\"\n", "REDIS_URL: \"redis://cache:6379/0\"");
+        assertThat(answer(port, "shop 1.0.0 hello-from-env-file +PONG")).isEqualTo("200 shop 1.0.0 hello-from-env-file +PONG");
         List<String> before = serverContainers();
-        assertThat(before).hasSize(1).allMatch(l -> l.contains(repository + ":1.0.0") && l.contains("(healthy)"));
+        List<String> app = before.stream().filter(l -> l.contains(repository)).toList();
+        assertThat(before).hasSize(2);
+        assertThat(app).hasSize(1).allMatch(l -> l.contains(repository + ":1.0.0") && l.contains("(healthy)"));
 
         p.file("VERSION", "1.1.0\n").file("pyproject.toml", pyproject("1.1.0", repository, port));
         git(p, "commit", "-q", "-am", "1.1.0");
         ProcessResult second = deploy(p, config);
         assertThat(second.exitCode()).as(second.describe()).isZero();
         pushed.addAll(pushedReferences(second));
-        assertThat(second.stdout()).containsPattern("app: " + java.util.regex.Pattern.quote(repository) + ":1\\.0\\.0 "
+        assertThat(second.stdout()).contains("cache: unchanged redis:7 (").containsPattern("app: " + java.util.regex.Pattern.quote(repository) + ":1\\.0\\.0 "
                 + "\\([0-9a-f]{12}\\) -> " + java.util.regex.Pattern.quote(repository) + ":1\\.1\\.0 \\([0-9a-f]{12}\\)");
-        assertThat(answer(port, "shop 1.1.0 hello-from-env-file")).isEqualTo("200 shop 1.1.0 hello-from-env-file");
+        assertThat(answer(port, "shop 1.1.0 hello-from-env-file +PONG")).isEqualTo("200 shop 1.1.0 hello-from-env-file +PONG");
         List<String> after = serverContainers();
-        assertThat(after).hasSize(1).allMatch(l -> l.contains(repository + ":1.1.0"));
-        assertThat(after.get(0).split(" ")[0]).as("the container is recreated").isNotEqualTo(before.get(0).split(" ")[0]);
+        List<String> appAfter = after.stream().filter(l -> l.contains(repository)).toList();
+        assertThat(after).hasSize(2);
+        assertThat(appAfter).hasSize(1).allMatch(l -> l.contains(repository + ":1.1.0"));
+        assertThat(appAfter.get(0).split(" ")[0]).as("the container is recreated").isNotEqualTo(app.get(0).split(" ")[0]);
     }
 }
