@@ -2,7 +2,11 @@ package dev.dockenv.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.dockenv.engine.Compose;
+import dev.dockenv.engine.ComposeProject;
 import dev.dockenv.engine.ContainerImage;
+import dev.dockenv.engine.ContainerStatus;
+import dev.dockenv.engine.ProcessRunner;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -98,6 +102,65 @@ class DeployComposeCommandTest {
 
         assertThat(cli.run(dir, "deploy")).isEqualTo(2);
         assertThat(cli.err).contains("name where to deploy: compose");
+    }
+
+    @Test
+    void withHostTheReleaseIsBuiltAndPushedLocallyAndTheServerPullsAndStartsItThroughCompose() throws Exception {
+        Path dir = project("registry.example.com/team/shop");
+        CliHarness cli = new CliHarness(tmp.resolve("cache"));
+        cli.engine.pipInspect = "{\"version\": \"1\", \"pip_version\": \"23.0.1\", \"installed\": []}";
+        FakeEngine server = new FakeEngine();
+        cli.engines.put("tcp://server.example.com:2375", server);
+        List<List<String>> composeRuns = new ArrayList<>();
+        server.compose = new Compose() {
+            @Override
+            public String version() {
+                return "docker-compose 1.29.2";
+            }
+
+            @Override
+            public List<String> commandLine(ComposeProject project, List<String> args) {
+                List<String> line = new ArrayList<>(List.of("docker-compose"));
+                line.addAll(project.options());
+                line.addAll(args);
+                return line;
+            }
+
+            @Override
+            public ProcessRunner.Result run(ComposeProject project, List<String> args) {
+                composeRuns.add(commandLine(project, args));
+                if (args.get(0).equals("up")) {
+                    server.containers.put(project.name(), List.of(new ContainerStatus("c1", "app", "running",
+                            "Up 2 seconds (healthy)")));
+                    server.containerImages.put("c1", new ContainerImage("registry.example.com/team/shop:1.4.0",
+                            "sha256:" + "f".repeat(64)));
+                }
+                return new ProcessRunner.Result(0, "", "");
+            }
+
+            @Override
+            public int attach(ComposeProject project, List<String> args) {
+                throw new AssertionError("deploy does not attach compose");
+            }
+        };
+
+        int code = cli.run(dir, "-H", "tcp://server.example.com:2375", "deploy", "compose", "-q");
+
+        assertThat(code).as(cli.err).isZero();
+        assertThat(cli.engine.builds).as("built by the local engine").isNotEmpty();
+        assertThat(cli.engine.pushes).contains("registry.example.com/team/shop:1.4.0");
+        assertThat(server.builds).as("nothing built on the server").isEmpty();
+        assertThat(server.pushes).isEmpty();
+        Path file = dir.resolve("deploy/compose.yaml");
+        assertThat(composeRuns).containsExactly(
+                List.of("docker-compose", "-p", "shop", "-f", file.toString(), "--project-directory",
+                        file.getParent().toString(), "pull", "app"),
+                List.of("docker-compose", "-p", "shop", "-f", file.toString(), "--project-directory",
+                        file.getParent().toString(), "up", "-d", "--remove-orphans"));
+        assertThat(Files.readString(file)).contains("image: \"registry.example.com/team/shop:1.4.0\"");
+        assertThat(cli.out).contains("app: new registry.example.com/team/shop:1.4.0 (ffffffffffff)\n");
+        assertThat(cli.err).contains("the release was built by", "the server is tcp://server.example.com:2375",
+                "dockenv: deploying shop to tcp://server.example.com:2375");
     }
 
     @Test

@@ -86,9 +86,15 @@ final class FakeEngine implements Engine {
         request.tags().forEach(t -> images.put(t, summary));
     }
 
+    /** What {@code pip inspect} prints in any image (null: the account files, as for any other command). */
+    String pipInspect;
+
     @Override
     public String runForOutput(String image, List<String> entrypointAndArgs) {
         check();
+        if (pipInspect != null && entrypointAndArgs.contains("inspect")) {
+            return pipInspect;
+        }
         return "root:x:0:0:root:/root:/bin/bash\n--dockenv-group--\nroot:x:0:\n";
     }
 
