@@ -240,4 +240,25 @@ class DeployComposeIT {
         assertThat(appAfter).hasSize(1).allMatch(l -> l.contains(repository + ":1.1.0"));
         assertThat(appAfter.get(0).split(" ")[0]).as("the container is recreated").isNotEqualTo(app.get(0).split(" ")[0]);
     }
+
+    /**
+     * The golden server file (a postgres service marked deploy = true) read by docker-compose 1.29: its
+     * password comes from the variable the operator sets, and compose stops, naming it, when it is not set.
+     */
+    @Test
+    void dockerCompose129ReadsTheServerFileWithThePasswordsTheOperatorSets() throws IOException {
+        Path dir = ws.path("golden-server");
+        Files.createDirectories(dir);
+        Files.copy(Path.of("src/test/resources/golden/deploy/server.compose.yaml"), dir.resolve("compose.yaml"));
+        Files.writeString(dir.resolve("prod.env"), "GREETING=hello\n");
+        ProcessResult set = Exec.of("docker-compose", "-f", "compose.yaml", "config").dir(dir)
+                .env("DOCKENV_SECRET_DB", "from-the-operator").run();
+        assertThat(set.exitCode()).as(set.describe()).isZero();
+        assertThat(set.stdout()).contains("POSTGRES_PASSWORD: from-the-operator", "restart: unless-stopped");
+        ProcessResult unset = Exec.of("docker-compose", "-f", "compose.yaml", "config", "-q").dir(dir)
+                .env("DOCKENV_SECRET_DB", null).run();
+        assertThat(unset.exitCode()).isNotZero();
+        assertThat(unset.stderr()).contains("DOCKENV_SECRET_DB", "is not set: give it in the env file of dockenv "
+                + "deploy compose --env-file");
+    }
 }
