@@ -76,7 +76,7 @@ class ArchitectureTest {
             new Layer("planning",
                     "the environment plan and its Dockerfile, rendered files, docker run arguments, dependency edits, the SBOM",
                     "dev.dockenv.plan", "dev.dockenv.render", "dev.dockenv.run", "dev.dockenv.edit", "dev.dockenv.stack",
-                    "dev.dockenv.sbom"),
+                    "dev.dockenv.sbom", "dev.dockenv.deploy"),
             new Layer("engine", "the Docker engine and the processes it starts",
                     "dev.dockenv.engine", "dev.dockenv.vcs"),
             new Layer("operations", "operations on the engine and the cache",

@@ -1,16 +1,17 @@
 package dev.dockenv.cli;
 
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** {@code dockenv deploy}: the release shipped to a target, one subcommand per target. */
+/** {@code dockenv deploy TARGET}: the release run somewhere; each target is a subcommand. */
 @Command(name = "deploy", mixinStandardHelpOptions = true,
-        description = "Push the release and deploy it: k8s writes Kubernetes manifests (and applies them with --apply).",
-        subcommands = {DeployK8sCommand.class})
-final class DeployCommand implements Callable<Integer> {
+        subcommands = {DeployComposeCommand.class, DeployK8sCommand.class},
+        description = "Make the release, push it, and run it: on a server with docker compose (deploy compose), "
+                + "or as Kubernetes manifests (deploy k8s, applied with --apply).")
+final class DeployCommand implements Runnable {
     @ParentCommand
     private DockenvCommand root;
 
@@ -22,8 +23,8 @@ final class DeployCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                "Missing the deploy target: dockenv deploy k8s");
+    public void run() {
+        throw new ParameterException(spec.commandLine(), "name where to deploy: "
+                + String.join(", ", spec.subcommands().keySet()));
     }
 }

@@ -126,6 +126,17 @@ public final class Session {
         this.engine = null; // one made before the option was read talks to another engine
     }
 
+    /**
+     * Forgets {@code -H}: from now on the engine is the one the environment chooses (DOCKER_HOST,
+     * a context, the default socket). {@code deploy} builds there and deploys to the {@code -H} engine
+     * it took before.
+     */
+    synchronized void forgetHostOption() {
+        this.hostOption = Optional.empty();
+        this.endpoint = null;
+        this.engine = null;
+    }
+
     Optional<WarmStart> warmStart() {
         return warmStart;
     }

@@ -15,6 +15,7 @@ import java.util.Optional;
  *
  * @param ports as written (parsed by {@link PortMapping}; bound to 127.0.0.1 unless an address is given)
  * @param healthcheck empty: the preset's (or none); present: the user's, or disabled
+ * @param deploy {@code deploy = true}: {@code dockenv deploy compose} runs the service on the server too
  */
 public record ServiceSetting(
         String name,
@@ -25,7 +26,8 @@ public record ServiceSetting(
         List<String> command,
         List<VolumeSetting> volumes,
         Optional<HealthcheckSetting> healthcheck,
-        List<NameReference> dependsOn) {
+        List<NameReference> dependsOn,
+        boolean deploy) {
 
     public ServiceSetting {
         ports = List.copyOf(ports);

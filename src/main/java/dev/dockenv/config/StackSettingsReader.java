@@ -36,7 +36,9 @@ final class StackSettingsReader {
         VOLUMES("volumes", "an array of mounts: \"NAME:/path\" (a named volume) or \"./folder:/path\", with :ro to make it read-only"),
         HEALTHCHECK("healthcheck", "a command (a string for the shell, an array for exec form), a table with test, "
                 + "interval, timeout, retries and start-period, or false"),
-        DEPENDS_ON("depends-on", "an array of service names");
+        DEPENDS_ON("depends-on", "an array of service names"),
+        DEPLOY("deploy", "true to run the service on the server too (dockenv deploy compose), false (the default) "
+                + "for a service of the dev stack only");
 
         final String key;
         final String expected;
@@ -79,6 +81,7 @@ final class StackSettingsReader {
             }
         }
         checkAcyclic(services);
+        checkDeployed(services);
         List<String> dependsPath = path(prefix, ConfigKey.DEPENDS_ON.key());
         Optional<List<NameReference>> dependsOn = Optional.empty();
         if (doc.contains(dependsPath)) {
@@ -105,7 +108,7 @@ final class StackSettingsReader {
         }
         if (doc.root().get(at) instanceof String) {
             return new ServiceSetting(name, where, image(doc, at), List.of(), Map.of(), List.of(), List.of(),
-                    Optional.empty(), List.of());
+                    Optional.empty(), List.of(), false);
         }
         TomlTable table = doc.table(at).orElseThrow(() -> doc.wrongType(at, "an image reference such as \"postgres:16\", "
                 + "or a table with image, ports, env, command, volumes, healthcheck and depends-on"));
@@ -122,7 +125,42 @@ final class StackSettingsReader {
                 ConfigReader.command(doc, path(at, ServiceKey.COMMAND.key), ServiceKey.COMMAND.expected),
                 volumes(doc, path(at, ServiceKey.VOLUMES.key)),
                 healthcheck(doc, path(at, ServiceKey.HEALTHCHECK.key)),
-                references(doc, path(at, ServiceKey.DEPENDS_ON.key), ServiceKey.DEPENDS_ON.expected));
+                references(doc, path(at, ServiceKey.DEPENDS_ON.key), ServiceKey.DEPENDS_ON.expected),
+                deploy(doc, path(at, ServiceKey.DEPLOY.key)));
+    }
+
+    private static boolean deploy(TomlDocument doc, List<String> at) {
+        Object value = doc.root().get(at);
+        if (value == null) {
+            return false;
+        }
+        if (!(value instanceof Boolean b)) {
+            throw doc.wrongType(at, ServiceKey.DEPLOY.expected);
+        }
+        return b;
+    }
+
+    /**
+     * A service run on the server needs there every service it depends on: one that is not marked
+     * {@code deploy = true} would be missing from the server's compose file.
+     */
+    private static void checkDeployed(List<ServiceSetting> services) {
+        Map<String, ServiceSetting> byName = new java.util.HashMap<>();
+        services.forEach(s -> byName.put(s.name(), s));
+        for (ServiceSetting service : services) {
+            if (!service.deploy()) {
+                continue;
+            }
+            for (NameReference dependency : service.dependsOn()) {
+                if (!byName.get(dependency.name()).deploy()) {
+                    throw new InputException(dependency.location(), "tool.dockenv.services." + service.name()
+                            + ".depends-on: '" + dependency.name() + "' is not deployed, but '" + service.name()
+                            + "' is (deploy = true) and needs it on the server", "mark it deployed too: [tool.dockenv."
+                            + "services." + dependency.name() + "] deploy = true (or do not deploy " + service.name()
+                            + ")");
+                }
+            }
+        }
     }
 
     private static String image(TomlDocument doc, List<String> at) {

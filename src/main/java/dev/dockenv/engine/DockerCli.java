@@ -440,6 +440,26 @@ public final class DockerCli implements Engine {
     }
 
     @Override
+    public Optional<ContainerImage> containerImage(String containerId) {
+        ProcessRunner.Result r = query(List.of("container", "inspect", "--format", "{{json .Config.Image}} {{json .Image}}",
+                containerId));
+        if (!r.ok()) {
+            if (r.stderr().toLowerCase(java.util.Locale.ROOT).contains("no such")) {
+                return Optional.empty();
+            }
+            throw unreachableOrError(r.stderr(), "cannot inspect the container " + containerId);
+        }
+        String line = r.stdout().strip();
+        int space = line.indexOf("\" \"");
+        if (space < 0) {
+            throw new EngineException("the engine described the container " + containerId + " as '" + line
+                    + "', not as its image's reference and ID", "check that the engine is Docker or Podman");
+        }
+        return Optional.of(new ContainerImage(DockerJson.string(line.substring(0, space + 1)),
+                DockerJson.string(line.substring(space + 2))));
+    }
+
+    @Override
     public String containerLogs(String containerId, int lines) {
         ProcessRunner.Result r = query(List.of("logs", "--tail", Integer.toString(lines), containerId));
         return (r.stdout() + r.stderr()).strip();

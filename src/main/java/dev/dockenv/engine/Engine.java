@@ -66,6 +66,9 @@ public interface Engine {
     /** The named volumes of a compose project (found by compose's project label). */
     List<String> composeVolumes(String project);
 
+    /** The image a container was created from; empty when the engine has no such container. */
+    Optional<ContainerImage> containerImage(String containerId);
+
     /** The last lines a container printed (stdout and stderr), for telling why it failed. */
     String containerLogs(String containerId, int lines);
 

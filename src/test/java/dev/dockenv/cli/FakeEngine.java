@@ -88,6 +88,8 @@ final class FakeEngine implements Engine {
 
     /** What {@link #runForOutput} prints for a command (entrypoint and arguments), before its default answer. */
     final Map<List<String>, String> outputs = new HashMap<>();
+    /** What {@code pip inspect} prints in any image (null: the account files, as for any other command). */
+    String pipInspect;
 
     @Override
     public String runForOutput(String image, List<String> entrypointAndArgs) {
@@ -95,6 +97,9 @@ final class FakeEngine implements Engine {
         String answer = outputs.get(entrypointAndArgs);
         if (answer != null) {
             return answer;
+        }
+        if (pipInspect != null && entrypointAndArgs.contains("inspect")) {
+            return pipInspect;
         }
         if (entrypointAndArgs.equals(dev.dockenv.sbom.PipInspectReport.COMMAND)) {
             // pip inspect for a release's SBOM: an environment with nothing installed
@@ -150,6 +155,15 @@ final class FakeEngine implements Engine {
     @Override
     public List<String> composeVolumes(String project) {
         return List.of();
+    }
+
+    /** The image of each container, as {@link #containerImage} answers. */
+    final Map<String, dev.dockenv.engine.ContainerImage> containerImages = new HashMap<>();
+
+    @Override
+    public Optional<dev.dockenv.engine.ContainerImage> containerImage(String containerId) {
+        check();
+        return Optional.ofNullable(containerImages.get(containerId));
     }
 
     @Override

@@ -134,6 +134,56 @@ class StackSettingsReaderTest {
     }
 
     @Test
+    void deployMarksAServiceForTheServerAndIsFalseWhenNotWritten() {
+        StackSettings s = read("""
+                [tool.dockenv.services]
+                db = { image = "postgres:16", deploy = true }
+                cache = "redis:7"
+                mail = { image = "example/mail:1", deploy = false }
+                """);
+        assertThat(s.services()).extracting(ServiceSetting::name, ServiceSetting::deploy).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("db", true), org.assertj.core.groups.Tuple.tuple("cache", false),
+                org.assertj.core.groups.Tuple.tuple("mail", false));
+    }
+
+    @Test
+    void deployThatIsNoBooleanOrMisspelledIsRefusedAtItsPlace() {
+        InputException text = refused("""
+                [tool.dockenv.services]
+                db = { image = "postgres:16", deploy = "yes" }
+                """);
+        assertThat(text.location().line()).isEqualTo(2);
+        assertThat(text.getMessage()).contains("tool.dockenv.services.db.deploy");
+        assertThat(text.getMessage() + text.hint().orElse("")).contains("true to run the service on the server");
+        InputException misspelled = refused("""
+                [tool.dockenv.services.db]
+                image = "postgres:16"
+                depoy = true
+                """);
+        assertThat(misspelled.location().line()).isEqualTo(3);
+        assertThat(misspelled.getMessage()).contains("unknown key 'tool.dockenv.services.db.depoy'");
+        assertThat(misspelled.hint()).hasValueSatisfying(h -> assertThat(h).startsWith("did you mean 'deploy'?"));
+    }
+
+    @Test
+    void aDeployedServiceThatNeedsAServiceNotDeployedIsRefusedAtTheDependency() {
+        InputException e = refused("""
+                [tool.dockenv.services]
+                db = "postgres:16"
+                search = { image = "example/search:1", depends-on = ["db"], deploy = true }
+                """);
+        assertThat(e.location().line()).isEqualTo(3);
+        assertThat(e.getMessage()).contains("tool.dockenv.services.search.depends-on: 'db' is not deployed, but "
+                + "'search' is (deploy = true)");
+        assertThat(e.hint()).hasValueSatisfying(h -> assertThat(h).contains("[tool.dockenv.services.db] deploy = true"));
+        read("""
+                [tool.dockenv.services]
+                db = { image = "postgres:16", deploy = true }
+                search = { image = "example/search:1", depends-on = ["db"], deploy = true }
+                """);
+    }
+
+    @Test
     void aServicesUnknownDependencyAndACircleAreRefused() {
         InputException unknown = refused("""
                 [tool.dockenv.services]

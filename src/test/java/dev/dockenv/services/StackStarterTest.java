@@ -216,6 +216,11 @@ class StackStarterTest {
         }
 
         @Override
+        public Optional<dev.dockenv.engine.ContainerImage> containerImage(String containerId) {
+            throw new AssertionError("the starter does not ask for a container's image");
+        }
+
+        @Override
         public Optional<String> lastHealthOutput(String containerId) {
             return containerId.equals("id-db") ? Optional.of("pg_isready: no response\n") : Optional.empty();
         }
