@@ -25,6 +25,7 @@ final class DeployCommand implements Runnable {
     @Override
     public void run() {
         throw new ParameterException(spec.commandLine(), "name where to deploy: "
-                + String.join(", ", spec.subcommands().keySet()));
+                + String.join(", ", spec.subcommands().keySet()) + " (" + String.join(", ", spec.subcommands().keySet()
+                        .stream().map(t -> "dockenv deploy " + t).toList()) + ")");
     }
 }

@@ -101,6 +101,10 @@ class ReleaseIT {
                 .containsEntry("org.opencontainers.image.licenses", "MIT")
                 .containsEntry("org.opencontainers.image.base.name", "docker.io/library/python:3.11-slim");
         assertThat(labels.values()).noneMatch(v -> v.contains(p.dir().toString()) || v.contains("tok3n"));
+        String id = Docker.imageId(repository + ":1.4.0");
+        assertThat(released(dockenv.run(p.dir(), "release"))).isEqualTo(refs);
+        assertThat(Docker.imageId(repository + ":1.4.0")).as("the same commit released again is the same image")
+                .isEqualTo(id);
         String history = Docker.runOk("history", "--no-trunc", repository + ":1.4.0").stdout();
         assertThat(history).doesNotContain(p.dir().toString()).doesNotContain("tok3n");
         String sbom = Docker.runOk("run", "--rm", repository + ":1.4.0", "cat", "/usr/share/dockenv/sbom.cdx.json")
