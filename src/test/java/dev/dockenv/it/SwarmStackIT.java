@@ -86,6 +86,30 @@ class SwarmStackIT {
 
     @Test
     void twoReplicasRollToVersionTwoWhileEveryRequestIsAnswered() throws IOException {
+        rollOut(2, UpdateConfig.Order.START_FIRST, (stack, seen, server) -> {
+            assertThat(seen.path("failed").asInt()).as("failed requests: " + seen.path("errors")).isZero();
+            assertThat(seen.path("ok").asInt()).as("answered requests").isGreaterThan(50);
+            assertThat(seen.path("versions").path("1").asInt()).as("answers of version 1").isPositive();
+            assertThat(seen.path("versions").path("2").asInt()).as("answers of version 2").isPositive();
+        });
+    }
+
+    /** The loop can see a failure: one replica replaced stop-first leaves nobody to answer for a while. */
+    @Test
+    void oneReplicaReplacedStopFirstLeavesRequestsUnanswered() throws IOException {
+        rollOut(1, UpdateConfig.Order.STOP_FIRST, (stack, seen, server) ->
+                assertThat(seen.path("failed").asInt()).as("failed requests: " + seen).isPositive());
+    }
+
+    interface Outcome {
+        void check(String stack, JsonNode seen, DockerCli server);
+    }
+
+    /**
+     * Version 1 with {@code replicas}, a loop of requests, version 2 rolled out in {@code order};
+     * {@code outcome} judges what the loop saw; then every replica must answer version 2.
+     */
+    private void rollOut(int replicas, UpdateConfig.Order order, Outcome outcome) throws IOException {
         SwarmStacks.requireManager();
         TestRegistry registry = TestRegistry.require();
         Path config = registry.login(tmp.resolve("docker-config"));
@@ -99,8 +123,8 @@ class SwarmStackIT {
             for (String version : List.of("1", "2")) {
                 images.add(pushApp(repository, version, config));
             }
-            server.stackDeploy(stack, writeStack(repository + ":1"), line -> { });
-            assertThat(SwarmStacks.awaitRunning(server, stack, 2, repository + ":1", LIMIT))
+            server.stackDeploy(stack, writeStack(repository + ":1", replicas, order), line -> { });
+            assertThat(SwarmStacks.awaitRunning(server, stack, replicas, repository + ":1", LIMIT))
                     .as(() -> SwarmStacks.describe(server, stack)).isTrue();
             assertThat(answers(network, stack + "_app", 10)).as("version 1 answers").containsOnly("1");
 
@@ -110,9 +134,9 @@ class SwarmStackIT {
                     .as("the loop gets answers").isTrue();
 
             List<String> progress = new ArrayList<>();
-            server.stackDeploy(stack, writeStack(repository + ":2"), progress::add);
+            server.stackDeploy(stack, writeStack(repository + ":2", replicas, order), progress::add);
             assertThat(progress).anyMatch(l -> l.contains("Updating service " + stack + "_app"));
-            assertThat(SwarmStacks.awaitRunning(server, stack, 2, repository + ":2", LIMIT))
+            assertThat(SwarmStacks.awaitRunning(server, stack, replicas, repository + ":2", LIMIT))
                     .as(() -> SwarmStacks.describe(server, stack)).isTrue();
             // after the last old task stopped (its 3 s of answering included), a little more of the loop
             sleep(Duration.ofSeconds(5));
@@ -120,14 +144,11 @@ class SwarmStackIT {
             ServerEngine.docker("wait", loop).assertOk();
             String[] lines = ServerEngine.docker("logs", loop).assertOk().stdout().strip().split("\n");
             JsonNode seen = new ObjectMapper().readTree(lines[lines.length - 1]);
-            System.out.println("SwarmStackIT: the loop during the rolling update saw " + seen);
+            System.out.println("SwarmStackIT: " + replicas + " replica(s) updated " + order + ", the loop saw " + seen);
+            outcome.check(stack, seen, server);
 
-            assertThat(seen.path("failed").asInt()).as("failed requests: " + seen.path("errors")).isZero();
-            assertThat(seen.path("ok").asInt()).as("answered requests").isGreaterThan(50);
-            assertThat(seen.path("versions").path("1").asInt()).as("answers of version 1").isPositive();
-            assertThat(seen.path("versions").path("2").asInt()).as("answers of version 2").isPositive();
             List<StackTask> running = server.stackTasks(stack).stream().filter(StackTask::running).toList();
-            assertThat(running).hasSize(2).allMatch(t -> t.image().startsWith(repository + ":2@sha256:"));
+            assertThat(running).hasSize(replicas).allMatch(t -> t.image().startsWith(repository + ":2@sha256:"));
             assertThat(running).extracting(StackTask::service).containsOnly(stack + "_app");
             assertThat(answers(network, stack + "_app", 20)).as("every replica answers version 2").containsOnly("2");
         } finally {
@@ -201,7 +222,7 @@ class SwarmStackIT {
         assertThat(deploy.stderr()).contains("unsupported Compose file version");
     }
 
-    private Path writeStack(String image) throws IOException {
+    private Path writeStack(String image, int replicas, UpdateConfig.Order order) throws IOException {
         Service app = Service.builder()
                 .image(image)
                 .network("front")
@@ -210,10 +231,10 @@ class SwarmStackIT {
                         .interval(Duration.ofSeconds(1)).timeout(Duration.ofSeconds(2)).retries(3).build())
                 .stopGracePeriod(Duration.ofSeconds(10))
                 .deploy(Deploy.builder()
-                        .replicas(2)
+                        .replicas(replicas)
                         .endpointMode(Deploy.EndpointMode.DNSRR)
                         .updateConfig(UpdateConfig.builder().parallelism(1).delay(Duration.ofSeconds(1))
-                                .order(UpdateConfig.Order.START_FIRST).failureAction(UpdateConfig.FailureAction.ROLLBACK)
+                                .order(order).failureAction(UpdateConfig.FailureAction.ROLLBACK)
                                 .monitor(Duration.ofSeconds(3)).build())
                         .restartPolicy(RestartPolicy.builder(RestartPolicy.Condition.ANY).build())
                         .build())
