@@ -154,8 +154,8 @@ class SwarmStackIT {
         } finally {
             ServerEngine.docker("rm", "-f", loop);
             SwarmStacks.remove(server, stack, List.of(network));
+            SwarmStacks.removeImages(repository);
             for (String image : images) {
-                ServerEngine.removeImages(image.substring(0, image.lastIndexOf(':')));
                 Docker.run("image", "rm", "-f", image);
             }
         }

@@ -80,6 +80,23 @@ public final class SwarmStacks {
     }
 
     /**
+     * Removes every image of {@code repository} from the server, by ID: Swarm pulls by digest, so
+     * what its tasks ran is listed as {@code REPOSITORY:<none>}, which no tag names.
+     */
+    public static void removeImages(String repository) {
+        List<String> ids = ServerEngine.docker("image", "ls", "-q", "--no-trunc", repository).assertOk().stdout().lines()
+                .map(String::strip).filter(l -> !l.isEmpty()).distinct().toList();
+        for (String id : ids) {
+            ServerEngine.docker("image", "rm", "-f", id);
+        }
+        List<String> left = ServerEngine.docker("image", "ls", "-q", repository).assertOk().stdout().lines()
+                .filter(l -> !l.isBlank()).toList();
+        if (!left.isEmpty()) {
+            throw new AssertionError("the server still has images of " + repository + ": " + left);
+        }
+    }
+
+    /**
      * Removes the stack and waits until its tasks and the given networks are gone (Swarm removes
      * them after {@code stack rm} returns), so the server is left as the suite expects it: a Swarm
      * without the test's services. Fails the test when they stay.
