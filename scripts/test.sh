@@ -28,6 +28,8 @@
 #     (unix:///run/dockenv-server/docker.sock, and tcp://127.0.0.1:23750), data root and bridge
 #     (scripts/ensure-server-engine.sh); the tests reach it through DOCKENV_TEST_SERVER and
 #     DOCKENV_TEST_SERVER_TCP (RemoteEngineIT),
+#   - when run as root, the server as a single-node Swarm manager (scripts/ensure-swarm.sh; the
+#     main engine stays out of swarm mode) for SwarmStackIT,
 #   - when run as root, the non-root user dockenvtest in the docker group
 #     (scripts/ensure-test-user.sh); the non-root tests copy bin/ and target/dockenv.jar into a
 #     directory that user owns (TestUser.stageDockenv), so nothing in or outside the checkout is
@@ -59,6 +61,7 @@ if [ "$(id -u)" = 0 ]; then
   export DOCKENV_TEST_USER=${DOCKENV_TEST_USER:-dockenvtest}
   bash scripts/ensure-podman.sh
   bash scripts/ensure-server-engine.sh
+  bash scripts/ensure-swarm.sh
   export DOCKENV_TEST_SERVER=${DOCKENV_TEST_SERVER:-unix:///run/dockenv-server/docker.sock}
   export DOCKENV_TEST_SERVER_TCP=${DOCKENV_TEST_SERVER_TCP:-tcp://127.0.0.1:23750}
 fi

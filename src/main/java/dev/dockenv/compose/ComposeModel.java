@@ -12,7 +12,8 @@ import java.util.Set;
  * A compose file: its services in order, the named volumes and networks they use, and comment lines
  * at the top. There is deliberately no {@code version:} (obsolete; v2 warns about it), no
  * {@code name:} and no {@code include:} (docker-compose 1.29 refuses both): the project's name comes
- * from the folder or {@code -p}.
+ * from the folder or {@code -p}. A Swarm stack file ({@link ComposeYaml#renderStack}) is the one
+ * rendering with a {@code version:}, which {@code docker stack deploy} requires.
  *
  * <p>The services' references are checked here: a mounted volume is declared, a service's network is
  * declared (or is {@code default}), a service depends on services of the file, and not in a cycle.

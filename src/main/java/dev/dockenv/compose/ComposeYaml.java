@@ -30,6 +30,12 @@ import org.snakeyaml.engine.v2.nodes.Tag;
  * boolean); booleans ({@code init: true}) and integers ({@code retries: 30}) are plain. Keys are
  * plain when they are names no reader can misread, else double-quoted too. A string's {@code $}
  * is escaped as {@code $$} unless the string is {@link ComposeString.Interpolated}.
+ *
+ * <p>Two renderings: {@link #render} for compose (docker-compose 1.29 and v2: no {@code version:}),
+ * and {@link #renderStack} for {@code docker stack deploy}, which reads the compose file format v3
+ * (Engine 20.10's client knows up to 3.9): it needs {@code version: "3.9"}, and refuses what its
+ * schema lacks ({@code profiles}, {@code depends_on} with conditions) or ignores ({@code build},
+ * {@code restart}); see {@link StackFileRules}.
  */
 public final class ComposeYaml {
     /** Keys written plain: no YAML 1.1 or 1.2 reader resolves them to anything but a string. */
@@ -48,17 +54,37 @@ public final class ComposeYaml {
     private ComposeYaml() {
     }
 
+    /** The compose file docker-compose 1.29 and compose v2 read. */
     public static String render(ComposeModel model) {
+        return render(model, false);
+    }
+
+    /**
+     * The stack file {@code docker stack deploy -c FILE STACK} reads (compose file format 3.9):
+     * {@code version: "3.9"} first, {@code depends_on} as a list of names (Swarm starts every service
+     * at once and ignores the order). A model with what a stack refuses or ignores throws an
+     * {@link IllegalArgumentException} naming the service and the key ({@link StackFileRules}).
+     */
+    public static String renderStack(ComposeModel model) {
+        StackFileRules.check(model);
+        return render(model, true);
+    }
+
+    private static String render(ComposeModel model, boolean stack) {
         StringBuilder out = new StringBuilder();
         for (String line : model.header()) {
             out.append(line.isEmpty() ? "#" : "# " + line).append('\n');
         }
         Mapping root = new Mapping();
-        root.put("services", mapping(model.services(), ComposeYaml::service));
+        if (stack) {
+            root.put("version", string(StackFileRules.VERSION));
+        }
+        root.put("services", mapping(model.services(), service -> service(service, stack)));
         if (!model.networks().isEmpty()) {
             root.put("networks", mapping(model.networks(), n -> {
                 Mapping network = new Mapping();
                 n.name().ifPresent(name -> network.put("name", string(name)));
+                flag(network, "attachable", n.attachable());
                 return network.node();
             }));
         }
@@ -95,14 +121,16 @@ public final class ComposeYaml {
         return yaml.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029");
     }
 
-    private static Node service(Service service) {
+    private static Node service(Service service, boolean stack) {
         Mapping s = new Mapping();
         service.image().ifPresent(image -> s.put("image", string(image)));
         service.build().ifPresent(build -> s.put("build", build(build)));
         if (!service.profiles().isEmpty()) {
             s.put("profiles", sequence(service.profiles().stream().map(ComposeYaml::string).toList()));
         }
-        if (!service.dependsOn().isEmpty()) {
+        if (!service.dependsOn().isEmpty() && stack) {
+            s.put("depends_on", sequence(service.dependsOn().keySet().stream().map(ComposeYaml::string).toList()));
+        } else if (!service.dependsOn().isEmpty()) {
             s.put("depends_on", mapping(service.dependsOn(), condition -> {
                 Mapping c = new Mapping();
                 c.put("condition", string(condition.composeName()));
@@ -126,8 +154,11 @@ public final class ComposeYaml {
         if (!service.environment().isEmpty()) {
             s.put("environment", mapping(service.environment(), ComposeYaml::string));
         }
-        if (!service.ports().isEmpty()) {
-            s.put("ports", sequence(service.ports().stream().map(ComposeYaml::string).toList()));
+        if (!service.ports().isEmpty() || !service.publishedPorts().isEmpty()) {
+            List<Node> ports = new ArrayList<>();
+            service.ports().forEach(p -> ports.add(string(p)));
+            service.publishedPorts().forEach(p -> ports.add(publishedPort(p)));
+            s.put("ports", sequence(ports));
         }
         if (!service.volumes().isEmpty()) {
             s.put("volumes", sequence(service.volumes().stream().map(ComposeYaml::volumeMount).toList()));
@@ -141,7 +172,72 @@ public final class ComposeYaml {
         }
         service.restart().ifPresent(r -> s.put("restart", string(r.composeName())));
         service.stopGracePeriod().ifPresent(d -> s.put("stop_grace_period", duration(d)));
+        service.deploy().ifPresent(d -> s.put("deploy", deploy(d)));
         return s.node();
+    }
+
+    /** The long syntax: target, published, protocol, mode. */
+    private static Node publishedPort(PublishedPort port) {
+        Mapping p = new Mapping();
+        p.put("target", integer(port.target()));
+        port.published().ifPresent(published -> p.put("published", integer(published)));
+        p.put("protocol", string(port.protocol().composeName()));
+        p.put("mode", string(port.mode().composeName()));
+        return p.node();
+    }
+
+    private static Node deploy(Deploy deploy) {
+        Mapping d = new Mapping();
+        deploy.replicas().ifPresent(r -> d.put("replicas", integer(r)));
+        deploy.endpointMode().ifPresent(m -> d.put("endpoint_mode", string(m.composeName())));
+        deploy.updateConfig().ifPresent(u -> d.put("update_config", updateConfig(u)));
+        deploy.rollbackConfig().ifPresent(u -> d.put("rollback_config", updateConfig(u)));
+        deploy.restartPolicy().ifPresent(r -> {
+            Mapping policy = new Mapping();
+            policy.put("condition", string(r.condition().composeName()));
+            r.delay().ifPresent(delay -> policy.put("delay", duration(delay)));
+            r.maxAttempts().ifPresent(m -> policy.put("max_attempts", integer(m)));
+            r.window().ifPresent(w -> policy.put("window", duration(w)));
+            d.put("restart_policy", policy.node());
+        });
+        if (deploy.cpuLimit().isPresent() || deploy.memoryLimit().isPresent()) {
+            Mapping limits = new Mapping();
+            // strings in both schemas (v3's cpus and memory are strings; compose-spec takes either)
+            deploy.cpuLimit().ifPresent(c -> limits.put("cpus", string(c.stripTrailingZeros().toPlainString())));
+            deploy.memoryLimit().ifPresent(m -> limits.put("memory", string(memory(m))));
+            Mapping resources = new Mapping();
+            resources.put("limits", limits.node());
+            d.put("resources", resources.node());
+        }
+        return d.node();
+    }
+
+    private static Node updateConfig(UpdateConfig update) {
+        Mapping u = new Mapping();
+        update.parallelism().ifPresent(p -> u.put("parallelism", integer(p)));
+        update.delay().ifPresent(delay -> u.put("delay", duration(delay)));
+        update.failureAction().ifPresent(a -> u.put("failure_action", string(a.composeName())));
+        update.monitor().ifPresent(m -> u.put("monitor", duration(m)));
+        update.order().ifPresent(o -> u.put("order", string(o.composeName())));
+        return u.node();
+    }
+
+    /** Bytes in docker's units: {@code 256M}, {@code 1G} when exact, else the bytes ({@code 6291457b}). */
+    static String memory(long bytes) {
+        if (bytes % (1L << 30) == 0) {
+            return bytes / (1L << 30) + "G";
+        }
+        if (bytes % (1L << 20) == 0) {
+            return bytes / (1L << 20) + "M";
+        }
+        if (bytes % (1L << 10) == 0) {
+            return bytes / (1L << 10) + "K";
+        }
+        return bytes + "b";
+    }
+
+    private static Node integer(long value) {
+        return new ScalarNode(Tag.INT, Long.toString(value), ScalarStyle.PLAIN);
     }
 
     private static Node build(Build build) {
@@ -193,8 +289,7 @@ public final class ComposeYaml {
         h.put("test", sequence(test));
         healthcheck.interval().ifPresent(d -> h.put("interval", duration(d)));
         healthcheck.timeout().ifPresent(d -> h.put("timeout", duration(d)));
-        healthcheck.retries().ifPresent(r -> h.put("retries",
-                new ScalarNode(Tag.INT, Integer.toString(r), ScalarStyle.PLAIN)));
+        healthcheck.retries().ifPresent(r -> h.put("retries", integer(r)));
         healthcheck.startPeriod().ifPresent(d -> h.put("start_period", duration(d)));
         return h.node();
     }

@@ -33,13 +33,17 @@ import java.util.regex.Pattern;
  * @param ports published ports as compose's short syntax: {@code [IP:][HOST:]CONTAINER[/PROTOCOL]}, port
  *        ranges allowed, IPv6 addresses in brackets
  * @param dependsOn the services this one waits for, each with its condition (written in the long form)
+ * @param publishedPorts ports in the long syntax (written after the short ones), which a Swarm stack
+ *        needs to publish a port on the task's own node ({@code mode: host})
+ * @param deploy how a Swarm stack runs the service (replicas, rolling updates, restarts, limits)
  */
 public record Service(Optional<String> image, Optional<Build> build, List<ComposeString> command,
         List<ComposeString> entrypoint, Map<String, ComposeString> environment, List<String> envFiles,
         List<String> ports, List<VolumeMount> volumes, Optional<Healthcheck> healthcheck,
         Map<String, Condition> dependsOn, List<ServiceNetwork> networks, Optional<ComposeString> user,
         Optional<String> workingDir, boolean init, Map<String, ComposeString> labels, Optional<Restart> restart,
-        Optional<Duration> stopGracePeriod, boolean tty, boolean stdinOpen, List<String> profiles) {
+        Optional<Duration> stopGracePeriod, boolean tty, boolean stdinOpen, List<String> profiles,
+        List<PublishedPort> publishedPorts, Optional<Deploy> deploy) {
 
     private static final Pattern IMAGE = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9._/:@+-]*");
     private static final Pattern PORT = Pattern.compile("(?:(?:(\\d{1,3}(?:\\.\\d{1,3}){3}|\\[[0-9a-fA-F:.]+\\]):)?"
@@ -85,6 +89,17 @@ public record Service(Optional<String> image, Optional<Build> build, List<Compos
         profiles = List.copyOf(profiles);
         profiles.forEach(p -> ComposeChecks.name("a profile", p));
         unique("profile", profiles);
+        publishedPorts = List.copyOf(publishedPorts);
+        unique("published port", publishedPorts.stream().map(p -> p.published().isPresent()
+                ? p.published().getAsInt() + "/" + p.protocol().composeName()
+                : "target " + p.target() + "/" + p.protocol().composeName()).toList());
+        Objects.requireNonNull(deploy, "deploy");
+        if (deploy.flatMap(Deploy::endpointMode).orElse(null) == Deploy.EndpointMode.DNSRR
+                && (!ports.isEmpty() || publishedPorts.stream().anyMatch(p -> p.mode() == PublishedPort.Mode.INGRESS))) {
+            // Swarm: "port published with ingress mode can't be used with dnsrr mode"
+            throw new IllegalArgumentException("a service reached by DNS round robin (endpoint_mode dnsrr) can publish "
+                    + "ports only in host mode: Swarm refuses the routing mesh's ingress ports without a virtual IP");
+        }
     }
 
     public static Builder builder() {
@@ -139,6 +154,8 @@ public record Service(Optional<String> image, Optional<Build> build, List<Compos
         private boolean tty;
         private boolean stdinOpen;
         private final List<String> profiles = new ArrayList<>();
+        private final List<PublishedPort> publishedPorts = new ArrayList<>();
+        private Deploy deploy;
 
         private Builder() {
         }
@@ -272,11 +289,24 @@ public record Service(Optional<String> image, Optional<Build> build, List<Compos
             return this;
         }
 
+        /** A port in the long syntax ({@code target}, {@code published}, {@code protocol}, {@code mode}). */
+        public Builder port(PublishedPort port) {
+            publishedPorts.add(Objects.requireNonNull(port));
+            return this;
+        }
+
+        /** How a Swarm stack runs the service. */
+        public Builder deploy(Deploy deploy) {
+            this.deploy = Objects.requireNonNull(deploy);
+            return this;
+        }
+
         public Service build() {
             return new Service(Optional.ofNullable(image), Optional.ofNullable(build), command, entrypoint,
                     environment, envFiles, ports, volumes, Optional.ofNullable(healthcheck), dependsOn, networks,
                     Optional.ofNullable(user), Optional.ofNullable(workingDir), init, labels,
-                    Optional.ofNullable(restart), Optional.ofNullable(stopGracePeriod), tty, stdinOpen, profiles);
+                    Optional.ofNullable(restart), Optional.ofNullable(stopGracePeriod), tty, stdinOpen, profiles,
+                    publishedPorts, Optional.ofNullable(deploy));
         }
 
         private static <V> void put(Map<String, V> map, String what, String key, V value) {

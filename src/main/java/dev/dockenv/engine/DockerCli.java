@@ -729,6 +729,83 @@ public final class DockerCli implements Engine {
                 .distinct().sorted().toList();
     }
 
+    /** A stack's name as docker takes it (it prefixes the services and networks with it). */
+    private static final java.util.regex.Pattern STACK_NAME = java.util.regex.Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9_-]*");
+
+    private static String stackName(String stack) {
+        if (!STACK_NAME.matcher(stack).matches()) {
+            throw new IllegalArgumentException("'" + stack + "' is not a stack name: letters, digits, '_' and '-', "
+                    + "starting with a letter or digit");
+        }
+        return stack;
+    }
+
+    @Override
+    public void stackDeploy(String stack, Path stackFile, TransferProgress progress) {
+        List<String> lines = new ArrayList<>();
+        int code;
+        try {
+            code = processes.stream(command(List.of("stack", "deploy", "--compose-file", stackFile.toString(),
+                    "--with-registry-auth", "--prune", stackName(stack))), clientConfig(), null, line -> {
+                        lines.add(line);
+                        progress.line(line);
+                    });
+        } catch (IOException e) {
+            throw clientMissing(e);
+        }
+        if (code != 0) {
+            String output = String.join("\n", lines);
+            if (isEngineUnreachable(output)) {
+                throw unreachable(output);
+            }
+            String lower = output.toLowerCase(Locale.ROOT);
+            String hint = lower.contains("not a swarm manager")
+                    ? "the engine is not a Swarm manager: `docker swarm init` makes it a single-node Swarm, or point "
+                            + "-H at a manager of yours"
+                    : null;
+            throw new EngineException("docker stack deploy of " + stackFile + " as the stack " + stack + " failed: "
+                    + (output.isBlank() ? "exit code " + code : lastLines(output, 5)), hint);
+        }
+    }
+
+    @Override
+    public List<StackService> stackServices(String stack) {
+        ProcessRunner.Result r = query(List.of("stack", "services", "--format", StackListing.FORMAT, stackName(stack)));
+        if (!r.ok()) {
+            if (r.stderr().toLowerCase(Locale.ROOT).contains("nothing found in stack")) {
+                return List.of();
+            }
+            throw unreachableOrError(r.stderr(), "cannot list the services of the stack " + stack);
+        }
+        return StackListing.services(r.stdout());
+    }
+
+    @Override
+    public List<StackTask> stackTasks(String stack) {
+        ProcessRunner.Result r = query(List.of("stack", "ps", "--no-trunc", "--format", StackListing.FORMAT,
+                stackName(stack)));
+        if (!r.ok()) {
+            if (r.stderr().toLowerCase(Locale.ROOT).contains("nothing found in stack")) {
+                return List.of();
+            }
+            throw unreachableOrError(r.stderr(), "cannot list the tasks of the stack " + stack);
+        }
+        return StackListing.tasks(r.stdout());
+    }
+
+    @Override
+    public void stackRemove(String stack) {
+        ProcessRunner.Result r = query(List.of("stack", "rm", stackName(stack)));
+        if (!r.ok() && !(r.stdout() + r.stderr()).toLowerCase(Locale.ROOT).contains("nothing found in stack")) {
+            throw unreachableOrError(r.stderr().isBlank() ? r.stdout() : r.stderr(), "cannot remove the stack " + stack);
+        }
+    }
+
+    private static String lastLines(String text, int count) {
+        List<String> lines = text.lines().filter(l -> !l.isBlank()).toList();
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - count), lines.size()));
+    }
+
     private ProcessRunner.Result query(List<String> args) {
         Duration limit = queryLimit();
         try {

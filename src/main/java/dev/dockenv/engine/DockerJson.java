@@ -132,6 +132,17 @@ final class DockerJson {
         return Optional.of(new ImageSummary(id, size, text(image.get("Created")), labels, digests));
     }
 
+    /** A JSON object's string fields (others left out); empty for anything but an object. */
+    static Map<String, String> flatObject(String json) {
+        Map<String, String> fields = new java.util.LinkedHashMap<>();
+        object(read(json.strip())).forEach((name, value) -> {
+            if (value instanceof String text) {
+                fields.put(name, text);
+            }
+        });
+        return fields;
+    }
+
     /** The strings of a JSON array ({@code ["a", "b"]}); empty for anything else. */
     static List<String> strings(String json) {
         return list(read(json.strip())).stream().filter(String.class::isInstance).map(String.class::cast).toList();

@@ -111,4 +111,27 @@ public interface Engine {
      * what it loaded: the references, or the image IDs of images saved without one.
      */
     List<String> load(Path archive);
+
+    /**
+     * Deploys (or updates) the Swarm stack {@code stack} from the stack file {@code stackFile}
+     * ({@code docker stack deploy --compose-file FILE --with-registry-auth --prune STACK}): the
+     * engine must be a Swarm manager; the nodes pull each image with the user's own docker
+     * credentials, which the client sends along (dockenv never reads them); services no longer in
+     * the file are removed. Each line the client prints goes to {@code progress}. Returns when Swarm
+     * has the new specification, not when the tasks run: see {@link #stackServices} and
+     * {@link #stackTasks}. A refusal throws {@link EngineException} with what the client printed.
+     */
+    void stackDeploy(String stack, Path stackFile, TransferProgress progress);
+
+    /** The services of a stack with their running and desired replicas; empty when there is no such stack. */
+    List<StackService> stackServices(String stack);
+
+    /** Every task of a stack, the old ones an update shut down included; empty when there is no such stack. */
+    List<StackTask> stackTasks(String stack);
+
+    /**
+     * Removes a stack's services and networks ({@code docker stack rm}); a stack that does not exist
+     * is no error. Returns when Swarm was told: the tasks stop and the networks go shortly after.
+     */
+    void stackRemove(String stack);
 }

@@ -287,4 +287,49 @@ final class FakeEngine implements Engine {
         }
         return loaded;
     }
+
+    /** The stack files each stack was deployed from, in order, and what they held. */
+    final Map<String, List<String>> stackDeploys = new HashMap<>();
+    /** The services and tasks of each stack, as {@link #stackServices} and {@link #stackTasks} answer. */
+    final Map<String, List<dev.dockenv.engine.StackService>> stackServices = new HashMap<>();
+    final Map<String, List<dev.dockenv.engine.StackTask>> stackTasks = new HashMap<>();
+    /** When set, every stack deploy fails with this message (an engine that is no Swarm manager, say). */
+    String stackDeployRefusal;
+
+    @Override
+    public void stackDeploy(String stack, Path stackFile, TransferProgress progress) {
+        check();
+        if (stackDeployRefusal != null) {
+            throw new EngineException("docker stack deploy of " + stackFile + " as the stack " + stack + " failed: "
+                    + stackDeployRefusal, null);
+        }
+        String text;
+        try {
+            text = Files.readString(stackFile);
+        } catch (IOException e) {
+            throw IoFailures.reading(stackFile, e);
+        }
+        stackDeploys.computeIfAbsent(stack, s -> new ArrayList<>()).add(text);
+        progress.line("Updating service " + stack);
+    }
+
+    @Override
+    public List<dev.dockenv.engine.StackService> stackServices(String stack) {
+        check();
+        return List.copyOf(stackServices.getOrDefault(stack, List.of()));
+    }
+
+    @Override
+    public List<dev.dockenv.engine.StackTask> stackTasks(String stack) {
+        check();
+        return List.copyOf(stackTasks.getOrDefault(stack, List.of()));
+    }
+
+    @Override
+    public void stackRemove(String stack) {
+        check();
+        stackDeploys.remove(stack);
+        stackServices.remove(stack);
+        stackTasks.remove(stack);
+    }
 }

@@ -295,5 +295,25 @@ class StackStarterTest {
         public List<String> load(java.nio.file.Path archive) {
             throw new UnsupportedOperationException();
         }
+
+        @Override
+        public void stackDeploy(String stack, java.nio.file.Path stackFile, dev.dockenv.engine.TransferProgress progress) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public List<dev.dockenv.engine.StackService> stackServices(String stack) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public List<dev.dockenv.engine.StackTask> stackTasks(String stack) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void stackRemove(String stack) {
+            throw new UnsupportedOperationException();
+        }
     }
 }
