@@ -37,6 +37,15 @@ class ReleaseComparisonTest {
     }
 
     @Test
+    void theProdImagesIdIsNoConfigValueOfItsOwn() {
+        ReleaseComparison c = ReleaseComparison.of(
+                image("sha256:1", List.of(BASE, VENV_A), Map.of(ReleaseImageBuilder.LABEL_FROM, "sha256:p1")),
+                image("sha256:2", List.of(BASE, VENV_B), Map.of(ReleaseImageBuilder.LABEL_FROM, "sha256:p2")));
+        assertThat(c.render(20)).startsWith("not reproducible: 1 of 2 layers differ (sha256:1 vs sha256:2)")
+                .doesNotContain(ReleaseImageBuilder.LABEL_FROM);
+    }
+
+    @Test
     void configValuesAndLayersThatDifferAreNamed() {
         ImageDescription a = image("sha256:1", List.of(BASE, VENV_A, APP), Map.of("created", "2026-11-30"), "A=1", "B=2");
         ImageDescription b = new ImageDescription("sha256:2", List.of(BASE, VENV_B, APP, APP),
