@@ -2,7 +2,6 @@ package dev.dockenv.cli;
 
 import dev.dockenv.build.BuildOptions;
 import dev.dockenv.build.ImageSbom;
-import dev.dockenv.decision.AppLocks;
 import dev.dockenv.sbom.Bom;
 import dev.dockenv.sbom.BomContext;
 import dev.dockenv.sbom.CycloneDxJson;
@@ -77,8 +76,7 @@ final class Release {
         BomContext context = new BomContext(plan.name(), plan.version(), DockenvVersion.get(), when);
         Project project = workspace.project();
         Bom bom = app.isEmpty() ? ImageSbom.of(project, workspace.decision(), engine, prod.reference(), context)
-                : ImageSbom.ofApp(project, workspace.decision(), Optional.ofNullable(AppLocks.read(project,
-                        workspace.session().environment()).get(app.get().name())).map(r -> r.lock()), engine,
+                : ImageSbom.ofApp(project, workspace.decision(), workspace.appLock(app.get().name()), engine,
                         prod.reference(), context);
         return CycloneDxJson.render(bom);
     }

@@ -40,12 +40,20 @@ final class Workspace {
     private final Project project;
     private final InstallDecision decision;
     private final EnvironmentPlan plan;
+    private final java.util.Map<String, LockFile> appLocks;
 
-    private Workspace(DockenvCommand root, Project project, InstallDecision decision, EnvironmentPlan plan) {
+    private Workspace(DockenvCommand root, Project project, InstallDecision decision,
+            java.util.Map<String, LockFile> appLocks, EnvironmentPlan plan) {
         this.root = root;
         this.project = project;
         this.decision = decision;
+        this.appLocks = java.util.Map.copyOf(appLocks);
         this.plan = plan;
+    }
+
+    /** An app's own lock (pylock.NAME.toml), as read when the workspace was opened (a stale one is refused there). */
+    Optional<LockFile> appLock(String app) {
+        return Optional.ofNullable(appLocks.get(app));
     }
 
     /** What installs the environment. */
@@ -73,7 +81,7 @@ final class Workspace {
             }
             appLocks.put(app, reading.lock());
         });
-        return new Workspace(root, project, decision, EnvironmentPlanner.plan(project, decision, appLocks));
+        return new Workspace(root, project, decision, appLocks, EnvironmentPlanner.plan(project, decision, appLocks));
     }
 
     /**
@@ -99,7 +107,7 @@ final class Workspace {
     static Workspace openScript(DockenvCommand root, InlineScript script) {
         Project project = ProjectScanner.scanScript(script, UserDefaults.fromEnvironment(root.session().environment()));
         InstallDecision decision = InstallDecider.decide(project, root.session().environment());
-        return new Workspace(root, project, decision, EnvironmentPlanner.plan(project, decision));
+        return new Workspace(root, project, decision, java.util.Map.of(), EnvironmentPlanner.plan(project, decision));
     }
 
     Project project() {

@@ -22,13 +22,25 @@ public final class ImageNames {
      * the whole, so two long names stay apart).
      */
     public static String repositoryFor(String projectName) {
-        String n = reduce(projectName);
-        int room = MAX_REPOSITORY - PREFIX.length();
+        return PREFIX + component(projectName, MAX_REPOSITORY - PREFIX.length(), "project");
+    }
+
+    /**
+     * A name as one repository path component, reduced as {@link #repositoryFor} reduces it (at most
+     * {@value #MAX_REPOSITORY} characters), {@code fallback} when nothing of it is left: the local
+     * repository of a release that configures none.
+     */
+    public static String component(String name, String fallback) {
+        return component(name, MAX_REPOSITORY, fallback);
+    }
+
+    private static String component(String name, int room, String fallback) {
+        String n = reduce(name);
         if (n.length() > room) {
-            String digest = HexFormat.of().formatHex(sha256(projectName)).substring(0, 12);
+            String digest = HexFormat.of().formatHex(sha256(name)).substring(0, 12);
             n = reduce(n.substring(0, room - digest.length() - 1)) + "-" + digest;
         }
-        return PREFIX + (n.isEmpty() ? "project" : n);
+        return n.isEmpty() ? fallback : n;
     }
 
     private static String reduce(String name) {

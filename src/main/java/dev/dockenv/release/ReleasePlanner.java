@@ -3,6 +3,7 @@ package dev.dockenv.release;
 import dev.dockenv.config.ImageReference;
 import dev.dockenv.errors.DockenvException;
 import dev.dockenv.errors.ExitCode;
+import dev.dockenv.plan.ImageNames;
 import dev.dockenv.vcs.GitReader;
 import dev.dockenv.vcs.GitRevision;
 import java.time.Instant;
@@ -10,7 +11,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -57,12 +57,7 @@ public final class ReleasePlanner {
 
     /** The repository of a release that configures none: the name, as an image name (lower case). */
     static String localRepository(String name) {
-        String repository = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._-]+", "-")
-                .replaceAll("^[^a-z0-9]+", "").replaceAll("[^a-z0-9]+$", "");
-        if (repository.isEmpty() || ImageReference.repositoryProblem(repository).isPresent()) {
-            repository = "app";
-        }
-        return repository;
+        return ImageNames.component(name, "app");
     }
 
     private static Optional<Instant> created(Optional<String> sourceDateEpoch) {

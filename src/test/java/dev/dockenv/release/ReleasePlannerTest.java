@@ -96,6 +96,10 @@ class ReleasePlannerTest {
     void theLocalRepositoryIsTheNameAsAnImageName() {
         assertThat(ReleasePlanner.localRepository("My_Shop")).isEqualTo("my_shop");
         assertThat(ReleasePlanner.localRepository("--")).isEqualTo("app");
+        // reduced as the environment images' names are (plan.ImageNames): one separator, at most 128 characters
+        assertThat(ReleasePlanner.localRepository("a..b")).isEqualTo("a-b");
+        assertThat(ReleasePlanner.localRepository("x".repeat(300))).hasSize(128)
+                .satisfies(r -> assertThat(dev.dockenv.config.ImageReference.repositoryProblem(r)).isEmpty());
     }
 
     @Test
