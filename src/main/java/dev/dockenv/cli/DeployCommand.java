@@ -8,9 +8,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code dockenv deploy TARGET}: the release run somewhere; each target is a subcommand. */
 @Command(name = "deploy", mixinStandardHelpOptions = true,
-        subcommands = {DeployComposeCommand.class, DeployK8sCommand.class},
+        subcommands = {DeployComposeCommand.class, DeploySwarmCommand.class, DeployK8sCommand.class},
         description = "Make the release, push it, and run it: on a server with docker compose (deploy compose), "
-                + "or as Kubernetes manifests (deploy k8s, applied with --apply).")
+                + "as a Swarm stack (deploy swarm), or as Kubernetes manifests (deploy k8s, applied with --apply).")
 final class DeployCommand implements Runnable {
     @ParentCommand
     private DockenvCommand root;

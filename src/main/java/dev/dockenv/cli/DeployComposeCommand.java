@@ -13,27 +13,20 @@ import dev.dockenv.engine.ContainerImage;
 import dev.dockenv.engine.ContainerStatus;
 import dev.dockenv.engine.Engine;
 import dev.dockenv.engine.EngineEndpoint;
-import dev.dockenv.engine.ImageReference;
 import dev.dockenv.engine.ProcessRunner;
 import dev.dockenv.errors.DockenvException;
 import dev.dockenv.errors.ExitCode;
-import dev.dockenv.errors.IoFailures;
-import dev.dockenv.io.AtomicFiles;
 import dev.dockenv.plan.AppPlan;
 import dev.dockenv.plan.PlannedApp;
 import dev.dockenv.project.Project;
 import dev.dockenv.project.ProjectApp;
-import dev.dockenv.release.ReleasePlan;
 import dev.dockenv.stack.StackPlan;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -101,7 +94,7 @@ final class DeployComposeCommand implements Callable<Integer> {
     public Integer call() {
         DockenvCommand root = parent.root();
         Session session = root.session();
-        Optional<Path> env = envFile(root.startDirectory());
+        Optional<Path> env = ServerRelease.envFile(root.startDirectory(), envFile);
         Workspace workspace = Workspace.open(root);
         Project project = workspace.project();
         Optional<ProjectApp> chosen = AppSelection.choose(project, app, root.startDirectory());
@@ -114,8 +107,8 @@ final class DeployComposeCommand implements Callable<Integer> {
                 .normalize();
         List<Integer> ports = appPlan.prodPorts();
         ServerHealth health = noHealthcheck || ports.isEmpty() ? new ServerHealth.None()
-                : new ServerHealth.HttpGet(ports.get(0), healthPath());
-        Optional<String> envInFile = env.map(e -> relativeTo(file.getParent(), project.root(), e));
+                : new ServerHealth.HttpGet(ports.get(0), ServerRelease.healthPath(healthPath));
+        Optional<String> envInFile = env.map(e -> ServerRelease.relativeTo(file.getParent(), project.root(), e));
         // -H names the server; the release is built and pushed by the engine the environment chooses
         Engine engine = session.engine();
         EngineEndpoint server = session.endpoint();
@@ -124,8 +117,8 @@ final class DeployComposeCommand implements Callable<Integer> {
         }
         Map<String, ComposeModel> model = new LinkedHashMap<>();
         Release.Made made = Release.make(root, app, Optional.empty(), new BuildOptions(false, false, false), plan -> {
-            refuse(plan);
-            String image = plan.repository() + ":" + deployedTag(plan);
+            ServerRelease.refuse(plan, allowDirty);
+            String image = ServerRelease.deployedImage(plan);
             model.put(image, ServerCompose.model(new ServerApp(SERVICE, image, ports, publishAddress, health,
                     envInFile), services));
         });
@@ -140,14 +133,15 @@ final class DeployComposeCommand implements Callable<Integer> {
         }
         new ReleasePush(session, quiet).push(made.references(Optional.empty()));
         String image = model.keySet().iterator().next();
-        write(file, ComposeYaml.render(model.get(image)));
+        ServerRelease.write(file, ComposeYaml.render(model.get(image)));
         err.println("dockenv: wrote " + file + " (" + image + ")");
         err.flush();
 
         Compose compose = engine.compose().orElseThrow(() -> new DockenvException(ExitCode.COMPOSE_MISSING,
                 "deploy compose runs docker compose, which is not installed",
                 "install the compose plugin (docker-compose-plugin) or Debian's docker-compose, then try again"));
-        String name = projectName != null ? checkedProjectName(projectName) : projectName(made.plan().name());
+        String name = projectName != null ? ServerRelease.checkedName("--project-name", projectName)
+                : ServerRelease.name(made.plan().name());
         ComposeProject composeProject = new ComposeProject(name, file, file.getParent(), env);
         Map<String, ContainerImage> before = images(engine, name);
         err.println("dockenv: deploying " + name + " to " + server.describe());
@@ -157,7 +151,7 @@ final class DeployComposeCommand implements Callable<Integer> {
         compose(compose, composeProject, List.of("pull", SERVICE), "pull " + image);
         compose(compose, composeProject, List.of("up", "-d", "--remove-orphans"), "start " + name);
         Map<String, ContainerImage> after = images(engine, name);
-        for (String line : DeployChanges.describe(before, after)) {
+        for (String line : DeployChanges.ofContainers(before, after)) {
             session.out().println(line);
         }
         session.out().flush();
@@ -165,84 +159,6 @@ final class DeployComposeCommand implements Callable<Integer> {
             waitHealthy(engine, name, err);
         }
         return 0;
-    }
-
-    private Optional<Path> envFile(Path startDirectory) {
-        if (envFile == null) {
-            return Optional.empty();
-        }
-        Path path = startDirectory.resolve(envFile).toAbsolutePath().normalize();
-        if (!Files.isRegularFile(path)) {
-            throw new DockenvException(ExitCode.USAGE, "--env-file " + path + ": no such file",
-                    "give the file of NAME=value lines the app and the services read on the server");
-        }
-        return Optional.of(path);
-    }
-
-    private String healthPath() {
-        try {
-            return new ServerHealth.HttpGet(1, healthPath).path();
-        } catch (IllegalArgumentException e) {
-            throw new DockenvException(ExitCode.USAGE, "--health-path: " + e.getMessage(), "give a path such as /healthz");
-        }
-    }
-
-    /** Refuses, before anything is built, a release a server could not pull or that is not of a commit. */
-    private void refuse(ReleasePlan plan) {
-        if (plan.dirty() && !allowDirty) {
-            throw new DockenvException(ExitCode.USAGE, "the project has uncommitted changes: a release of it would not "
-                    + "be the one of a commit (" + plan.revision().orElseThrow().shortCommit() + ")",
-                    "commit (or stash) the changes, or deploy anyway with --allow-dirty");
-        }
-        Optional<ImageReference> reference = ImageReference.parse(plan.repository() + ":" + deployedTag(plan));
-        if (reference.isEmpty() || reference.get().registry().isEmpty()) {
-            throw new DockenvException(ExitCode.USAGE, "the release's repository '" + plan.repository() + "' names no "
-                    + "registry: a server pulls the image from a registry, and docker would look for it on Docker Hub",
-                    "set [tool.dockenv.release] repository = \"registry.example.com/team/" + plan.name()
-                            + "\" (docker.io/USER/" + plan.name() + " for Docker Hub), then log in there with docker "
-                            + "login");
-        }
-    }
-
-    /** The tag the server runs: the version's when there is one, else the commit's (never latest, which moves). */
-    static String deployedTag(ReleasePlan plan) {
-        return plan.tags().stream().filter(t -> !t.equals("latest")).findFirst().orElse(plan.tags().get(0));
-    }
-
-    /**
-     * A path as the compose file names it: relative to the file's folder when the project holds it
-     * ({@code ../prod.env}), so the file names no folder of this machine; else absolute.
-     */
-    static String relativeTo(Path folder, Path projectRoot, Path file) {
-        if (!file.startsWith(projectRoot)) {
-            return file.toString();
-        }
-        String relative = folder.relativize(file).toString().replace('\\', '/');
-        return relative.startsWith("../") ? relative : "./" + relative;
-    }
-
-    private static void write(Path file, String content) {
-        try {
-            Files.createDirectories(file.getParent());
-            AtomicFiles.write(file, content);
-        } catch (IOException e) {
-            throw IoFailures.writing(file, e);
-        }
-    }
-
-    /** The release's name as a compose project name (lower-case letters, digits, '-' and '_'). */
-    static String projectName(String release) {
-        String name = release.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_-]+", "-").replaceAll("^[_-]+", "")
-                .replaceAll("[_-]+$", "");
-        return name.isEmpty() ? "app" : name;
-    }
-
-    private static String checkedProjectName(String name) {
-        if (!name.matches("[a-z0-9][a-z0-9_-]*")) {
-            throw new DockenvException(ExitCode.USAGE, "--project-name: '" + name + "' is not a compose project name",
-                    "use lower-case letters, digits, '-' and '_', a letter or digit first");
-        }
-        return name;
     }
 
     private void compose(Compose compose, ComposeProject project, List<String> args, String what) {

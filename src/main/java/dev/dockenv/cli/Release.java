@@ -10,6 +10,7 @@ import dev.dockenv.build.EnvironmentImage;
 import dev.dockenv.config.ReleaseSetting;
 import dev.dockenv.dockerfile.DockerfileSummary;
 import dev.dockenv.dockerfile.DockerfileSummaryReader;
+import dev.dockenv.context.DeployOutputs;
 import dev.dockenv.engine.ImageSummary;
 import dev.dockenv.io.Utf8File;
 import dev.dockenv.packaging.DistributionMetadata;
@@ -116,7 +117,8 @@ final class Release {
             setting = new ReleaseSetting(setting.repository().map(r -> r + "-" + app.get().name()), setting.location());
         }
         String name = app.map(a -> project.name() + "-" + a.name()).orElse(project.name());
-        GitReader.Result git = new GitReader(session.processes(), session.environment()).read(project.root());
+        GitReader.Result git = new GitReader(session.processes(), session.environment()).read(project.root(),
+                DeployOutputs.patterns());
         String base = baseImage(workspace, stage);
         Optional<String> digest = !askEngine ? Optional.empty() : session.engine().inspectImage(base)
                 .flatMap(i -> i.repoDigests().stream().filter(d -> d.contains("@"))

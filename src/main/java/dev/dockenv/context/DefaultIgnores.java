@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * dockenv's safe defaults for a Python project's build context: version control, virtual environments,
- * bytecode, tool caches, local secrets and OS litter.
+ * bytecode, tool caches, local secrets and OS litter, and the files the deploy commands write
+ * ({@link DeployOutputs}).
  *
  * <p>Order matters when combining with a user's .dockerignore: {@code user.plus(rules())} enforces the
  * defaults (a user's "!.git" has no effect), while {@code rules().plus(user)} lets a user's exception
@@ -47,14 +48,18 @@ public final class DefaultIgnores {
             ".dockenv/change",
             ".dockenv/stack");
 
-    private static final IgnoreRules RULES = IgnoreRules.of(PATTERNS);
+    private static final List<String> ALL = java.util.stream.Stream.concat(PATTERNS.stream(),
+            // what the deploy commands write (DeployOutputs)
+            DeployOutputs.patterns().stream()).toList();
+
+    private static final IgnoreRules RULES = IgnoreRules.of(ALL);
 
     private DefaultIgnores() {
     }
 
     /** The default patterns, one per element, in .dockerignore syntax and order. */
     public static List<String> patterns() {
-        return PATTERNS;
+        return ALL;
     }
 
     /** The default patterns as rules. */

@@ -14,6 +14,7 @@ import dev.dockenv.stack.StackValue;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -32,6 +33,8 @@ public final class ServerCompose {
     static final Duration TIMEOUT = Duration.ofSeconds(5);
     static final int RETRIES = 3;
     static final Duration START_PERIOD = Duration.ofSeconds(30);
+    /** The command whose --env-file gives the passwords. */
+    private static final String COMMAND = "dockenv deploy compose";
 
     private ServerCompose() {
     }
@@ -64,15 +67,10 @@ public final class ServerCompose {
     }
 
     private static Service appService(ServerApp app, StackPlan services) {
-        Service.Builder b = Service.builder().image(app.image()).restart(Restart.UNLESS_STOPPED).init(true);
-        app.envFile().ifPresent(b::envFile);
-        new TreeMap<>(services.appEnvironment()).forEach((k, v) -> b.environment(k, value(v)));
+        Service.Builder b = appBase(app.image(), app.envFile(), app.health(), services, COMMAND)
+                .restart(Restart.UNLESS_STOPPED);
         for (int port : app.containerPorts()) {
             b.port(publish(app.publishAddress()) + port + ":" + port);
-        }
-        if (app.health() instanceof ServerHealth.HttpGet get) {
-            b.healthcheck(Healthcheck.cmd(get.command().toArray(String[]::new)).interval(INTERVAL).timeout(TIMEOUT)
-                    .retries(RETRIES).startPeriod(START_PERIOD).build());
         }
         for (String dependency : services.appDependencies()) {
             b.dependsOn(dependency, condition(services, dependency));
@@ -80,22 +78,52 @@ public final class ServerCompose {
         return b.build();
     }
 
+    /**
+     * What the app's service is wherever it is deployed: its pushed image, an init process, the
+     * operator's env file, the variables of the services it uses ({@code command} names the command
+     * whose --env-file gives their passwords), dockenv's health check.
+     */
+    static Service.Builder appBase(String image, Optional<String> envFile, ServerHealth health,
+            StackPlan services, String command) {
+        Service.Builder b = Service.builder().image(image).init(true);
+        envFile.ifPresent(b::envFile);
+        new TreeMap<>(services.appEnvironment()).forEach((k, v) -> b.environment(k, value(v, command)));
+        if (health instanceof ServerHealth.HttpGet get) {
+            b.healthcheck(Healthcheck.cmd(get.command().toArray(String[]::new)).interval(INTERVAL).timeout(TIMEOUT)
+                    .retries(RETRIES).startPeriod(START_PERIOD).build());
+        }
+        return b;
+    }
+
     private static String publish(String address) {
         return address.contains(":") ? "[" + address + "]:" : address + ":";
     }
 
     private static Service service(PlannedService s, StackPlan plan) {
-        Service.Builder b = Service.builder().image(s.image()).restart(Restart.UNLESS_STOPPED);
+        Service.Builder b = deployedService(s, COMMAND, "deploy = true").restart(Restart.UNLESS_STOPPED);
+        for (String dependency : s.dependsOn()) {
+            b.dependsOn(dependency, condition(plan, dependency));
+        }
+        return b.build();
+    }
+
+    /**
+     * A service of the dev stack marked deployed, as it runs on a server: its image, command,
+     * variables (passwords as variables {@code command}'s --env-file gives), named volumes and health
+     * check. A host folder it mounts is refused: the server does not have it.
+     */
+    static Service.Builder deployedService(PlannedService s, String command, String why) {
+        Service.Builder b = Service.builder().image(s.image());
         if (!s.command().isEmpty()) {
             b.command(ComposeString.literals(s.command()));
         }
-        new TreeMap<>(s.environment()).forEach((k, v) -> b.environment(k, value(v)));
+        new TreeMap<>(s.environment()).forEach((k, v) -> b.environment(k, value(v, command)));
         for (PlannedService.Mount m : s.mounts()) {
             if (m instanceof PlannedService.Mount.Volume v) {
                 VolumeMount.Named mount = VolumeMount.named(v.name(), v.target());
                 b.volume(v.readOnly() ? mount.asReadOnly() : mount);
             } else {
-                throw new InputException(s.location(), "the service '" + s.name() + "' is deployed (deploy = true) "
+                throw new InputException(s.location(), "the service '" + s.name() + "' is deployed (" + why + ") "
                         + "but mounts the host folder " + ((PlannedService.Mount.Bind) m).source() + ", which the "
                         + "server does not have", "give the service what it needs in its image or a named volume "
                         + "(NAME:/path), or do not deploy it");
@@ -113,10 +141,7 @@ public final class ServerCompose {
             }
             b.healthcheck(hb.build());
         });
-        for (String dependency : s.dependsOn()) {
-            b.dependsOn(dependency, condition(plan, dependency));
-        }
-        return b.build();
+        return b;
     }
 
     private static Condition condition(StackPlan plan, String service) {
@@ -128,11 +153,11 @@ public final class ServerCompose {
      * A value: its text literal ({@code $} written {@code $$}), each password as a variable compose
      * requires, so that it stops with this message instead of starting a database without one.
      */
-    static ComposeString value(StackValue v) {
+    static ComposeString value(StackValue v, String command) {
         if (v.secrets().isEmpty()) {
             return ComposeString.literal(v.resolve(Map.of()));
         }
         return ComposeString.interpolated(v.render(t -> t.replace("$", "$$"), name -> "${" + name
-                + ":?is not set: give it in the env file of dockenv deploy compose --env-file}"));
+                + ":?is not set: give it in the env file of " + command + " --env-file}"));
     }
 }

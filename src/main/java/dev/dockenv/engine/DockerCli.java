@@ -741,12 +741,14 @@ public final class DockerCli implements Engine {
     }
 
     @Override
-    public void stackDeploy(String stack, Path stackFile, TransferProgress progress) {
+    public void stackDeploy(String stack, Path stackFile, Map<String, String> variables, TransferProgress progress) {
         List<String> lines = new ArrayList<>();
+        Map<String, String> environment = new java.util.HashMap<>(variables);
+        environment.putAll(clientConfig());
         int code;
         try {
             code = processes.stream(command(List.of("stack", "deploy", "--compose-file", stackFile.toString(),
-                    "--with-registry-auth", "--prune", stackName(stack))), clientConfig(), null, line -> {
+                    "--with-registry-auth", "--prune", stackName(stack))), environment, null, line -> {
                         lines.add(line);
                         progress.line(line);
                     });
@@ -766,6 +768,42 @@ public final class DockerCli implements Engine {
             throw new EngineException("docker stack deploy of " + stackFile + " as the stack " + stack + " failed: "
                     + (output.isBlank() ? "exit code " + code : lastLines(output, 5)), hint);
         }
+    }
+
+    @Override
+    public boolean swarmManager() {
+        ProcessRunner.Result r = query(List.of("info", "--format", "{{.Swarm.LocalNodeState}} {{.Swarm.ControlAvailable}}"));
+        if (!r.ok() && isUnreachable(r.stderr())) {
+            throw unreachable(r.stderr());
+        }
+        // podman's info has no Swarm: it is no manager
+        return r.ok() && r.stdout().strip().equals("active true");
+    }
+
+    @Override
+    public Optional<ServiceUpdate> serviceUpdate(String service) {
+        ProcessRunner.Result r = query(List.of("service", "inspect", "--format", "{{json .UpdateStatus}}", service));
+        if (!r.ok()) {
+            if (r.stderr().toLowerCase(Locale.ROOT).contains("no such service")) {
+                return Optional.empty();
+            }
+            throw unreachableOrError(r.stderr(), "cannot inspect the service " + service);
+        }
+        String json = r.stdout().strip();
+        if (json.isEmpty() || json.equals("null")) {
+            return Optional.empty();
+        }
+        Map<String, String> status = DockerJson.flatObject(json);
+        String state = status.getOrDefault("State", "");
+        return state.isEmpty() ? Optional.empty() : Optional.of(new ServiceUpdate(state,
+                status.getOrDefault("StartedAt", ""), status.getOrDefault("Message", "")));
+    }
+
+    @Override
+    public String serviceLogs(String service, int lines) {
+        ProcessRunner.Result r = query(List.of("service", "logs", "--tail", Integer.toString(lines), "--no-trunc",
+                service));
+        return (r.stdout() + r.stderr()).strip();
     }
 
     @Override

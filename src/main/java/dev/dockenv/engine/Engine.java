@@ -3,6 +3,7 @@ package dev.dockenv.engine;
 import dev.dockenv.run.HostUser;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The container engine, as dockenv needs it. Only this package talks to Docker. */
@@ -120,8 +121,24 @@ public interface Engine {
      * the file are removed. Each line the client prints goes to {@code progress}. Returns when Swarm
      * has the new specification, not when the tasks run: see {@link #stackServices} and
      * {@link #stackTasks}. A refusal throws {@link EngineException} with what the client printed.
+     *
+     * @param variables what the client interpolates into the file besides its own environment
+     *                  ({@code ${DB_PASSWORD}}: the operator's env file), given to its process only,
+     *                  never on its command line
      */
-    void stackDeploy(String stack, Path stackFile, TransferProgress progress);
+    void stackDeploy(String stack, Path stackFile, Map<String, String> variables, TransferProgress progress);
+
+    /** Whether the engine is a manager of an active Swarm, which {@link #stackDeploy} needs. */
+    boolean swarmManager();
+
+    /**
+     * The state of a Swarm service's last update or rollback ({@code docker service inspect}'s
+     * {@code UpdateStatus}); empty for a service never updated, or no such service.
+     */
+    Optional<ServiceUpdate> serviceUpdate(String service);
+
+    /** The last lines a Swarm service's tasks printed ({@code docker service logs}), each after its task's name. */
+    String serviceLogs(String service, int lines);
 
     /** The services of a stack with their running and desired replicas; empty when there is no such stack. */
     List<StackService> stackServices(String stack);

@@ -21,7 +21,7 @@ public final class ComposeEnvFile {
      * The variables an env file sets, as compose and docker read them: {@code NAME=value} lines,
      * {@code export } before the name allowed, comments and blank lines skipped; a later line wins.
      */
-    static Map<String, String> variables(String text) {
+    public static Map<String, String> variables(String text) {
         Map<String, String> out = new LinkedHashMap<>();
         for (String line : text.split("\n", -1)) {
             String l = line.strip();

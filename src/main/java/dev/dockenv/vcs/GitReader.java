@@ -33,6 +33,14 @@ public final class GitReader {
     }
 
     public Result read(Path folder) {
+        return read(folder, List.of());
+    }
+
+    /**
+     * The same, a change only to a path {@code notReleased} matches (glob pathspecs relative to the
+     * folder: {@code deploy/*.stack.yaml}) not counting as one.
+     */
+    public Result read(Path folder, List<String> notReleased) {
         String dir = folder.toAbsolutePath().toString();
         Optional<ProcessRunner.Result> head = git(dir, "rev-parse", "--verify", "-q", "HEAD");
         if (head.isEmpty()) {
@@ -46,7 +54,9 @@ public final class GitReader {
         }
         String commit = head.get().stdout().strip();
         // the folder's own changes: staged, unstaged, and untracked files that are not ignored
-        ProcessRunner.Result status = git(dir, "status", "--porcelain", "--untracked-files=normal", "--", ".")
+        List<String> statusArgs = new ArrayList<>(List.of("status", "--porcelain", "--untracked-files=normal", "--", "."));
+        notReleased.forEach(p -> statusArgs.add(":(exclude,glob)" + p));
+        ProcessRunner.Result status = git(dir, statusArgs.toArray(String[]::new))
                 .filter(ProcessRunner.Result::ok)
                 .orElseThrow(() -> new IllegalStateException("git status failed in " + dir));
         boolean dirty = !status.stdout().isBlank();

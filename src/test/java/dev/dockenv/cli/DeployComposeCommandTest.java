@@ -2,6 +2,7 @@ package dev.dockenv.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.dockenv.GitRepo;
 import dev.dockenv.engine.Compose;
 import dev.dockenv.engine.ComposeProject;
 import dev.dockenv.engine.ContainerImage;
@@ -34,22 +35,10 @@ class DeployComposeCommandTest {
                 command = ["python", "app.py"]
                 """ + (repository == null ? "" : "\n[tool.dockenv.release]\nrepository = \"" + repository + "\"\n"));
         Files.writeString(dir.resolve("app.py"), "print('shop')\n");
-        git(dir, "init", "-q");
-        git(dir, "add", "-A");
-        git(dir, "commit", "-q", "-m", "first");
+        GitRepo.commitAll(dir, "first");
         return dir;
     }
 
-    private static void git(Path dir, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of("git", "-C", dir.toString()));
-        command.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
-        pb.environment().putAll(Map.of("GIT_AUTHOR_NAME", "t", "GIT_AUTHOR_EMAIL", "t@example.com",
-                "GIT_COMMITTER_NAME", "t", "GIT_COMMITTER_EMAIL", "t@example.com", "GIT_CONFIG_NOSYSTEM", "1"));
-        Process p = pb.start();
-        String output = new String(p.getInputStream().readAllBytes());
-        assertThat(p.waitFor()).as(output).isZero();
-    }
 
     @Test
     void aTreeWithUncommittedChangesIsRefusedBeforeAnythingIsBuiltOrPushed() throws Exception {
@@ -174,7 +163,7 @@ class DeployComposeCommandTest {
         after.put("db", new ContainerImage("postgres:16", "sha256:" + "d".repeat(64)));
         after.put("cache", new ContainerImage("redis:7", "sha256:" + "c".repeat(64)));
 
-        assertThat(DeployChanges.describe(before, after)).containsExactly(
+        assertThat(DeployChanges.ofContainers(before, after)).containsExactly(
                 "app: r.example.com/shop:1.0.0 (aaaaaaaaaaaa) -> r.example.com/shop:1.1.0 (bbbbbbbbbbbb)",
                 "db: unchanged postgres:16 (dddddddddddd)",
                 "cache: new redis:7 (cccccccccccc)",
@@ -183,21 +172,21 @@ class DeployComposeCommandTest {
 
     @Test
     void theServerRunsTheVersionTagElseTheCommitsNeverLatest() {
-        assertThat(DeployComposeCommand.deployedTag(plan(List.of("1.4.0", "sha-0a1b2c3", "latest")))).isEqualTo("1.4.0");
-        assertThat(DeployComposeCommand.deployedTag(plan(List.of("sha-0a1b2c3", "latest")))).isEqualTo("sha-0a1b2c3");
-        assertThat(DeployComposeCommand.deployedTag(plan(List.of("latest")))).isEqualTo("latest");
+        assertThat(ServerRelease.deployedTag(plan(List.of("1.4.0", "sha-0a1b2c3", "latest")))).isEqualTo("1.4.0");
+        assertThat(ServerRelease.deployedTag(plan(List.of("sha-0a1b2c3", "latest")))).isEqualTo("sha-0a1b2c3");
+        assertThat(ServerRelease.deployedTag(plan(List.of("latest")))).isEqualTo("latest");
     }
 
     @Test
     void theEnvFileIsNamedRelativeToTheComposeFileWhenTheProjectHoldsIt() {
         Path root = Path.of("/home/ada/shop");
-        assertThat(DeployComposeCommand.relativeTo(root.resolve("deploy"), root, root.resolve("prod.env")))
+        assertThat(ServerRelease.relativeTo(root.resolve("deploy"), root, root.resolve("prod.env")))
                 .isEqualTo("../prod.env");
-        assertThat(DeployComposeCommand.relativeTo(root.resolve("deploy"), root, root.resolve("deploy/prod.env")))
+        assertThat(ServerRelease.relativeTo(root.resolve("deploy"), root, root.resolve("deploy/prod.env")))
                 .isEqualTo("./prod.env");
-        assertThat(DeployComposeCommand.relativeTo(root.resolve("deploy"), root, Path.of("/etc/shop/prod.env")))
+        assertThat(ServerRelease.relativeTo(root.resolve("deploy"), root, Path.of("/etc/shop/prod.env")))
                 .isEqualTo("/etc/shop/prod.env");
-        assertThat(DeployComposeCommand.projectName("Shop.API")).isEqualTo("shop-api");
+        assertThat(ServerRelease.name("Shop.API")).isEqualTo("shop-api");
     }
 
     private static dev.dockenv.release.ReleasePlan plan(List<String> tags) {

@@ -2,6 +2,7 @@ package dev.dockenv.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.dockenv.GitRepo;
 import dev.dockenv.engine.Engine;
 import dev.dockenv.engine.EngineEndpoint;
 import dev.dockenv.engine.LocalProcessRunner;
@@ -72,14 +73,8 @@ class DeployK8sCommandTest {
         git("commit", "-q", "-m", "first");
     }
 
-    private void git(String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of("git", "-C", project.toString()));
-        command.addAll(List.of(args));
-        Map<String, String> gitEnv = new HashMap<>(env);
-        gitEnv.putAll(Map.of("GIT_AUTHOR_NAME", "t", "GIT_AUTHOR_EMAIL", "t@example.com", "GIT_COMMITTER_NAME", "t",
-                "GIT_COMMITTER_EMAIL", "t@example.com", "GIT_CONFIG_NOSYSTEM", "1", "HOME", tmp.toString()));
-        ProcessRunner.Result r = new LocalProcessRunner().run(command, gitEnv, null);
-        assertThat(r.exitCode()).as(r.stderr()).isZero();
+    private void git(String... args) {
+        GitRepo.git(project, args);
     }
 
     private int run(String... args) {

@@ -295,10 +295,43 @@ final class FakeEngine implements Engine {
     final Map<String, List<dev.dockenv.engine.StackTask>> stackTasks = new HashMap<>();
     /** When set, every stack deploy fails with this message (an engine that is no Swarm manager, say). */
     String stackDeployRefusal;
+    /** The variables each stack's last deploy was given for interpolation. */
+    final Map<String, Map<String, String>> stackVariables = new HashMap<>();
+    /** Whether the engine says it is a Swarm manager. */
+    boolean swarmManager = true;
+    /** Each service's last update, as {@link #serviceUpdate} answers. */
+    final Map<String, dev.dockenv.engine.ServiceUpdate> serviceUpdates = new HashMap<>();
+    /**
+     * Run after each stack deploy, before it returns: what Swarm does with the new specification
+     * (a test sets the services, tasks and updates a deploy leads to).
+     */
+    java.util.function.Consumer<String> afterStackDeploy = stack -> { };
 
     @Override
-    public void stackDeploy(String stack, Path stackFile, TransferProgress progress) {
+    public boolean swarmManager() {
         check();
+        return swarmManager;
+    }
+
+    /** What {@link #serviceLogs} answers, by service. */
+    final Map<String, String> serviceLogs = new HashMap<>();
+
+    @Override
+    public String serviceLogs(String service, int lines) {
+        check();
+        return serviceLogs.getOrDefault(service, "");
+    }
+
+    @Override
+    public Optional<dev.dockenv.engine.ServiceUpdate> serviceUpdate(String service) {
+        check();
+        return Optional.ofNullable(serviceUpdates.get(service));
+    }
+
+    @Override
+    public void stackDeploy(String stack, Path stackFile, Map<String, String> variables, TransferProgress progress) {
+        check();
+        stackVariables.put(stack, Map.copyOf(variables));
         if (stackDeployRefusal != null) {
             throw new EngineException("docker stack deploy of " + stackFile + " as the stack " + stack + " failed: "
                     + stackDeployRefusal, null);
@@ -311,6 +344,7 @@ final class FakeEngine implements Engine {
         }
         stackDeploys.computeIfAbsent(stack, s -> new ArrayList<>()).add(text);
         progress.line("Updating service " + stack);
+        afterStackDeploy.accept(stack);
     }
 
     @Override

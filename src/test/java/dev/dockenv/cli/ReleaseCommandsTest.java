@@ -2,17 +2,14 @@ package dev.dockenv.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.dockenv.GitRepo;
 import dev.dockenv.engine.BuildRequest;
-import dev.dockenv.engine.LocalProcessRunner;
 import dev.dockenv.release.OciLabels;
 import dev.dockenv.release.ReleaseImageBuilder;
 import dev.dockenv.sbom.PipInspectReport;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,12 +38,8 @@ class ReleaseCommandsTest {
         Files.writeString(p, content);
     }
 
-    private void git(String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of("git", "-C", project.toString()));
-        command.addAll(List.of(args));
-        var r = new LocalProcessRunner().run(command, Map.of("GIT_AUTHOR_NAME", "t", "GIT_AUTHOR_EMAIL", "t@e",
-                "GIT_COMMITTER_NAME", "t", "GIT_COMMITTER_EMAIL", "t@e", "GIT_CONFIG_NOSYSTEM", "1"), null);
-        assertThat(r.exitCode()).as(r.stderr()).isZero();
+    private void git(String... args) {
+        GitRepo.git(project, args);
     }
 
     private BuildRequest releaseBuild() {

@@ -34,10 +34,64 @@ class DockerCliStackTest {
     void aDeploySendsTheUsersLoginAlongAndHandsOnEveryLine() {
         docker.answer(deploy("shop"), "Creating network shop_default\nCreating service shop_web\n");
 
-        cli(Map.of("DOCKER_CONFIG", "/home/me/.docker")).stackDeploy("shop", FILE, progress::add);
+        cli(Map.of("DOCKER_CONFIG", "/home/me/.docker")).stackDeploy("shop", FILE, Map.of(), progress::add);
 
         assertThat(progress).containsExactly("Creating network shop_default", "Creating service shop_web");
         assertThat(docker.calls().get(0).environment()).containsExactly(Map.entry("DOCKER_CONFIG", "/home/me/.docker"));
+    }
+
+    @Test
+    void theOperatorsVariablesGoToTheClientsEnvironmentNotItsCommandLine() {
+        docker.answer(deploy("shop"), "Updating service shop_web\n");
+
+        cli(Map.of("DOCKER_CONFIG", "/home/me/.docker")).stackDeploy("shop", FILE,
+                Map.of("DB_PASSWORD", "s3cret", "DOCKER_CONFIG", "/elsewhere"), progress::add);
+
+        assertThat(docker.calls().get(0).environment()).containsOnly(Map.entry("DB_PASSWORD", "s3cret"),
+                Map.entry("DOCKER_CONFIG", "/home/me/.docker"));
+        assertThat(docker.calls().get(0).command()).noneMatch(a -> a.contains("s3cret"));
+    }
+
+    @Test
+    void aSwarmManagerIsAnActiveNodeWithTheControlPlane() {
+        List<String> info = List.of("docker", "info", "--format", "{{.Swarm.LocalNodeState}} {{.Swarm.ControlAvailable}}");
+        docker.answer(info, "active true\n");
+        assertThat(cli(Map.of()).swarmManager()).isTrue();
+
+        FakeDocker worker = new FakeDocker();
+        worker.answer(info, "active false\n");
+        assertThat(new DockerCli(List.of("docker"), worker, Map.of()).swarmManager()).isFalse();
+
+        FakeDocker single = new FakeDocker();
+        single.answer(info, "inactive false\n");
+        assertThat(new DockerCli(List.of("docker"), single, Map.of()).swarmManager()).isFalse();
+
+        FakeDocker down = new FakeDocker();
+        down.answer(info, 1, "", "Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker "
+                + "daemon running?\n");
+        assertThatThrownBy(() -> new DockerCli(List.of("docker"), down, Map.of()).swarmManager())
+                .isInstanceOf(EngineUnreachableException.class);
+    }
+
+    @Test
+    void aServicesLastUpdateIsReadFromItsUpdateStatus() {
+        List<String> inspect = List.of("docker", "service", "inspect", "--format", "{{json .UpdateStatus}}");
+        docker.answer(concat(inspect, "shop_web"), "{\"State\":\"rollback_completed\",\"StartedAt\":"
+                + "\"2026-12-06T10:01:02.5Z\",\"CompletedAt\":\"2026-12-06T10:01:40Z\",\"Message\":\"rollback completed\"}\n");
+        docker.answer(concat(inspect, "shop_new"), "null\n");
+        docker.answer(concat(inspect, "shop_gone"), 1, "", "Error: no such service: shop_gone\n");
+
+        assertThat(cli(Map.of()).serviceUpdate("shop_web")).contains(new ServiceUpdate("rollback_completed",
+                "2026-12-06T10:01:02.5Z", "rollback completed"));
+        assertThat(cli(Map.of()).serviceUpdate("shop_web").orElseThrow().failed()).isTrue();
+        assertThat(cli(Map.of()).serviceUpdate("shop_new")).isEmpty();
+        assertThat(cli(Map.of()).serviceUpdate("shop_gone")).isEmpty();
+    }
+
+    private static List<String> concat(List<String> head, String last) {
+        List<String> all = new ArrayList<>(head);
+        all.add(last);
+        return all;
     }
 
     @Test
@@ -45,7 +99,7 @@ class DockerCliStackTest {
         docker.answer(deploy("shop"), 1, "", "this node is not a swarm manager. Use \"docker swarm init\" or "
                 + "\"docker swarm join\" to connect this node to swarm and try again\n");
 
-        EngineException e = catchThrowableOfType(() -> cli(Map.of()).stackDeploy("shop", FILE, progress::add),
+        EngineException e = catchThrowableOfType(() -> cli(Map.of()).stackDeploy("shop", FILE, Map.of(), progress::add),
                 EngineException.class);
 
         assertThat(e.getMessage()).contains("shop").contains(FILE.toString()).contains("not a swarm manager");
@@ -56,7 +110,7 @@ class DockerCliStackTest {
     void aFileTheClientRefusesIsAnErrorWithItsWords() {
         docker.answer(deploy("shop"), 1, "", "services.app Additional property profiles is not allowed\n");
 
-        EngineException e = catchThrowableOfType(() -> cli(Map.of()).stackDeploy("shop", FILE, progress::add),
+        EngineException e = catchThrowableOfType(() -> cli(Map.of()).stackDeploy("shop", FILE, Map.of(), progress::add),
                 EngineException.class);
 
         assertThat(e.getMessage()).contains("Additional property profiles is not allowed");
@@ -68,7 +122,7 @@ class DockerCliStackTest {
         docker.answer(deploy("shop"), 1, "", "Cannot connect to the Docker daemon at unix:///var/run/docker.sock. "
                 + "Is the docker daemon running?\n");
 
-        assertThatThrownBy(() -> cli(Map.of()).stackDeploy("shop", FILE, progress::add))
+        assertThatThrownBy(() -> cli(Map.of()).stackDeploy("shop", FILE, Map.of(), progress::add))
                 .isInstanceOf(EngineUnreachableException.class);
     }
 
@@ -143,7 +197,7 @@ class DockerCliStackTest {
     @Test
     void aStackNameThatIsNoNameIsRefusedBeforeTheClientRuns() {
         assertThatThrownBy(() -> cli(Map.of()).stackRemove("--all")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> cli(Map.of()).stackDeploy("a b", FILE, progress::add))
+        assertThatThrownBy(() -> cli(Map.of()).stackDeploy("a b", FILE, Map.of(), progress::add))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThat(docker.calls()).isEmpty();
     }

@@ -2,6 +2,7 @@ package dev.dockenv.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.dockenv.GitRepo;
 import dev.dockenv.compose.ComposeSpecSchema;
 import dev.dockenv.it.support.Docker;
 import dev.dockenv.it.support.DockenvCli;
@@ -23,7 +24,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -113,12 +113,7 @@ class DeployComposeIT {
     }
 
     private static String git(TestProject p, String... args) {
-        List<String> command = new ArrayList<>(List.of("git", "-C", p.dir().toString()));
-        command.addAll(List.of(args));
-        ProcessResult r = Exec.of(command).env(Map.of("GIT_AUTHOR_NAME", "t", "GIT_AUTHOR_EMAIL", "t@example.com",
-                "GIT_COMMITTER_NAME", "t", "GIT_COMMITTER_EMAIL", "t@example.com", "GIT_CONFIG_NOSYSTEM", "1")).run();
-        assertThat(r.exitCode()).as(r.describe()).isZero();
-        return r.stdout().strip();
+        return GitRepo.git(p.dir(), args);
     }
 
     private static String pyproject(String version, String repository, int port) {

@@ -2,6 +2,7 @@ package dev.dockenv.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.dockenv.GitRepo;
 import dev.dockenv.it.support.Docker;
 import dev.dockenv.it.support.DockenvCli;
 import dev.dockenv.it.support.Exec;
@@ -15,7 +16,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -70,12 +70,7 @@ class DeployK8sIT {
     }
 
     private static void git(TestProject p, String... args) {
-        List<String> command = new ArrayList<>(List.of("git", "-C", p.dir().toString()));
-        command.addAll(List.of(args));
-        ProcessResult r = Exec.of(command).env(Map.of("GIT_AUTHOR_NAME", "t", "GIT_AUTHOR_EMAIL", "t@example.com",
-                "GIT_COMMITTER_NAME", "t", "GIT_COMMITTER_EMAIL", "t@example.com", "GIT_AUTHOR_DATE", COMMIT_DATE,
-                "GIT_COMMITTER_DATE", COMMIT_DATE, "GIT_CONFIG_NOSYSTEM", "1")).run();
-        assertThat(r.exitCode()).as(r.describe()).isZero();
+        GitRepo.gitAt(p.dir(), COMMIT_DATE, args);
     }
 
     @Test

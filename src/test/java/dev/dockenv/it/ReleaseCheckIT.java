@@ -2,15 +2,13 @@ package dev.dockenv.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.dockenv.GitRepo;
 import dev.dockenv.it.support.Docker;
 import dev.dockenv.it.support.DockenvCli;
-import dev.dockenv.it.support.Exec;
 import dev.dockenv.it.support.ItWorkspace;
 import dev.dockenv.it.support.ProcessResult;
 import dev.dockenv.it.support.TestProject;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -72,11 +70,6 @@ class ReleaseCheckIT {
     }
 
     private static void git(TestProject p, String... args) {
-        List<String> command = new ArrayList<>(List.of("git", "-C", p.dir().toString()));
-        command.addAll(List.of(args));
-        ProcessResult r = Exec.of(command).env(Map.of("GIT_AUTHOR_NAME", "t", "GIT_AUTHOR_EMAIL", "t@example.com",
-                "GIT_COMMITTER_NAME", "t", "GIT_COMMITTER_EMAIL", "t@example.com", "GIT_AUTHOR_DATE", COMMIT_DATE,
-                "GIT_COMMITTER_DATE", COMMIT_DATE, "GIT_CONFIG_NOSYSTEM", "1")).run();
-        assertThat(r.exitCode()).as(r.describe()).isZero();
+        GitRepo.gitAt(p.dir(), COMMIT_DATE, args);
     }
 }

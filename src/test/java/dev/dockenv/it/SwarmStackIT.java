@@ -27,6 +27,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -123,7 +124,7 @@ class SwarmStackIT {
             for (String version : List.of("1", "2")) {
                 images.add(pushApp(repository, version, config));
             }
-            server.stackDeploy(stack, writeStack(repository + ":1", replicas, order), line -> { });
+            server.stackDeploy(stack, writeStack(repository + ":1", replicas, order), Map.of(), line -> { });
             assertThat(SwarmStacks.awaitRunning(server, stack, replicas, repository + ":1", LIMIT))
                     .as(() -> SwarmStacks.describe(server, stack)).isTrue();
             assertThat(answers(network, stack + "_app", 10)).as("version 1 answers").containsOnly("1");
@@ -134,7 +135,7 @@ class SwarmStackIT {
                     .as("the loop gets answers").isTrue();
 
             List<String> progress = new ArrayList<>();
-            server.stackDeploy(stack, writeStack(repository + ":2", replicas, order), progress::add);
+            server.stackDeploy(stack, writeStack(repository + ":2", replicas, order), Map.of(), progress::add);
             assertThat(progress).anyMatch(l -> l.contains("Updating service " + stack + "_app"));
             assertThat(SwarmStacks.awaitRunning(server, stack, replicas, repository + ":2", LIMIT))
                     .as(() -> SwarmStacks.describe(server, stack)).isTrue();

@@ -297,7 +297,23 @@ class StackStarterTest {
         }
 
         @Override
-        public void stackDeploy(String stack, java.nio.file.Path stackFile, dev.dockenv.engine.TransferProgress progress) {
+        public void stackDeploy(String stack, java.nio.file.Path stackFile, java.util.Map<String, String> variables,
+                dev.dockenv.engine.TransferProgress progress) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public String serviceLogs(String service, int lines) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public boolean swarmManager() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public java.util.Optional<dev.dockenv.engine.ServiceUpdate> serviceUpdate(String service) {
             throw new UnsupportedOperationException();
         }
 

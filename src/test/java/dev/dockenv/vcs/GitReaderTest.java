@@ -97,4 +97,33 @@ class GitReaderTest {
         assertThat(RepositoryAddress.withoutCredentials("git@example.com:team/shop.git"))
                 .isEqualTo("git@example.com:team/shop.git");
     }
+
+    @Test
+    void aChangeOnlyToWhatIsNotReleasedIsNoChangeEvenInASubfolderOfTheRepository() throws IOException {
+        committed();
+        Path project = Files.createDirectories(repo.resolve("services/shop"));
+        Files.writeString(project.resolve("main.py"), "print(1)\n");
+        git("add", "-A");
+        git("commit", "-q", "-m", "shop");
+        List<String> notReleased = List.of("deploy/stack.yaml", "deploy/*.stack.yaml", "k8s");
+        for (Path folder : List.of(repo, project)) {
+            Files.createDirectories(folder.resolve("deploy"));
+            Files.createDirectories(folder.resolve("k8s"));
+            Files.writeString(folder.resolve("deploy/stack.yaml"), "version: \"3.9\"\n");
+            Files.writeString(folder.resolve("deploy/web.stack.yaml"), "version: \"3.9\"\n");
+            Files.writeString(folder.resolve("k8s/deployment.yaml"), "kind: Deployment\n");
+            GitReader reader = new GitReader(new LocalProcessRunner(), env);
+
+            assertThat(((GitReader.Result.Found) reader.read(folder, notReleased)).revision().dirty()).as(folder.toString())
+                    .isFalse();
+            assertThat(((GitReader.Result.Found) reader.read(folder)).revision().dirty()).isTrue();
+            Files.writeString(folder.resolve("deploy/notes.txt"), "x");
+            assertThat(((GitReader.Result.Found) reader.read(folder, notReleased)).revision().dirty()).isTrue();
+            Files.delete(folder.resolve("deploy/notes.txt"));
+        }
+        // the project's own folder: what the repository's root has outside it does not count either
+        Files.writeString(repo.resolve("deploy/notes.txt"), "x");
+        assertThat(((GitReader.Result.Found) new GitReader(new LocalProcessRunner(), env).read(project, notReleased))
+                .revision().dirty()).isFalse();
+    }
 }

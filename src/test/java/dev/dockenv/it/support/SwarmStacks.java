@@ -21,7 +21,7 @@ import java.util.Optional;
  * <pre>{@code
  * SwarmStacks.requireManager();
  * DockerCli server = SwarmStacks.engine(dockerConfig);          // the test's own DOCKER_CONFIG
- * server.stackDeploy(stack, file, line -> {});
+ * server.stackDeploy(stack, file, Map.of(), line -> {});
  * assertThat(SwarmStacks.awaitRunning(server, stack, 2, image, Duration.ofMinutes(2))).isTrue();
  * SwarmStacks.remove(server, stack, List.of(stack + "_front"));
  * }</pre>

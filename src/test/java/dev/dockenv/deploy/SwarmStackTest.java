@@ -1,0 +1,78 @@
+package dev.dockenv.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.dockenv.Golden;
+import dev.dockenv.compose.ComposeSpecSchema;
+import dev.dockenv.compose.ComposeYaml;
+import dev.dockenv.compose.Deploy;
+import dev.dockenv.config.ConfigReader;
+import dev.dockenv.config.StackSettings;
+import dev.dockenv.config.TomlDocument;
+import dev.dockenv.errors.InputException;
+import dev.dockenv.stack.StackPlan;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** The stack file of deploy swarm: the mapping (a golden file), the compose-spec schema, the stack rules, what is refused. */
+class SwarmStackTest {
+    private static final Path ROOT = Path.of("/home/ada/shop");
+    private static final String IMAGE = "registry.example.com/team/shop:1.4.0";
+    private static final String STACK = """
+            [tool.dockenv.services]
+            db = { image = "postgres:16", deploy = true }
+            cache = "redis:7"
+            search = { image = "example/search:1.2", env = { MODE = "prod$1" }, volumes = ["index:/data"], \
+            depends-on = ["db"], healthcheck = "wget -q -O- 127.0.0.1:9200", deploy = true, ports = [9200] }
+            """;
+
+    private static StackPlan deployed(String toml) {
+        StackSettings settings = ConfigReader.read(TomlDocument.parse(ROOT.resolve("pyproject.toml"), toml),
+                List.of("tool", "dockenv")).stack();
+        return DeployedServices.plan("shop", ROOT, settings, settings.dependsOn());
+    }
+
+    private static SwarmApp app(int replicas, Deploy.EndpointMode mode, ServerHealth health) {
+        return new SwarmApp("app", IMAGE, List.of(8000), replicas, mode, health, Optional.of("../prod.env"));
+    }
+
+    @Test
+    void theAppsReplicasRollStartFirstBesideTheDeployedServicesAsTheGoldenFileSays() {
+        String yaml = ComposeYaml.renderStack(SwarmStack.model(app(3, Deploy.EndpointMode.VIP,
+                new ServerHealth.HttpGet(8000, "/healthz")), deployed(STACK)));
+
+        Golden.assertMatches("deploy/swarm.stack.yaml", yaml);
+        assertThat(ComposeSpecSchema.errors(yaml)).isEmpty();
+        assertThat(yaml).startsWith("# Written by dockenv deploy swarm")
+                .contains("version: \"3.9\"", "      replicas: 3\n", "        order: \"start-first\"\n",
+                        "        failure_action: \"rollback\"\n", "      - \"8000:8000\"\n",
+                        "${DOCKENV_SECRET_DB:?is not set: give it in the env file of dockenv deploy swarm --env-file}",
+                        "networks:\n  default:\n    attachable: true\n")
+                .doesNotContain("restart:").doesNotContain("condition: \"service_").doesNotContain("build:")
+                .doesNotContain("cache:").doesNotContain("9200:9200").doesNotContain("/home/ada");
+    }
+
+    @Test
+    void dnsRoundRobinPublishesNoPortAndSaysSo() {
+        String yaml = ComposeYaml.renderStack(SwarmStack.model(app(2, Deploy.EndpointMode.DNSRR,
+                new ServerHealth.None()), deployed("")));
+
+        assertThat(ComposeSpecSchema.errors(yaml)).isEmpty();
+        assertThat(yaml).contains("      endpoint_mode: \"dnsrr\"\n", "      replicas: 2\n")
+                .doesNotContain("ports:").doesNotContain("healthcheck:").doesNotContain("depends_on:");
+    }
+
+    @Test
+    void aDeployedServiceThatMountsAHostFolderOrIsNamedAppIsRefusedAtItsLine() {
+        assertThatThrownBy(() -> SwarmStack.model(app(1, Deploy.EndpointMode.VIP, new ServerHealth.None()),
+                deployed("[tool.dockenv.services]\nweb = { image = \"nginx:1\", volumes = [\"./site:/usr/share/nginx"
+                        + "/html\"], deploy = true }\n")))
+                .isInstanceOf(InputException.class).hasMessageContaining("mounts the host folder");
+        assertThatThrownBy(() -> SwarmStack.model(app(1, Deploy.EndpointMode.VIP, new ServerHealth.None()),
+                deployed("[tool.dockenv.services]\napp = { image = \"nginx:1\", deploy = true }\n")))
+                .isInstanceOf(InputException.class).hasMessageContaining("pyproject.toml:2:1", "'app' is the name of the project's own container");
+    }
+}
