@@ -210,8 +210,7 @@ final class DeploySwarmCommand implements Callable<Integer> {
                     + (back.update().state().startsWith("rollback") ? "rolled the app back to its previous image"
                     : "paused the update") + " (" + back.update().state() + ": " + back.update().message() + ")"
                     + failures(back.failedTasks()) + logs(manager, appService),
-                    "check the new release's start command and --health-path " + checkedHealthPath
-                            + " (docker service logs " + appService + " on the manager)");
+                    hint(back.failedTasks(), checkedHealthPath, appService));
         }
         if (outcome instanceof SwarmRollout.Outcome.Late late) {
             throw new DockenvException(ExitCode.SERVICE_FAILED, "the app of the stack " + stack + " did not run "
@@ -258,6 +257,25 @@ final class DeploySwarmCommand implements Callable<Integer> {
             out.put(s.name().startsWith(stack + "_") ? s.name().substring(stack.length() + 1) : s.name(), s.image());
         }
         return out;
+    }
+
+    /** What to look at, by why the new tasks failed. */
+    static String hint(List<StackTask> failed, String healthPath, String appService) {
+        String errors = String.join("\n", failed.stream().map(StackTask::error).toList()).toLowerCase(Locale.ROOT);
+        String logs = " (docker service logs " + appService + " on the manager)";
+        if (errors.contains("unhealthy")) {
+            return "the new release runs but its health check fails: does it answer on --health-path " + healthPath
+                    + " of its first port, on 0.0.0.0?" + logs;
+        }
+        if (errors.contains("non-zero exit")) {
+            return "the new release stops as it starts (its last lines above): try it with dockenv run, fix it and "
+                    + "deploy again" + logs;
+        }
+        if (errors.contains("no such image") || errors.contains("pull access denied")) {
+            return "the nodes cannot pull the release: log in to its registry with docker login where dockenv runs "
+                    + "(the login goes along with the deploy)";
+        }
+        return "check the new release's start command and --health-path " + healthPath + logs;
     }
 
     private static String failures(List<StackTask> tasks) {

@@ -33,8 +33,8 @@ public final class ServerCompose {
     static final Duration TIMEOUT = Duration.ofSeconds(5);
     static final int RETRIES = 3;
     static final Duration START_PERIOD = Duration.ofSeconds(30);
-    /** The command whose --env-file gives the passwords. */
-    private static final String COMMAND = "dockenv deploy compose";
+    /** What compose says of a password the operator did not set. */
+    private static final String UNSET = "is not set: give it in the env file of dockenv deploy compose --env-file";
 
     private ServerCompose() {
     }
@@ -67,7 +67,7 @@ public final class ServerCompose {
     }
 
     private static Service appService(ServerApp app, StackPlan services) {
-        Service.Builder b = appBase(app.image(), app.envFile(), app.health(), services, COMMAND)
+        Service.Builder b = appBase(app.image(), app.envFile(), app.health(), services, UNSET)
                 .restart(Restart.UNLESS_STOPPED);
         for (int port : app.containerPorts()) {
             b.port(publish(app.publishAddress()) + port + ":" + port);
@@ -80,14 +80,14 @@ public final class ServerCompose {
 
     /**
      * What the app's service is wherever it is deployed: its pushed image, an init process, the
-     * operator's env file, the variables of the services it uses ({@code command} names the command
-     * whose --env-file gives their passwords), dockenv's health check.
+     * operator's env file, the variables of the services it uses (a password unset is an error of the
+     * client with the words {@code unset}), dockenv's health check.
      */
     static Service.Builder appBase(String image, Optional<String> envFile, ServerHealth health,
-            StackPlan services, String command) {
+            StackPlan services, String unset) {
         Service.Builder b = Service.builder().image(image).init(true);
         envFile.ifPresent(b::envFile);
-        new TreeMap<>(services.appEnvironment()).forEach((k, v) -> b.environment(k, value(v, command)));
+        new TreeMap<>(services.appEnvironment()).forEach((k, v) -> b.environment(k, value(v, unset)));
         if (health instanceof ServerHealth.HttpGet get) {
             b.healthcheck(Healthcheck.cmd(get.command().toArray(String[]::new)).interval(INTERVAL).timeout(TIMEOUT)
                     .retries(RETRIES).startPeriod(START_PERIOD).build());
@@ -100,7 +100,7 @@ public final class ServerCompose {
     }
 
     private static Service service(PlannedService s, StackPlan plan) {
-        Service.Builder b = deployedService(s, COMMAND, "deploy = true").restart(Restart.UNLESS_STOPPED);
+        Service.Builder b = deployedService(s, UNSET, "deploy = true").restart(Restart.UNLESS_STOPPED);
         for (String dependency : s.dependsOn()) {
             b.dependsOn(dependency, condition(plan, dependency));
         }
@@ -109,15 +109,16 @@ public final class ServerCompose {
 
     /**
      * A service of the dev stack marked deployed, as it runs on a server: its image, command,
-     * variables (passwords as variables {@code command}'s --env-file gives), named volumes and health
-     * check. A host folder it mounts is refused: the server does not have it.
+     * variables (passwords as variables the operator sets, {@code unset} the client's words when one
+     * is not), named volumes and health check. A host folder it mounts is refused: the server does
+     * not have it.
      */
-    static Service.Builder deployedService(PlannedService s, String command, String why) {
+    static Service.Builder deployedService(PlannedService s, String unset, String why) {
         Service.Builder b = Service.builder().image(s.image());
         if (!s.command().isEmpty()) {
             b.command(ComposeString.literals(s.command()));
         }
-        new TreeMap<>(s.environment()).forEach((k, v) -> b.environment(k, value(v, command)));
+        new TreeMap<>(s.environment()).forEach((k, v) -> b.environment(k, value(v, unset)));
         for (PlannedService.Mount m : s.mounts()) {
             if (m instanceof PlannedService.Mount.Volume v) {
                 VolumeMount.Named mount = VolumeMount.named(v.name(), v.target());
@@ -153,11 +154,11 @@ public final class ServerCompose {
      * A value: its text literal ({@code $} written {@code $$}), each password as a variable compose
      * requires, so that it stops with this message instead of starting a database without one.
      */
-    static ComposeString value(StackValue v, String command) {
+    static ComposeString value(StackValue v, String unset) {
         if (v.secrets().isEmpty()) {
             return ComposeString.literal(v.resolve(Map.of()));
         }
-        return ComposeString.interpolated(v.render(t -> t.replace("$", "$$"), name -> "${" + name
-                + ":?is not set: give it in the env file of " + command + " --env-file}"));
+        return ComposeString.interpolated(v.render(t -> t.replace("$", "$$"), name -> "${" + name + ":?" + unset
+                + "}"));
     }
 }

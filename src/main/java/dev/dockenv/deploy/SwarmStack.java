@@ -33,7 +33,12 @@ public final class SwarmStack {
     static final Duration UPDATE_MONITOR = Duration.ofSeconds(15);
     /** The pause before Swarm restarts a task that stopped. */
     static final Duration RESTART_DELAY = Duration.ofSeconds(5);
-    private static final String COMMAND = "dockenv deploy swarm";
+    /**
+     * What the client says of a password the operator did not set. Without a '-': the 20.10 client's
+     * interpolation tries {@code ${NAME-default}} before {@code ${NAME:?message}}, and so takes
+     * everything after a '-' of the message for the value (checked against docker stack deploy).
+     */
+    static final String UNSET = "is not set: give it in the env file of dockenv deploy swarm";
 
     private SwarmStack() {
     }
@@ -57,7 +62,7 @@ public final class SwarmStack {
                 throw new InputException(s.location(), "the service '" + s.name() + "' has the name of the app's "
                         + "service in the stack", "rename the service");
             }
-            Service.Builder b = ServerCompose.deployedService(s, COMMAND, "deploy = true")
+            Service.Builder b = ServerCompose.deployedService(s, UNSET, "deploy = true")
                     .deploy(Deploy.builder().restartPolicy(restartPolicy()).build());
             s.dependsOn().forEach(d -> b.dependsOn(d, Condition.SERVICE_STARTED));
             model.service(s.name(), b.build());
@@ -70,7 +75,7 @@ public final class SwarmStack {
     }
 
     private static Service appService(SwarmApp app, StackPlan services) {
-        Service.Builder b = ServerCompose.appBase(app.image(), app.envFile(), app.health(), services, COMMAND);
+        Service.Builder b = ServerCompose.appBase(app.image(), app.envFile(), app.health(), services, UNSET);
         if (app.endpointMode() == Deploy.EndpointMode.VIP) {
             app.containerPorts().forEach(port -> b.port(port + ":" + port));
         }

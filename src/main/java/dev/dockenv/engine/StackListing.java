@@ -21,9 +21,15 @@ final class StackListing {
         for (Map<String, String> task : objects(lines)) {
             tasks.add(new StackTask(task.getOrDefault("ID", ""), task.getOrDefault("Name", ""),
                     task.getOrDefault("Image", ""), StackTask.stateWord(task.getOrDefault("DesiredState", "")),
-                    StackTask.stateWord(task.getOrDefault("CurrentState", "")), task.getOrDefault("Error", "")));
+                    StackTask.stateWord(task.getOrDefault("CurrentState", "")), unquoted(task.getOrDefault("Error", ""))));
         }
         return tasks;
+    }
+
+    /** The client prints a task's error in quotes ({@code "task: non-zero exit (1)"}). */
+    private static String unquoted(String error) {
+        String e = error.strip();
+        return e.length() >= 2 && e.startsWith("\"") && e.endsWith("\"") ? e.substring(1, e.length() - 1) : e;
     }
 
     static List<StackService> services(String lines) {

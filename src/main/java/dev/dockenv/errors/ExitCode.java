@@ -19,7 +19,7 @@ public enum ExitCode {
     COMPOSE_MISSING(11, "the stack needs docker compose, which is not installed"),
     REGISTRY_REFUSED(12, "a registry refused a push or pull or could not be reached (not logged in, wrong "
             + "credentials, access denied, unknown host)"),
-    DEPLOY_FAILED(13, "a deploy target failed or is missing (kubectl apply: its own message)"),
+    DEPLOY_FAILED(13, "a deploy target failed or is missing (kubectl apply: its own message; an engine that is no Swarm manager)"),
     NOT_REPRODUCIBLE(14, "release --check: two builds of the same commit differ");
 
     private final int code;

@@ -161,7 +161,21 @@ class DeploySwarmCommandTest {
         assertThat(code).as(cli.err).isEqualTo(10);
         assertThat(cli.err).contains("Swarm did not roll out " + IMAGE + " and rolled the app back to its previous "
                 + "image (rollback_completed: rollback completed)", "shop_app.1: failed (task: non-zero exit (1)",
-                "no module named flask", "--health-path /");
+                "no module named flask", "hint: the new release runs but its health check fails");
+    }
+
+    @Test
+    void theHintFollowsWhyTheNewTasksFailed() {
+        StackTask unhealthy = new StackTask("a", "s_app.1", IMAGE, "shutdown", "failed", "task: non-zero exit (137): "
+                + "dockerexec: unhealthy container");
+        StackTask exited = new StackTask("b", "s_app.1", IMAGE, "shutdown", "failed", "task: non-zero exit (1)");
+        StackTask unpulled = new StackTask("c", "s_app.1", IMAGE, "shutdown", "rejected", "No such image: " + IMAGE);
+
+        assertThat(DeploySwarmCommand.hint(List.of(unhealthy), "/healthz", "s_app")).contains("health check fails",
+                "--health-path /healthz");
+        assertThat(DeploySwarmCommand.hint(List.of(exited), "/", "s_app")).contains("stops as it starts");
+        assertThat(DeploySwarmCommand.hint(List.of(unpulled), "/", "s_app")).contains("docker login");
+        assertThat(DeploySwarmCommand.hint(List.of(), "/", "s_app")).contains("start command");
     }
 
     @Test

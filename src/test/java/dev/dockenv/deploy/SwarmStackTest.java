@@ -49,10 +49,20 @@ class SwarmStackTest {
         assertThat(yaml).startsWith("# Written by dockenv deploy swarm")
                 .contains("version: \"3.9\"", "      replicas: 3\n", "        order: \"start-first\"\n",
                         "        failure_action: \"rollback\"\n", "      - \"8000:8000\"\n",
-                        "${DOCKENV_SECRET_DB:?is not set: give it in the env file of dockenv deploy swarm --env-file}",
+                        "${DOCKENV_SECRET_DB:?is not set: give it in the env file of dockenv deploy swarm}",
                         "networks:\n  default:\n    attachable: true\n")
                 .doesNotContain("restart:").doesNotContain("condition: \"service_").doesNotContain("build:")
                 .doesNotContain("cache:").doesNotContain("9200:9200").doesNotContain("/home/ada");
+    }
+
+    /** docker stack deploy (20.10) takes a '-' in a required variable's message for a default's start. */
+    @Test
+    void aPasswordsMessageHasNoHyphenTheSwarmClientWouldReadAsADefault() {
+        assertThat(SwarmStack.UNSET).doesNotContain("-");
+        String yaml = ComposeYaml.renderStack(SwarmStack.model(app(1, Deploy.EndpointMode.VIP, new ServerHealth.None()),
+                deployed(STACK)));
+        assertThat(yaml).contains("${DOCKENV_SECRET_DB:?" + SwarmStack.UNSET + "}")
+                .doesNotContainPattern("\\$\\{DOCKENV_SECRET_DB:\\?[^}]*-");
     }
 
     @Test

@@ -162,6 +162,17 @@ class DockerCliStackTest {
         assertThat(tasks.get(0).image()).isEqualTo("127.0.0.1:5000/shop:2@sha256:ab");
     }
 
+    /** As the 20.10 client printed a crashed task's error: in quotes of its own. */
+    @Test
+    void aTasksQuotedErrorIsReadWithoutItsQuotes() {
+        docker.answer(List.of("docker", "stack", "ps", "--no-trunc", "--format", "{{json .}}", "shop"), """
+                {"CurrentState":"Failed 3 seconds ago","DesiredState":"Shutdown","Error":"\\"task: non-zero exit (1)\\"","ID":"z6","Image":"shop:2","Name":"shop_app.1","Node":"vm","Ports":""}
+                """);
+
+        assertThat(cli(Map.of()).stackTasks("shop")).singleElement()
+                .satisfies(t -> assertThat(t.error()).isEqualTo("task: non-zero exit (1)"));
+    }
+
     @Test
     void aStackThatDoesNotExistHasNoServicesNoTasksAndRemovesQuietly() {
         docker.answer(List.of("docker", "stack", "services", "--format", "{{json .}}", "gone"), 1, "",

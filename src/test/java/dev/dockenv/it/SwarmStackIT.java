@@ -16,8 +16,8 @@ import dev.dockenv.compose.UpdateConfig;
 import dev.dockenv.engine.DockerCli;
 import dev.dockenv.engine.StackTask;
 import dev.dockenv.it.support.Docker;
-import dev.dockenv.it.support.Poll;
 import dev.dockenv.it.support.ProcessResult;
+import dev.dockenv.it.support.RequestLoop;
 import dev.dockenv.it.support.ServerEngine;
 import dev.dockenv.it.support.SwarmStacks;
 import dev.dockenv.it.support.TestRegistry;
@@ -36,9 +36,10 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Swarm stacks rendered from the compose model, deployed by {@code docker stack deploy} (Engine
  * 20.10) on the single-node Swarm of "the server" (scripts/ensure-swarm.sh) through dockenv's
- * engine operations: a tiny HTTP app answering its version, pushed to the test registry and pulled
- * by Swarm with the test's own login ({@code --with-registry-auth}), runs 2 replicas; version 2
- * rolls out start-first while a loop of HTTP requests runs, and not one request fails.
+ * engine operations: every deploy key the model writes is what Swarm takes, and the request loop
+ * that DeploySwarmIT trusts to see no failure during a start-first update does see failures when
+ * one replica is replaced stop-first (a tiny HTTP app answering its version, pushed to the test
+ * registry and pulled by Swarm with the test's own login).
  *
  * <p>This machine's kernel has no IPVS, so Swarm's routing mesh (ingress ports, virtual IPs)
  * cannot balance here: the app is reached by DNS round robin ({@code endpoint_mode: dnsrr}) from a
@@ -46,54 +47,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SwarmStackIT {
     private static final Duration LIMIT = Duration.ofMinutes(3);
-    /** The app: answers "VERSION HOSTNAME"; on SIGTERM it keeps answering for 3 s (Swarm has taken it out of DNS), then stops. */
-    private static final String SERVER = """
-            import signal, socket, threading
-            from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-            VERSION = open("/app/VERSION").read().strip()
-            class Handler(BaseHTTPRequestHandler):
-                def do_GET(self):
-                    body = (VERSION + " " + socket.gethostname() + "\\n").encode()
-                    self.send_response(200)
-                    self.send_header("Content-Length", str(len(body)))
-                    self.end_headers()
-                    self.wfile.write(body)
-                def log_message(self, *args):
-                    pass
-            server = ThreadingHTTPServer(("0.0.0.0", 8000), Handler)
-            signal.signal(signal.SIGTERM, lambda *_: threading.Timer(3, server.shutdown).start())
-            server.serve_forever()
-            """;
-    /** The loop: requests back to back until /tmp/stop exists (at most 150 s), then one JSON line of what it saw. */
-    private static final String LOOP = """
-            import json, os, time, urllib.request
-            ok, failed, versions, start, ready = 0, [], {}, time.time(), False
-            while time.time() - start < 150 and not os.path.exists("/tmp/stop"):
-                try:
-                    version = urllib.request.urlopen("http://%s:8000/", timeout=3).read().decode().split()[0]
-                    ok += 1
-                    versions[version] = versions.get(version, 0) + 1
-                    if not ready:
-                        print("ready", flush=True)
-                        ready = True
-                except Exception as e:
-                    failed.append("%%.1fs %%r" %% (time.time() - start, e))
-                time.sleep(0.05)
-            print(json.dumps({"ok": ok, "failed": len(failed), "errors": failed[:10], "versions": versions}), flush=True)
-            """;
 
     @TempDir
     Path tmp;
-
-    @Test
-    void twoReplicasRollToVersionTwoWhileEveryRequestIsAnswered() throws IOException {
-        rollOut(2, UpdateConfig.Order.START_FIRST, (stack, seen, server) -> {
-            assertThat(seen.path("failed").asInt()).as("failed requests: " + seen.path("errors")).isZero();
-            assertThat(seen.path("ok").asInt()).as("answered requests").isGreaterThan(50);
-            assertThat(seen.path("versions").path("1").asInt()).as("answers of version 1").isPositive();
-            assertThat(seen.path("versions").path("2").asInt()).as("answers of version 2").isPositive();
-        });
-    }
 
     /** The loop can see a failure: one replica replaced stop-first leaves nobody to answer for a while. */
     @Test
@@ -117,7 +73,7 @@ class SwarmStackIT {
         String repository = registry.newRepository("swarm-app");
         String stack = "dockenvit" + UUID.randomUUID().toString().substring(0, 6);
         String network = stack + "_front";
-        String loop = stack + "-loop";
+        RequestLoop loop = null;
         DockerCli server = SwarmStacks.engine(Optional.of(config));
         List<String> images = new ArrayList<>();
         try {
@@ -127,12 +83,9 @@ class SwarmStackIT {
             server.stackDeploy(stack, writeStack(repository + ":1", replicas, order), Map.of(), line -> { });
             assertThat(SwarmStacks.awaitRunning(server, stack, replicas, repository + ":1", LIMIT))
                     .as(() -> SwarmStacks.describe(server, stack)).isTrue();
-            assertThat(answers(network, stack + "_app", 10)).as("version 1 answers").containsOnly("1");
+            assertThat(RequestLoop.versions(network, stack + "_app", 10)).as("version 1 answers").containsOnly("1");
 
-            ServerEngine.docker("run", "-d", "--name", loop, "--network", network, Docker.BASE_IMAGE, "python3", "-c",
-                    LOOP.formatted(stack + "_app")).assertOk();
-            assertThat(Poll.until(Duration.ofMinutes(1), () -> ServerEngine.docker("logs", loop).stdout().contains("ready")))
-                    .as("the loop gets answers").isTrue();
+            loop = RequestLoop.start(network, stack + "_app");
 
             List<String> progress = new ArrayList<>();
             server.stackDeploy(stack, writeStack(repository + ":2", replicas, order), Map.of(), progress::add);
@@ -141,19 +94,18 @@ class SwarmStackIT {
                     .as(() -> SwarmStacks.describe(server, stack)).isTrue();
             // after the last old task stopped (its 3 s of answering included), a little more of the loop
             sleep(Duration.ofSeconds(5));
-            ServerEngine.docker("exec", loop, "touch", "/tmp/stop").assertOk();
-            ServerEngine.docker("wait", loop).assertOk();
-            String[] lines = ServerEngine.docker("logs", loop).assertOk().stdout().strip().split("\n");
-            JsonNode seen = new ObjectMapper().readTree(lines[lines.length - 1]);
+            JsonNode seen = loop.stop();
             System.out.println("SwarmStackIT: " + replicas + " replica(s) updated " + order + ", the loop saw " + seen);
             outcome.check(stack, seen, server);
 
             List<StackTask> running = server.stackTasks(stack).stream().filter(StackTask::running).toList();
             assertThat(running).hasSize(replicas).allMatch(t -> t.image().startsWith(repository + ":2@sha256:"));
             assertThat(running).extracting(StackTask::service).containsOnly(stack + "_app");
-            assertThat(answers(network, stack + "_app", 20)).as("every replica answers version 2").containsOnly("2");
+            assertThat(RequestLoop.versions(network, stack + "_app", 20)).as("every replica answers version 2").containsOnly("2");
         } finally {
-            ServerEngine.docker("rm", "-f", loop);
+            if (loop != null) {
+                loop.remove();
+            }
             SwarmStacks.remove(server, stack, List.of(network));
             SwarmStacks.removeImages(repository);
             for (String image : images) {
@@ -250,7 +202,7 @@ class SwarmStackIT {
     /** Builds the app answering {@code version} on the main engine and pushes it with the test's login. */
     private String pushApp(String repository, String version, Path config) throws IOException {
         Path dir = Files.createDirectories(tmp.resolve("app-" + version));
-        Files.writeString(dir.resolve("server.py"), SERVER);
+        Files.writeString(dir.resolve("server.py"), RequestLoop.APP);
         Files.writeString(dir.resolve("VERSION"), version + "\n");
         Files.writeString(dir.resolve("Dockerfile"), "FROM " + Docker.BASE_IMAGE + "\nCOPY server.py VERSION /app/\n"
                 + "CMD [\"python3\", \"/app/server.py\"]\n");
@@ -258,15 +210,6 @@ class SwarmStackIT {
         Docker.runOk("build", "-q", "-t", image, dir.toString());
         Docker.exec("push", image).env("DOCKER_CONFIG", config.toString()).run().assertOk();
         return image;
-    }
-
-    /** The versions {@code count} requests from a container on the stack's network get. */
-    private static List<String> answers(String network, String service, int count) {
-        String probe = "import urllib.request\nfor _ in range(%d):\n    print(urllib.request.urlopen('http://%s:8000/', "
-                + "timeout=5).read().decode().split()[0])\n";
-        ProcessResult r = ServerEngine.docker("run", "--rm", "--network", network, Docker.BASE_IMAGE, "python3", "-c",
-                probe.formatted(count, service)).assertOk();
-        return r.stdout().lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
     }
 
     private static void sleep(Duration duration) {
