@@ -1,9 +1,7 @@
 package dev.dockenv.cli;
 
-import dev.dockenv.build.BuildOptions;
 import dev.dockenv.compose.ComposeModel;
 import dev.dockenv.compose.ComposeYaml;
-import dev.dockenv.deploy.DeployedServices;
 import dev.dockenv.deploy.ServerApp;
 import dev.dockenv.deploy.ServerCompose;
 import dev.dockenv.deploy.ServerHealth;
@@ -16,11 +14,6 @@ import dev.dockenv.engine.EngineEndpoint;
 import dev.dockenv.engine.ProcessRunner;
 import dev.dockenv.errors.DockenvException;
 import dev.dockenv.errors.ExitCode;
-import dev.dockenv.plan.AppPlan;
-import dev.dockenv.plan.PlannedApp;
-import dev.dockenv.project.Project;
-import dev.dockenv.project.ProjectApp;
-import dev.dockenv.stack.StackPlan;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,6 +24,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -56,13 +50,8 @@ final class DeployComposeCommand implements Callable<Integer> {
     @ParentCommand
     private DeployCommand parent;
 
-    @Option(names = "--app", paramLabel = "NAME", description = "The app to deploy (default: the app whose folder you "
-            + "are in, else the project).")
-    private String app;
-
-    @Option(names = "--env-file", paramLabel = "FILE", description = "Variables for the app and the services' passwords "
-            + "(NAME=value lines), read where dockenv runs; named in the compose file, never copied into it.")
-    private Path envFile;
+    @Mixin
+    private ServerDeployOptions options;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "The compose file to write (default: "
             + "deploy/compose.yaml in the project, deploy/APP.compose.yaml for an app).")
@@ -77,38 +66,11 @@ final class DeployComposeCommand implements Callable<Integer> {
             + "reverse proxy on the server).")
     private String publishAddress;
 
-    @Option(names = "--health-path", paramLabel = "PATH", defaultValue = "/", description = "The path the health check "
-            + "gets on the app's first port (default: ${DEFAULT-VALUE}; any answer below 500 is healthy).")
-    private String healthPath;
-
-    @Option(names = "--no-healthcheck", description = "No health check of dockenv's (the image's own still applies).")
-    private boolean noHealthcheck;
-
-    @Option(names = "--allow-dirty", description = "Deploy a release of a tree with uncommitted changes.")
-    private boolean allowDirty;
-
-    @Option(names = {"-q", "--quiet"}, description = "Do not print the push's and compose's progress.")
-    private boolean quiet;
-
     @Override
     public Integer call() {
         DockenvCommand root = parent.root();
         Session session = root.session();
-        Optional<Path> env = ServerRelease.envFile(root.startDirectory(), envFile);
-        Workspace workspace = Workspace.open(root);
-        Project project = workspace.project();
-        Optional<ProjectApp> chosen = AppSelection.choose(project, app, root.startDirectory());
-        AppPlan appPlan = chosen.flatMap(a -> workspace.plan().plannedApp(a.name())).map(PlannedApp::app)
-                .orElse(workspace.plan().app());
-        StackPlan services = DeployedServices.plan(project.name(), project.root(), project.config().stack(),
-                chosen.map(a -> a.setting().dependsOn()).orElse(project.config().stack().dependsOn()));
-        Path file = (output != null ? root.startDirectory().resolve(output) : project.root().resolve(chosen
-                .map(a -> "deploy/" + a.name() + ".compose.yaml").orElse("deploy/compose.yaml"))).toAbsolutePath()
-                .normalize();
-        List<Integer> ports = appPlan.prodPorts();
-        ServerHealth health = noHealthcheck || ports.isEmpty() ? new ServerHealth.None()
-                : new ServerHealth.HttpGet(ports.get(0), ServerRelease.healthPath(healthPath));
-        Optional<String> envInFile = env.map(e -> ServerRelease.relativeTo(file.getParent(), project.root(), e));
+        ServerDeployOptions.Prepared prepared = options.prepare(root, output, "compose");
         // -H names the server; the release is built and pushed by the engine the environment chooses
         Engine engine = session.engine();
         EngineEndpoint server = session.endpoint();
@@ -116,22 +78,15 @@ final class DeployComposeCommand implements Callable<Integer> {
             session.forgetHostOption();
         }
         Map<String, ComposeModel> model = new LinkedHashMap<>();
-        Release.Made made = Release.make(root, app, Optional.empty(), new BuildOptions(false, false, false), plan -> {
-            ServerRelease.refuse(plan, allowDirty);
+        Release.Made made = options.releaseAndPush(root, prepared, server, "the server", plan -> {
             String image = ServerRelease.deployedImage(plan);
-            model.put(image, ServerCompose.model(new ServerApp(SERVICE, image, ports, publishAddress, health,
-                    envInFile), services));
+            model.put(image, ServerCompose.model(new ServerApp(SERVICE, image, prepared.ports(), publishAddress,
+                    prepared.health(), prepared.envInFile()), prepared.services()));
         });
         PrintWriter err = session.err();
-        if (ports.isEmpty()) {
-            err.println("dockenv: the app has no port (ports in [tool.dockenv], or a detected web server): nothing is "
-                    + "published and dockenv gives it no health check");
-        }
-        if (!session.endpoint().equals(server)) {
-            err.println("dockenv: the release was built by " + session.endpoint().describe() + "; the server is "
-                    + server.describe());
-        }
-        new ReleasePush(session, quiet).push(made.references(Optional.empty()));
+        Path file = prepared.file();
+        Optional<Path> env = prepared.env();
+        ServerHealth health = prepared.health();
         String image = model.keySet().iterator().next();
         ServerRelease.write(file, ComposeYaml.render(model.get(image)));
         err.println("dockenv: wrote " + file + " (" + image + ")");
@@ -163,7 +118,7 @@ final class DeployComposeCommand implements Callable<Integer> {
 
     private void compose(Compose compose, ComposeProject project, List<String> args, String what) {
         ProcessRunner.Result r = compose.run(project, args);
-        if (!quiet || !r.ok()) {
+        if (!options.quiet || !r.ok()) {
             r.stderr().lines().forEach(l -> parent.root().session().err().println("  " + l));
             parent.root().session().err().flush();
         }
@@ -201,7 +156,7 @@ final class DeployComposeCommand implements Callable<Integer> {
                 throw new DockenvException(ExitCode.SERVICE_FAILED, "the app of " + project + " did not get healthy "
                         + "within " + HEALTHY_WITHIN.toSeconds() + " s: " + why.strip()
                         + (logs.isEmpty() ? "" : "\n" + logs), "check its start command and --health-path "
-                        + healthPath + " (docker compose -p " + project + " logs app on the server)");
+                        + options.healthPath + " (docker compose -p " + project + " logs app on the server)");
             }
             try {
                 Thread.sleep(1000);

@@ -1,10 +1,7 @@
 package dev.dockenv.cli;
 
-import dev.dockenv.build.BuildOptions;
 import dev.dockenv.compose.ComposeYaml;
 import dev.dockenv.compose.Deploy;
-import dev.dockenv.deploy.DeployedServices;
-import dev.dockenv.deploy.ServerHealth;
 import dev.dockenv.deploy.SwarmApp;
 import dev.dockenv.deploy.SwarmStack;
 import dev.dockenv.engine.Engine;
@@ -15,12 +12,7 @@ import dev.dockenv.engine.StackTask;
 import dev.dockenv.errors.DockenvException;
 import dev.dockenv.errors.ExitCode;
 import dev.dockenv.errors.IoFailures;
-import dev.dockenv.plan.AppPlan;
-import dev.dockenv.plan.PlannedApp;
-import dev.dockenv.project.Project;
-import dev.dockenv.project.ProjectApp;
 import dev.dockenv.services.ComposeEnvFile;
-import dev.dockenv.stack.StackPlan;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -34,6 +26,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -60,17 +53,12 @@ final class DeploySwarmCommand implements Callable<Integer> {
     @ParentCommand
     private DeployCommand parent;
 
-    @Option(names = "--app", paramLabel = "NAME", description = "The app to deploy (default: the app whose folder you "
-            + "are in, else the project).")
-    private String app;
+    @Mixin
+    private ServerDeployOptions options;
 
     @Option(names = "--replicas", paramLabel = "N", description = "How many tasks run the app (default: as many as "
             + "the stack runs now, 1 for a new stack).")
     private Integer replicas;
-
-    @Option(names = "--env-file", paramLabel = "FILE", description = "Variables for the app and the services' passwords "
-            + "(NAME=value lines), read where dockenv runs: named in the stack file, never copied into it.")
-    private Path envFile;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "The stack file to write (default: "
             + "deploy/stack.yaml in the project, deploy/APP.stack.yaml for an app).")
@@ -86,23 +74,9 @@ final class DeploySwarmCommand implements Callable<Integer> {
             + "name app (for nodes without IPVS, or a proxy of your own).")
     private String endpointMode;
 
-    @Option(names = "--health-path", paramLabel = "PATH", defaultValue = "/", description = "The path the health check "
-            + "gets on the app's first port (default: ${DEFAULT-VALUE}; any answer below 500 is healthy).")
-    private String healthPath;
-
-    @Option(names = "--no-healthcheck", description = "No health check of dockenv's (the image's own still applies; "
-            + "without one a new task counts as started as soon as it runs).")
-    private boolean noHealthcheck;
-
     @Option(names = "--wait-timeout", paramLabel = "SECONDS", defaultValue = "300", description = "How long to wait "
             + "for every replica to run the new release (default: ${DEFAULT-VALUE}).")
     private int waitTimeout;
-
-    @Option(names = "--allow-dirty", description = "Deploy a release of a tree with uncommitted changes.")
-    private boolean allowDirty;
-
-    @Option(names = {"-q", "--quiet"}, description = "Do not print the push's and the deploy's progress.")
-    private boolean quiet;
 
     @Override
     public Integer call() {
@@ -117,10 +91,9 @@ final class DeploySwarmCommand implements Callable<Integer> {
             throw new DockenvException(ExitCode.USAGE, "--wait-timeout " + waitTimeout + ": not a time to wait",
                     "give the seconds to wait, 1 or more");
         }
-        Optional<Path> env = ServerRelease.envFile(root.startDirectory(), envFile);
-        Map<String, String> variables = env.map(DeploySwarmCommand::variables).orElse(Map.of());
-        String checkedHealthPath = ServerRelease.healthPath(healthPath);
         Optional<String> givenStack = Optional.ofNullable(stackName).map(n -> ServerRelease.checkedName("--stack", n));
+        ServerDeployOptions.Prepared prepared = options.prepare(root, output, "stack");
+        Map<String, String> variables = prepared.env().map(DeploySwarmCommand::variables).orElse(Map.of());
 
         // -H names the manager; the release is built and pushed by the engine the environment chooses
         Engine manager = session.engine();
@@ -133,59 +106,40 @@ final class DeploySwarmCommand implements Callable<Integer> {
         if (server.source() == EngineEndpoint.Source.OPTION) {
             session.forgetHostOption();
         }
-        Workspace workspace = Workspace.open(root);
-        Project project = workspace.project();
-        Optional<ProjectApp> chosen = AppSelection.choose(project, app, root.startDirectory());
-        AppPlan appPlan = chosen.flatMap(a -> workspace.plan().plannedApp(a.name())).map(PlannedApp::app)
-                .orElse(workspace.plan().app());
-        StackPlan services = DeployedServices.plan(project.name(), project.root(), project.config().stack(),
-                chosen.map(a -> a.setting().dependsOn()).orElse(project.config().stack().dependsOn()));
-        Path file = (output != null ? root.startDirectory().resolve(output) : project.root().resolve(chosen
-                .map(a -> "deploy/" + a.name() + ".stack.yaml").orElse("deploy/stack.yaml"))).toAbsolutePath()
-                .normalize();
-        List<Integer> ports = appPlan.prodPorts();
-        ServerHealth health = noHealthcheck || ports.isEmpty() ? new ServerHealth.None()
-                : new ServerHealth.HttpGet(ports.get(0), checkedHealthPath);
-        Optional<String> envInFile = env.map(e -> ServerRelease.relativeTo(file.getParent(), project.root(), e));
-
-        AtomicReference<String> deployed = new AtomicReference<>();
-        Release.Made made = Release.make(root, app, Optional.empty(), new BuildOptions(false, false, false), plan -> {
-            ServerRelease.refuse(plan, allowDirty);
-            deployed.set(ServerRelease.deployedImage(plan));
+        // what is deployed, rendered before anything is built: a service the stack cannot hold builds nothing
+        AtomicReference<Rendered> rendered = new AtomicReference<>();
+        options.releaseAndPush(root, prepared, server, "the Swarm manager", plan -> {
+            String image = ServerRelease.deployedImage(plan);
+            String stack = givenStack.orElse(ServerRelease.name(plan.name()));
+            List<StackService> before = manager.stackServices(stack);
+            int wanted = replicas != null ? replicas : before.stream().filter(s -> s.name().equals(stack + "_" + SERVICE))
+                    .mapToInt(StackService::desiredReplicas).findFirst().orElse(1);
+            try {
+                rendered.set(new Rendered(image, stack, before, wanted, ComposeYaml.renderStack(SwarmStack.model(
+                        new SwarmApp(SERVICE, image, prepared.ports(), wanted, mode, prepared.health(),
+                                prepared.envInFile()), prepared.services()))));
+            } catch (IllegalArgumentException e) {
+                throw new DockenvException(ExitCode.BAD_INPUT, "the stack cannot be written: " + e.getMessage(),
+                        "change the service in [tool.dockenv.services], or do not deploy it (deploy = false)");
+            }
         });
-        String image = deployed.get();
         PrintWriter err = session.err();
-        if (ports.isEmpty()) {
-            err.println("dockenv: the app has no port (ports in [tool.dockenv], or a detected web server): nothing is "
-                    + "published and dockenv gives it no health check");
-        }
-        if (!session.endpoint().equals(server)) {
-            err.println("dockenv: the release was built by " + session.endpoint().describe() + "; the Swarm manager is "
-                    + server.describe());
-        }
-        new ReleasePush(session, quiet).push(made.references(Optional.empty()));
-
-        String stack = givenStack.orElse(ServerRelease.name(made.plan().name()));
+        Path file = prepared.file();
+        String image = rendered.get().image();
+        String stack = rendered.get().stack();
         String appService = stack + "_" + SERVICE;
-        List<StackService> before = manager.stackServices(stack);
-        int wanted = replicas != null ? replicas : before.stream().filter(s -> s.name().equals(appService))
-                .mapToInt(StackService::desiredReplicas).findFirst().orElse(1);
+        List<StackService> before = rendered.get().before();
+        int wanted = rendered.get().replicas();
+        List<Integer> ports = prepared.ports();
+        // the update Swarm reports before this deploy: one after it with the same start is not this deploy's
         Optional<ServiceUpdate> updateBefore = manager.serviceUpdate(appService);
-        String yaml;
-        try {
-            yaml = ComposeYaml.renderStack(SwarmStack.model(new SwarmApp(SERVICE, image, ports, wanted, mode, health,
-                    envInFile), services));
-        } catch (IllegalArgumentException e) {
-            throw new DockenvException(ExitCode.BAD_INPUT, "the stack cannot be written: " + e.getMessage(),
-                    "change the service in [tool.dockenv.services], or do not deploy it (deploy = false)");
-        }
-        ServerRelease.write(file, yaml);
+        ServerRelease.write(file, rendered.get().yaml());
         err.println("dockenv: wrote " + file + " (" + image + ", " + wanted + " replica" + (wanted == 1 ? "" : "s")
                 + ")");
         err.println("dockenv: deploying the stack " + stack + " to " + server.describe());
         err.flush();
         manager.stackDeploy(stack, file, variables, line -> {
-            if (!quiet) {
+            if (!options.quiet) {
                 err.println("  " + line);
                 err.flush();
             }
@@ -195,7 +149,7 @@ final class DeploySwarmCommand implements Callable<Integer> {
         try {
             outcome = new SwarmRollout(manager, d -> Thread.sleep(d.toMillis())).await(stack, appService, image,
                     wanted, updateBefore, Duration.ofSeconds(waitTimeout), summary -> {
-                        if (!quiet) {
+                        if (!options.quiet) {
                             err.println("  " + SERVICE + ": " + summary);
                             err.flush();
                         }
@@ -210,7 +164,7 @@ final class DeploySwarmCommand implements Callable<Integer> {
                     + (back.update().state().startsWith("rollback") ? "rolled the app back to its previous image"
                     : "paused the update") + " (" + back.update().state() + ": " + back.update().message() + ")"
                     + failures(back.failedTasks()) + logs(manager, appService),
-                    hint(back.failedTasks(), checkedHealthPath, appService));
+                    hint(back.failedTasks(), options.healthPath, appService));
         }
         if (outcome instanceof SwarmRollout.Outcome.Late late) {
             throw new DockenvException(ExitCode.SERVICE_FAILED, "the app of the stack " + stack + " did not run "
@@ -229,6 +183,10 @@ final class DeploySwarmCommand implements Callable<Integer> {
                 : " on the network " + stack + "_default as " + SERVICE));
         err.flush();
         return 0;
+    }
+
+    /** The stack file and what it was made from. */
+    private record Rendered(String image, String stack, List<StackService> before, int replicas, String yaml) {
     }
 
     private Deploy.EndpointMode endpointMode() {

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * The compose file of the server: the app by its pushed image ({@code image:}, no {@code build:}),
@@ -47,23 +48,34 @@ public final class ServerCompose {
         ComposeModel.Builder model = ComposeModel.builder()
                 .header("Written by dockenv deploy compose: the release on a server (docker compose pull && "
                         + "docker compose up -d).", "The image is pulled from its registry; nothing is built here.");
+        return withServices(model, app.service(), appService(app, services), services, s -> service(s, services))
+                .build();
+    }
+
+    /**
+     * The model with the app's service and each deployed service as {@code service} renders it, their
+     * named volumes declared, and a header line naming the passwords the operator sets. A service
+     * with the app's name is refused at its line.
+     */
+    static ComposeModel.Builder withServices(ComposeModel.Builder model, String appName, Service app,
+            StackPlan services, Function<PlannedService, Service> service) {
         if (!services.secrets().isEmpty()) {
             model.header("The services' passwords are read from variables you set (" + String.join(", ",
                     services.secrets()) + "), in the env file (--env-file) or the environment; never the dev stack's.");
         }
-        model.service(app.service(), appService(app, services));
+        model.service(appName, app);
         Set<String> volumes = new LinkedHashSet<>();
         for (PlannedService s : services.services()) {
-            if (s.name().equals(app.service())) {
+            if (s.name().equals(appName)) {
                 throw new InputException(s.location(), "the service '" + s.name() + "' has the name of the app's "
                         + "service on the server", "rename the service");
             }
-            model.service(s.name(), service(s, services));
+            model.service(s.name(), service.apply(s));
             s.mounts().stream().filter(m -> m instanceof PlannedService.Mount.Volume)
                     .forEach(m -> volumes.add(((PlannedService.Mount.Volume) m).name()));
         }
         volumes.forEach(model::volume);
-        return model.build();
+        return model;
     }
 
     private static Service appService(ServerApp app, StackPlan services) {

@@ -7,12 +7,8 @@ import dev.dockenv.compose.Network;
 import dev.dockenv.compose.RestartPolicy;
 import dev.dockenv.compose.Service;
 import dev.dockenv.compose.UpdateConfig;
-import dev.dockenv.errors.InputException;
-import dev.dockenv.stack.PlannedService;
 import dev.dockenv.stack.StackPlan;
 import java.time.Duration;
-import java.util.LinkedHashSet;
-import java.util.Set;
 
 /**
  * The stack file of {@code dockenv deploy swarm}: the same app and deployed services as the
@@ -51,25 +47,12 @@ public final class SwarmStack {
                 .header("Written by dockenv deploy swarm: the release as a Swarm stack (docker stack deploy "
                         + "--with-registry-auth -c THIS_FILE STACK).", "Every node pulls the image from its registry; "
                         + "nothing is built here.");
-        if (!services.secrets().isEmpty()) {
-            model.header("The services' passwords are read from variables you set (" + String.join(", ",
-                    services.secrets()) + "), in the env file (--env-file) or the environment; never the dev stack's.");
-        }
-        model.service(app.service(), appService(app, services));
-        Set<String> volumes = new LinkedHashSet<>();
-        for (PlannedService s : services.services()) {
-            if (s.name().equals(app.service())) {
-                throw new InputException(s.location(), "the service '" + s.name() + "' has the name of the app's "
-                        + "service in the stack", "rename the service");
-            }
+        ServerCompose.withServices(model, app.service(), appService(app, services), services, s -> {
             Service.Builder b = ServerCompose.deployedService(s, UNSET, "deploy = true")
                     .deploy(Deploy.builder().restartPolicy(restartPolicy()).build());
             s.dependsOn().forEach(d -> b.dependsOn(d, Condition.SERVICE_STARTED));
-            model.service(s.name(), b.build());
-            s.mounts().stream().filter(m -> m instanceof PlannedService.Mount.Volume)
-                    .forEach(m -> volumes.add(((PlannedService.Mount.Volume) m).name()));
-        }
-        volumes.forEach(model::volume);
+            return b.build();
+        });
         model.network(NETWORK, Network.DEFAULT.asAttachable());
         return model.build();
     }

@@ -7,32 +7,19 @@ import dev.dockenv.Golden;
 import dev.dockenv.compose.ComposeSpecSchema;
 import dev.dockenv.compose.ComposeYaml;
 import dev.dockenv.compose.Deploy;
-import dev.dockenv.config.ConfigReader;
-import dev.dockenv.config.StackSettings;
-import dev.dockenv.config.TomlDocument;
 import dev.dockenv.errors.InputException;
 import dev.dockenv.stack.StackPlan;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** The stack file of deploy swarm: the mapping (a golden file), the compose-spec schema, the stack rules, what is refused. */
 class SwarmStackTest {
-    private static final Path ROOT = Path.of("/home/ada/shop");
-    private static final String IMAGE = "registry.example.com/team/shop:1.4.0";
-    private static final String STACK = """
-            [tool.dockenv.services]
-            db = { image = "postgres:16", deploy = true }
-            cache = "redis:7"
-            search = { image = "example/search:1.2", env = { MODE = "prod$1" }, volumes = ["index:/data"], \
-            depends-on = ["db"], healthcheck = "wget -q -O- 127.0.0.1:9200", deploy = true, ports = [9200] }
-            """;
+    private static final String IMAGE = DeployedStacks.IMAGE;
+    private static final String STACK = DeployedStacks.SERVICES;
 
     private static StackPlan deployed(String toml) {
-        StackSettings settings = ConfigReader.read(TomlDocument.parse(ROOT.resolve("pyproject.toml"), toml),
-                List.of("tool", "dockenv")).stack();
-        return DeployedServices.plan("shop", ROOT, settings, settings.dependsOn());
+        return DeployedStacks.deployed(toml);
     }
 
     private static SwarmApp app(int replicas, Deploy.EndpointMode mode, ServerHealth health) {

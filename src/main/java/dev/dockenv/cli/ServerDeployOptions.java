@@ -1,0 +1,107 @@
+package dev.dockenv.cli;
+
+import dev.dockenv.build.BuildOptions;
+import dev.dockenv.deploy.DeployedServices;
+import dev.dockenv.deploy.ServerHealth;
+import dev.dockenv.engine.EngineEndpoint;
+import dev.dockenv.plan.AppPlan;
+import dev.dockenv.plan.PlannedApp;
+import dev.dockenv.project.Project;
+import dev.dockenv.project.ProjectApp;
+import dev.dockenv.release.ReleasePlan;
+import dev.dockenv.stack.StackPlan;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import picocli.CommandLine.Option;
+
+/**
+ * The options deploy compose and deploy swarm share, and what they do alike: read what is deployed
+ * from the project ({@link #prepare}), then make, check and push the release ({@link #releaseAndPush}).
+ */
+final class ServerDeployOptions {
+    @Option(names = "--app", paramLabel = "NAME", description = "The app to deploy (default: the app whose folder you "
+            + "are in, else the project).")
+    String app;
+
+    @Option(names = "--env-file", paramLabel = "FILE", description = "Variables for the app and the services' passwords "
+            + "(NAME=value lines), read where dockenv runs; named in the file dockenv writes, never copied into it.")
+    Path envFile;
+
+    @Option(names = "--health-path", paramLabel = "PATH", defaultValue = "/", description = "The path the health check "
+            + "gets on the app's first port (default: ${DEFAULT-VALUE}; any answer below 500 is healthy).")
+    String healthPath;
+
+    @Option(names = "--no-healthcheck", description = "No health check of dockenv's (the image's own still applies).")
+    boolean noHealthcheck;
+
+    @Option(names = "--allow-dirty", description = "Deploy a release of a tree with uncommitted changes.")
+    boolean allowDirty;
+
+    @Option(names = {"-q", "--quiet"}, description = "Do not print the push's and the deploy's progress.")
+    boolean quiet;
+
+    /**
+     * What is deployed, read from the project.
+     *
+     * @param file     the file dockenv writes (absolute)
+     * @param health   dockenv's check of the app, none without a port or with --no-healthcheck
+     * @param env      the operator's env file (absolute), checked to exist
+     * @param envInFile the env file as the written file names it
+     */
+    record Prepared(Project project, Optional<ProjectApp> app, StackPlan services, List<Integer> ports, Path file,
+            ServerHealth health, Optional<Path> env, Optional<String> envInFile) {
+    }
+
+    /**
+     * Checks the options and reads the project: the app, its prod ports, the services marked
+     * deployed, and where the file goes ({@code output}, else {@code deploy/KIND.yaml} in the
+     * project, {@code deploy/APP.KIND.yaml} for an app).
+     */
+    Prepared prepare(DockenvCommand root, Path output, String kind) {
+        Optional<Path> env = ServerRelease.envFile(root.startDirectory(), envFile);
+        String checkedHealthPath = ServerRelease.healthPath(healthPath);
+        Workspace workspace = Workspace.open(root);
+        Project project = workspace.project();
+        Optional<ProjectApp> chosen = AppSelection.choose(project, app, root.startDirectory());
+        AppPlan appPlan = chosen.flatMap(a -> workspace.plan().plannedApp(a.name())).map(PlannedApp::app)
+                .orElse(workspace.plan().app());
+        StackPlan services = DeployedServices.plan(project.name(), project.root(), project.config().stack(),
+                chosen.map(a -> a.setting().dependsOn()).orElse(project.config().stack().dependsOn()));
+        Path file = (output != null ? root.startDirectory().resolve(output) : project.root().resolve(chosen
+                .map(a -> "deploy/" + a.name() + "." + kind + ".yaml").orElse("deploy/" + kind + ".yaml")))
+                .toAbsolutePath().normalize();
+        List<Integer> ports = appPlan.prodPorts();
+        ServerHealth health = noHealthcheck || ports.isEmpty() ? new ServerHealth.None()
+                : new ServerHealth.HttpGet(ports.get(0), checkedHealthPath);
+        Optional<String> envInFile = env.map(e -> ServerRelease.relativeTo(file.getParent(), project.root(), e));
+        return new Prepared(project, chosen, services, ports, file, health, env, envInFile);
+    }
+
+    /**
+     * Makes the release ({@code beforeBuild} sees its plan first: a refusal there builds nothing),
+     * refusing one a server cannot pull or of uncommitted changes without --allow-dirty, says what
+     * the engines are when -H chose the server ({@code role}: "the server"), and pushes it.
+     */
+    Release.Made releaseAndPush(DockenvCommand root, Prepared prepared, EngineEndpoint server, String role,
+            Consumer<ReleasePlan> beforeBuild) {
+        Session session = root.session();
+        Release.Made made = Release.make(root, app, Optional.empty(), new BuildOptions(false, false, false), plan -> {
+            ServerRelease.refuse(plan, allowDirty);
+            beforeBuild.accept(plan);
+        });
+        PrintWriter err = session.err();
+        if (prepared.ports().isEmpty()) {
+            err.println("dockenv: the app has no port (ports in [tool.dockenv], or a detected web server): nothing is "
+                    + "published and dockenv gives it no health check");
+        }
+        if (!session.endpoint().equals(server)) {
+            err.println("dockenv: the release was built by " + session.endpoint().describe() + "; " + role + " is "
+                    + server.describe());
+        }
+        new ReleasePush(session, quiet).push(made.references(Optional.empty()));
+        return made;
+    }
+}
