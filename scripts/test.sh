@@ -29,7 +29,11 @@
 #     (scripts/ensure-server-engine.sh); the tests reach it through DOCKENV_TEST_SERVER and
 #     DOCKENV_TEST_SERVER_TCP (RemoteEngineIT),
 #   - when run as root, the server as a single-node Swarm manager (scripts/ensure-swarm.sh; the
-#     main engine stays out of swarm mode) for SwarmStackIT,
+#     main engine stays out of swarm mode) for SwarmStackIT and DeploySwarmIT,
+#   - when run as root, the server over ssh:// (scripts/ensure-ssh-engine.sh: an sshd of its own on
+#     127.0.0.1:23722, key-only, whose sessions reach the server; DOCKENV_TEST_SSH_HOST, and
+#     DOCKENV_TEST_SSH_PATH for the wrapper of the ssh client with the tests' key) for RemoteEngineIT
+#     and DeployComposeIT,
 #   - when run as root, the non-root user dockenvtest in the docker group
 #     (scripts/ensure-test-user.sh); the non-root tests copy bin/ and target/dockenv.jar into a
 #     directory that user owns (TestUser.stageDockenv), so nothing in or outside the checkout is
@@ -62,6 +66,9 @@ if [ "$(id -u)" = 0 ]; then
   bash scripts/ensure-podman.sh
   bash scripts/ensure-server-engine.sh
   bash scripts/ensure-swarm.sh
+  ssh_env=$(bash scripts/ensure-ssh-engine.sh --env)
+  eval "$ssh_env"
+  unset ssh_env
   export DOCKENV_TEST_SERVER=${DOCKENV_TEST_SERVER:-unix:///run/dockenv-server/docker.sock}
   export DOCKENV_TEST_SERVER_TCP=${DOCKENV_TEST_SERVER_TCP:-tcp://127.0.0.1:23750}
 fi

@@ -125,8 +125,9 @@ final class DeployComposeCommand implements Callable<Integer> {
         if (!r.ok()) {
             throw new DockenvException(ExitCode.ENGINE_ERROR, "docker compose could not " + what + " (`"
                     + String.join(" ", compose.commandLine(project, args)) + "` exited " + r.exitCode() + ")",
-                    "see compose's message above; a registry that refuses the pull needs docker login there, "
-                            + "a variable compose says is not set belongs in the --env-file");
+                    Compose.installationHint(r.stdout() + r.stderr()).orElse("see compose's message above; a "
+                            + "registry that refuses the pull needs docker login there, a variable compose says is "
+                            + "not set belongs in the --env-file"));
         }
     }
 

@@ -4,6 +4,7 @@ import dev.dockenv.engine.Compose;
 import dev.dockenv.engine.ComposeProject;
 import dev.dockenv.engine.ContainerStatus;
 import dev.dockenv.engine.Engine;
+import dev.dockenv.engine.EngineException;
 import dev.dockenv.engine.ProcessRunner;
 import dev.dockenv.errors.DockenvException;
 import dev.dockenv.errors.ExitCode;
@@ -207,6 +208,11 @@ public final class StackStarter {
 
     /** Why compose up failed, told from what it printed. */
     static RuntimeException upFailure(StackPlan plan, List<String> started, String output) {
+        Optional<String> installation = Compose.installationHint(output);
+        if (installation.isPresent()) {
+            return new EngineException("docker compose could not start " + String.join(", ", started) + ": "
+                    + lastLines(output, 1), installation.get());
+        }
         String lower = output.toLowerCase(Locale.ROOT);
         List<PlannedService> services = started.stream().map(n -> plan.service(n).orElseThrow()).toList();
         Optional<PlannedService> named = services.stream()

@@ -35,8 +35,9 @@ import org.junit.jupiter.api.TestInstance;
  * test registry with the test's own docker login, the server engine (-H its socket) pulls it from
  * 127.0.0.1:5000 and runs it with compose; the app answers over HTTP on the server's published port
  * with the variable of the env file; a new commit deployed again recreates the container with the new
- * image and the app answers with the new version. The compose project is removed from the server
- * afterwards.
+ * image and the app answers with the new version; that second deploy goes through ssh:// (the
+ * server's sshd, scripts/ensure-ssh-engine.sh), as a real server is reached. The compose project is
+ * removed from the server afterwards.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DeployComposeIT {
@@ -167,6 +168,13 @@ class DeployComposeIT {
                 "--env-file", "prod.env", "--project-name", composeProject);
     }
 
+    /** The same through ssh://, as the README's example deploys: the server's sshd, compose over the system's ssh. */
+    private ProcessResult deployOverSsh(TestProject p, Path config) {
+        return dockenv.withEnv("DOCKER_CONFIG", config.toString()).withEnv("PATH", ServerEngine.sshPath())
+                .run(p.dir(), "-H", ServerEngine.sshHost(), "deploy", "compose", "--env-file", "prod.env",
+                        "--project-name", composeProject);
+    }
+
     /** The references push printed (REFERENCE@DIGEST), to remove from the main engine afterwards. */
     private static List<String> pushedReferences(ProcessResult r) {
         return r.stdout().lines().filter(l -> l.contains("@sha256:")).map(l -> l.replaceFirst("@sha256:.*$", ""))
@@ -223,7 +231,7 @@ class DeployComposeIT {
 
         p.file("VERSION", "1.1.0\n").file("pyproject.toml", pyproject("1.1.0", repository, port));
         git(p, "commit", "-q", "-am", "1.1.0");
-        ProcessResult second = deploy(p, config);
+        ProcessResult second = deployOverSsh(p, config);
         assertThat(second.exitCode()).as(second.describe()).isZero();
         pushed.addAll(pushedReferences(second));
         assertThat(second.stdout()).contains("cache: unchanged redis:7 (").containsPattern("app: " + java.util.regex.Pattern.quote(repository) + ":1\\.0\\.0 "
@@ -234,6 +242,7 @@ class DeployComposeIT {
         assertThat(after).hasSize(2);
         assertThat(appAfter).hasSize(1).allMatch(l -> l.contains(repository + ":1.1.0"));
         assertThat(appAfter.get(0).split(" ")[0]).as("the container is recreated").isNotEqualTo(app.get(0).split(" ")[0]);
+        assertThat(second.stderr()).contains("deploying " + composeProject + " to " + ServerEngine.sshHost() + " (-H)");
     }
 
     /**

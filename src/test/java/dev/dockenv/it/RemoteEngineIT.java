@@ -41,6 +41,7 @@ class RemoteEngineIT {
     private ItWorkspace ws;
     private DockenvCli dockenv;
     private TestProject project;
+    private TestProject sshProject;
     private String server;
 
     @BeforeAll
@@ -63,6 +64,9 @@ class RemoteEngineIT {
     void tearDown() {
         if (project != null) {
             ServerEngine.removeImages(project.repository());
+        }
+        if (sshProject != null) {
+            ServerEngine.removeImages(sshProject.repository());
         }
         ItWorkspace.closeIfOpened(ws);
     }
@@ -243,5 +247,37 @@ class RemoteEngineIT {
                 .run(project.dir(), "-H", tcp, "run", "--", "cat", "hello.txt");
         assertThat(shared.exitCode()).as(shared.describe()).isZero();
         assertThat(shared.stdout()).isEqualTo("served by the server engine\n");
+    }
+
+    /**
+     * An ssh:// engine, as a deploy server usually is: the docker client reaches it through the
+     * system's ssh (docker system dial-stdio on the other side); dockenv builds there and says so,
+     * and refuses to mount the project, which that engine does not see.
+     */
+    @Test
+    @Order(8)
+    void anSshEngineBuildsAndShowsItsImageButDoesNotMountTheProject() {
+        String ssh = ServerEngine.sshHost();
+        DockenvCli overSsh = dockenv.withEnv("PATH", ServerEngine.sshPath());
+        // a project of its own: its image is built over ssh, not found built already
+        sshProject = ws.project("remotessh").file(".python-version", "3.11\n")
+                .file("requirements.txt", "# nothing to install\n")
+                .file("postBuild", "echo built over ssh > /opt/over-ssh.txt\n");
+
+        ProcessResult build = overSsh.run(sshProject.dir(), "-H", ssh, "build");
+        assertThat(build.exitCode()).as(build.describe()).isZero();
+        assertThat(build.stderr()).contains("built " + sshProject.repository() + ":dev-");
+        String image = build.stdout().strip();
+        assertThat(ServerEngine.images(sshProject.repository())).contains(image);
+        assertThat(ServerEngine.docker("run", "--rm", image, "cat", "/opt/over-ssh.txt").assertOk().stdout())
+                .isEqualTo("built over ssh\n");
+
+        ProcessResult status = overSsh.run(sshProject.dir(), "-H", ssh, "status");
+        assertThat(status.exitCode()).as(status.describe()).isZero();
+        assertThat(status.stdout()).contains("engine      " + ssh + " (-H)").contains(image).contains("up to date");
+
+        ProcessResult run = overSsh.run(sshProject.dir(), "-H", ssh, "run", "--", "true");
+        assertThat(run.exitCode()).as(run.describe()).isEqualTo(2);
+        assertThat(run.stderr()).contains("the engine at " + ssh + " (-H) is not on this machine");
     }
 }

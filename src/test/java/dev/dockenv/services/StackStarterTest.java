@@ -54,6 +54,20 @@ class StackStarterTest {
         return new ContainerStatus("id-" + service, service, state, status);
     }
 
+    /** As docker-compose 1.29 without paramiko answers for an ssh:// engine (Debian's does not bring it). */
+    @Test
+    void aComposeThatCannotReachAnSshEngineSaysWhatToInstall() {
+        RuntimeException e = StackStarter.upFailure(plan("db = \"postgres:16\"\n"), List.of("db"), "Traceback (most "
+                + "recent call last):\n  File \"/usr/lib/python3/dist-packages/docker/api/client.py\", line 176\n"
+                + "docker.errors.DockerException: Install paramiko package to enable ssh:// support\n");
+
+        assertThat(e).isInstanceOf(dev.dockenv.engine.EngineException.class)
+                .hasMessageContaining("Install paramiko package to enable ssh:// support");
+        assertThat(((dev.dockenv.engine.EngineException) e).hint()).hasValueSatisfying(h ->
+                assertThat(h).contains("apt-get install python3-paramiko", "docker compose v2"));
+        assertThat(dev.dockenv.engine.Compose.installationHint("port is already allocated")).isEmpty();
+    }
+
     @Test
     void readyServicesCostOneLookAndNoCompose() {
         listings.add(List.of(c("db", "running", "Up 1 minute (healthy)"), c("cache", "running", "Up 1 minute (healthy)")));

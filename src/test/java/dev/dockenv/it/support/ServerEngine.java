@@ -26,6 +26,34 @@ public final class ServerEngine {
         return env == null || env.isBlank() ? "tcp://127.0.0.1:23750" : env.strip();
     }
 
+    /**
+     * The same engine over ssh:// (scripts/ensure-ssh-engine.sh: an sshd on 127.0.0.1 whose sessions
+     * reach the server), {@code $DOCKENV_TEST_SSH_HOST}.
+     */
+    public static String sshHost() {
+        String env = System.getenv("DOCKENV_TEST_SSH_HOST");
+        return env == null || env.isBlank() ? "ssh://root@127.0.0.1:23722" : env.strip();
+    }
+
+    /**
+     * The PATH under which the docker client's {@code ssh} is the system's with the tests' key and
+     * known host ({@code $DOCKENV_TEST_SSH_PATH} first); fails the test (never skips it) when that
+     * ssh does not reach the server, saying how to set it up.
+     */
+    public static String sshPath() {
+        String env = System.getenv("DOCKENV_TEST_SSH_PATH");
+        String dir = env == null || env.isBlank() ? System.getProperty("user.home") + "/.cache/dockenv-test/ssh/bin"
+                : env.strip();
+        String path = dir + ":" + System.getenv("PATH");
+        ProcessResult r = Docker.exec("-H", sshHost(), "info", "--format", "{{.ID}}").env("PATH", path).run();
+        ProcessResult server = docker("info", "--format", "{{.ID}}");
+        if (!r.ok() || !r.stdout().strip().equals(server.stdout().strip())) {
+            throw new AssertionError("the server engine is not reachable at " + sshHost() + " (start its sshd with "
+                    + "scripts/ensure-ssh-engine.sh, which scripts/test.sh runs as root): " + r.describe());
+        }
+        return path;
+    }
+
     /** Fails the test (never skips it) when the server does not answer, saying how to start it. */
     public static void requireRunning() {
         ProcessResult r = docker("version", "--format", "{{.Server.Version}}");
