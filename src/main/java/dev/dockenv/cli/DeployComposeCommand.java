@@ -2,6 +2,7 @@ package dev.dockenv.cli;
 
 import dev.dockenv.compose.ComposeModel;
 import dev.dockenv.compose.ComposeYaml;
+import dev.dockenv.config.ServerAddress;
 import dev.dockenv.deploy.ServerApp;
 import dev.dockenv.deploy.ServerCompose;
 import dev.dockenv.deploy.ServerHealth;
@@ -61,16 +62,22 @@ final class DeployComposeCommand implements Callable<Integer> {
             + "(default: the release's name).")
     private String projectName;
 
-    @Option(names = "--publish-address", paramLabel = "ADDRESS", defaultValue = "0.0.0.0", description = "The server's "
-            + "address the app's ports are published on (default: ${DEFAULT-VALUE}, every address; 127.0.0.1 behind a "
-            + "reverse proxy on the server).")
+    @Option(names = "--publish-address", paramLabel = "ADDRESS", description = "The server's address the app's ports "
+            + "are published on (default: publish-address of [tool.dockenv.deploy], else 0.0.0.0, every address; "
+            + "127.0.0.1 behind a reverse proxy on the server).")
     private String publishAddress;
 
     @Override
     public Integer call() {
         DockenvCommand root = parent.root();
         Session session = root.session();
+        Optional.ofNullable(publishAddress).flatMap(ServerAddress::problem).ifPresent(problem -> {
+            throw new DockenvException(ExitCode.USAGE, "--publish-address: " + problem, "give an IP address of the "
+                    + "server: 0.0.0.0 (every address), 127.0.0.1 (behind a proxy on the server)");
+        });
         ServerDeployOptions.Prepared prepared = options.prepare(root, output, "compose");
+        String address = Optional.ofNullable(publishAddress).or(() -> prepared.setting().publishAddress())
+                .orElse("0.0.0.0");
         // -H names the server; the release is built and pushed by the engine the environment chooses
         Engine engine = session.engine();
         EngineEndpoint server = session.endpoint();
@@ -80,7 +87,7 @@ final class DeployComposeCommand implements Callable<Integer> {
         Map<String, ComposeModel> model = new LinkedHashMap<>();
         Release.Made made = options.releaseAndPush(root, prepared, server, "the server", plan -> {
             String image = ServerRelease.deployedImage(plan);
-            model.put(image, ServerCompose.model(new ServerApp(SERVICE, image, prepared.ports(), publishAddress,
+            model.put(image, ServerCompose.model(new ServerApp(SERVICE, image, prepared.ports(), address,
                     prepared.health(), prepared.envInFile()), prepared.services()));
         });
         PrintWriter err = session.err();
@@ -111,7 +118,7 @@ final class DeployComposeCommand implements Callable<Integer> {
         }
         session.out().flush();
         if (health instanceof ServerHealth.HttpGet) {
-            waitHealthy(engine, name, err);
+            waitHealthy(engine, name, ((ServerHealth.HttpGet) health).path(), err);
         }
         return 0;
     }
@@ -140,7 +147,7 @@ final class DeployComposeCommand implements Callable<Integer> {
         return out;
     }
 
-    private void waitHealthy(Engine engine, String project, PrintWriter err) {
+    private void waitHealthy(Engine engine, String project, String healthPath, PrintWriter err) {
         Instant deadline = Instant.now().plus(HEALTHY_WITHIN);
         while (true) {
             Optional<ContainerStatus> container = engine.composeContainers(project).stream()
@@ -157,7 +164,7 @@ final class DeployComposeCommand implements Callable<Integer> {
                 throw new DockenvException(ExitCode.SERVICE_FAILED, "the app of " + project + " did not get healthy "
                         + "within " + HEALTHY_WITHIN.toSeconds() + " s: " + why.strip()
                         + (logs.isEmpty() ? "" : "\n" + logs), "check its start command and --health-path "
-                        + options.healthPath + " (docker compose -p " + project + " logs app on the server)");
+                        + healthPath + " (docker compose -p " + project + " logs app on the server)");
             }
             try {
                 Thread.sleep(1000);

@@ -1,6 +1,7 @@
 package dev.dockenv.cli;
 
 import dev.dockenv.build.BuildOptions;
+import dev.dockenv.config.DeploySetting;
 import dev.dockenv.engine.Kubectl;
 import dev.dockenv.engine.PushedImage;
 import dev.dockenv.errors.DockenvException;
@@ -61,14 +62,16 @@ final class DeployK8sCommand implements Callable<Integer> {
     @Option(names = "--allow-dirty", description = "Deploy a release of a tree with uncommitted changes.")
     private boolean allowDirty;
 
-    @Option(names = "--replicas", paramLabel = "N", description = "How many pods (default: 1).")
-    private int replicas = 1;
+    @Option(names = "--replicas", paramLabel = "N", description = "How many pods (default: replicas of "
+            + "[tool.dockenv.deploy], else 1).")
+    private Integer replicas;
 
     @Option(names = "--health-path", paramLabel = "PATH", description = "Probe the app with an HTTP GET of PATH "
-            + "on its first port (default: a TCP connection to it).")
+            + "on its first port (default: health-path of [tool.dockenv.deploy], else a TCP connection to it).")
     private String healthPath;
 
-    @Option(names = "--no-health", description = "No readiness, liveness or startup probe.")
+    @Option(names = {"--no-healthcheck", "--no-health"}, description = "No readiness, liveness or startup probe "
+            + "(healthcheck = false in [tool.dockenv.deploy]).")
     private boolean noHealth;
 
     @Option(names = "--uid", paramLabel = "UID", description = "The user id the container runs as (default: the "
@@ -81,13 +84,18 @@ final class DeployK8sCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         DockenvCommand root = parent.root();
-        if (replicas < 0) {
+        if (replicas != null && replicas < 0) {
             throw new DockenvException(ExitCode.USAGE, "--replicas cannot be negative: " + replicas, "give 0 or more");
         }
-        K8sHealth health = new K8sHealth(Optional.ofNullable(healthPath), noHealth);
+        K8sHealth given = new K8sHealth(Optional.ofNullable(healthPath), noHealth);
         Workspace workspace = Workspace.open(root);
         Project project = workspace.project();
         Optional<ProjectApp> chosen = AppSelection.choose(project, app, root.startDirectory());
+        DeploySetting setting = chosen.map(a -> a.setting().deploy().over(project.config().deploy()))
+                .orElse(project.config().deploy());
+        K8sHealth health = healthPath != null || noHealth ? given
+                : new K8sHealth(setting.healthPath(), setting.noHealthcheck());
+        int pods = replicas != null ? replicas : setting.replicas().orElse(1);
         long user = user(project);
         Release.Made made = Release.make(root, app, Optional.empty(), new BuildOptions(false, false, false), plan -> {
             if (plan.dirty() && !allowDirty) {
@@ -107,7 +115,7 @@ final class DeployK8sCommand implements Callable<Integer> {
                 .orElse(workspace.plan().app());
         K8sDeployment deployment = new K8sDeployment(made.plan(), pushed, appPlan, project.config().environment(),
                 ProjectStack.of(session, project).plan(chosen).appEnvironment(), project.dockerfile().isEmpty(), user,
-                replicas, health);
+                pods, health);
         DeployedApp deployed = deployment.deployedApp();
         Manifests manifests = KubernetesManifests.render(deployed);
         Path folder = root.startDirectory().resolve(output).normalize();

@@ -2,6 +2,7 @@ package dev.dockenv.cli;
 
 import dev.dockenv.compose.ComposeYaml;
 import dev.dockenv.compose.Deploy;
+import dev.dockenv.deploy.ServerHealth;
 import dev.dockenv.deploy.SwarmApp;
 import dev.dockenv.deploy.SwarmStack;
 import dev.dockenv.engine.Engine;
@@ -56,8 +57,8 @@ final class DeploySwarmCommand implements Callable<Integer> {
     @Mixin
     private ServerDeployOptions options;
 
-    @Option(names = "--replicas", paramLabel = "N", description = "How many tasks run the app (default: as many as "
-            + "the stack runs now, 1 for a new stack).")
+    @Option(names = "--replicas", paramLabel = "N", description = "How many tasks run the app (default: replicas of "
+            + "[tool.dockenv.deploy], else as many as the stack runs now, 1 for a new stack).")
     private Integer replicas;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "The stack file to write (default: "
@@ -112,8 +113,9 @@ final class DeploySwarmCommand implements Callable<Integer> {
             String image = ServerRelease.deployedImage(plan);
             String stack = givenStack.orElse(ServerRelease.name(plan.name()));
             List<StackService> before = manager.stackServices(stack);
-            int wanted = replicas != null ? replicas : before.stream().filter(s -> s.name().equals(stack + "_" + SERVICE))
-                    .mapToInt(StackService::desiredReplicas).findFirst().orElse(1);
+            int wanted = replicas != null ? replicas : prepared.setting().replicas().orElseGet(() -> before.stream()
+                    .filter(s -> s.name().equals(stack + "_" + SERVICE)).mapToInt(StackService::desiredReplicas)
+                    .findFirst().orElse(1));
             try {
                 rendered.set(new Rendered(image, stack, before, wanted, ComposeYaml.renderStack(SwarmStack.model(
                         new SwarmApp(SERVICE, image, prepared.ports(), wanted, mode, prepared.health(),
@@ -164,7 +166,8 @@ final class DeploySwarmCommand implements Callable<Integer> {
                     + (back.update().state().startsWith("rollback") ? "rolled the app back to its previous image"
                     : "paused the update") + " (" + back.update().state() + ": " + back.update().message() + ")"
                     + failures(back.failedTasks()) + logs(manager, appService),
-                    hint(back.failedTasks(), options.healthPath, appService));
+                    hint(back.failedTasks(), prepared.health() instanceof ServerHealth.HttpGet get ? get.path() : "/",
+                            appService));
         }
         if (outcome instanceof SwarmRollout.Outcome.Late late) {
             throw new DockenvException(ExitCode.SERVICE_FAILED, "the app of the stack " + stack + " did not run "

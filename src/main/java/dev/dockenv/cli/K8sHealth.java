@@ -1,5 +1,6 @@
 package dev.dockenv.cli;
 
+import dev.dockenv.config.HealthPath;
 import dev.dockenv.errors.DockenvException;
 import dev.dockenv.errors.ExitCode;
 import dev.dockenv.k8s.HealthProbe;
@@ -27,12 +28,9 @@ record K8sHealth(Optional<String> httpPath, boolean none) {
             throw new DockenvException(ExitCode.USAGE, "--health-path and --no-health cannot be given together",
                     "choose one");
         }
-        httpPath.ifPresent(p -> {
-            if (!p.startsWith("/") || p.codePoints().anyMatch(c -> c <= 0x20 || c == 0x7f)) {
-                throw new DockenvException(ExitCode.USAGE, "--health-path '" + p + "' is not an HTTP path",
-                        "give a path that begins with '/' and holds no space, such as /healthz");
-            }
-        });
+        httpPath.ifPresent(p -> HealthPath.problem(p).ifPresent(problem -> {
+            throw new DockenvException(ExitCode.USAGE, "--health-path: " + problem, "give a path such as /healthz");
+        }));
     }
 
     /** The probe for an app listening on {@code ports} (in order), if any. */

@@ -1,9 +1,12 @@
 package dev.dockenv.cli;
 
 import dev.dockenv.build.BuildOptions;
+import dev.dockenv.config.DeploySetting;
 import dev.dockenv.deploy.DeployedServices;
 import dev.dockenv.deploy.ServerHealth;
 import dev.dockenv.engine.EngineEndpoint;
+import dev.dockenv.errors.DockenvException;
+import dev.dockenv.errors.ExitCode;
 import dev.dockenv.plan.AppPlan;
 import dev.dockenv.plan.PlannedApp;
 import dev.dockenv.project.Project;
@@ -11,6 +14,7 @@ import dev.dockenv.project.ProjectApp;
 import dev.dockenv.release.ReleasePlan;
 import dev.dockenv.stack.StackPlan;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -27,14 +31,16 @@ final class ServerDeployOptions {
     String app;
 
     @Option(names = "--env-file", paramLabel = "FILE", description = "Variables for the app and the services' passwords "
-            + "(NAME=value lines), read where dockenv runs; named in the file dockenv writes, never copied into it.")
+            + "(NAME=value lines), read where dockenv runs; named in the file dockenv writes, never copied into it "
+            + "(default: env-file of [tool.dockenv.deploy]).")
     Path envFile;
 
-    @Option(names = "--health-path", paramLabel = "PATH", defaultValue = "/", description = "The path the health check "
-            + "gets on the app's first port (default: ${DEFAULT-VALUE}; any answer below 500 is healthy).")
+    @Option(names = "--health-path", paramLabel = "PATH", description = "The path the health check gets on the app's "
+            + "first port (default: health-path of [tool.dockenv.deploy], else /; any answer below 500 is healthy).")
     String healthPath;
 
-    @Option(names = "--no-healthcheck", description = "No health check of dockenv's (the image's own still applies).")
+    @Option(names = "--no-healthcheck", description = "No health check of dockenv's (the image's own still applies; "
+            + "healthcheck = false in [tool.dockenv.deploy]).")
     boolean noHealthcheck;
 
     @Option(names = "--allow-dirty", description = "Deploy a release of a tree with uncommitted changes.")
@@ -50,9 +56,10 @@ final class ServerDeployOptions {
      * @param health   dockenv's check of the app, none without a port or with --no-healthcheck
      * @param env      the operator's env file (absolute), checked to exist
      * @param envInFile the env file as the written file names it
+     * @param setting  the app's [tool.dockenv.deploy] keys over the project's, for the keys of one command
      */
     record Prepared(Project project, Optional<ProjectApp> app, StackPlan services, List<Integer> ports, Path file,
-            ServerHealth health, Optional<Path> env, Optional<String> envInFile) {
+            ServerHealth health, Optional<Path> env, Optional<String> envInFile, DeploySetting setting) {
     }
 
     /**
@@ -61,11 +68,15 @@ final class ServerDeployOptions {
      * project, {@code deploy/APP.KIND.yaml} for an app).
      */
     Prepared prepare(DockenvCommand root, Path output, String kind) {
-        Optional<Path> env = ServerRelease.envFile(root.startDirectory(), envFile);
-        String checkedHealthPath = ServerRelease.healthPath(healthPath);
+        Optional<Path> optionEnv = ServerRelease.envFile(root.startDirectory(), envFile);
+        Optional<String> optionHealthPath = Optional.ofNullable(healthPath).map(ServerRelease::healthPath);
         Workspace workspace = Workspace.open(root);
         Project project = workspace.project();
         Optional<ProjectApp> chosen = AppSelection.choose(project, app, root.startDirectory());
+        DeploySetting setting = chosen.map(a -> a.setting().deploy().over(project.config().deploy()))
+                .orElse(project.config().deploy());
+        Optional<Path> env = optionEnv.isPresent() ? optionEnv : setting.envFile().map(f -> configuredEnvFile(project,
+                f, setting));
         AppPlan appPlan = chosen.flatMap(a -> workspace.plan().plannedApp(a.name())).map(PlannedApp::app)
                 .orElse(workspace.plan().app());
         StackPlan services = DeployedServices.plan(project.name(), project.root(), project.config().stack(),
@@ -74,10 +85,23 @@ final class ServerDeployOptions {
                 .map(a -> "deploy/" + a.name() + "." + kind + ".yaml").orElse("deploy/" + kind + ".yaml")))
                 .toAbsolutePath().normalize();
         List<Integer> ports = appPlan.prodPorts();
-        ServerHealth health = noHealthcheck || ports.isEmpty() ? new ServerHealth.None()
-                : new ServerHealth.HttpGet(ports.get(0), checkedHealthPath);
+        boolean checked = !noHealthcheck && (optionHealthPath.isPresent() || !setting.noHealthcheck());
+        ServerHealth health = !checked || ports.isEmpty() ? new ServerHealth.None()
+                : new ServerHealth.HttpGet(ports.get(0), optionHealthPath.or(setting::healthPath).orElse("/"));
         Optional<String> envInFile = env.map(e -> ServerRelease.relativeTo(file.getParent(), project.root(), e));
-        return new Prepared(project, chosen, services, ports, file, health, env, envInFile);
+        return new Prepared(project, chosen, services, ports, file, health, env, envInFile, setting);
+    }
+
+    /** The env file [tool.dockenv.deploy] names, which must exist: it is where the operator's values are. */
+    private static Path configuredEnvFile(Project project, String written, DeploySetting setting) {
+        Path file = project.root().resolve(written).normalize();
+        if (!Files.isRegularFile(file)) {
+            throw new DockenvException(ExitCode.USAGE, "the env file " + file + " that env-file of the deploy settings "
+                    + "names (" + setting.location().map(Object::toString).orElse("[tool.dockenv.deploy]")
+                    + ") does not exist", "write the app's variables and the services' passwords there (NAME=value "
+                    + "lines, kept out of git), or give another with --env-file");
+        }
+        return file;
     }
 
     /**

@@ -18,6 +18,7 @@ import java.util.Optional;
  * @param ports as written (parsed by {@link PortMapping})
  * @param dependsOn empty when not written: every service
  * @param release its {@code [tool.dockenv.apps.NAME.release]} table
+ * @param deploy  its {@code [tool.dockenv.apps.NAME.deploy]} table (the keys it does not write are the project's)
  */
 public record AppSetting(
         String name,
@@ -29,7 +30,8 @@ public record AppSetting(
         List<String> command,
         List<String> ports,
         Optional<List<NameReference>> dependsOn,
-        ReleaseSetting release) {
+        ReleaseSetting release,
+        DeploySetting deploy) {
 
     public AppSetting {
         requirements = requirements.map(List::copyOf);

@@ -33,7 +33,8 @@ final class AppSettingsReader {
         COMMAND("command", "the app's command: an array of strings or one string"),
         PORTS("ports", "an array of ports: 8000, \"8080:8000\" or \"0.0.0.0:8000:8000\""),
         DEPENDS_ON("depends-on", "an array of the services the app needs started (all of them when not written)"),
-        RELEASE(ReleaseSettingReader.KEY, ReleaseSettingReader.EXPECTED);
+        RELEASE(ReleaseSettingReader.KEY, ReleaseSettingReader.EXPECTED),
+        DEPLOY(DeploySettingReader.KEY, DeploySettingReader.EXPECTED);
 
         final String key;
         final String expected;
@@ -99,7 +100,8 @@ final class AppSettingsReader {
                 ConfigReader.command(doc, path(at, AppKey.COMMAND.key), AppKey.COMMAND.expected),
                 ConfigReader.ports(doc, path(at, AppKey.PORTS.key), AppKey.PORTS.expected),
                 dependsOn,
-                ReleaseSettingReader.read(doc, at));
+                ReleaseSettingReader.read(doc, at),
+                DeploySettingReader.read(doc, at));
     }
 
     /** The app's folder as written, normalized to "a/b": inside the project, never the project itself. */

@@ -26,8 +26,9 @@ public enum ConfigKey {
             + "env = {...}, command = ..., volumes = [...], healthcheck = ..., depends-on = [...] }"),
     DEPENDS_ON("depends-on", "an array of the services the app needs started (all of them when not written)"),
     APPS("apps", "a table of the repository's apps: [tool.dockenv.apps.NAME] with path, requirements, "
-            + "dev-requirements, command, ports, depends-on and release"),
-    RELEASE("release", "a table: repository = \"registry.example.com/team/shop\"");
+            + "dev-requirements, command, ports, depends-on, release and deploy"),
+    RELEASE("release", "a table: repository = \"registry.example.com/team/shop\""),
+    DEPLOY(DeploySettingReader.KEY, DeploySettingReader.EXPECTED);
 
     private final String key;
     private final String expected;

@@ -63,7 +63,8 @@ public final class ConfigReader {
                 buildInputs(doc, path(prefix, ConfigKey.BUILD_INPUTS)),
                 stack,
                 AppSettingsReader.read(doc, prefix, stack),
-                ReleaseSettingReader.read(doc, prefix));
+                ReleaseSettingReader.read(doc, prefix),
+                DeploySettingReader.read(doc, prefix));
     }
 
     /** An image reference: one FROM value, never a second instruction. */

@@ -36,7 +36,8 @@ public record DockenvConfig(
         List<BuildInput> buildInputs,
         StackSettings stack,
         List<AppSetting> apps,
-        ReleaseSetting release) {
+        ReleaseSetting release,
+        DeploySetting deploy) {
 
     /** A requirements set named in the configuration, with where it is written. */
     public record RequirementsChoice(String name, SourceLocation location) {
@@ -77,6 +78,7 @@ public record DockenvConfig(
     public static DockenvConfig empty() {
         return new DockenvConfig(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), List.of(),
                 List.of(), List.of(), Map.of(), List.of(), Optional.empty(), List.of(), List.of(), List.of(),
-                Optional.empty(), Optional.empty(), List.of(), StackSettings.none(), List.of(), ReleaseSetting.none());
+                Optional.empty(), Optional.empty(), List.of(), StackSettings.none(), List.of(), ReleaseSetting.none(),
+                DeploySetting.none());
     }
 }

@@ -1,5 +1,6 @@
 package dev.dockenv.deploy;
 
+import dev.dockenv.config.HealthPath;
 import java.util.Objects;
 
 /** How the engine on the server tells that the app is up. */
@@ -17,11 +18,9 @@ public sealed interface ServerHealth {
                 throw new IllegalArgumentException("not a port: " + port);
             }
             Objects.requireNonNull(path, "path");
-            if (!path.startsWith("/") || path.chars().anyMatch(c -> c <= 0x20 || c == 0x7f || c == '\'' || c == '\\'
-                    || c == '$')) {
-                throw new IllegalArgumentException("a health check's path starts with '/' and has no space, quote, "
-                        + "backslash, '$' or control character: '" + path + "'");
-            }
+            HealthPath.problem(path).ifPresent(problem -> {
+                throw new IllegalArgumentException(problem);
+            });
         }
 
         /** The check as a program and its arguments (run without a shell). */

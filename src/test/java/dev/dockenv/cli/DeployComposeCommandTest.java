@@ -85,6 +85,16 @@ class DeployComposeCommandTest {
     }
 
     @Test
+    void aPublishAddressThatIsNoIpAddressIsAUsageError() throws Exception {
+        Path dir = project("registry.example.com/team/shop");
+        CliHarness cli = new CliHarness(tmp.resolve("cache"));
+
+        assertThat(cli.run(dir, "deploy", "compose", "--publish-address", "example.com")).isEqualTo(2);
+        assertThat(cli.err).contains("--publish-address: 'example.com' is not an IP address");
+        assertThat(cli.engine.builds).isEmpty();
+    }
+
+    @Test
     void deployWithoutATargetNamesTheTargets() throws Exception {
         Path dir = project("registry.example.com/team/shop");
         CliHarness cli = new CliHarness(tmp.resolve("cache"));

@@ -208,7 +208,7 @@ class DeployK8sCommandTest {
     void conflictingHealthOptionsAreAUsageError() {
         assertThat(run("deploy", "k8s", "--health-path", "/h", "--no-health")).isEqualTo(2);
         assertThat(run("deploy", "k8s", "--health-path", "healthz")).isEqualTo(2);
-        assertThat(err).contains("is not an HTTP path");
+        assertThat(err).contains("--health-path: a health check's path starts with '/'");
         assertThat(engine.pushes).isEmpty();
     }
 

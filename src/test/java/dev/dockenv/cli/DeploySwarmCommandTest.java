@@ -191,6 +191,39 @@ class DeploySwarmCommandTest {
     }
 
     @Test
+    void theDeployTableGivesWhatTheOptionsDoNotAndAnOptionWins() throws Exception {
+        Path dir = project();
+        Files.writeString(dir.resolve("pyproject.toml"), Files.readString(dir.resolve("pyproject.toml")) + """
+
+                [tool.dockenv.deploy]
+                env-file = "prod.env"
+                health-path = "/healthz"
+                replicas = 3
+                """);
+        GitRepo.commitAll(dir, "deploy settings");
+        FakeEngine manager = new FakeEngine();
+        converges(manager, 3);
+        CliHarness cli = harness(tmp.resolve("cache"), manager);
+
+        assertThat(cli.run(dir, "-H", SERVER, "deploy", "swarm", "-q")).as(cli.err).isZero();
+        String file = manager.stackDeploys.get("shop").get(0);
+        assertThat(file).contains("      replicas: 3\n", "c.request('GET','/healthz')", "      - \"../prod.env\"\n");
+        assertThat(manager.stackVariables.get("shop")).containsEntry("DOCKENV_SECRET_DB", "s3cret");
+
+        converges(manager, 2);
+        assertThat(cli.run(dir, "-H", SERVER, "deploy", "swarm", "-q", "--replicas", "2", "--health-path", "/ping"))
+                .as(cli.err).isZero();
+        assertThat(manager.stackDeploys.get("shop").get(1)).contains("      replicas: 2\n", "c.request('GET','/ping')");
+
+        Files.delete(dir.resolve("prod.env"));
+        CliHarness missing = harness(tmp.resolve("cache"), new FakeEngine());
+        assertThat(missing.run(dir, "-H", SERVER, "deploy", "swarm")).as(missing.err).isEqualTo(2);
+        assertThat(missing.err).contains("the env file " + dir.resolve("prod.env") + " that env-file of the deploy "
+                + "settings names (", "pyproject.toml:");
+        assertThat(missing.engine.builds).isEmpty();
+    }
+
+    @Test
     void aBadEndpointModeReplicasOrTimeoutIsAUsageError() throws Exception {
         Path dir = project();
         for (List<String> args : List.of(List.of("--endpoint-mode", "mesh"), List.of("--replicas", "-1"),
