@@ -68,7 +68,7 @@ class ArchitectureTest {
             new Layer("formats", "readers and typed models of single file formats",
                     "dev.dockenv.config", "dev.dockenv.deps", "dev.dockenv.dockerfile", "dev.dockenv.compose", "dev.dockenv.context",
                     "dev.dockenv.pyproject", "dev.dockenv.packaging", "dev.dockenv.script", "dev.dockenv.lock..",
-                    "dev.dockenv.k8s"),
+                    "dev.dockenv.k8s", "dev.dockenv.yaml"),
             new Layer("project", "locating and scanning a project into the immutable model",
                     "dev.dockenv.project"),
             new Layer("decision", "what installs the environment, what the prod image starts",

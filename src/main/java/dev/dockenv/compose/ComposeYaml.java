@@ -1,18 +1,13 @@
 package dev.dockenv.compose;
 
+import dev.dockenv.yaml.BlockYaml;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
-import org.snakeyaml.engine.v2.api.Dump;
-import org.snakeyaml.engine.v2.api.DumpSettings;
-import org.snakeyaml.engine.v2.api.StreamDataWriter;
 import org.snakeyaml.engine.v2.common.FlowStyle;
-import org.snakeyaml.engine.v2.common.NonPrintableStyle;
 import org.snakeyaml.engine.v2.common.ScalarStyle;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
@@ -40,16 +35,6 @@ import org.snakeyaml.engine.v2.nodes.Tag;
 public final class ComposeYaml {
     /** Keys written plain: no YAML 1.1 or 1.2 reader resolves them to anything but a string. */
     private static final Pattern PLAIN_KEY = Pattern.compile("[A-Za-z_][A-Za-z0-9_./-]*");
-    /** Words YAML 1.1 readers (PyYAML) take for booleans or null, in any case. */
-    private static final Set<String> YAML11_WORDS = Set.of("y", "n", "yes", "no", "true", "false", "on", "off", "null");
-
-    private static final DumpSettings SETTINGS = DumpSettings.builder()
-            .setDefaultFlowStyle(FlowStyle.BLOCK)
-            .setIndentWithIndicator(true)
-            .setIndicatorIndent(2)
-            .setSplitLines(false)
-            .setNonPrintableStyle(NonPrintableStyle.ESCAPE)
-            .build();
 
     private ComposeYaml() {
     }
@@ -95,30 +80,7 @@ public final class ComposeYaml {
                 return volume.node();
             }));
         }
-        StringBuilder yaml = new StringBuilder();
-        new Dump(SETTINGS).dumpNode(root.node(), new StreamDataWriter() {
-            @Override
-            public void write(String str) {
-                yaml.append(str);
-            }
-
-            @Override
-            public void write(String str, int off, int len) {
-                yaml.append(str, off, off + len);
-            }
-        });
-        return out.append(escapeYaml11LineBreaks(yaml.toString())).toString();
-    }
-
-    /**
-     * YAML 1.1 (docker-compose 1.29's PyYAML) also breaks lines at LINE SEPARATOR and PARAGRAPH
-     * SEPARATOR, which the YAML 1.2 emitter writes as they are (it escapes NEL itself). They can only
-     * be in double-quoted strings here (keys and comments cannot hold them), so they are written as
-     * YAML's four-digit escapes (backslash, u, the code point), which every reader knows
-     * (snakeyaml-engine does not know YAML's L and P escapes).
-     */
-    private static String escapeYaml11LineBreaks(String yaml) {
-        return yaml.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029");
+        return out.append(BlockYaml.dump(root.node())).toString();
     }
 
     private static Node service(Service service, boolean stack) {
@@ -328,9 +290,8 @@ public final class ComposeYaml {
     }
 
     private static Node key(String key) {
-        boolean plain = PLAIN_KEY.matcher(key).matches() && !YAML11_WORDS.contains(key.toLowerCase(Locale.ROOT));
         // a key is a name or a variable, never interpolated: compose does not interpolate keys
-        return new ScalarNode(Tag.STR, key, plain ? ScalarStyle.PLAIN : ScalarStyle.DOUBLE_QUOTED);
+        return BlockYaml.string(key, PLAIN_KEY);
     }
 
     /** A block mapping under construction, keys in the order put. */

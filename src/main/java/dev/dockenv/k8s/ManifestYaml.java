@@ -1,17 +1,12 @@
 package dev.dockenv.k8s;
 
+import dev.dockenv.yaml.BlockYaml;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Pattern;
-import org.snakeyaml.engine.v2.api.Dump;
-import org.snakeyaml.engine.v2.api.DumpSettings;
-import org.snakeyaml.engine.v2.api.StreamDataWriter;
 import org.snakeyaml.engine.v2.common.FlowStyle;
-import org.snakeyaml.engine.v2.common.NonPrintableStyle;
 import org.snakeyaml.engine.v2.common.ScalarStyle;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
@@ -34,34 +29,12 @@ import tools.jackson.databind.json.JsonMapper;
 final class ManifestYaml {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Pattern PLAIN = Pattern.compile("[A-Za-z/][A-Za-z0-9_./-]*");
-    private static final Set<String> YAML11_WORDS = Set.of("y", "n", "yes", "no", "true", "false", "on", "off", "null");
-    private static final DumpSettings SETTINGS = DumpSettings.builder()
-            .setDefaultFlowStyle(FlowStyle.BLOCK)
-            .setIndentWithIndicator(true)
-            .setIndicatorIndent(2)
-            .setSplitLines(false)
-            .setNonPrintableStyle(NonPrintableStyle.ESCAPE)
-            .build();
 
     private ManifestYaml() {
     }
 
     static String render(HasMetadata object) {
-        StringBuilder yaml = new StringBuilder();
-        new Dump(SETTINGS).dumpNode(node(JSON.valueToTree(object)), new StreamDataWriter() {
-            @Override
-            public void write(String str) {
-                yaml.append(str);
-            }
-
-            @Override
-            public void write(String str, int off, int len) {
-                yaml.append(str, off, off + len);
-            }
-        });
-        // YAML 1.1 readers also break lines at LINE and PARAGRAPH SEPARATOR, which a YAML 1.2 emitter
-        // leaves as they are: only double-quoted strings can hold them here
-        return yaml.toString().replace("\u2028", "\\u2028").replace("\u2029", "\\u2029");
+        return BlockYaml.dump(node(JSON.valueToTree(object)));
     }
 
     private static Node node(JsonNode json) {
@@ -90,7 +63,6 @@ final class ManifestYaml {
     }
 
     private static Node string(String value) {
-        boolean plain = PLAIN.matcher(value).matches() && !YAML11_WORDS.contains(value.toLowerCase(Locale.ROOT));
-        return new ScalarNode(Tag.STR, value, plain ? ScalarStyle.PLAIN : ScalarStyle.DOUBLE_QUOTED);
+        return BlockYaml.string(value, PLAIN);
     }
 }
