@@ -1,11 +1,39 @@
 #!/usr/bin/env bash
 # Makes sure a Docker engine answers, installing and starting Debian's docker.io when none does.
-# Idempotent: does nothing when `docker info` already works. Needs root to install.
+# Idempotent: does nothing when `docker info` already works and its default bridge is there. Needs
+# root to install.
+#
+# The default bridge: twice on this machine the main engine's docker0 interface disappeared while
+# the engine kept running (each time while the second engine of the tests, scripts/ensure-server-engine.sh,
+# was busy; the cause is not known), and then every `docker run` on the default network fails with
+# "could not find bridge docker0". When the engine's bridge network names an interface that does not
+# exist, it is made again with the engine's own gateway and subnet (root only), as dockerd makes it.
 set -euo pipefail
 
 engine_up() { docker info >/dev/null 2>&1; }
 
-if engine_up; then exit 0; fi
+ensure_default_bridge() {
+  local name gateway subnet prefix
+  name=$(docker network inspect bridge --format '{{index .Options "com.docker.network.bridge.name"}}' 2>/dev/null) || return 0
+  [ -n "$name" ] || return 0
+  ip link show "$name" >/dev/null 2>&1 && return 0
+  if [ "$(id -u)" != 0 ]; then
+    echo "ensure-engine: the engine's default bridge $name is missing; as root: ip link add $name type bridge (or restart dockerd)" >&2
+    return 1
+  fi
+  gateway=$(docker network inspect bridge --format '{{(index .IPAM.Config 0).Gateway}}')
+  subnet=$(docker network inspect bridge --format '{{(index .IPAM.Config 0).Subnet}}')
+  prefix=${subnet#*/}
+  echo "ensure-engine: the engine's default bridge $name was missing: made again ($gateway/$prefix)" >&2
+  ip link add "$name" type bridge
+  ip addr add "$gateway/$prefix" dev "$name"
+  ip link set "$name" up
+}
+
+if engine_up; then
+  ensure_default_bridge
+  exit 0
+fi
 
 if ! command -v dockerd >/dev/null 2>&1; then
   if [ "$(id -u)" != 0 ]; then
@@ -28,3 +56,4 @@ if ! engine_up; then
 fi
 
 engine_up || { echo "ensure-engine: dockerd did not come up; see /var/log/dockerd.log" >&2; exit 1; }
+ensure_default_bridge
