@@ -79,7 +79,7 @@ public final class ServerCompose {
     }
 
     private static Service appService(ServerApp app, StackPlan services) {
-        Service.Builder b = appBase(app.image(), app.envFile(), app.health(), services, UNSET)
+        Service.Builder b = appBase(app.image(), app.envFile(), app.health(), INTERVAL, services, UNSET)
                 .restart(Restart.UNLESS_STOPPED);
         for (int port : app.containerPorts()) {
             b.port(publish(app.publishAddress()) + port + ":" + port);
@@ -93,15 +93,15 @@ public final class ServerCompose {
     /**
      * What the app's service is wherever it is deployed: its pushed image, an init process, the
      * operator's env file, the variables of the services it uses (a password unset is an error of the
-     * client with the words {@code unset}), dockenv's health check.
+     * client with the words {@code unset}), dockenv's health check every {@code interval}.
      */
-    static Service.Builder appBase(String image, Optional<String> envFile, ServerHealth health,
+    static Service.Builder appBase(String image, Optional<String> envFile, ServerHealth health, Duration interval,
             StackPlan services, String unset) {
         Service.Builder b = Service.builder().image(image).init(true);
         envFile.ifPresent(b::envFile);
         new TreeMap<>(services.appEnvironment()).forEach((k, v) -> b.environment(k, value(v, unset)));
         if (health instanceof ServerHealth.HttpGet get) {
-            b.healthcheck(Healthcheck.cmd(get.command().toArray(String[]::new)).interval(INTERVAL).timeout(TIMEOUT)
+            b.healthcheck(Healthcheck.cmd(get.command().toArray(String[]::new)).interval(interval).timeout(TIMEOUT)
                     .retries(RETRIES).startPeriod(START_PERIOD).build());
         }
         return b;

@@ -27,6 +27,12 @@ public final class SwarmStack {
     /** The pause between two replaced tasks, and how long a new task is watched for a failure. */
     static final Duration UPDATE_DELAY = Duration.ofSeconds(2);
     static final Duration UPDATE_MONITOR = Duration.ofSeconds(15);
+    /**
+     * How often a task's health is checked: Swarm replaces the next replica only once the new one is
+     * healthy, and the first check comes one interval after the start, so this is most of the time
+     * each replica takes (a server's compose file checks every 10 s).
+     */
+    static final Duration HEALTH_INTERVAL = Duration.ofSeconds(5);
     /** The pause before Swarm restarts a task that stopped. */
     static final Duration RESTART_DELAY = Duration.ofSeconds(5);
     /**
@@ -58,7 +64,8 @@ public final class SwarmStack {
     }
 
     private static Service appService(SwarmApp app, StackPlan services) {
-        Service.Builder b = ServerCompose.appBase(app.image(), app.envFile(), app.health(), services, UNSET);
+        Service.Builder b = ServerCompose.appBase(app.image(), app.envFile(), app.health(), HEALTH_INTERVAL, services,
+                UNSET);
         if (app.endpointMode() == Deploy.EndpointMode.VIP) {
             app.containerPorts().forEach(port -> b.port(port + ":" + port));
         }
