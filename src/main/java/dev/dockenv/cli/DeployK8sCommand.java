@@ -91,19 +91,12 @@ final class DeployK8sCommand implements Callable<Integer> {
         Workspace workspace = Workspace.open(root);
         Project project = workspace.project();
         Optional<ProjectApp> chosen = AppSelection.choose(project, app, root.startDirectory());
-        DeploySetting setting = chosen.map(a -> a.setting().deploy().over(project.config().deploy()))
-                .orElse(project.config().deploy());
+        DeploySetting setting = ServerRelease.deploySetting(project, chosen);
         K8sHealth health = healthPath != null || noHealth ? given
                 : new K8sHealth(setting.healthPath(), setting.noHealthcheck());
         int pods = replicas != null ? replicas : setting.replicas().orElse(1);
         long user = user(project);
-        Release.Made made = Release.make(root, app, Optional.empty(), new BuildOptions(false, false, false), plan -> {
-            if (plan.dirty() && !allowDirty) {
-                throw new DockenvException(ExitCode.USAGE, "the project has uncommitted changes: a release of it "
-                        + "would not be the one of a commit (" + plan.revision().orElseThrow().shortCommit() + ")",
-                        "commit (or stash) the changes, or deploy anyway with --allow-dirty");
-            }
-        });
+        Release.Made made = Release.make(root, app, Optional.empty(), new BuildOptions(false, false, false), plan -> Release.refuseUncommitted(plan, allowDirty, "deploy"));
         Session session = root.session();
         PrintWriter err = session.err();
         if (made.plan().repository().indexOf('/') < 0) {

@@ -45,13 +45,7 @@ final class PushCommand implements Callable<Integer> {
                         + "registry.example.com/team/shop");
             });
         }
-        Release.Made made = Release.make(root, app, Optional.empty(), new BuildOptions(false, false, false), plan -> {
-            if (plan.dirty() && !allowDirty) {
-                throw new DockenvException(ExitCode.USAGE, "the project has uncommitted changes: a release of it "
-                        + "would not be the one of a commit (" + plan.revision().orElseThrow().shortCommit() + ")",
-                        "commit (or stash) the changes, or push anyway with --allow-dirty");
-            }
-        });
+        Release.Made made = Release.make(root, app, Optional.empty(), new BuildOptions(false, false, false), plan -> Release.refuseUncommitted(plan, allowDirty, "push"));
         if (repository == null && made.plan().repository().indexOf('/') < 0) {
             root.session().err().println("dockenv: " + made.plan().repository() + " names no registry: docker pushes "
                     + "it to Docker Hub (set [tool.dockenv.release] repository, or name one: dockenv push REPOSITORY)");

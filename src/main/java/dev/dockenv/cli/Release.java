@@ -11,6 +11,8 @@ import dev.dockenv.config.ReleaseSetting;
 import dev.dockenv.dockerfile.DockerfileSummary;
 import dev.dockenv.dockerfile.DockerfileSummaryReader;
 import dev.dockenv.context.DeployOutputs;
+import dev.dockenv.errors.DockenvException;
+import dev.dockenv.errors.ExitCode;
 import dev.dockenv.engine.ImageSummary;
 import dev.dockenv.io.Utf8File;
 import dev.dockenv.packaging.DistributionMetadata;
@@ -67,6 +69,19 @@ final class Release {
         ImageSummary image = new ReleaseImageBuilder(workspace.session().engine()).build(prod.reference(), plan, sbom,
                 new BuildReporter(err, root.verbose()));
         return new Made(plan, image, prod, sbom);
+    }
+
+    /**
+     * Refuses, before anything is built, a release of a tree with uncommitted changes unless
+     * {@code allowDirty}: its tags would not be a commit's. {@code verb} is what the command does
+     * anyway with --allow-dirty ("push", "deploy").
+     */
+    static void refuseUncommitted(ReleasePlan plan, boolean allowDirty, String verb) {
+        if (plan.dirty() && !allowDirty) {
+            throw new DockenvException(ExitCode.USAGE, "the project has uncommitted changes: a release of it would not "
+                    + "be the one of a commit (" + plan.revision().orElseThrow().shortCommit() + ")",
+                    "commit (or stash) the changes, or " + verb + " anyway with --allow-dirty");
+        }
     }
 
     /** The CycloneDX SBOM of the prod image's Python packages, dated as the release (else as the image). */

@@ -73,8 +73,7 @@ final class ServerDeployOptions {
         Workspace workspace = Workspace.open(root);
         Project project = workspace.project();
         Optional<ProjectApp> chosen = AppSelection.choose(project, app, root.startDirectory());
-        DeploySetting setting = chosen.map(a -> a.setting().deploy().over(project.config().deploy()))
-                .orElse(project.config().deploy());
+        DeploySetting setting = ServerRelease.deploySetting(project, chosen);
         Optional<Path> env = optionEnv.isPresent() ? optionEnv : setting.envFile().map(f -> configuredEnvFile(project,
                 f, setting));
         AppPlan appPlan = chosen.flatMap(a -> workspace.plan().plannedApp(a.name())).map(PlannedApp::app)

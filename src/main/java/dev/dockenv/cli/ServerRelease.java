@@ -1,11 +1,14 @@
 package dev.dockenv.cli;
 
+import dev.dockenv.config.DeploySetting;
 import dev.dockenv.deploy.ServerHealth;
 import dev.dockenv.engine.ImageReference;
 import dev.dockenv.errors.DockenvException;
 import dev.dockenv.errors.ExitCode;
 import dev.dockenv.errors.IoFailures;
 import dev.dockenv.io.AtomicFiles;
+import dev.dockenv.project.Project;
+import dev.dockenv.project.ProjectApp;
 import dev.dockenv.release.ReleasePlan;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -46,11 +49,7 @@ final class ServerRelease {
 
     /** Refuses, before anything is built, a release a server could not pull or that is not of a commit. */
     static void refuse(ReleasePlan plan, boolean allowDirty) {
-        if (plan.dirty() && !allowDirty) {
-            throw new DockenvException(ExitCode.USAGE, "the project has uncommitted changes: a release of it would not "
-                    + "be the one of a commit (" + plan.revision().orElseThrow().shortCommit() + ")",
-                    "commit (or stash) the changes, or deploy anyway with --allow-dirty");
-        }
+        Release.refuseUncommitted(plan, allowDirty, "deploy");
         Optional<ImageReference> reference = ImageReference.parse(plan.repository() + ":" + deployedTag(plan));
         if (reference.isEmpty() || reference.get().registry().isEmpty()) {
             throw new DockenvException(ExitCode.USAGE, "the release's repository '" + plan.repository() + "' names no "
@@ -59,6 +58,11 @@ final class ServerRelease {
                             + "\" (docker.io/USER/" + plan.name() + " for Docker Hub), then log in there with docker "
                             + "login");
         }
+    }
+
+    /** The deploy settings of the app deployed: its [tool.dockenv.apps.NAME.deploy] keys over the project's. */
+    static DeploySetting deploySetting(Project project, Optional<ProjectApp> app) {
+        return app.map(a -> a.setting().deploy().over(project.config().deploy())).orElse(project.config().deploy());
     }
 
     /** The tag the server runs: the version's when there is one, else the commit's (never latest, which moves). */
