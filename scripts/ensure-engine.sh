@@ -3,11 +3,14 @@
 # Idempotent: does nothing when `docker info` already works and its default bridge is there. Needs
 # root to install.
 #
-# The default bridge: twice on this machine the main engine's docker0 interface disappeared while
-# the engine kept running (each time while the second engine of the tests, scripts/ensure-server-engine.sh,
-# was busy; the cause is not known), and then every `docker run` on the default network fails with
-# "could not find bridge docker0". When the engine's bridge network names an interface that does not
-# exist, it is made again with the engine's own gateway and subnet (root only), as dockerd makes it.
+# The default bridge: the main engine's docker0 interface disappears while the engine keeps running
+# when the tests' second engine (scripts/ensure-server-engine.sh, a Swarm manager) starts again after
+# its daemons were killed: it removes its stale ingress sandbox and, with it, docker0 from the host's
+# network namespace (seen with `ip monitor link`: docker0 deleted one second after that engine
+# started, its log saying "Removing stale sandbox ingress_sbox"). Then every `docker run` on the
+# default network fails with "could not find bridge docker0". When the engine's bridge network names
+# an interface that does not exist, it is made again with the engine's own gateway and subnet (root
+# only), as dockerd makes it; scripts/test.sh runs this again after starting the server engine.
 set -euo pipefail
 
 engine_up() { docker info >/dev/null 2>&1; }

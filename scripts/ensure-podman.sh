@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Makes sure Podman can run dockenv's Podman tests (PodmanIT), rootful and rootless (run as root;
 # idempotent; quiet and fast when everything is in place):
-#   - Debian's podman, uidmap (newuidmap for rootless) and catatonit (what `podman run --init`
-#     starts). Never podman-docker: it conflicts with docker.io and would remove the engine.
+#   - Debian's podman, uidmap (newuidmap for rootless), slirp4netns (rootless networking; only
+#     recommended by podman, so --no-install-recommends leaves it out) and catatonit (what
+#     `podman run --init` starts). Never podman-docker: it conflicts with docker.io and would remove
+#     the engine.
 #   - /etc/containers/containers.conf with `default_ulimits = []` (runc here refuses the default
 #     rlimits), unless the file says something about default_ulimits already.
 #   - /dev/net/tun readable and writable by all (mode 0666, as udev makes it on an ordinary
@@ -24,6 +26,7 @@ fail() { echo "ensure-podman: $*" >&2; exit 1; }
 missing=()
 command -v podman >/dev/null 2>&1 || missing+=(podman)
 command -v newuidmap >/dev/null 2>&1 || missing+=(uidmap)
+command -v slirp4netns >/dev/null 2>&1 || missing+=(slirp4netns)
 [ -x /usr/libexec/podman/catatonit ] || missing+=(catatonit)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "ensure-podman: installing ${missing[*]}" >&2

@@ -20,6 +20,8 @@
 #     DOCKENV_TEST_REGISTRY_PASSWORD),
 #   - the npm package kubernetes-models (scripts/ensure-kubernetes-models.sh, in the same cache),
 #     which KubernetesManifestsIT validates the rendered Kubernetes manifests with,
+#   - the Dev Containers CLI, npm @devcontainers/cli (scripts/ensure-devcontainer-cli.sh, in the same
+#     cache), which DevContainerIT starts the dev containers of `dockenv ide vscode` with,
 #   - kubectl (scripts/ensure-kubectl.sh: Debian's kubernetes-client when none is on PATH), which
 #     DeployK8sIT runs without a cluster,
 #   - when run as root, Podman beside Docker (scripts/ensure-podman.sh: podman, uidmap, catatonit,
@@ -59,6 +61,7 @@ registry_env=$(bash scripts/ensure-registry.sh --env)
 eval "$registry_env"
 unset registry_env
 bash scripts/ensure-kubernetes-models.sh
+bash scripts/ensure-devcontainer-cli.sh
 bash scripts/ensure-kubectl.sh
 if [ "$(id -u)" = 0 ]; then
   bash scripts/ensure-test-user.sh
@@ -69,6 +72,10 @@ if [ "$(id -u)" = 0 ]; then
   ssh_env=$(bash scripts/ensure-ssh-engine.sh --env)
   eval "$ssh_env"
   unset ssh_env
+  # The server engine, started again after its daemons were killed (as at the end of a session,
+  # before CI runs on the same machine), removes the main engine's docker0 while it cleans up its
+  # stale Swarm ingress sandbox. ensure-engine.sh makes the bridge again when it is missing.
+  bash scripts/ensure-engine.sh
   export DOCKENV_TEST_SERVER=${DOCKENV_TEST_SERVER:-unix:///run/dockenv-server/docker.sock}
   export DOCKENV_TEST_SERVER_TCP=${DOCKENV_TEST_SERVER_TCP:-tcp://127.0.0.1:23750}
 fi
