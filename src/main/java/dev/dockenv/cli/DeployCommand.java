@@ -2,7 +2,6 @@ package dev.dockenv.cli;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
@@ -24,8 +23,6 @@ final class DeployCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "name where to deploy: "
-                + String.join(", ", spec.subcommands().keySet()) + " (" + String.join(", ", spec.subcommands().keySet()
-                        .stream().map(t -> "dockenv deploy " + t).toList()) + ")");
+        throw MissingSubcommand.of(spec, "where to deploy");
     }
 }

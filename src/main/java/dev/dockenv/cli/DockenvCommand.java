@@ -97,6 +97,7 @@ public final class DockenvCommand implements Runnable {
         m.put("exec", ExecCommand::new);
         m.put("down", DownCommand::new);
         m.put("init", InitCommand::new);
+        m.put("ide", IdeCommand::new);
         m.put("status", StatusCommand::new);
         m.put("doctor", DoctorCommand::new);
         m.put("completion", AutoComplete.GenerateCompletion::new);

@@ -64,12 +64,13 @@ public final class ComposeFile {
         if (services) {
             model.header("The services' passwords (DOCKENV_SECRET_*) are in .env, which compose reads: keep it out of git.");
         }
-        model.service(SERVICE, service(plan, EnvironmentDockerfile.DEV, plan.command(), plan.ports(), services ? stack : null));
+        model.service(SERVICE, service(plan, EnvironmentDockerfile.DEV, plan.command(), plan.ports(), services ? stack : null,
+                true));
         for (PlannedApp app : plan.apps()) {
             if (!app.app().command().isEmpty()) {
                 StackPlan view = appStacks.get(app.name());
                 model.service(app.name(), service(plan, app.devStage(), app.app().command(), app.app().ports(),
-                        services && view != null ? view : null));
+                        services && view != null ? view : null, true));
             }
         }
         if (services) {
@@ -78,18 +79,25 @@ public final class ComposeFile {
         return model.build();
     }
 
-    /** A service of the environment's stage {@code stage}, as the caller's user, the project mounted. */
-    private static Service service(EnvironmentPlan plan, String stage, List<String> command, List<PortMapping> ports,
-            StackPlan stack) {
-        Build.Builder build = Build.builder(".").target(stage);
-        if (plan.index().hostNetwork()) {
-            build.network("host");
-        }
-        plan.index().buildArgs().forEach(build::arg);
+    /**
+     * A service of the environment's stage {@code stage}, as the caller's user (DOCKENV_UID and
+     * DOCKENV_GID), the project mounted, with the services of {@code stack} (none when null):
+     * built from the Dockerfile beside the file when {@code build}, else the image dockenv tags
+     * {@code dockenv-NAME:STAGE} at each build.
+     */
+    public static Service service(EnvironmentPlan plan, String stage, List<String> command, List<PortMapping> ports,
+            StackPlan stack, boolean build) {
         Service.Builder app = Service.builder()
-                .image(ImageNames.repositoryFor(plan.projectName()) + ":" + stage)
-                .builtFrom(build.build())
-                .command(ComposeString.literals(command))
+                .image(ImageNames.repositoryFor(plan.projectName()) + ":" + stage);
+        if (build) {
+            Build.Builder from = Build.builder(".").target(stage);
+            if (plan.index().hostNetwork()) {
+                from.network("host");
+            }
+            plan.index().buildArgs().forEach(from::arg);
+            app.builtFrom(from.build());
+        }
+        app.command(ComposeString.literals(command))
                 .user(ComposeString.interpolated("${DOCKENV_UID:-1000}:${DOCKENV_GID:-1000}"))
                 .workingDir(ContainerPaths.PROJECT)
                 .init(true)

@@ -92,7 +92,10 @@ public final class StackCompose {
         for (String dependency : s.dependsOn()) {
             b.dependsOn(dependency, condition(plan, dependency));
         }
-        b.label("dev.dockenv.stack", plan.project());
+        if (style == Style.OWN) {
+            // a file the user keeps names no folder of this machine (the stack's name hashes the path)
+            b.label("dev.dockenv.stack", plan.project());
+        }
         return b.build();
     }
 
@@ -151,6 +154,11 @@ public final class StackCompose {
      * variables and those of the services it depends on (waiting for them), its ports and command.
      */
     public static Service appService(AppContainer app, StackPlan plan) {
+        return appService(app, plan, Style.OWN);
+    }
+
+    /** The app's service, its variables from the stack in {@code style}. */
+    public static Service appService(AppContainer app, StackPlan plan, Style style) {
         Service.Builder b = Service.builder().image(app.image()).init(true).user(app.user())
                 .workingDir(app.workdir());
         b.volume(VolumeMount.bind(app.projectRoot().toString(), "/app"));
@@ -159,7 +167,7 @@ public final class StackCompose {
             b.volume(bind.readOnly() ? mount.asReadOnly() : mount);
         }
         new java.util.TreeMap<>(app.environment()).forEach(b::environment);
-        appEnvironment(plan, Style.OWN).forEach(b::environment);
+        appEnvironment(plan, style).forEach(b::environment);
         for (PortMapping p : app.ports()) {
             b.port(p.publishArgument());
         }
