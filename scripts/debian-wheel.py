@@ -7,7 +7,7 @@
 
 scripts/ensure-app-wheels.sh runs both. No public index is reachable on the test machines, so the
 tests' index serves these wheels (LocalPackageIndex.APP_WHEELS) for real applications: Django,
-psycopg2, Flask, redis-py, jupyter-server, gunicorn, uvicorn and their dependencies.
+psycopg2, Flask, redis-py, jupyter-server, gunicorn, uvicorn, pytest and their dependencies.
 
 A wheel holds what the package installs under /usr/lib/python3/dist-packages (symlinks resolved
 inside the package's .debs; those pointing elsewhere are left out), /usr/share/jupyter and
@@ -106,6 +106,10 @@ WHEELS = [
     ["python3-terminado"],
     ["python3-ptyprocess"],
     ["python3-websocket"],
+    # pytest (the test step of the CI pipelines dockenv writes)
+    ["python3-pytest"],
+    ["python3-pluggy"],
+    ["python3-iniconfig"],
 ]
 
 # Requirements that apply here but name no wheel of WHEELS: (wheel project, requirement) -> why

@@ -22,6 +22,8 @@
 #     which KubernetesManifestsIT validates the rendered Kubernetes manifests with,
 #   - the Dev Containers CLI, npm @devcontainers/cli (scripts/ensure-devcontainer-cli.sh, in the same
 #     cache), which DevContainerIT starts the dev containers of `dockenv ide vscode` with,
+#   - action-validator, npm @action-validator/cli (scripts/ensure-action-validator.sh, in the same
+#     cache), which GithubWorkflowIT checks the workflow of `dockenv ci github` with,
 #   - kubectl (scripts/ensure-kubectl.sh: Debian's kubernetes-client when none is on PATH), which
 #     DeployK8sIT runs without a cluster,
 #   - when run as root, Podman beside Docker (scripts/ensure-podman.sh: podman, uidmap, catatonit,
@@ -62,6 +64,7 @@ eval "$registry_env"
 unset registry_env
 bash scripts/ensure-kubernetes-models.sh
 bash scripts/ensure-devcontainer-cli.sh
+bash scripts/ensure-action-validator.sh
 bash scripts/ensure-kubectl.sh
 if [ "$(id -u)" = 0 ]; then
   bash scripts/ensure-test-user.sh

@@ -98,6 +98,7 @@ public final class DockenvCommand implements Runnable {
         m.put("down", DownCommand::new);
         m.put("init", InitCommand::new);
         m.put("ide", IdeCommand::new);
+        m.put("ci", CiCommand::new);
         m.put("status", StatusCommand::new);
         m.put("doctor", DoctorCommand::new);
         m.put("completion", AutoComplete.GenerateCompletion::new);

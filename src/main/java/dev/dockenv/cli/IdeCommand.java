@@ -1,28 +1,15 @@
 package dev.dockenv.cli;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code dockenv ide NAME}: the files an IDE needs to work in the environment; each IDE is a subcommand. */
 @Command(name = "ide", mixinStandardHelpOptions = true,
         subcommands = {IdeVsCodeCommand.class, IdePyCharmCommand.class},
         description = "Write what an IDE needs to work in the environment: VS Code's dev container (ide vscode), "
                 + "PyCharm's Docker Compose interpreter (ide pycharm). Files you edited are kept unless --force.")
-final class IdeCommand implements Runnable {
-    @ParentCommand
-    private DockenvCommand root;
-
-    @Spec
-    private CommandSpec spec;
-
-    DockenvCommand root() {
-        return root;
-    }
-
+final class IdeCommand extends CommandGroup {
     @Override
-    public void run() {
-        throw MissingSubcommand.of(spec, "the IDE");
+    String what() {
+        return "the IDE";
     }
 }

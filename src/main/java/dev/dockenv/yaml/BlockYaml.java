@@ -55,6 +55,18 @@ public final class BlockYaml {
         return yaml.toString().replace("\u2028", "\\u2028").replace("\u2029", "\\u2029");
     }
 
+    /**
+     * A script of several lines as a literal block ({@code |}), read back exactly; text a literal
+     * block would not keep as it is (no final newline, a first line indented, a line ending in a
+     * space, a character that must be escaped) is double-quoted instead.
+     */
+    public static ScalarNode literal(String text) {
+        boolean fits = text.endsWith("\n") && !text.isBlank() && !text.startsWith(" ")
+                && text.lines().allMatch(l -> l.equals(l.stripTrailing()))
+                && text.codePoints().allMatch(c -> c == '\n' || (c >= 0x20 && c < 0x7f));
+        return new ScalarNode(Tag.STR, text, fits ? ScalarStyle.LITERAL : ScalarStyle.DOUBLE_QUOTED);
+    }
+
     /** A string: plain when {@code plain} matches it and it is no YAML 1.1 word, else double-quoted. */
     public static ScalarNode string(String value, Pattern plain) {
         boolean isPlain = plain.matcher(value).matches() && !YAML11_WORDS.contains(value.toLowerCase(Locale.ROOT));

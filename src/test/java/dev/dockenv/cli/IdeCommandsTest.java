@@ -101,6 +101,22 @@ class IdeCommandsTest {
     }
 
     @Test
+    void ciGithubWritesTheWorkflowAndStatusReportsIt() throws IOException {
+        Files.createDirectories(project.resolve("tests"));
+        assertThat(cli.run(project, "ci", "github")).as(cli.err).isZero();
+        assertThat(cli.out).startsWith("wrote .github/workflows/dockenv.yml\n").contains("DOCKENV_DIST_URL");
+        String workflow = Files.readString(project.resolve(".github/workflows/dockenv.yml"));
+        assertThat(workflow).startsWith("# Written by dockenv ci github.").contains("dockenv run -- pytest");
+        assertThat(cli.run(project, "status")).as(cli.err).isZero();
+        assertThat(cli.out).contains("kept files  .github/workflows/dockenv.yml: up to date");
+        Files.delete(project.resolve("tests"));
+        assertThat(cli.run(project, "status")).isZero();
+        assertThat(cli.out).contains(".github/workflows/dockenv.yml: out of date (dockenv ci github refreshes it)");
+        assertThat(cli.run(project, "ci")).isEqualTo(2);
+        assertThat(cli.err).contains("name the CI platform: github");
+    }
+
+    @Test
     void usageErrors() {
         assertThat(cli.run(project, "ide")).isEqualTo(2);
         assertThat(cli.err).contains("name the IDE: vscode, pycharm");
