@@ -24,6 +24,8 @@
 #     cache), which DevContainerIT starts the dev containers of `dockenv ide vscode` with,
 #   - action-validator, npm @action-validator/cli (scripts/ensure-action-validator.sh, in the same
 #     cache), which GithubWorkflowIT checks the workflow of `dockenv ci github` with,
+#   - gitlab-ci-local (scripts/ensure-gitlab-ci-local.sh, npm, in the same cache; rsync from Debian),
+#     which GitlabPipelineIT runs the pipeline of `dockenv ci gitlab` with,
 #   - kubectl (scripts/ensure-kubectl.sh: Debian's kubernetes-client when none is on PATH), which
 #     DeployK8sIT runs without a cluster,
 #   - when run as root, Podman beside Docker (scripts/ensure-podman.sh: podman, uidmap, catatonit,
@@ -65,6 +67,7 @@ unset registry_env
 bash scripts/ensure-kubernetes-models.sh
 bash scripts/ensure-devcontainer-cli.sh
 bash scripts/ensure-action-validator.sh
+bash scripts/ensure-gitlab-ci-local.sh
 bash scripts/ensure-kubectl.sh
 if [ "$(id -u)" = 0 ]; then
   bash scripts/ensure-test-user.sh

@@ -1,4 +1,4 @@
 /**
- * CI pipeline files: a typed model of the GitHub Actions workflow dockenv writes, rendered as YAML.
+ * CI pipeline files: typed models of the GitHub Actions workflow and the GitLab CI file dockenv writes, rendered as YAML.
  */
 package dev.dockenv.ci;

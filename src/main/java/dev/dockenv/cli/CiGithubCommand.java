@@ -28,10 +28,14 @@ final class CiGithubCommand implements Callable<Integer> {
 
     /** The workflow as dockenv writes it now. */
     static KeptFiles.Kept file(Workspace workspace) {
-        PipelineInputs inputs = new PipelineInputs(workspace.project().name(),
-                ProjectTests.present(workspace.project().root()), workspace.project().config().release().repository());
-        return new KeptFiles.Kept(GithubPipeline.FILE, StampedText.stamp("#", COMMAND, GithubPipeline.render(inputs)),
-                COMMAND);
+        return new KeptFiles.Kept(GithubPipeline.FILE, StampedText.stamp("#", COMMAND,
+                GithubPipeline.render(inputs(workspace))), COMMAND);
+    }
+
+    /** What a pipeline of the project depends on: its name, whether it has tests, its release repository. */
+    static PipelineInputs inputs(Workspace workspace) {
+        return new PipelineInputs(workspace.project().name(), ProjectTests.present(workspace.project().root()),
+                workspace.project().config().release().repository());
     }
 
     @Override

@@ -126,6 +126,7 @@ final class StatusCommand implements Callable<Integer> {
         project.apps().forEach(a -> files.add(IdeVsCodeCommand.file(workspace, stack, Optional.of(a))));
         files.add(IdePyCharmCommand.file(workspace, stack));
         files.add(CiGithubCommand.file(workspace));
+        files.add(CiGitlabCommand.file(workspace));
         String key = "kept files";
         for (KeptFiles.Kept f : files) {
             KeptFiles.Freshness state = KeptFiles.freshness(project.root(), f);

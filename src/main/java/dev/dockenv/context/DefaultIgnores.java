@@ -43,10 +43,14 @@ public final class DefaultIgnores {
             "**/.ipynb_checkpoints",
             "**/.DS_Store",
             "**/*.egg-info",
+            // gitlab-ci-local's copies of the repository and its jobs' logs, written while a job builds
+            ".gitlab-ci-local",
             // dockenv's journal of an add or remove in progress (io.ChangeJournal.FOLDER), and the stack's
-            // compose file, the app's variables and the services' generated passwords (services.StackFolder.PATH)
+            // compose file, the app's variables and the services' generated passwords (services.StackFolder.PATH),
+            // and this machine's compose files of the dev containers with their passwords (ide.DevContainerFolder)
             ".dockenv/change",
-            ".dockenv/stack");
+            ".dockenv/stack",
+            ".dockenv/devcontainer");
 
     private static final List<String> ALL = java.util.stream.Stream.concat(PATTERNS.stream(),
             // what the deploy commands write (DeployOutputs)

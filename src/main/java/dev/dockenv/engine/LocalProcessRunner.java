@@ -86,6 +86,11 @@ public final class LocalProcessRunner implements ProcessRunner {
             while ((line = reader.readLine()) != null) {
                 lines.accept(line);
             }
+        } catch (IOException e) {
+            // the input's own failure (a file that changed while it was sent) stopped the process, which
+            // closed its output: that failure is the cause, not the closed stream
+            feeder.join();
+            throw e;
         }
         int code = waitFor(process);
         feeder.join();

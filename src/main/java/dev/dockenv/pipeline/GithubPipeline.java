@@ -43,7 +43,7 @@ public final class GithubPipeline {
         java.put("java-version", "17");
         steps.add(new GithubWorkflow.Uses("Java for dockenv", Optional.empty(), Optional.empty(), "actions/setup-java",
                 "c5195efecf7bdfc987ee8bae7a71cb8b11521c00", "v4.7.1", java));
-        steps.add(run("Install dockenv", Map.of(), PipelineScripts.installDockenv("$RUNNER_TEMP", "$GITHUB_PATH")));
+        steps.add(run("Install dockenv", Map.of(), PipelineScripts.installDockenv("$RUNNER_TEMP", "echo \"%s\" >> \"$GITHUB_PATH\"")));
         steps.add(new GithubWorkflow.Run("Name the dev environment (a stale lock fails here)", Optional.of("env"),
                 Optional.empty(), Map.of(), "echo \"image=$(dockenv status | sed -n 's/^image  *//p')\" >> \"$GITHUB_OUTPUT\"\n"));
         Map<String, String> cache = new LinkedHashMap<>();

@@ -24,6 +24,10 @@ class DefaultIgnoresTest {
         assertThat(rules.excludes("src/.DS_Store")).isTrue();
         assertThat(rules.excludes("src/my_pkg.egg-info/PKG-INFO")).isTrue();
         assertThat(rules.excludes(".dockenv/main.lock.txt")).as("dockenv's derived build files are sent").isFalse();
+        assertThat(rules.excludes(".dockenv/stack/secrets.env")).isTrue();
+        assertThat(rules.excludes(".dockenv/devcontainer/shopdevcontainer/.env")).as("the dev container's passwords")
+                .isTrue();
+        assertThat(rules.excludes(".gitlab-ci-local/output/job.log")).isTrue();
     }
 
     @Test

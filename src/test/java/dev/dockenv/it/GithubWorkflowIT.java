@@ -2,8 +2,8 @@ package dev.dockenv.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.net.httpserver.HttpServer;
 import dev.dockenv.GitRepo;
+import dev.dockenv.it.support.DistributionServer;
 import dev.dockenv.it.support.Docker;
 import dev.dockenv.it.support.DockenvCli;
 import dev.dockenv.it.support.Exec;
@@ -13,15 +13,10 @@ import dev.dockenv.it.support.LocalPackageIndex;
 import dev.dockenv.it.support.ProcessResult;
 import dev.dockenv.it.support.TestProject;
 import dev.dockenv.it.support.TestRegistry;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
-import java.util.HexFormat;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -42,9 +37,7 @@ class GithubWorkflowIT {
     private LocalPackageIndex index;
     private DockenvCli dockenv;
     private TestRegistry registry;
-    private HttpServer dist;
-    private String distUrl;
-    private String distSha256;
+    private DistributionServer dist;
 
     @BeforeAll
     void setUp() throws Exception {
@@ -53,37 +46,21 @@ class GithubWorkflowIT {
         ws = ItWorkspace.open("dockenv-githubit", LocalPackageIndex.APP_WHEELS);
         index = ws.index();
         dockenv = ws.dockenv();
-        Path home = DockenvCli.checkoutHome();
-        Path tarball;
-        try (var files = Files.list(home.resolve("target"))) {
-            tarball = files.filter(f -> f.getFileName().toString().matches("dockenv-.*\\.tar\\.gz")).findFirst()
-                    .orElseThrow(() -> new IllegalStateException("no target/dockenv-VERSION.tar.gz: run mvn verify"));
-        }
-        byte[] bytes = Files.readAllBytes(tarball);
-        distSha256 = HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
-        dist = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        dist.createContext("/" + tarball.getFileName(), exchange -> {
-            exchange.sendResponseHeaders(200, bytes.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(bytes);
-            }
-        });
-        dist.start();
-        distUrl = "http://127.0.0.1:" + dist.getAddress().getPort() + "/" + tarball.getFileName();
+        dist = DistributionServer.start();
     }
 
     @AfterAll
     void cleanUp() {
         if (dist != null) {
-            dist.stop(0);
+            dist.close();
         }
         ItWorkspace.closeIfOpened(ws);
     }
 
     private GithubRunner runner(Path dir) {
         return new GithubRunner(dir, ws.path("runner/temp"), ws.path("runner/cache"))
-                .variable("DOCKENV_DIST_URL", distUrl)
-                .variable("DOCKENV_DIST_SHA256", distSha256)
+                .variable("DOCKENV_DIST_URL", dist.url())
+                .variable("DOCKENV_DIST_SHA256", dist.sha256())
                 .secret("DOCKENV_REGISTRY_USER", registry.user())
                 .secret("DOCKENV_REGISTRY_PASSWORD", registry.password())
                 .secret("GITHUB_TOKEN", "ghs_not-the-registry-password")
