@@ -45,7 +45,11 @@ public final class GithubPipeline {
                 "c5195efecf7bdfc987ee8bae7a71cb8b11521c00", "v4.7.1", java));
         steps.add(run("Install dockenv", Map.of(), PipelineScripts.installDockenv("$RUNNER_TEMP", "echo \"%s\" >> \"$GITHUB_PATH\"")));
         steps.add(new GithubWorkflow.Run("Name the dev environment (a stale lock fails here)", Optional.of("env"),
-                Optional.empty(), Map.of(), "echo \"image=$(dockenv status | sed -n 's/^image  *//p')\" >> \"$GITHUB_OUTPUT\"\n"));
+                Optional.empty(), Map.of(), """
+                        image=$(dockenv status | sed -n 's/^image  *//p')
+                        test -n "$image"
+                        echo "image=$image" >> "$GITHUB_OUTPUT"
+                        """));
         Map<String, String> cache = new LinkedHashMap<>();
         cache.put("path", "${{ runner.temp }}/dockenv-dev.tar");
         cache.put("key", "dockenv-${{ steps.env.outputs.image }}");

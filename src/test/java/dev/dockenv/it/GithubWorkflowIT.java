@@ -134,8 +134,35 @@ class GithubWorkflowIT {
         GitRepo.commitAll(p.dir(), "broken");
         GithubRunner.Run broken = runner(p.dir()).event("push", "refs/heads/main").run(workflow, "dockenv");
         assertThat(broken.ok()).isFalse();
-        assertThat(broken.ran()).doesNotContain("Test", "Release and push");
+        assertThat(broken.failedStep()).isEqualTo("Test");
         assertThat(broken.failed().stdout()).contains("1 failed");
+    }
+
+    @Test
+    void aStaleLockFailsTheRunBeforeAnythingIsBuilt() {
+        TestProject p = ws.project("ghstale");
+        p.file(".python-version", "3.11\n")
+                .file("pyproject.toml", """
+                        [project]
+                        name = "%s"
+                        version = "0.1.0"
+                        dependencies = ["pytest"]
+
+                        [tool.dockenv]
+                        index-url = "%s"
+                        """.formatted(p.name(), index.url()));
+        ProcessResult locked = dockenv.run(p.dir(), "lock");
+        assertThat(locked.exitCode()).as(locked.describe()).isZero();
+        assertThat(dockenv.run(p.dir(), "ci", "github").exitCode()).isZero();
+        p.file("pyproject.toml", p.read("pyproject.toml").replace("[\"pytest\"]", "[\"pytest\", \"pluggy\"]"));
+        GitRepo.commitAll(p.dir(), "a dependency added without relocking");
+
+        GithubRunner.Run run = runner(p.dir()).event("push", "refs/heads/main")
+                .run(p.path(".github/workflows/dockenv.yml"), "dockenv");
+
+        assertThat(run.ok()).isFalse();
+        assertThat(run.failedStep()).isEqualTo("Name the dev environment (a stale lock fails here)");
+        assertThat(run.failed().stderr()).contains("stale lock");
     }
 
     private static Path validator() {

@@ -43,8 +43,8 @@ public final class GithubRunner {
     private final String defaultBranch = "main";
     private final Map<String, Map<String, String>> outputs = new LinkedHashMap<>();
 
-    /** What a run did: the steps run and skipped, by name, and the first that failed (with its output). */
-    public record Run(List<String> ran, List<String> skipped, ProcessResult failed, String log) {
+    /** What a run did: the steps run and skipped, by name, and the first that failed (its name and output). */
+    public record Run(List<String> ran, List<String> skipped, String failedStep, ProcessResult failed, String log) {
         public boolean ok() {
             return failed == null;
         }
@@ -182,11 +182,11 @@ public final class GithubRunner {
             outputs.put(id, written);
             readLines(Path.of(stepEnv.get("GITHUB_PATH"))).keySet().forEach(path::add);
             if (!result.ok()) {
-                return new Run(ran, skipped, result, log.toString());
+                return new Run(ran, skipped, name, result, log.toString());
             }
             ran.add(name);
         }
-        return new Run(ran, skipped, null, log.toString());
+        return new Run(ran, skipped, null, null, log.toString());
     }
 
     /** The variables the hosted runner sets for step {@code index}: files of their own for its outputs and PATH. */
