@@ -4,18 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dockenv.GitRepo;
 import dev.dockenv.it.support.DistributionServer;
-import dev.dockenv.it.support.Docker;
 import dev.dockenv.it.support.DockenvCli;
+import dev.dockenv.it.support.Docker;
 import dev.dockenv.it.support.Exec;
 import dev.dockenv.it.support.GithubRunner;
 import dev.dockenv.it.support.ItWorkspace;
 import dev.dockenv.it.support.LocalPackageIndex;
+import dev.dockenv.it.support.NpmTools;
+import dev.dockenv.it.support.PipelineWorkspace;
 import dev.dockenv.it.support.ProcessResult;
 import dev.dockenv.it.support.TestProject;
 import dev.dockenv.it.support.TestRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.TestInstance;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class GithubWorkflowIT {
+    private PipelineWorkspace pipelines;
     private ItWorkspace ws;
     private LocalPackageIndex index;
     private DockenvCli dockenv;
@@ -40,21 +42,18 @@ class GithubWorkflowIT {
     private DistributionServer dist;
 
     @BeforeAll
-    void setUp() throws Exception {
-        Docker.requireEngine();
-        registry = TestRegistry.require();
-        ws = ItWorkspace.open("dockenv-githubit", LocalPackageIndex.APP_WHEELS);
-        index = ws.index();
-        dockenv = ws.dockenv();
-        dist = DistributionServer.start();
+    void setUp() {
+        pipelines = PipelineWorkspace.open("dockenv-githubit");
+        ws = pipelines.ws();
+        index = pipelines.index();
+        dockenv = pipelines.dockenv();
+        registry = pipelines.registry();
+        dist = pipelines.dist();
     }
 
     @AfterAll
     void cleanUp() {
-        if (dist != null) {
-            dist.close();
-        }
-        ItWorkspace.closeIfOpened(ws);
+        PipelineWorkspace.closeIfOpened(pipelines);
     }
 
     private GithubRunner runner(Path dir) {
@@ -166,13 +165,6 @@ class GithubWorkflowIT {
     }
 
     private static Path validator() {
-        Path cache = Paths.get(System.getenv().getOrDefault("DOCKENV_TEST_CACHE",
-                System.getProperty("user.home") + "/.cache/dockenv-test"));
-        Path bin = cache.resolve("action-validator/node_modules/.bin/action-validator");
-        if (!Files.isExecutable(bin)) {
-            throw new IllegalStateException("@action-validator/cli is not installed in " + bin.getParent().getParent()
-                    + ": run scripts/ensure-action-validator.sh (scripts/test.sh does)");
-        }
-        return bin;
+        return NpmTools.bin("action-validator", "action-validator", "scripts/ensure-action-validator.sh");
     }
 }

@@ -4,17 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dockenv.GitRepo;
 import dev.dockenv.it.support.DistributionServer;
-import dev.dockenv.it.support.Docker;
 import dev.dockenv.it.support.DockenvCli;
+import dev.dockenv.it.support.Docker;
 import dev.dockenv.it.support.Exec;
 import dev.dockenv.it.support.ItWorkspace;
 import dev.dockenv.it.support.LocalPackageIndex;
+import dev.dockenv.it.support.NpmTools;
+import dev.dockenv.it.support.PipelineWorkspace;
 import dev.dockenv.it.support.ProcessResult;
 import dev.dockenv.it.support.TestProject;
 import dev.dockenv.it.support.TestRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,6 +35,7 @@ import org.junit.jupiter.api.TestInstance;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class GitlabPipelineIT {
+    private PipelineWorkspace pipelines;
     private ItWorkspace ws;
     private LocalPackageIndex index;
     private DockenvCli dockenv;
@@ -41,21 +43,18 @@ class GitlabPipelineIT {
     private DistributionServer dist;
 
     @BeforeAll
-    void setUp() throws Exception {
-        Docker.requireEngine();
-        registry = TestRegistry.require();
-        ws = ItWorkspace.open("dockenv-gitlabit", LocalPackageIndex.APP_WHEELS);
-        index = ws.index();
-        dockenv = ws.dockenv();
-        dist = DistributionServer.start();
+    void setUp() {
+        pipelines = PipelineWorkspace.open("dockenv-gitlabit");
+        ws = pipelines.ws();
+        index = pipelines.index();
+        dockenv = pipelines.dockenv();
+        registry = pipelines.registry();
+        dist = pipelines.dist();
     }
 
     @AfterAll
     void cleanUp() {
-        if (dist != null) {
-            dist.close();
-        }
-        ItWorkspace.closeIfOpened(ws);
+        PipelineWorkspace.closeIfOpened(pipelines);
     }
 
     private ProcessResult pipeline(TestProject p) {
@@ -138,13 +137,6 @@ class GitlabPipelineIT {
     }
 
     private static Path tool() {
-        Path cache = Paths.get(System.getenv().getOrDefault("DOCKENV_TEST_CACHE",
-                System.getProperty("user.home") + "/.cache/dockenv-test"));
-        Path bin = cache.resolve("gitlab-ci-local/node_modules/.bin/gitlab-ci-local");
-        if (!Files.isExecutable(bin)) {
-            throw new IllegalStateException("gitlab-ci-local is not installed in " + bin.getParent().getParent()
-                    + ": run scripts/ensure-gitlab-ci-local.sh (scripts/test.sh does)");
-        }
-        return bin;
+        return NpmTools.bin("gitlab-ci-local", "gitlab-ci-local", "scripts/ensure-gitlab-ci-local.sh");
     }
 }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,13 +27,8 @@ public final class DevContainerCli {
 
     /** The CLI copied into {@code workDir} for the test user (root's cache is not the user's to read). */
     public static DevContainerCli asTestUser(DockenvCli dockenv, Path workDir) {
-        Path cache = Paths.get(System.getenv().getOrDefault("DOCKENV_TEST_CACHE",
-                System.getProperty("user.home") + "/.cache/dockenv-test"));
-        Path installed = cache.resolve("devcontainer-cli");
-        if (!Files.isExecutable(installed.resolve("node_modules/.bin/devcontainer"))) {
-            throw new IllegalStateException("@devcontainers/cli is not installed in " + installed
-                    + ": run scripts/ensure-devcontainer-cli.sh (scripts/test.sh does)");
-        }
+        Path installed = NpmTools.bin("devcontainer-cli", "devcontainer", "scripts/ensure-devcontainer-cli.sh")
+                .getParent().getParent().getParent();
         Path copy = workDir.resolve("devcontainer-cli");
         try {
             Files.createDirectories(workDir);
