@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
 /**
  * The part of a GitHub Actions workflow file that dockenv writes: its triggers (pushes to branches
  * and tags, pull requests), the token's permissions, and jobs of steps that either use an action
- * (pinned by commit) or run a shell script. Immutable values; {@link GithubWorkflowYaml} renders them.
+ * (pinned by commit) or run a bash script (with pipefail: {@code defaults.run.shell: bash}). Immutable
+ * values; {@link GithubWorkflowYaml} renders them.
  *
  * @param pushBranches branch patterns a push runs it for (empty: every branch)
  * @param pushTags tag patterns a push runs it for

@@ -17,7 +17,7 @@ import org.snakeyaml.engine.v2.nodes.Tag;
  * blocks, an action's version as a comment after its pinned commit ({@code uses: a/b@SHA # v4.2.2}).
  */
 public final class GithubWorkflowYaml {
-    private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9_./*-][A-Za-z0-9_./*@-]*");
+    private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9_./-][A-Za-z0-9_./*@-]*");
 
     private GithubWorkflowYaml() {
     }
@@ -41,6 +41,12 @@ public final class GithubWorkflowYaml {
         if (!w.permissions().isEmpty()) {
             put(root, "permissions", stringMap(w.permissions()));
         }
+        // bash with pipefail (GitHub's `shell: bash`), not the default's bash -e alone
+        List<NodeTuple> run = new ArrayList<>();
+        put(run, "shell", string("bash"));
+        List<NodeTuple> defaults = new ArrayList<>();
+        put(defaults, "run", map(run));
+        put(root, "defaults", map(defaults));
         List<NodeTuple> jobs = new ArrayList<>();
         for (GithubWorkflow.Job job : w.jobs()) {
             List<NodeTuple> j = new ArrayList<>();

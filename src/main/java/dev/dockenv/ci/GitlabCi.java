@@ -25,9 +25,10 @@ public record GitlabCi(List<Job> jobs) {
      *
      * @param rules {@code if:} expressions; the job runs when one of them holds (none: always)
      * @param beforeScript lines run first, in the same shell as {@code script}
+     * @param afterScript lines run after the job, whether it passed or failed, in a shell of their own
      */
     public record Job(String name, Optional<String> extendsJob, Optional<String> stage, List<String> needs,
-            List<String> rules, List<String> beforeScript, List<String> script) {
+            List<String> rules, List<String> beforeScript, List<String> script, List<String> afterScript) {
         public Job {
             Objects.requireNonNull(name, "name");
             if (!NAME.matcher(name).matches()) {
@@ -37,6 +38,7 @@ public record GitlabCi(List<Job> jobs) {
             rules = List.copyOf(rules);
             beforeScript = List.copyOf(beforeScript);
             script = List.copyOf(script);
+            afterScript = List.copyOf(afterScript);
             if (!name.startsWith(".") && script.isEmpty()) {
                 throw new IllegalArgumentException("a job runs a script: " + name);
             }

@@ -42,6 +42,9 @@ public final class GitlabCiYaml {
             if (!job.script().isEmpty()) {
                 put(j, "script", lines(job.script()));
             }
+            if (!job.afterScript().isEmpty()) {
+                put(j, "after_script", lines(job.afterScript()));
+            }
             put(root, job.name(), new MappingNode(Tag.MAP, j, FlowStyle.BLOCK));
         }
         return BlockYaml.dump(new MappingNode(Tag.MAP, root, FlowStyle.BLOCK));

@@ -88,7 +88,9 @@ public final class LocalProcessRunner implements ProcessRunner {
             }
         } catch (IOException e) {
             // the input's own failure (a file that changed while it was sent) stopped the process, which
-            // closed its output: that failure is the cause, not the closed stream
+            // closed its output: that failure is the cause, not the closed stream (the process is stopped
+            // first, so that a feeder blocked on a full pipe ends too)
+            process.destroyForcibly();
             feeder.join();
             throw e;
         }

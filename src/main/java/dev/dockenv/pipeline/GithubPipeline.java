@@ -16,7 +16,8 @@ import java.util.Optional;
  * cache hit builds nothing), {@code dockenv build} (a stale lock fails here), {@code dockenv run --
  * pytest} when the project has tests, and on the default branch and on version tags {@code dockenv
  * push} after a {@code docker login} with the secrets (or GitHub's own token for ghcr.io), whose
- * values never reach the file or the log. Actions are pinned by commit.
+ * values never reach the file or the log (GitHub's token only ever to ghcr.io; the checkout keeps no
+ * token in .git, which the tests see). Steps run in bash with pipefail. Actions are pinned by commit.
  */
 public final class GithubPipeline {
     /** Where the workflow lives in a repository. */
@@ -24,7 +25,7 @@ public final class GithubPipeline {
 
     static final GithubWorkflow.Uses CHECKOUT = new GithubWorkflow.Uses("Check out (with the tags, for the release's "
             + "version)", Optional.empty(), Optional.empty(), "actions/checkout", "11bd71901bbe5b1630ceea73d27597364c9af683",
-            "v4.2.2", Map.of("fetch-depth", "0"));
+            "v4.2.2", Map.of("fetch-depth", "0", "persist-credentials", "false"));
     static final String CACHE_COMMIT = "5a3ec84eff668545956fd18022155c47e93e2684";
     static final String CACHE_VERSION = "v4.2.3";
 
@@ -68,10 +69,12 @@ public final class GithubPipeline {
         }
         Map<String, String> registry = new LinkedHashMap<>();
         registry.put("DOCKENV_REPOSITORY", "${{ vars.DOCKENV_REPOSITORY }}");
-        registry.put("REGISTRY_USER", "${{ secrets.DOCKENV_REGISTRY_USER || github.actor }}");
-        registry.put("REGISTRY_PASSWORD", "${{ secrets.DOCKENV_REGISTRY_PASSWORD || secrets.GITHUB_TOKEN }}");
+        registry.put("REGISTRY_USER", "${{ secrets.DOCKENV_REGISTRY_USER }}");
+        registry.put("REGISTRY_PASSWORD", "${{ secrets.DOCKENV_REGISTRY_PASSWORD }}");
+        registry.put("GITHUB_TOKEN", "${{ secrets.GITHUB_TOKEN }}");
         steps.add(new GithubWorkflow.Run("Release and push", Optional.empty(), Optional.of(PUSH_CONDITION), registry,
-                PipelineScripts.push(inputs.releaseRepository().orElse("ghcr.io/${GITHUB_REPOSITORY,,}"))));
+                PipelineScripts.push(inputs.releaseRepository().orElse("ghcr.io/${GITHUB_REPOSITORY,,}"), "ghcr.io",
+                        "$GITHUB_ACTOR", "$GITHUB_TOKEN", false, "$RUNNER_TEMP")));
         Map<String, String> env = new LinkedHashMap<>();
         env.put("DOCKENV_DIST_URL", "${{ vars.DOCKENV_DIST_URL }}");
         env.put("DOCKENV_DIST_SHA256", "${{ vars.DOCKENV_DIST_SHA256 }}");
@@ -80,7 +83,7 @@ public final class GithubPipeline {
         Map<String, String> permissions = new LinkedHashMap<>();
         permissions.put("contents", "read");
         permissions.put("packages", "write");
-        return new GithubWorkflow("dockenv", List.of(), List.of("v*"), true, permissions, List.of(job));
+        return new GithubWorkflow("dockenv", List.of("**"), List.of("v*"), true, permissions, List.of(job));
     }
 
     /** Pushes of the default branch and of version tags release; pull requests and other branches do not. */

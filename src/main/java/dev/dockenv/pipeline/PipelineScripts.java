@@ -30,20 +30,33 @@ final class PipelineScripts {
     }
 
     /**
-     * Logs in to the repository's registry (Docker Hub when its first part names no host) with
-     * REGISTRY_USER and REGISTRY_PASSWORD (on standard input: never on a command line) and pushes the
-     * release to DOCKENV_REPOSITORY, else to {@code repository} (a shell word).
+     * Logs in to the repository's registry (Docker Hub when its first part names no host) and pushes
+     * the release to DOCKENV_REPOSITORY, else to {@code repository} (a shell word). The login is
+     * REGISTRY_USER and REGISTRY_PASSWORD (the password on standard input: never on a command line);
+     * without them, the platform's own credentials ({@code platformUser}, {@code platformPassword}),
+     * but only for the platform's own registry {@code platformRegistry}: its token never goes to another.
+     * With {@code ownConfig}, docker keeps the login in a folder of the job's own (DOCKER_CONFIG under
+     * {@code temp}), not in the runner user's home, where it would outlive the job.
      */
-    static String push(String repository) {
-        return login(repository) + "dockenv push --quiet \"$repository\"\n";
-    }
-
-    private static String login(String repository) {
+    static String push(String repository, String platformRegistry, String platformUser, String platformPassword,
+            boolean ownConfig, String temp) {
         return """
-                repository="${DOCKENV_REPOSITORY:-%s}"
+                repository="${DOCKENV_REPOSITORY:-%1$s}"
                 registry="${repository%%%%/*}"
                 case "$registry" in *.*|*:*|localhost) ;; *) registry=docker.io ;; esac
-                printf '%%s' "$REGISTRY_PASSWORD" | docker login "$registry" --username "$REGISTRY_USER" --password-stdin
-                """.formatted(repository);
+                if [ -z "${REGISTRY_PASSWORD:-}" ]; then
+                  if [ "$registry" != "%2$s" ]; then
+                    echo "set DOCKENV_REGISTRY_USER and DOCKENV_REGISTRY_PASSWORD to push to $registry" >&2
+                    exit 1
+                  fi
+                  REGISTRY_USER="%3$s"
+                  REGISTRY_PASSWORD="%4$s"
+                fi
+                """.formatted(repository, platformRegistry, platformUser, platformPassword)
+                + (ownConfig ? "export DOCKER_CONFIG=\"" + temp + "/docker-config\"\nmkdir -p \"$DOCKER_CONFIG\"\n" : "")
+                + """
+                printf '%s' "$REGISTRY_PASSWORD" | docker login "$registry" --username "$REGISTRY_USER" --password-stdin
+                dockenv push --quiet "$repository"
+                """;
     }
 }

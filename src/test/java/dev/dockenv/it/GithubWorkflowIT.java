@@ -128,6 +128,15 @@ class GithubWorkflowIT {
         assertThat(pr.log()).as("the dev image came from the cache").doesNotContain("building " + p.repository());
         assertThat(registry.tags(repository)).isEqualTo(before);
 
+        // without the registry's own secrets, GitHub's token is not sent to a registry other than ghcr.io
+        GithubRunner.Run noSecrets = runner(p.dir()).secret("DOCKENV_REGISTRY_USER", "")
+                .secret("DOCKENV_REGISTRY_PASSWORD", "").event("push", "refs/heads/main").run(workflow, "dockenv");
+        assertThat(noSecrets.failedStep()).isEqualTo("Release and push");
+        assertThat(noSecrets.failed().stderr())
+                .contains("set DOCKENV_REGISTRY_USER and DOCKENV_REGISTRY_PASSWORD to push to " + registry.address());
+        assertThat(noSecrets.log()).doesNotContain("Login Succeeded");
+        assertThat(registry.tags(repository)).isEqualTo(before);
+
         // a failing test stops the run before the release
         p.file("tests/test_shop.py", "def test_total():\n    assert 1 == 2\n");
         GitRepo.commitAll(p.dir(), "broken");

@@ -135,6 +135,12 @@ public final class GithubRunner {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        requireTriggered((Map<String, Object>) workflow.get("on"));
+        // a run: step's shell: GitHub's default is bash -e; `shell: bash` adds pipefail
+        Map<String, Object> defaults = (Map<String, Object>) ((Map<String, Object>) workflow.getOrDefault("defaults",
+                Map.of())).getOrDefault("run", Map.of());
+        List<String> shell = "bash".equals(defaults.get("shell"))
+                ? List.of("bash", "--noprofile", "--norc", "-eo", "pipefail", "-c") : List.of("bash", "-e", "-c");
         Map<String, Object> job = (Map<String, Object>) ((Map<String, Object>) workflow.get("jobs")).get(jobId);
         Map<String, String> jobEnv = new LinkedHashMap<>();
         ((Map<String, Object>) job.getOrDefault("env", Map.of())).forEach((k, v) -> jobEnv.put(k, substitute(v.toString())));
@@ -175,7 +181,9 @@ public final class GithubRunner {
             java.util.Collections.reverse(prefix);
             prefix.add(System.getenv("PATH"));
             stepEnv.put("PATH", String.join(":", prefix));
-            ProcessResult result = Exec.of("bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", (String) step.get("run"))
+            List<String> command = new ArrayList<>(shell);
+            command.add((String) step.get("run"));
+            ProcessResult result = Exec.of(command)
                     .dir(workspace).env(stepEnv).timeout(Duration.ofMinutes(6)).run();
             log.append("## ").append(name).append('\n').append(result.stdout()).append(result.stderr());
             Map<String, String> written = readLines(Path.of(stepEnv.get("GITHUB_OUTPUT")));
@@ -189,6 +197,40 @@ public final class GithubRunner {
         return new Run(ran, skipped, null, null, log.toString());
     }
 
+    /**
+     * Fails unless the workflow's {@code on:} runs it for this event: a pull request, or a push whose
+     * branch or tag matches the patterns (a push filter that names only tags runs for no branch).
+     */
+    @SuppressWarnings("unchecked")
+    private void requireTriggered(Map<String, Object> on) {
+        if (eventName.equals("pull_request")) {
+            if (!on.containsKey("pull_request")) {
+                throw new AssertionError("the workflow does not run on pull requests: on: " + on);
+            }
+            return;
+        }
+        Map<String, Object> push = (Map<String, Object>) on.get("push");
+        if (push == null) {
+            throw new AssertionError("the workflow does not run on pushes: on: " + on);
+        }
+        boolean tag = ref.startsWith("refs/tags/");
+        String name = ref.replaceFirst("^refs/(heads|tags)/", "");
+        List<String> branches = (List<String>) push.get("branches");
+        List<String> tags = (List<String>) push.get("tags");
+        List<String> patterns = tag ? tags : branches;
+        if (patterns == null) {
+            if (branches == null && tags == null) {
+                return;
+            }
+            throw new AssertionError("the workflow's push filter names only " + (tag ? "branches" : "tags")
+                    + ", so a push of " + ref + " does not run it");
+        }
+        if (patterns.stream().noneMatch(p -> name.matches(p.replace(".", "\\.").replace("**", "\u0000")
+                .replace("*", "[^/]*").replace("\u0000", ".*")))) {
+            throw new AssertionError("no pattern of " + patterns + " matches " + ref);
+        }
+    }
+
     /** The variables the hosted runner sets for step {@code index}: files of their own for its outputs and PATH. */
     private Map<String, String> runnerVariables(int index) {
         Map<String, String> v = new LinkedHashMap<>();
@@ -199,6 +241,7 @@ public final class GithubRunner {
         v.put("GITHUB_REF", ref);
         v.put("GITHUB_REF_NAME", ref.replaceFirst("^refs/(heads|tags)/", ""));
         v.put("GITHUB_REPOSITORY", "Octo-Org/Shop");
+        v.put("GITHUB_ACTOR", "octocat");
         v.put("RUNNER_TEMP", temp.toString());
         try {
             Path files = Files.createDirectories(temp.resolve("_runner_file_commands"));
