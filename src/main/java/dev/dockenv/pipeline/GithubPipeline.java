@@ -25,11 +25,19 @@ public final class GithubPipeline {
 
     static final GithubWorkflow.Uses CHECKOUT = new GithubWorkflow.Uses("Check out (with the tags, for the release's "
             + "version)", Optional.empty(), Optional.empty(), "actions/checkout", "11bd71901bbe5b1630ceea73d27597364c9af683",
-            "v4.2.2", Map.of("fetch-depth", "0", "persist-credentials", "false"));
+            "v4.2.2", checkoutInputs());
     static final String CACHE_COMMIT = "5a3ec84eff668545956fd18022155c47e93e2684";
     static final String CACHE_VERSION = "v4.2.3";
 
     private GithubPipeline() {
+    }
+
+    /** All history and tags (the release's version), and no token left in .git, which the tests can read. */
+    private static Map<String, String> checkoutInputs() {
+        Map<String, String> with = new LinkedHashMap<>();
+        with.put("fetch-depth", "0");
+        with.put("persist-credentials", "false");
+        return with;
     }
 
     public static String render(PipelineInputs inputs) {
