@@ -71,10 +71,9 @@ final class IdePyCharmCommand implements Callable<Integer> {
         Map<String, String> variables = new LinkedHashMap<>();
         variables.put("DOCKENV_UID", Long.toString(user.uid()));
         variables.put("DOCKENV_GID", Long.toString(user.gid()));
-        java.util.Set<String> secrets = new java.util.TreeSet<>(stack.plan().secrets());
-        stack.appPlans().values().forEach(p -> secrets.addAll(p.secrets()));
+        List<String> secrets = stack.secretNames();
         if (!secrets.isEmpty()) {
-            variables.putAll(SecretStore.of(dir).ensure(List.copyOf(secrets)));
+            variables.putAll(SecretStore.of(dir).ensure(secrets));
         }
         try {
             if (ComposeEnvFile.addMissing(dir.resolve(".env"), variables)) {

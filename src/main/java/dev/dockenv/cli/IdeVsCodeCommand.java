@@ -25,9 +25,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -133,9 +131,8 @@ final class IdeVsCodeCommand implements Callable<Integer> {
             IgnoredFolder.create(root.resolve(".dockenv/devcontainer"), "this machine's compose files of the dev "
                     + "containers (dockenv ide vscode --prepare): never in git");
             AtomicFiles.write(compose, DevContainerCompose.render(folder, container, view));
-            Map<String, String> secrets = new TreeMap<>(SecretStore.of(root).ensure(view.secrets()));
             StringBuilder env = new StringBuilder();
-            secrets.forEach((k, v) -> env.append(k).append('=').append(v).append('\n'));
+            SecretStore.of(root).ensure(view.secrets()).forEach((k, v) -> env.append(k).append('=').append(v).append('\n'));
             AtomicFiles.writePrivate(root.resolve(folder.envFile()), env.toString());
         } catch (IOException e) {
             throw IoFailures.writing(compose.getParent(), e);

@@ -58,9 +58,11 @@ final class KeptFiles {
 
     /** Writes {@code files} under {@code root}, saying what it did for each on the session's output. */
     static void write(Session session, Path root, List<Kept> files, boolean force) {
+        List<Freshness> states = files.stream().map(f -> freshness(root, f)).toList();
         List<String> refused = new ArrayList<>();
-        for (Kept f : files) {
-            Freshness state = freshness(root, f);
+        for (int i = 0; i < files.size(); i++) {
+            Kept f = files.get(i);
+            Freshness state = states.get(i);
             if (!force && (state == Freshness.EDITED || state == Freshness.FOREIGN)) {
                 refused.add(f.path() + (state == Freshness.EDITED ? " (edited since dockenv wrote it)" : " (not dockenv's)"));
             }
@@ -71,9 +73,10 @@ final class KeptFiles {
                     files.get(0).command() + " --force overwrites " + (refused.size() == 1 ? "it" : "them")
                             + " (your changes are lost: keep a copy, or compare with git diff afterwards)");
         }
-        for (Kept f : files) {
+        for (int i = 0; i < files.size(); i++) {
+            Kept f = files.get(i);
             Path target = root.resolve(f.path());
-            Freshness state = freshness(root, f);
+            Freshness state = states.get(i);
             if (state == Freshness.CURRENT) {
                 session.out().println(f.path() + " is up to date");
                 continue;

@@ -72,6 +72,13 @@ final class ProjectStack {
         return plan;
     }
 
+    /** The names of the passwords the stack's services use, in the project's view and every app's, sorted. */
+    List<String> secretNames() {
+        java.util.Set<String> names = new java.util.TreeSet<>(plan.secrets());
+        appPlans.values().forEach(p -> names.addAll(p.secrets()));
+        return List.copyOf(names);
+    }
+
     /** Each app's view of the stack, by the app's name. */
     Map<String, StackPlan> appPlans() {
         return appPlans;
@@ -143,10 +150,9 @@ final class ProjectStack {
      */
     void write(List<AppContainer> containers) {
         SecretStore store = SecretStore.of(project.root());
-        java.util.Set<String> names = new java.util.TreeSet<>(plan.secrets());
-        appPlans.values().forEach(p -> names.addAll(p.secrets()));
+        List<String> names = secretNames();
         boolean lost = !store.exists() && !names.isEmpty();
-        Map<String, String> secrets = store.ensure(List.copyOf(names));
+        Map<String, String> secrets = store.ensure(names);
         if (lost && !session.engine().composeVolumes(plan.project()).isEmpty()) {
             session.err().println("dockenv: warning: " + SecretStore.FILE + " was missing while the data volumes of "
                     + plan.project() + " remain: new passwords were made, which the services' data does not know. "
