@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -14,10 +15,9 @@ import java.util.regex.Pattern;
  * the folder's own stamp. A folder's time changes whenever any entry comes or goes, so an
  * unchanged stamp answers at the cost of one stat; a changed one lists the folder (no file is
  * read) and compares the matching names, so a scratch file created beside pyproject.toml does not
- * cost a warm run its cache.
+ * cost a warm run its cache ({@link #current()} then gives the stamp to keep from now on).
  */
-public record ListingStamp(String folder, String pattern, List<String> names, long modifiedNanos, String fileKey)
-        implements InputStamp {
+public record ListingStamp(FileStamp folder, String pattern, List<String> names) implements InputStamp {
     static final String TAG = "L\t";
 
     public ListingStamp {
@@ -27,17 +27,28 @@ public record ListingStamp(String folder, String pattern, List<String> names, lo
     /** The folder's stamp and matching names now (none when it does not exist). */
     public static ListingStamp of(Path folder, String pattern) {
         FileStamp stamp = FileStamp.of(folder);
-        return new ListingStamp(folder.toString(), pattern, names(folder, Pattern.compile(pattern)),
-                stamp.modifiedNanos(), stamp.fileKey());
+        return new ListingStamp(stamp, pattern, names(folder, Pattern.compile(pattern)));
     }
 
     @Override
     public boolean isCurrent() {
-        FileStamp now = FileStamp.of(Path.of(folder));
-        if (now.modifiedNanos() == modifiedNanos && now.fileKey().equals(fileKey)) {
-            return true;
+        return current().isPresent();
+    }
+
+    /**
+     * This listing with the folder's stamp now, when its matching names are the same: itself when
+     * the folder is unchanged; a stamp taken before the names were listed when only other entries
+     * came or went (a later change then changes the folder's time again). Empty when names differ.
+     */
+    public Optional<ListingStamp> current() {
+        Path path = Path.of(folder.path());
+        FileStamp now = FileStamp.of(path);
+        if (now.modifiedNanos() == folder.modifiedNanos() && now.fileKey().equals(folder.fileKey())
+                && now.size() == folder.size()) {
+            return Optional.of(this);
         }
-        return names(Path.of(folder), Pattern.compile(pattern)).equals(names);
+        return names(path, Pattern.compile(pattern)).equals(names)
+                ? Optional.of(new ListingStamp(now, pattern, names)) : Optional.empty();
     }
 
     private static List<String> names(Path folder, Pattern pattern) {
@@ -61,17 +72,16 @@ public record ListingStamp(String folder, String pattern, List<String> names, lo
 
     @Override
     public String encode() {
-        return TAG + modifiedNanos + "\t" + fileKey.replace('\t', ' ') + "\t" + RunCache.escape(pattern) + "\t"
-                + RunCache.escape(String.join("/", names)) + "\t" + RunCache.escape(folder);
+        return TAG + RunCache.escape(pattern) + "\t" + RunCache.escape(String.join("/", names)) + "\t" + folder.encode();
     }
 
     static ListingStamp decode(String line) {
-        String[] f = line.substring(TAG.length()).split("\t", 5);
-        if (f.length < 5) {
+        String[] f = line.substring(TAG.length()).split("\t", 3);
+        if (f.length < 3) {
             throw new IllegalArgumentException("bad listing line");
         }
-        String names = RunCache.unescape(f[3]);
-        return new ListingStamp(RunCache.unescape(f[4]), RunCache.unescape(f[2]),
-                names.isEmpty() ? List.of() : Arrays.asList(names.split("/")), Long.parseLong(f[0]), f[1]);
+        String names = RunCache.unescape(f[1]);
+        return new ListingStamp(FileStamp.decode(f[2]), RunCache.unescape(f[0]),
+                names.isEmpty() ? List.of() : Arrays.asList(names.split("/")));
     }
 }

@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  * an added file, falls back to the full resolution.
  */
 public final class RunCache {
-    private static final String MAGIC = "dockenv-run-cache 5";
+    private static final String MAGIC = "dockenv-run-cache 6";
     /** Lines before the stamps: magic, key, image, project, ports, command, hints, unchosen sets, stack. */
     private static final int HEADER_LINES = 9;
     private static final String UNCHECKED = "-";
@@ -44,6 +44,15 @@ public final class RunCache {
     }
 
     public Optional<ResolvedRun> lookup() {
+        return lookupEntry().map(CachedRun::run);
+    }
+
+    /**
+     * The resolution with the stamps that vouch for it, as they are now: a folder where only
+     * other entries came or went gets its new stamp, and the entry is stored again with it, so
+     * later runs (and the launcher, which compares stamps only) find it unchanged.
+     */
+    public Optional<CachedRun> lookupEntry() {
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
         }
@@ -52,13 +61,29 @@ public final class RunCache {
             if (lines.size() < HEADER_LINES || !lines.get(0).equals(MAGIC) || !lines.get(1).equals(keyDigest)) {
                 return Optional.empty();
             }
-            for (String stamp : lines.subList(HEADER_LINES, lines.size())) {
-                if (!InputStamp.decode(stamp).isCurrent()) {
+            List<InputStamp> stamps = new ArrayList<>();
+            boolean refreshed = false;
+            for (String line : lines.subList(HEADER_LINES, lines.size())) {
+                InputStamp stamp = InputStamp.decode(line);
+                if (stamp instanceof ListingStamp listing) {
+                    Optional<ListingStamp> now = listing.current();
+                    if (now.isEmpty()) {
+                        return Optional.empty();
+                    }
+                    refreshed |= now.get() != listing;
+                    stamps.add(now.get());
+                } else if (stamp.isCurrent()) {
+                    stamps.add(stamp);
+                } else {
                     return Optional.empty();
                 }
             }
-            return Optional.of(new ResolvedRun(unescape(lines.get(2)), unescape(lines.get(3)), split(lines.get(4)),
-                    split(lines.get(5)), uninstalled(lines.get(6), lines.get(7)), stack(lines.get(8))));
+            ResolvedRun run = new ResolvedRun(unescape(lines.get(2)), unescape(lines.get(3)), split(lines.get(4)),
+                    split(lines.get(5)), uninstalled(lines.get(6), lines.get(7)), stack(lines.get(8)));
+            if (refreshed) {
+                store(run, stamps);
+            }
+            return Optional.of(new CachedRun(run, stamps));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
@@ -71,12 +96,23 @@ public final class RunCache {
 
     /**
      * Stores a resolution with the stamps its inputs had when they were read. If any input has
-     * changed since (an edit during the build), nothing is stored: the next run resolves afresh.
+     * changed since (an edit during the build), nothing is stored: the next run resolves afresh. A
+     * folder where only other entries came or went (the build's own files) is stored with its
+     * stamp now ({@link ListingStamp#current()}).
+     *
+     * @return the stamps stored, empty when one was not current (the file itself may still fail to
+     *     be written: a cache is only ever a shortcut)
      */
-    public void store(ResolvedRun run, List<? extends InputStamp> stamps) {
-        if (!stamps.stream().allMatch(InputStamp::isCurrent)) {
-            invalidate();
-            return;
+    public Optional<List<InputStamp>> store(ResolvedRun run, List<? extends InputStamp> given) {
+        List<InputStamp> stamps = new ArrayList<>();
+        for (InputStamp stamp : given) {
+            Optional<? extends InputStamp> now = stamp instanceof ListingStamp listing ? listing.current()
+                    : Optional.of(stamp).filter(InputStamp::isCurrent);
+            if (now.isEmpty()) {
+                invalidate();
+                return Optional.empty();
+            }
+            stamps.add(now.get());
         }
         List<String> lines = new ArrayList<>(List.of(MAGIC, keyDigest, escape(run.imageReference()),
                 escape(run.projectName()),
@@ -105,6 +141,7 @@ public final class RunCache {
             // a cache that cannot be written only makes the next run slower
         }
         removeLegacyFiles(file.getParent());
+        return Optional.of(List.copyOf(stamps));
     }
 
     /** Deletes the files an older dockenv wrote here (never read again, and perhaps holding a password). */

@@ -2,6 +2,7 @@ package dev.dockenv.cli;
 
 import dev.dockenv.build.EnvironmentBuilder;
 import dev.dockenv.cache.RunStack;
+import dev.dockenv.engine.ContainerStatus;
 import dev.dockenv.services.StackStarter;
 import dev.dockenv.errors.DockenvException;
 import dev.dockenv.errors.ExitCode;
@@ -53,11 +54,13 @@ final class ContainerLauncher {
                 ports.add(port(spec));
             }
         }
+        List<String> unwrapped = argv0;
         if (ready.run().uninstalled().isPresent()) {
             argv0 = new CommandCheck(ready.run().imageReference(),
                     ready.run().uninstalled().get().hintFor(argv0.get(0))).wrap(argv0);
         }
         Optional<String> network = Optional.empty();
+        boolean withServices = false;
         if (ready.run().stack().isPresent() && !ready.run().stack().get().services().isEmpty()) {
             RunStack stack = ready.run().stack().get();
             PhaseTimer.mark(session, "services: checking");
@@ -65,6 +68,7 @@ final class ContainerLauncher {
                 ProjectStack.of(session, ProjectRoot.scan(root)).start(stack.services());
             }
             PhaseTimer.mark(session, "services: ready");
+            withServices = true;
             network = Optional.of(stack.network());
             envFiles.add(0, Path.of(stack.envFile()));
         } else if (ready.run().stack().isPresent()) {
@@ -84,7 +88,21 @@ final class ContainerLauncher {
                 Map.of(EnvironmentBuilder.LABEL_PROJECT, name), network);
         List<String> argv = new ArrayList<>(session.engine().client());
         argv.addAll(DockerRunArguments.of(spec, session.engine().runOptions(user)));
+        if (session.launcherRecord().isPresent() && !defaultCommand) {
+            Optional<List<ContainerStatus>> services = withServices
+                    ? readyServices(session, ready.run().stack().get()) : Optional.of(List.of());
+            services.ifPresent(s -> LauncherRecord.write(session, session.launcherRecord().get(), options, command,
+                    unwrapped, ready, argv, s, mounts));
+        }
         return ExecHandoff.execute(session, argv);
+    }
+
+    /** The containers that make the stack's services ready now, when each service has one. */
+    private static Optional<List<ContainerStatus>> readyServices(Session session, RunStack stack) {
+        List<ContainerStatus> ready = session.engine().composeContainers(stack.composeProject()).stream()
+                .filter(c -> stack.services().contains(c.service()) && c.ready()).toList();
+        boolean all = stack.services().stream().allMatch(s -> ready.stream().anyMatch(c -> c.service().equals(s)));
+        return all ? Optional.of(ready) : Optional.empty();
     }
 
     private static PortMapping port(String spec) {

@@ -21,6 +21,7 @@ public final class Main {
     /** Runs dockenv with the given arguments in a session; returns the exit code. */
     public static int run(String[] args, Session session) {
         PhaseTimer.mark(session, "main");
+        session.launcherRecord(LauncherRecord.begin(session, args)); // before anything is read
         session.warmStart(WarmStart.begin(session, args));
         var plain = PlainRun.command(args);
         if (plain.isPresent()) {

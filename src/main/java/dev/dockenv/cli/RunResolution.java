@@ -3,6 +3,7 @@ package dev.dockenv.cli;
 import dev.dockenv.build.BuildOptions;
 import dev.dockenv.build.EnvironmentBuilder;
 import dev.dockenv.build.EnvironmentImage;
+import dev.dockenv.cache.CachedRun;
 import dev.dockenv.cache.InputStamp;
 import dev.dockenv.cache.ListingStamp;
 import dev.dockenv.cache.ResolvedRun;
@@ -35,8 +36,13 @@ final class RunResolution {
     private RunResolution() {
     }
 
-    /** The project root, the resolved run and the image, ready to start. */
-    record Ready(Path root, ResolvedRun run, String imageId) {
+    /**
+     * The project root, the resolved run and the image, ready to start.
+     *
+     * @param stamps the inputs' stamps that vouch for the run, current when it was resolved (the
+     *     launcher's record is made of them); empty when the resolution could not be cached
+     */
+    record Ready(Path root, ResolvedRun run, String imageId, Optional<List<InputStamp>> stamps) {
     }
 
     static Ready resolve(DockenvCommand command, RunOptions options) {
@@ -115,8 +121,7 @@ final class RunResolution {
                 app.map(a -> a.setting().ports()).orElse(project.config().ports()),
                 planned.map(p -> p.app().command()).orElse(project.config().command()),
                 project.dockerfile().isPresent() ? Optional.empty() : Optional.of(UninstalledPackages.of(project)), stack);
-        cache.store(run, all);
-        return new Ready(project.root(), run, result.image().id());
+        return new Ready(project.root(), run, result.image().id(), cache.store(run, all));
     }
 
     /**
@@ -134,11 +139,11 @@ final class RunResolution {
     static Optional<Ready> warm(Session session, dev.dockenv.engine.Engine engine, Path start, String target,
             String app, Optional<Path> script) {
         if (script.isPresent()) {
-            Optional<ResolvedRun> cached = scriptCache(session, engine, script.get(), target).lookup();
+            Optional<CachedRun> cached = scriptCache(session, engine, script.get(), target).lookupEntry();
             PhaseTimer.mark(session, "warm: script looked up");
             if (cached.isPresent()) {
                 Path root = script.get().getParent();
-                return engine.imageId(cached.get().imageReference()).map(id -> new Ready(root, cached.get(), id));
+                return ready(engine, root, cached.get());
             }
             if (InlineScriptReader.block(script.get()).isPresent()) {
                 return Optional.empty(); // its metadata is new, or changed: resolved afresh
@@ -147,16 +152,21 @@ final class RunResolution {
         Path root = ProjectLocator.locate(start);
         PhaseTimer.mark(session, "warm: located");
         // an app named, or (in a repository with apps) the folder the run starts in, else the project
-        Optional<ResolvedRun> cached = app != null ? cache(session, engine, root.toString(), target, APP + app).lookup()
-                : cache(session, engine, root.toString(), target, DIRECTORY + start).lookup()
-                        .or(() -> cache(session, engine, root.toString(), target, "").lookup());
+        Optional<CachedRun> cached = app != null ? cache(session, engine, root.toString(), target, APP + app).lookupEntry()
+                : cache(session, engine, root.toString(), target, DIRECTORY + start).lookupEntry()
+                        .or(() -> cache(session, engine, root.toString(), target, "").lookupEntry());
         PhaseTimer.mark(session, "warm: looked up");
         if (cached.isEmpty()) {
             return Optional.empty();
         }
-        Optional<Ready> ready = engine.imageId(cached.get().imageReference()).map(id -> new Ready(root, cached.get(), id));
+        Optional<Ready> ready = ready(engine, root, cached.get());
         PhaseTimer.mark(session, "warm: image checked");
         return ready;
+    }
+
+    private static Optional<Ready> ready(dev.dockenv.engine.Engine engine, Path root, CachedRun cached) {
+        return engine.imageId(cached.run().imageReference())
+                .map(id -> new Ready(root, cached.run(), id, Optional.of(cached.stamps())));
     }
 
     private static RunCache scriptCache(Session session, dev.dockenv.engine.Engine engine, Path script, String target) {

@@ -37,6 +37,7 @@ public final class Session {
     private EngineEndpoint endpoint;
     private Engine engine;
     private Optional<WarmStart> warmStart = Optional.empty();
+    private Optional<LauncherRecord.Snapshot> launcherRecord = Optional.empty();
     private volatile boolean cacheChecked;
 
     public Session(Path workingDirectory, Map<String, String> environment, PrintWriter out, PrintWriter err,
@@ -135,6 +136,15 @@ public final class Session {
         this.hostOption = Optional.empty();
         this.endpoint = null;
         this.engine = null;
+    }
+
+    /** The stamps for the launcher's record of this run, when the launcher asked for one. */
+    Optional<LauncherRecord.Snapshot> launcherRecord() {
+        return launcherRecord;
+    }
+
+    void launcherRecord(Optional<LauncherRecord.Snapshot> snapshot) {
+        this.launcherRecord = snapshot;
     }
 
     Optional<WarmStart> warmStart() {

@@ -243,6 +243,36 @@ public final class DockerCli implements Engine {
         return inspect(reference, List.of("--format", "{{.Id}}")).map(String::trim);
     }
 
+    /**
+     * {@code docker image inspect --format {{.Id}} REFERENCE} alone; with services, one untyped
+     * {@code docker inspect} of the image and the containers: a line per object, the ID, then for a
+     * container its state and health when it has a check (the raw-JSON template works on both kinds).
+     * Podman's client: the image alone (its inspect templates differ), no probe with services.
+     */
+    @Override
+    public Optional<EngineProbe> readinessProbe(String reference, String imageId, List<ContainerStatus> services) {
+        List<String> command = new ArrayList<>(client());
+        if (services.isEmpty()) {
+            command.addAll(List.of("image", "inspect", "--format", "{{.Id}}", reference));
+            return Optional.of(new EngineProbe(command, imageId + "\n"));
+        }
+        if (namedPodman() || !services.stream().allMatch(s -> s.id().matches("[0-9a-f]{64}"))) {
+            return Optional.empty();
+        }
+        command.addAll(List.of("inspect", "--format", PROBE_FORMAT, reference));
+        StringBuilder expected = new StringBuilder(imageId).append('\n');
+        for (ContainerStatus service : services) {
+            command.add(service.id());
+            expected.append(service.id()).append(' ').append(service.state())
+                    .append(service.health().map(h -> " " + h.name().toLowerCase(Locale.ROOT)).orElse("")).append('\n');
+        }
+        return Optional.of(new EngineProbe(command, expected.toString()));
+    }
+
+    /** The ID; for a container, its state and its health when it has a check (index: no error on an image). */
+    static final String PROBE_FORMAT = "{{.Id}}{{with index . \"State\"}} {{.Status}}"
+            + "{{with index . \"Health\"}} {{.Status}}{{end}}{{end}}";
+
     @Override
     public Optional<ImageSummary> inspectImage(String reference) {
         Optional<String> json = inspect(reference, List.of());

@@ -14,6 +14,15 @@ public interface Engine {
 
     Optional<ImageSummary> inspectImage(String reference);
 
+    /**
+     * The client command that checks, without dockenv, that {@code reference} is still the image
+     * {@code imageId} and that each of {@code services} (ready compose containers) still runs, with
+     * the same health; empty when this engine's client cannot be asked that in one command.
+     */
+    default Optional<EngineProbe> readinessProbe(String reference, String imageId, List<ContainerStatus> services) {
+        return Optional.empty();
+    }
+
     /** Just the image's ID, when it exists: the warm path's only question, so implementations make it cheap. */
     default Optional<String> imageId(String reference) {
         return inspectImage(reference).map(ImageSummary::id);

@@ -88,6 +88,26 @@ public final class EngineEndpoints {
                 "write unix:///path/to/docker.sock, tcp://HOST:PORT or ssh://USER@HOST, as for docker -H");
     }
 
+    /** The client's configuration file, whose currentContext can choose the engine. */
+    public static Path configFile(Map<String, String> env) {
+        return configDirectory(env).resolve("config.json");
+    }
+
+    /**
+     * The meta.json of the context that chooses the engine (DOCKER_CONTEXT, else the configuration's
+     * current context), when one other than "default" does and DOCKER_HOST does not override it.
+     */
+    public static Optional<Path> contextFile(Map<String, String> env) {
+        if (env.containsKey("DOCKER_HOST")) {
+            return Optional.empty();
+        }
+        Path configDir = configDirectory(env);
+        String named = env.getOrDefault("DOCKER_CONTEXT", "").strip();
+        Optional<String> name = named.isEmpty() ? currentContext(configDir.resolve("config.json")) : Optional.of(named);
+        return name.filter(n -> !n.equals("default"))
+                .map(n -> configDir.resolve("contexts").resolve("meta").resolve(Sha256.hex(n)).resolve("meta.json"));
+    }
+
     /** config.json's currentContext, when set to another than "default". */
     static Optional<String> currentContext(Path config) {
         String text;

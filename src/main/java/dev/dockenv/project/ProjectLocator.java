@@ -104,8 +104,54 @@ public final class ProjectLocator {
             }
         }
         // requirements.txt, requirements_base.txt, dev-requirements.txt ... or a requirements/ folder of sets
-        return hasFile(dir, "*requirements*.txt") || Files.isDirectory(dir.resolve("requirements"))
-                && hasFile(dir.resolve("requirements"), "*.txt");
+        return hasFile(dir, REQUIREMENTS_GLOB) || Files.isDirectory(dir.resolve(SETS_FOLDER))
+                && hasFile(dir.resolve(SETS_FOLDER), SETS_GLOB);
+    }
+
+    private static final String REQUIREMENTS_GLOB = "*requirements*.txt";
+    private static final String SETS_FOLDER = "requirements";
+    private static final String SETS_GLOB = "*.txt";
+
+    /** What {@link #locate} looks at: files by name (present or not) and folders' entries by pattern. */
+    public record Looked(List<Path> paths, List<Glob> globs) {
+        public Looked {
+            paths = List.copyOf(paths);
+            globs = List.copyOf(globs);
+        }
+    }
+
+    /** The entries of {@code folder} whose names match {@code pattern}, a shell pattern of {@code *} and literals. */
+    public record Glob(Path folder, String pattern) {
+    }
+
+    /**
+     * Everything {@link #locate} reads to find the root from {@code start} as it is now: in each
+     * folder up to the first root, every marker's path and the patterns of the requirements files;
+     * above it, the settings files that could make it an app of a repository. Any change to these
+     * (a marker created in a sub-folder, an app declared above) can change the root; nothing else can.
+     */
+    public static Looked looked(Path start) {
+        List<Path> paths = new ArrayList<>();
+        List<Glob> globs = new ArrayList<>();
+        Path found = null;
+        for (Path d = start.toAbsolutePath().normalize(); d != null && found == null; d = d.getParent()) {
+            for (String marker : MARKERS) {
+                if (!marker.contains("*")) {
+                    paths.add(d.resolve(marker));
+                }
+            }
+            paths.add(d.resolve(SETS_FOLDER));
+            globs.add(new Glob(d, REQUIREMENTS_GLOB));
+            globs.add(new Glob(d.resolve(SETS_FOLDER), SETS_GLOB));
+            if (isProjectRoot(d)) {
+                found = d;
+            }
+        }
+        for (Path up = found == null ? null : found.getParent(); up != null; up = up.getParent()) {
+            paths.add(up.resolve("dockenv.toml"));
+            paths.add(up.resolve("pyproject.toml"));
+        }
+        return new Looked(paths, globs);
     }
 
     private static boolean hasFile(Path dir, String glob) {

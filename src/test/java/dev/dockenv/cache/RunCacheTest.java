@@ -141,6 +141,18 @@ class RunCacheTest {
     }
 
     @Test
+    void aFolderWithOtherNewEntriesIsStoredWithItsNewStampForTheLauncher() throws Exception {
+        cache("k").store(run, withListings());
+        Files.writeString(tmp.resolve("notes.txt"), "todo\n");
+        Files.setLastModifiedTime(tmp, FileTime.from(Instant.now().plusSeconds(5)));
+        CachedRun found = cache("k").lookupEntry().orElseThrow();
+        assertThat(found.run()).isEqualTo(run);
+        ListingStamp root = (ListingStamp) found.stamps().get(1);
+        assertThat(root.folder()).as("the stamp the launcher compares is the folder's now").isEqualTo(FileStamp.of(tmp));
+        assertThat(cache("k").lookupEntry().orElseThrow().stamps()).as("stored again").isEqualTo(found.stamps());
+    }
+
+    @Test
     void aListingSurvivesTheCacheFile() {
         ListingStamp stamp = ListingStamp.of(tmp, SETS);
         assertThat(stamp.names()).containsExactly("requirements.txt");

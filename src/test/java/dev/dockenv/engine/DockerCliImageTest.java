@@ -43,6 +43,26 @@ class DockerCliImageTest {
     }
 
     @Test
+    void theLaunchersProbeAsksForTheImageAloneOrWithTheServicesContainersInOneInspect() {
+        String id = DockerOutputs.IMAGE_ID;
+        assertThat(cli(Map.of()).readinessProbe("x:dev", id, List.of())).hasValue(new EngineProbe(
+                List.of("docker", "image", "inspect", "--format", "{{.Id}}", "x:dev"), id + "\n"));
+        String db = "a".repeat(64);
+        String cache = "b".repeat(64);
+        EngineProbe probe = cli(Map.of()).readinessProbe("x:dev", id, List.of(
+                new ContainerStatus(db, "db", "running", "Up 3 seconds (healthy)"),
+                new ContainerStatus(cache, "cache", "running", "Up 3 seconds"))).orElseThrow();
+        assertThat(probe.command()).containsExactly("docker", "inspect", "--format", DockerCli.PROBE_FORMAT, "x:dev", db,
+                cache);
+        assertThat(probe.expectedOutput()).isEqualTo(id + "\n" + db + " running healthy\n" + cache + " running\n");
+        assertThat(new DockerCli(List.of("podman"), docker, Map.of()).readinessProbe("x:dev", id,
+                List.of(new ContainerStatus(db, "db", "running", "Up")))).as("podman's templates differ").isEmpty();
+        assertThat(cli(Map.of()).readinessProbe("x:dev", id, List.of(new ContainerStatus("short", "db", "running", "Up"))))
+                .as("only full IDs name one container for sure").isEmpty();
+        assertThat(docker.commands()).as("nothing asked to make it").isEmpty();
+    }
+
+    @Test
     void anImageThereIsDescribedWithItsLabelsAsWritten() {
         docker.answer(INSPECT_LABELLED, DockerOutputs.INSPECT_LABELLED);
 

@@ -92,6 +92,22 @@ class EngineEndpointsTest {
     }
 
     @Test
+    void theFilesThatChooseTheEngineAreTheConfigurationAndTheChosenContextsMetadata() throws IOException {
+        context("server", "ssh://deploy@server.example");
+        currentContext("server");
+        assertThat(EngineEndpoints.configFile(env)).isEqualTo(config.resolve("config.json"));
+        assertThat(EngineEndpoints.contextFile(env))
+                .hasValue(config.resolve("contexts/meta").resolve(Sha256.hex("server")).resolve("meta.json"));
+        env.put("DOCKER_CONTEXT", "other");
+        assertThat(EngineEndpoints.contextFile(env)).hasValue(config.resolve("contexts/meta")
+                .resolve(Sha256.hex("other")).resolve("meta.json"));
+        env.put("DOCKER_CONTEXT", "default");
+        assertThat(EngineEndpoints.contextFile(env)).as("the default context has no metadata").isEmpty();
+        env.put("DOCKER_HOST", "unix:///run/x.sock");
+        assertThat(EngineEndpoints.contextFile(env)).as("DOCKER_HOST overrides contexts").isEmpty();
+    }
+
+    @Test
     void dockerHostComesBeforeEveryContext() throws IOException {
         context("server", "ssh://deploy@server.example");
         currentContext("server");

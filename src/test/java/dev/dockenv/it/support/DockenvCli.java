@@ -89,6 +89,11 @@ public final class DockenvCli {
         return staged;
     }
 
+    /** The launcher of another dockenv home (bin/dockenv and target/dockenv.jar), run as the test JVM's user. */
+    public static DockenvCli at(Path home, Path cacheDir) {
+        return new DockenvCli(home, cacheDir, false, Map.of());
+    }
+
     /** A launcher staged by {@link TestUser#stageDockenv()}, run as the non-root test user. */
     public static DockenvCli asTestUser(Path stagedHome, Path cacheDir) {
         return new DockenvCli(stagedHome, cacheDir, true, Map.of());

@@ -1,0 +1,154 @@
+package dev.dockenv.cli;
+
+import dev.dockenv.cache.FastRun;
+import dev.dockenv.cache.FileStamp;
+import dev.dockenv.cache.GlobStamp;
+import dev.dockenv.cache.InputStamp;
+import dev.dockenv.engine.ContainerStatus;
+import dev.dockenv.engine.EngineEndpoints;
+import dev.dockenv.engine.EngineProbe;
+import dev.dockenv.io.AtomicFiles;
+import dev.dockenv.project.ProjectLocator;
+import dev.dockenv.run.RunSpec;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The record bin/dockenv keeps of a plain {@code dockenv run [--] COMMAND...} so that the next one
+ * starts without a JVM ({@link FastRun}). The launcher asks for it when it could not use a record
+ * (none yet, or a condition differs), naming the file and what it found itself; the JVM writes it
+ * only for a run the launcher would start exactly alike: no option, a command given, every input
+ * stamp one the launcher can compare, and the launcher's reading of the command (a script file
+ * run with python) the same as the JVM's.
+ *
+ * <p>What the run depends on besides its cached inputs is stamped here before anything is read:
+ * dockenv's jar, the docker client's configuration (its current context) and every file the search
+ * for the project root looks at. A change after a stamp is a change the launcher sees.
+ */
+final class LauncherRecord {
+    /** Where the launcher reads the record. */
+    static final String FILE = "DOCKENV_FAST_RECORD";
+    /** The launcher's digest of its own conditions, written back as is. */
+    static final String CONDITIONS = "DOCKENV_FAST_CONDITIONS";
+    /** The first word of the command as the launcher would run it. */
+    static final String COMMAND = "DOCKENV_FAST_COMMAND";
+    /** "1" when the launcher read the command as a script to run with python ({@code dockenv run app.py}). */
+    static final String PYTHON = "DOCKENV_FAST_PYTHON";
+
+    /** What was asked for, and the stamps taken before the run was resolved. */
+    record Snapshot(Path file, String conditions, String command, boolean pythonAdded, List<FileStamp> files,
+            List<GlobStamp> globs) {
+        Snapshot {
+            files = List.copyOf(files);
+            globs = List.copyOf(globs);
+        }
+    }
+
+    private LauncherRecord() {
+    }
+
+    /**
+     * Stamps what a run depends on beyond its cached inputs, when the launcher asks for a record of a
+     * {@code run}; the old record is removed first, so none outlives a run resolved afresh.
+     */
+    static Optional<Snapshot> begin(Session session, String[] args) {
+        Optional<String> file = session.env(FILE);
+        if (file.isEmpty() || args.length == 0 || !args[0].equals("run")) {
+            return Optional.empty();
+        }
+        Path path = Path.of(file.get());
+        try {
+            Files.deleteIfExists(path);
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty(); // a record that cannot be removed is never replaced either
+        }
+        Optional<String> conditions = session.env(CONDITIONS);
+        Optional<String> command = session.env(COMMAND);
+        if (conditions.isEmpty() || command.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<Path> jar = jar().filter(Files::isRegularFile);
+        if (jar.isEmpty()) {
+            return Optional.empty(); // not the launcher's jar: nothing to tie the record to this build
+        }
+        List<FileStamp> files = new ArrayList<>();
+        files.add(FileStamp.of(jar.get()));
+        // the configuration first: the context it names is read after it was stamped
+        files.add(FileStamp.of(EngineEndpoints.configFile(session.environment())));
+        EngineEndpoints.contextFile(session.environment()).ifPresent(meta -> files.add(FileStamp.of(meta)));
+        ProjectLocator.Looked looked = ProjectLocator.looked(session.workingDirectory());
+        looked.paths().forEach(p -> files.add(FileStamp.of(p)));
+        List<GlobStamp> globs = looked.globs().stream().map(g -> GlobStamp.of(g.folder(), g.pattern())).toList();
+        return Optional.of(new Snapshot(path, conditions.get(), command.get(), session.env(PYTHON).filter("1"::equals)
+                .isPresent(), files, globs));
+    }
+
+    /**
+     * Writes the record of a run, when the launcher can start it again alike.
+     *
+     * @param userCommand the command as given; {@code command} as the container runs it, before
+     *     the command check wraps it; {@code argv} the whole docker command, which ends with it
+     * @param services the stack's services' containers the run needed ready (none without a stack)
+     */
+    static void write(Session session, Snapshot snapshot, RunOptions options, List<String> userCommand,
+            List<String> command, RunResolution.Ready ready, List<String> argv, List<ContainerStatus> services,
+            Optional<RunSpec.UserMounts> mounts) {
+        if (!plain(options) || userCommand.isEmpty() || ready.stamps().isEmpty()) {
+            return;
+        }
+        List<String> expected = new ArrayList<>();
+        if (snapshot.pythonAdded()) {
+            expected.add("python");
+        }
+        expected.addAll(userCommand);
+        if (!command.equals(expected) || !command.get(0).equals(snapshot.command()) || argv.size() < command.size()
+                || !argv.subList(argv.size() - command.size(), argv.size()).equals(command)) {
+            return; // the launcher read the command otherwise: it must ask every time
+        }
+        Optional<EngineProbe> probe = session.engine().readinessProbe(ready.run().imageReference(), ready.imageId(),
+                services);
+        if (probe.isEmpty()) {
+            return;
+        }
+        List<FileStamp> files = new ArrayList<>(snapshot.files());
+        List<String> directories = new ArrayList<>();
+        mounts.ifPresent(m -> {
+            files.add(FileStamp.of(m.passwd()));
+            files.add(FileStamp.of(m.group()));
+            directories.add(m.home().toString());
+        });
+        List<InputStamp> stamps = ready.stamps().get();
+        Optional<FastRun> record = FastRun.of(snapshot.conditions(), snapshot.command(), stamps, files, snapshot.globs(),
+                directories, probe.get().command(), probe.get().expectedOutput(),
+                argv.subList(0, argv.size() - command.size()));
+        if (record.isEmpty()) {
+            return;
+        }
+        try {
+            Files.createDirectories(snapshot.file().getParent());
+            AtomicFiles.writePrivate(snapshot.file(), record.get().encode());
+        } catch (IOException | RuntimeException e) {
+            // without a record the next run starts the JVM, as this one did
+        }
+    }
+
+    /** No option that changes the container: the launcher passes only plain runs. */
+    private static boolean plain(RunOptions options) {
+        return options.ports.isEmpty() && options.env.isEmpty() && options.envFiles.isEmpty() && options.target == null
+                && options.app == null && !options.rebuild;
+    }
+
+    /** dockenv's own jar, whose replacement (a new build) must end every record. */
+    private static Optional<Path> jar() {
+        try {
+            return Optional.of(Path.of(LauncherRecord.class.getProtectionDomain().getCodeSource().getLocation().toURI()));
+        } catch (URISyntaxException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+}
