@@ -254,9 +254,15 @@ class LauncherFastPathIT {
         String[] run = {"run", "--", "python", "-c", VERSION};
         assertThat(way(copy, project.dir(), version("1.1.0"), run)).isEqualTo("jvm: conditions");
         assertThat(way(copy, project.dir(), version("1.1.0"), run)).isEqualTo("fast");
+        String dockenvVersion = copy.runOk(project.dir(), "--version").stdout();
+        assertThat(dockenvVersion).startsWith("dockenv ");
+        assertThat(way(copy, project.dir(), dockenvVersion, "--version")).isEqualTo("fast version");
+        assertThat(way(copy, project.dir(), dockenvVersion, "-V")).isEqualTo("fast version");
         Files.setLastModifiedTime(jar, FileTime.from(Instant.now().plusSeconds(10)));
         assertThat(way(copy, project.dir(), version("1.1.0"), run)).isEqualTo("jvm: inputs");
         assertThat(way(copy, project.dir(), version("1.1.0"), run)).isEqualTo("fast");
+        assertThat(way(copy, project.dir(), dockenvVersion, "--version")).isEqualTo("jvm: version");
+        assertThat(way(copy, project.dir(), dockenvVersion, "--version")).isEqualTo("fast version");
     }
 
     @Test
