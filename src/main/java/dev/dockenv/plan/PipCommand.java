@@ -9,7 +9,7 @@ import java.util.Optional;
  * One pip command as a value, rendered both as arguments (a container's argv, pip's own report
  * run) and as shell text (a Dockerfile RUN): {@code pip SUBCOMMAND ARGUMENT...}, every argument
  * quoted for the shell where it needs it. {@code filesMatching} is a shell pattern for files the
- * build has made ({@code /tmp/dockenv-wheels/*.whl}): left unquoted so the shell expands it.
+ * build has made ({@code /mnt/*.whl}): left unquoted so the shell expands it.
  */
 public record PipCommand(String subcommand, List<String> arguments, Optional<String> filesMatching) {
 

@@ -23,8 +23,11 @@ final class ProjectInstallStages {
     /** Where the wheel stage copies the project and writes the wheel. */
     static final String BUILD_SOURCE = "/build/project";
     static final String WHEELHOUSE = "/build/wheels";
-    /** Where prod's install step sees the wheel. */
-    static final String WHEEL_MOUNT = "/tmp/dockenv-wheels";
+    /**
+     * Where prod's install step sees the wheel: a folder every image has (an absent mount point would
+     * stay in the layer as an empty folder), that pip does not write to as it does to /tmp.
+     */
+    static final String WHEEL_MOUNT = "/mnt";
     /** The wheel, as prod's install step names it (the shell expands the pattern). */
     private static final String WHEELS = WHEEL_MOUNT + "/*.whl";
 

@@ -19,9 +19,14 @@ import java.util.Optional;
  */
 public record PipInspectReport(List<Installed> installed, Optional<MarkerEnvironment> environment) {
 
-    /** The command that prints the report for the environment the image's {@code python} runs in. */
-    public static final List<String> COMMAND = List.of("python", "-m", "pip", "--disable-pip-version-check",
-            "inspect", "--local");
+    /**
+     * The command that prints the report for the environment the image's {@code python} runs in:
+     * with that environment's own pip, else (dockenv's prod images keep no pip in the venv) with the
+     * image's pip, which PIP_PYTHON points at the venv.
+     */
+    public static final List<String> COMMAND = List.of("sh", "-c",
+            "if python -c 'import pip' >/dev/null 2>&1; then exec python -m pip \"$@\"; fi; exec pip \"$@\"", "pip",
+            "--disable-pip-version-check", "inspect", "--local");
 
     /**
      * One installed distribution.
