@@ -241,13 +241,19 @@ final class LockCommand implements Callable<Integer> {
                         unlocked.decision(), app)));
     }
 
+    /** {@code pip} makes every lock resolve with pip in a container, as before the resolver of the indexes' metadata. */
+    static final String RESOLVER = "DOCKENV_RESOLVER";
+
     private static Resolved resolve(DockenvCommand root, Unlocked unlocked, EnvironmentPlan plan, Path target,
             String digest) {
         Session session = root.session();
         EngineFiles.require(session, session.engine().endpoint(), "dockenv lock resolves in a container that mounts "
                 + "the project", unlocked.project().root());
+        // from the indexes' metadata, pip only for what it alone resolves; DOCKENV_RESOLVER=pip: pip for all
+        Optional<Path> metadataCache = session.env(RESOLVER).filter("pip"::equals).isPresent() ? Optional.empty()
+                : Optional.of(session.cacheDirectory().resolve("resolve"));
         LockResolver resolver = new LockResolver(session.engine(),
-                IndexAccess.of(unlocked.project(), plan, session.environment()), session.err());
+                IndexAccess.of(unlocked.project(), plan, session.environment()), session.err(), metadataCache);
         LockFile resolved = resolver.resolve(unlocked.project(), plan, digest, target);
         return new Resolved(target, resolved.withLayers(layers(target, resolved, digest)), digest);
     }

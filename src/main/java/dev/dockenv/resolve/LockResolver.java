@@ -47,14 +47,26 @@ public final class LockResolver {
     private final Engine engine;
     private final IndexAccess access;
     private final PrintWriter progress;
+    private final Optional<Path> cacheDir;
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
             .connectTimeout(Duration.ofSeconds(20)).build();
     private final Map<String, List<SimplePage.IndexFile>> pages = new HashMap<>();
 
+    /** A resolver that runs pip for every resolution. */
     public LockResolver(Engine engine, IndexAccess access, PrintWriter progress) {
+        this(engine, access, progress, Optional.empty());
+    }
+
+    /**
+     * @param cacheDir where the index's metadata and the base image's platform are kept: with it,
+     *     resolutions are made from the indexes' metadata ({@link DependencyResolver}), pip only for
+     *     what it alone can resolve
+     */
+    public LockResolver(Engine engine, IndexAccess access, PrintWriter progress, Optional<Path> cacheDir) {
         this.engine = engine;
         this.access = access;
         this.progress = progress;
+        this.cacheDir = cacheDir;
     }
 
     /** The lock of the plan's declared installs (a plan made without a lock), to be written at {@code target}. */
@@ -66,9 +78,18 @@ public final class LockResolver {
             throw new DockenvException(ExitCode.BAD_INPUT, "nothing to lock: the project declares no dependencies",
                     "list them in requirements.txt or pyproject.toml [project] dependencies");
         }
-        String[] reports = run(project, plan.baseImage(), main, all);
-        List<PipReport.Resolved> mainResolved = PipReport.parse(reports[0]);
-        List<PipReport.Resolved> allResolved = PipReport.parse(reports[1]);
+        Optional<List<List<PipReport.Resolved>>> fromIndex = cacheDir.flatMap(dir -> fromIndex(project, plan, main, all,
+                target, dir));
+        List<PipReport.Resolved> mainResolved;
+        List<PipReport.Resolved> allResolved;
+        if (fromIndex.isPresent()) {
+            mainResolved = fromIndex.get().get(0);
+            allResolved = fromIndex.get().get(1);
+        } else {
+            String[] reports = run(project, plan.baseImage(), main, all);
+            mainResolved = PipReport.parse(reports[0]);
+            allResolved = PipReport.parse(reports[1]);
+        }
         Set<String> mainKeys = new LinkedHashSet<>();
         mainResolved.forEach(r -> mainKeys.add(key(r)));
         List<LockedPackage> packages = new ArrayList<>();
@@ -99,6 +120,93 @@ public final class LockResolver {
         // resolved by the image's Python, for linux: the lock says which Python it holds for
         return new LockFile(target, String.join(", ", origins), packages, Optional.of(inputsDigest), indexes,
                 Optional.of("==" + project.python().version().minorOnly() + ".*"));
+    }
+
+    /**
+     * The main and the main+dev resolutions made from the indexes' metadata, as pip's reports would
+     * give them; empty (said on the progress stream, with why) when only pip can resolve them.
+     */
+    private Optional<List<List<PipReport.Resolved>>> fromIndex(Project project, EnvironmentPlan plan, List<String> main,
+            List<String> all, Path target, Path dir) {
+        ResolverInput mainInput = ResolverInput.of(project.root(), main);
+        ResolverInput allInput = ResolverInput.of(project.root(), all);
+        if (allInput instanceof ResolverInput.Unsupported u) {
+            return fallBack(plan, u.reason());
+        }
+        if (mainInput instanceof ResolverInput.Unsupported u) {
+            return fallBack(plan, u.reason());
+        }
+        ResolverInput.Supported mainIn = (ResolverInput.Supported) mainInput;
+        ResolverInput.Supported allIn = (ResolverInput.Supported) allInput;
+        List<String> indexes = new ArrayList<>();
+        indexes.add(allIn.indexUrl().or(() -> plan.index().indexUrl()).map(dev.dockenv.decision.PackageIndex::withoutCredentials)
+                .orElse(IndexAccess.PYPI));
+        plan.index().extraIndexUrls().forEach(u -> indexes.add(dev.dockenv.decision.PackageIndex.withoutCredentials(u)));
+        allIn.extraIndexUrls().forEach(u -> indexes.add(dev.dockenv.decision.PackageIndex.withoutCredentials(u)));
+        TargetPlatform platform;
+        try {
+            platform = TargetPlatforms.of(engine, plan.baseImage(), dir);
+        } catch (IllegalArgumentException e) {
+            return fallBack(plan, "its python did not say which it is (" + e.getMessage() + ")");
+        }
+        progress.println("dockenv: resolving from the index's metadata for Python "
+                + platform.markers().pythonFullVersion() + " on linux " + platform.markers().platformMachine());
+        progress.flush();
+        HttpIndexProjects source = new HttpIndexProjects(indexes.stream().distinct().toList(), access::authorization,
+                dir.resolve("metadata"));
+        Map<String, dev.dockenv.pep.Version> preferred = new HashMap<>(earlierLock(target));
+        try {
+            DependencyResolver.Outcome mainOutcome = new DependencyResolver(source, platform, mainIn.prereleases(),
+                    preferred).resolve(mainIn.requirements(), mainIn.constraints());
+            if (!(mainOutcome instanceof DependencyResolver.Outcome.Resolved mainPins)) {
+                return fallBack(plan, describe(mainOutcome));
+            }
+            mainPins.pins().forEach(p -> preferred.put(Pep503.normalize(p.name()), p.version()));
+            DependencyResolver.Outcome allOutcome = new DependencyResolver(source, platform, allIn.prereleases(),
+                    preferred).resolve(allIn.requirements(), allIn.constraints());
+            if (!(allOutcome instanceof DependencyResolver.Outcome.Resolved allPins)) {
+                return fallBack(plan, describe(allOutcome));
+            }
+            return Optional.of(List.of(reported(mainPins), reported(allPins)));
+        } catch (HttpIndexProjects.IndexUnreadableException e) {
+            return fallBack(plan, e.getMessage());
+        }
+    }
+
+    private Optional<List<List<PipReport.Resolved>>> fallBack(EnvironmentPlan plan, String reason) {
+        progress.println("dockenv: resolving with pip in " + plan.baseImage() + ": " + reason);
+        return Optional.empty();
+    }
+
+    private static String describe(DependencyResolver.Outcome outcome) {
+        if (outcome instanceof DependencyResolver.Outcome.NeedsBuild b) {
+            return b.project() + " " + b.version() + " has only a source distribution, whose metadata needs a build";
+        }
+        return "no resolution from the metadata (" + ((DependencyResolver.Outcome.Unresolvable) outcome).reason()
+                + "); pip says why";
+    }
+
+    private static List<PipReport.Resolved> reported(DependencyResolver.Outcome.Resolved resolved) {
+        return resolved.pins().stream().map(p -> new PipReport.Resolved(p.name(), p.versionText(), PipReport.Kind.INDEX,
+                Optional.of(p.file().url()), p.file().hashes().stream().filter(h -> h.startsWith("sha256:")).findFirst(),
+                Optional.empty(), false)).toList();
+    }
+
+    /** The versions of the lock being replaced, tried first: a relock moves only what it must. */
+    private static Map<String, dev.dockenv.pep.Version> earlierLock(Path target) {
+        Map<String, dev.dockenv.pep.Version> versions = new HashMap<>();
+        if (!Files.isRegularFile(target) || !target.getFileName().toString().equals(
+                dev.dockenv.lock.pylock.PylockReader.FORMAT)) {
+            return versions;
+        }
+        try {
+            for (LockedPackage p : dev.dockenv.lock.pylock.PylockReader.read(target).packages()) {
+                p.version().flatMap(dev.dockenv.pep.Version::tryParse).ifPresent(v -> versions.put(Pep503.normalize(p.name()), v));
+            }
+        } catch (RuntimeException e) {
+            // an unreadable lock prefers nothing
+        }
+        return versions;
     }
 
     private static String key(PipReport.Resolved r) {
@@ -254,7 +362,9 @@ public final class LockResolver {
 
     /** Runs pip twice in one throwaway container; the main report and the main+dev report. */
     private String[] run(Project project, String image, List<String> main, List<String> all) {
-        StringBuilder script = new StringBuilder("set -e; python3 -m venv /tmp/v; ");
+        // an empty venv for the interpreter's markers and nothing installed; the image's own pip
+        // resolves for it (making a venv with pip costs seconds, one without it milliseconds)
+        StringBuilder script = new StringBuilder("set -e; python3 -m venv --without-pip /tmp/v; ");
         if (main.isEmpty()) {
             script.append("echo '{\"version\": \"1\", \"install\": []}' > /tmp/main.json; ");
         } else {
@@ -314,9 +424,9 @@ public final class LockResolver {
         return String.join("\n  ", lines.subList(Math.max(0, lines.size() - 8), lines.size()));
     }
 
-    /** pip's dry run of an install, its report written to {@code report}, by the throwaway venv's pip. */
+    /** pip's dry run of an install, its report written to {@code report}: the image's pip, for the throwaway venv. */
     static String report(String report, List<String> arguments) {
         return PipCommand.install(List.of("--dry-run", "--ignore-installed", "--quiet", "--report", report))
-                .plus(arguments).shellText("/tmp/v/bin/pip");
+                .plus(arguments).shellText("python3 -m pip --python /tmp/v/bin/python");
     }
 }

@@ -1,0 +1,189 @@
+package dev.dockenv.resolve;
+
+import dev.dockenv.errors.DockenvException;
+import dev.dockenv.errors.ExitCode;
+import dev.dockenv.io.AtomicFiles;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+
+/**
+ * The package indexes over HTTP: each project's page from every index (PEP 691 JSON where served,
+ * else the HTML page), a file's metadata from the index's PEP 658 copy or, without one, from the
+ * wheel itself. Metadata is kept in {@code cacheDir} by the file's sha256, so a file is read once;
+ * pages are read once per resolution.
+ */
+public final class HttpIndexProjects implements IndexProjects {
+    private static final Pattern METADATA_ENTRY = Pattern.compile("[^/]+\\.dist-info/METADATA");
+
+    private final List<String> indexUrls;
+    private final Function<String, Optional<String>> authorization;
+    private final Path cacheDir;
+    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
+            .connectTimeout(Duration.ofSeconds(20)).build();
+    private final Map<String, List<ProjectPage.ProjectFile>> pages = new HashMap<>();
+    private int metadataReads;
+
+    /**
+     * @param authorization the Authorization header for a URL, when its host has credentials
+     * @param cacheDir where metadata is kept between resolutions
+     */
+    public HttpIndexProjects(List<String> indexUrls, Function<String, Optional<String>> authorization, Path cacheDir) {
+        this.indexUrls = List.copyOf(indexUrls);
+        this.authorization = authorization;
+        this.cacheDir = cacheDir;
+    }
+
+    @Override
+    public synchronized List<ProjectPage.ProjectFile> files(String project) {
+        return pages.computeIfAbsent(project, p -> {
+            List<ProjectPage.ProjectFile> all = new ArrayList<>();
+            for (String index : indexUrls) {
+                all.addAll(page(index.replaceAll("/+$", "") + "/" + p + "/"));
+            }
+            return List.copyOf(all);
+        });
+    }
+
+    /** How many metadata files were read from an index (not from the cache): for the tests and the report. */
+    public synchronized int metadataReads() {
+        return metadataReads;
+    }
+
+    private List<ProjectPage.ProjectFile> page(String url) {
+        try {
+            HttpResponse<String> response = http.send(request(url).header("Accept", ProjectPage.ACCEPT).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() == 404) {
+                return List.of();
+            }
+            if (response.statusCode() != 200) {
+                throw new IndexUnreadableException(url + " answered " + response.statusCode());
+            }
+            return ProjectPage.parse(response.body(), response.headers().firstValue("Content-Type").orElse("text/html"),
+                    response.uri());
+        } catch (IOException e) {
+            throw new IndexUnreadableException("cannot read " + url + ": " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DockenvException(ExitCode.INTERNAL, "interrupted", null);
+        }
+    }
+
+    private HttpRequest.Builder request(String url) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(120));
+        authorization.apply(url).ifPresent(a -> request.header("Authorization", a));
+        return request;
+    }
+
+    @Override
+    public Optional<CoreMetadata> metadata(ProjectPage.ProjectFile file) {
+        if (!file.isWheel() && !file.coreMetadata()) {
+            return Optional.empty();
+        }
+        Optional<Path> cached = file.sha256().filter(h -> h.matches("[0-9a-f]{64}")).map(h -> cacheDir.resolve(h + ".METADATA"));
+        if (cached.isPresent() && Files.isRegularFile(cached.get())) {
+            try {
+                return Optional.of(CoreMetadata.parse(Files.readString(cached.get(), StandardCharsets.UTF_8)));
+            } catch (IOException e) {
+                // read it again from the index
+            }
+        }
+        String text = file.coreMetadata() ? fetchText(file.url() + ".metadata") : fromWheel(file);
+        synchronized (this) {
+            metadataReads++;
+        }
+        if (cached.isPresent()) {
+            try {
+                AtomicFiles.write(cached.get(), text);
+            } catch (IOException e) {
+                // a cache that cannot be written only makes the next resolution slower
+            }
+        }
+        return Optional.of(CoreMetadata.parse(text));
+    }
+
+    private String fetchText(String url) {
+        try {
+            HttpResponse<String> response = http.send(request(url).build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IndexUnreadableException(url + " answered " + response.statusCode());
+            }
+            return response.body();
+        } catch (IOException e) {
+            throw new IndexUnreadableException("cannot read " + url + ": " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DockenvException(ExitCode.INTERNAL, "interrupted", null);
+        }
+    }
+
+    /** The wheel downloaded to a temporary file, its METADATA read, the file removed. */
+    private String fromWheel(ProjectPage.ProjectFile file) {
+        Path wheel = null;
+        try {
+            Files.createDirectories(cacheDir);
+            wheel = Files.createTempFile(cacheDir, "wheel-", ".whl");
+            HttpResponse<InputStream> response = http.send(request(file.url()).build(),
+                    HttpResponse.BodyHandlers.ofInputStream());
+            try (InputStream body = response.body()) {
+                if (response.statusCode() != 200) {
+                    throw new IndexUnreadableException(file.url() + " answered " + response.statusCode());
+                }
+                Files.copy(body, wheel, StandardCopyOption.REPLACE_EXISTING);
+            }
+            try (ZipFile zip = new ZipFile(wheel.toFile())) {
+                Enumeration<? extends ZipEntry> entries = zip.entries();
+                while (entries.hasMoreElements()) {
+                    ZipEntry entry = entries.nextElement();
+                    if (METADATA_ENTRY.matcher(entry.getName()).matches()) {
+                        try (InputStream in = zip.getInputStream(entry)) {
+                            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                        }
+                    }
+                }
+            }
+            throw new IndexUnreadableException(file.fileName() + " has no .dist-info/METADATA");
+        } catch (IOException e) {
+            throw new IndexUnreadableException("cannot read " + file.url() + ": " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DockenvException(ExitCode.INTERNAL, "interrupted", null);
+        } finally {
+            if (wheel != null) {
+                try {
+                    Files.deleteIfExists(wheel);
+                } catch (IOException e) {
+                    // a temporary file left in the cache
+                }
+            }
+        }
+    }
+
+    /** An index that cannot be read: the resolution falls back to pip, which reports it in its own words. */
+    public static final class IndexUnreadableException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        IndexUnreadableException(String message) {
+            super(message);
+        }
+    }
+}
