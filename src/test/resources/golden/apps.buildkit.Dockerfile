@@ -2,8 +2,8 @@
 # Python 3.11 from .python-version.
 # Stages: base (dependencies), dev (dev dependencies; the project is mounted at /app),
 # prod (the project copied in, run as an unprivileged user).
-# Internal: system (the image and an empty venv, without pip: the image's pip installs into it),
-# venv-pip (pip for the dev venvs), deps-* (a share of the locked packages each).
+# Internal: system (the image and an empty venv that sees the image's pip and setuptools),
+# deps-* (a share of the locked packages each).
 # Apps over the shared base, each with NAME-env (its dependencies), NAME-dev and NAME-prod (its folder and the shared files): parser (lol_data_parser/), api (lol_data_api/).
 # Build a stage with BuildKit: DOCKER_BUILDKIT=1 docker build --target parser-dev .
 
@@ -15,12 +15,9 @@ ENV VIRTUAL_ENV=/opt/venv \
     PIP_DISABLE_PIP_VERSION_CHECK=1 \
     PIP_ROOT_USER_ACTION=ignore \
     PIP_PYTHON=/opt/venv/bin/python
-RUN python3 -m venv --without-pip /opt/venv
+RUN python3 -m venv --without-pip --system-site-packages /opt/venv
 RUN echo /app > "$(python -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')/dockenv-project.pth"
 WORKDIR /app
-
-FROM system AS venv-pip
-RUN pip install --no-deps --no-index --no-compile --prefix /opt/dockenv-pip --find-links "$(python -c 'import ensurepip, os; print(os.path.dirname(ensurepip.__file__))')/_bundled" --find-links /usr/share/python-wheels pip
 
 FROM system AS base
 # Dependencies: requirements_base.txt
@@ -29,8 +26,6 @@ RUN --mount=type=cache,target=/root/.cache/pip \
     pip install -r requirements_base.txt
 
 FROM base AS dev
-# pip in the venv, for the tools that run python -m pip (prod's venv has none)
-COPY --from=venv-pip /opt/dockenv-pip/ /opt/venv/
 # Dependencies: requirements-dev.txt
 COPY project/requirements-dev.txt requirements-dev.txt
 RUN --mount=type=cache,target=/root/.cache/pip \
@@ -50,8 +45,6 @@ RUN --mount=type=cache,target=/root/.cache/pip \
     pip install -r requirements_parser.txt
 
 FROM parser-env AS parser-dev
-# pip in the venv, for the tools that run python -m pip (prod's venv has none)
-COPY --from=venv-pip /opt/dockenv-pip/ /opt/venv/
 # Dependencies: requirements-dev.txt
 COPY project/requirements-dev.txt requirements-dev.txt
 RUN --mount=type=cache,target=/root/.cache/pip \
@@ -76,8 +69,6 @@ RUN --mount=type=cache,target=/root/.cache/pip \
     pip install -r requirements_api.txt
 
 FROM api-env AS api-dev
-# pip in the venv, for the tools that run python -m pip (prod's venv has none)
-COPY --from=venv-pip /opt/dockenv-pip/ /opt/venv/
 # Dependencies: requirements-dev.txt
 COPY project/requirements-dev.txt requirements-dev.txt
 RUN --mount=type=cache,target=/root/.cache/pip \

@@ -2,8 +2,8 @@
 # Python 3.11 from .python-version.
 # Stages: base (dependencies), dev (dev dependencies; the project is mounted at /app),
 # prod (the project copied in, run as an unprivileged user).
-# Internal: system (the image and an empty venv, without pip: the image's pip installs into it),
-# venv-pip (pip for the dev venvs), deps-* (a share of the locked packages each).
+# Internal: system (the image and an empty venv that sees the image's pip and setuptools),
+# deps-* (a share of the locked packages each).
 # Build a stage with BuildKit: DOCKER_BUILDKIT=1 docker build --target dev .
 
 FROM python:3.11-slim AS system
@@ -18,12 +18,9 @@ ENV VIRTUAL_ENV=/opt/venv \
 RUN apt-get update \
     && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends libpq-dev gcc \
     && rm -rf /var/lib/apt/lists/*
-RUN python3 -m venv --without-pip /opt/venv
+RUN python3 -m venv --without-pip --system-site-packages /opt/venv
 RUN echo /app/src > "$(python -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')/dockenv-project.pth"
 WORKDIR /app
-
-FROM system AS venv-pip
-RUN pip install --no-deps --no-index --no-compile --prefix /opt/dockenv-pip --find-links "$(python -c 'import ensurepip, os; print(os.path.dirname(ensurepip.__file__))')/_bundled" --find-links /usr/share/python-wheels pip
 
 FROM system AS base
 # Package index: a pip.conf in the build secret pipconf-f4a0d1fb98dd (BuildKit), else these build arguments (which stay in the image's history)
@@ -51,8 +48,6 @@ ENV APP_MODE="dev server" \
     TZ=UTC
 
 FROM base AS dev
-# pip in the venv, for the tools that run python -m pip (prod's venv has none)
-COPY --from=venv-pip /opt/dockenv-pip/ /opt/venv/
 # Package index: a pip.conf in the build secret pipconf-f4a0d1fb98dd (BuildKit), else these build arguments (which stay in the image's history)
 ARG PIP_INDEX_URL
 # Dependencies: requirements-dev.txt, pyproject.toml [dependency-groups] dev

@@ -2,8 +2,8 @@
 # Python 3.13 from dockenv's default.
 # Stages: base (dependencies), dev (dev dependencies; the project is mounted at /app),
 # prod (the project copied in, run as an unprivileged user).
-# Internal: system (the image and an empty venv, without pip: the image's pip installs into it),
-# venv-pip (pip for the dev venvs), deps-* (a share of the locked packages each).
+# Internal: system (the image and an empty venv that sees the image's pip and setuptools),
+# deps-* (a share of the locked packages each).
 # Build a stage with BuildKit: DOCKER_BUILDKIT=1 docker build --target dev .
 
 FROM python:3.13-slim AS system
@@ -14,12 +14,9 @@ ENV VIRTUAL_ENV=/opt/venv \
     PIP_DISABLE_PIP_VERSION_CHECK=1 \
     PIP_ROOT_USER_ACTION=ignore \
     PIP_PYTHON=/opt/venv/bin/python
-RUN python3 -m venv --without-pip /opt/venv
+RUN python3 -m venv --without-pip --system-site-packages /opt/venv
 RUN echo /app > "$(python -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')/dockenv-project.pth"
 WORKDIR /app
-
-FROM system AS venv-pip
-RUN pip install --no-deps --no-index --no-compile --prefix /opt/dockenv-pip --find-links "$(python -c 'import ensurepip, os; print(os.path.dirname(ensurepip.__file__))')/_bundled" --find-links /usr/share/python-wheels pip
 
 FROM system AS base
 # Dependencies: requirements.txt
@@ -28,8 +25,6 @@ RUN --mount=type=cache,target=/root/.cache/pip \
     pip install -r requirements.txt
 
 FROM base AS dev
-# pip in the venv, for the tools that run python -m pip (prod's venv has none)
-COPY --from=venv-pip /opt/dockenv-pip/ /opt/venv/
 CMD ["python"]
 
 FROM base AS prod

@@ -40,10 +40,6 @@ public final class EnvironmentDockerfile {
     public static final String SYSTEM = "system";
     public static final String BASE = "base";
     public static final String DEV = "dev";
-    /** The internal stage that gives dev environments their pip (prod's venv has none). */
-    public static final String VENV_PIP = "venv-pip";
-    /** Where {@link #VENV_PIP} leaves pip, laid out as in the venv. */
-    static final String PIP_STAGING = "/opt/dockenv-pip";
     public static final String PROD = "prod";
     public static final List<String> STAGES = List.of(BASE, DEV, PROD);
 
@@ -87,8 +83,8 @@ public final class EnvironmentDockerfile {
         header.add("prod (the project copied in, run as an unprivileged user)"
                 + (plan.projectInstall().isPresent() ? "; wheel (the project built for prod)." : "."));
         if (plan.conda().isEmpty()) {
-            header.add("Internal: system (the image and an empty venv, without pip: the image's pip installs into it),");
-            header.add("venv-pip (pip for the dev venvs), deps-* (a share of the locked packages each).");
+            header.add("Internal: system (the image and an empty venv that sees the image's pip and setuptools),");
+            header.add("deps-* (a share of the locked packages each).");
         }
         if (!plan.apps().isEmpty()) {
             header.add("Apps over the shared base, each with NAME-env (its dependencies), NAME-dev and NAME-prod "
@@ -102,7 +98,6 @@ public final class EnvironmentDockerfile {
             stages.add(CondaBaseStage.compose(plan, plan.conda().get(), contextPrefix));
         } else {
             stages.add(system(plan));
-            stages.add(venvPip());
             List<StageInstall> installs = new ArrayList<>(plan.baseInstalls());
             installs.addAll(plan.devInstalls());
             for (PlannedApp app : plan.apps()) {
@@ -136,28 +131,14 @@ public final class EnvironmentDockerfile {
         env.put("PYTHONUNBUFFERED", "1");
         env.put("PIP_DISABLE_PIP_VERSION_CHECK", "1");
         env.put("PIP_ROOT_USER_ACTION", "ignore");
-        // the venv holds the project's packages only: the image's pip installs into it
+        // the venv holds the project's packages only; it sees the image's own pip and setuptools (as a venv
+        // made with them would have them, without a second copy), and the image's pip installs into it
         env.put("PIP_PYTHON", ContainerPaths.VENV + "/bin/python");
         s.add(new Env(env, false));
         aptInstall(s, plan);
-        s.add(Run.of("python3 -m venv --without-pip " + ContainerPaths.VENV));
+        s.add(Run.of("python3 -m venv --without-pip --system-site-packages " + ContainerPaths.VENV));
         s.add(projectPth(plan));
         s.add(new Workdir(ContainerPaths.PROJECT));
-        return s.build();
-    }
-
-    /**
-     * pip for the dev venvs, installed with the venv's layout into a folder of its own from the wheel
-     * the interpreter bundles for ensurepip (CPython's ensurepip/_bundled, Debian's
-     * /usr/share/python-wheels: no network), uncompiled (a second, not three): dev stages copy it over
-     * their venv, so the tools that expect {@code python -m pip} (IDEs, a user's habit) find it there,
-     * while prod's venv holds only the project's packages.
-     */
-    private static Stage venvPip() {
-        Stage.Builder s = Stage.builder(VENV_PIP, SYSTEM);
-        s.add(Run.of(PipCommand.install(List.of("--no-deps", "--no-index", "--no-compile", "--prefix", PIP_STAGING))
-                .shellText() + " --find-links \"$(python -c 'import ensurepip, os; print(os.path.dirname(ensurepip.__file__))')"
-                + "/_bundled\" --find-links /usr/share/python-wheels pip"));
         return s.build();
     }
 
@@ -236,10 +217,6 @@ public final class EnvironmentDockerfile {
     /** A dev stage: dev dependencies, the project editable, the command. */
     private static Stage devStage(EnvironmentPlan plan, String name, String from, AppPlan app, String prefix) {
         Stage.Builder s = Stage.builder(name, from);
-        if (plan.conda().isEmpty() && !pinsPip(plan)) {
-            s.comment("pip in the venv, for the tools that run python -m pip (prod's venv has none)");
-            s.add(new Copy(List.of(PIP_STAGING + "/"), ContainerPaths.VENV + "/", Optional.of(VENV_PIP), Optional.empty()));
-        }
         boolean devRunsPip = app.devInstalls().stream().anyMatch(StageInstall::runsPip);
         if (devRunsPip) {
             indexArgs(s, plan);
@@ -248,17 +225,6 @@ public final class EnvironmentDockerfile {
         app.project().ifPresent(p -> ProjectInstallStages.editableInstall(s, plan, p, prefix, !devRunsPip));
         s.add(new Cmd(app.command().isEmpty() ? List.of("python") : app.command()));
         return s.build();
-    }
-
-    /** Whether a lock installs pip itself into the venv (then dev keeps that one). */
-    private static boolean pinsPip(EnvironmentPlan plan) {
-        List<StageInstall> all = new ArrayList<>(plan.baseInstalls());
-        all.addAll(plan.devInstalls());
-        plan.apps().forEach(a -> {
-            all.addAll(a.installs());
-            all.addAll(a.app().devInstalls());
-        });
-        return all.stream().anyMatch(i -> i instanceof StageInstall.Locked locked && locked.pinsPip());
     }
 
     private static Stage prod(EnvironmentPlan plan, String prefix) {

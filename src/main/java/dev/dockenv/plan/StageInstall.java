@@ -86,12 +86,6 @@ public sealed interface StageInstall {
         }
 
         /** The lists installed in the stage itself, in order. */
-        /** Whether the lock installs pip itself (a seed package, installed in place). */
-        public boolean pinsPip() {
-            return seeded.map(f -> f.content().lines().filter(l -> !l.isBlank() && !l.startsWith("#"))
-                    .anyMatch(l -> dev.dockenv.pep.Pep503.normalize(LockLayering.nameOf(l)).equals("pip"))).orElse(false);
-        }
-
         public List<GeneratedFile> inPlaceLists() {
             List<GeneratedFile> lists = new ArrayList<>();
             seeded.ifPresent(lists::add);

@@ -76,7 +76,7 @@ class AppsPlanTest {
     @Test
     void eachAppsStagesStandOverTheSharedBase() {
         Dockerfile d = EnvironmentDockerfile.compose(plan(), "0.0.0-test", "project/");
-        assertThat(d.stageNames()).containsExactly("system", "venv-pip", "base", "dev", "prod",
+        assertThat(d.stageNames()).containsExactly("system", "base", "dev", "prod",
                 "parser-env", "parser-dev", "parser-files", "parser-prod",
                 "api-env", "api-dev", "api-files", "api-prod");
         assertThat(d.stages()).extracting(Stage::name, Stage::from).contains(

@@ -76,8 +76,7 @@ class EnvironmentDockerfileTest {
                 .containsExactly("requirements.txt", "setup.py", "setup.cfg", "README.rst");
         assertThat(EnvironmentDockerfile.contextPaths(packagedPlan(true), "base")).containsExactly("requirements.txt");
         assertThat(EnvironmentDockerfile.compose(packagedPlan(true), "x").stages())
-                .extracting(dev.dockenv.dockerfile.Stage::name).containsExactly("system", "venv-pip", "base", "dev", "wheel",
-                "prod");
+                .extracting(dev.dockenv.dockerfile.Stage::name).containsExactly("system", "base", "dev", "wheel", "prod");
     }
 
     @Test

@@ -82,6 +82,6 @@ class ProjectInstallPlannerTest {
         write("requirements.txt", "-e .\n");
         assertThat(plan().projectInstall()).isEmpty();
         assertThat(EnvironmentDockerfile.compose(plan(), "x").stages()).extracting(dev.dockenv.dockerfile.Stage::name)
-                .containsExactly("system", "venv-pip", "base", "dev", "prod");
+                .containsExactly("system", "base", "dev", "prod");
     }
 }

@@ -114,9 +114,8 @@ class RequirementSetsPlanTest {
         assertThat(EnvironmentDockerfile.contextPaths(plan, EnvironmentDockerfile.DEV)).hasSize(602);
     }
 
-    /** The stage's copies of project files (not the dev stage's pip from another stage). */
     private static List<Copy> copies(Dockerfile dockerfile, String stage) {
         return dockerfile.stage(stage).orElseThrow().instructions().stream()
-                .filter(Copy.class::isInstance).map(Copy.class::cast).filter(c -> c.fromStage().isEmpty()).toList();
+                .filter(Copy.class::isInstance).map(Copy.class::cast).toList();
     }
 }
