@@ -6,7 +6,8 @@
 Each package NAME gets one wheel, NAME-VERSION-py3-none-any.whl, whose installed size is about
 SIZE_MB: 70 % of it in native-like binary files (random bytes, as compiled extensions are
 incompressible) and 30 % in Python modules of generated code (pip byte-compiles them on install,
-as it does real packages). OUT_DIR/simple/NAME/index.html links each wheel with its sha256.
+as it does real packages). OUT_DIR/simple/NAME/index.html links each wheel with its sha256 and,
+as PyPI does (PEP 658/714), its core metadata beside it (WHEEL.metadata, data-dist-info-metadata).
 Only the standard library is used; the same arguments give the same package contents except
 for the random bytes, which are seeded by the name (so wheels are reproducible too).
 """
@@ -66,10 +67,16 @@ def build(out, name, version, size_mb):
             z.writestr(info, d, compress_type=zipfile.ZIP_STORED if binary else zipfile.ZIP_DEFLATED)
     with open(path, "rb") as f:
         digest = hashlib.sha256(f.read()).hexdigest()
+    metadata = files[f"{dist}/METADATA"]
+    with open(path + ".metadata", "wb") as f:
+        f.write(metadata)
+    meta_digest = hashlib.sha256(metadata).hexdigest()
     page = os.path.join(out, "simple", name)
     os.makedirs(page, exist_ok=True)
     with open(os.path.join(page, "index.html"), "w") as f:
-        f.write(f'<!DOCTYPE html><html><body><a href="../../files/{wheel}#sha256={digest}">{wheel}</a></body></html>\n')
+        f.write(f'<!DOCTYPE html><html><body><a href="../../files/{wheel}#sha256={digest}" '
+                f'data-dist-info-metadata="sha256={meta_digest}" data-core-metadata="sha256={meta_digest}">'
+                f'{wheel}</a></body></html>\n')
 
 
 def main():

@@ -167,6 +167,8 @@ public final class LockResolver {
             if (!(allOutcome instanceof DependencyResolver.Outcome.Resolved allPins)) {
                 return fallBack(plan, describe(allOutcome));
             }
+            progress.println("dockenv: resolved " + allPins.pins().size() + " packages (" + source.metadataReads()
+                    + " metadata files read from the index, the others from the cache)");
             return Optional.of(List.of(reported(mainPins), reported(allPins)));
         } catch (HttpIndexProjects.IndexUnreadableException e) {
             return fallBack(plan, e.getMessage());

@@ -7,8 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** A PEP 503 "simple" project page: the files it links, with the hashes their URL fragments carry. */
 public final class SimplePage {
@@ -28,8 +26,6 @@ public final class SimplePage {
         }
     }
 
-    private static final Pattern ANCHOR = Pattern.compile("<a\\s[^>]*?href\\s*=\\s*[\"']([^\"']*)[\"'][^>]*>([^<]*)</a>",
-            Pattern.CASE_INSENSITIVE);
     private static final List<String> SDIST_ENDINGS = List.of(".tar.gz", ".zip", ".tar.bz2", ".tgz", ".tar.xz");
 
     private SimplePage() {
@@ -37,33 +33,8 @@ public final class SimplePage {
 
     /** The page's file links; relative links are resolved against {@code page}. */
     public static List<IndexFile> parse(String html, URI page) {
-        List<IndexFile> out = new ArrayList<>();
-        Matcher m = ANCHOR.matcher(html);
-        while (m.find()) {
-            String href = unescape(m.group(1).trim());
-            String fragment = "";
-            int hash = href.indexOf('#');
-            if (hash >= 0) {
-                fragment = href.substring(hash + 1);
-                href = href.substring(0, hash);
-            }
-            String url;
-            try {
-                url = page.resolve(href).toString();
-            } catch (IllegalArgumentException e) {
-                continue;
-            }
-            String text = unescape(m.group(2).trim());
-            String fileName = !text.isEmpty() ? text : url.substring(url.lastIndexOf('/') + 1);
-            List<String> hashes = new ArrayList<>();
-            int eq = fragment.indexOf('=');
-            if (eq > 0) {
-                hashes.add(fragment.substring(0, eq).toLowerCase(Locale.ROOT) + ":"
-                        + fragment.substring(eq + 1).toLowerCase(Locale.ROOT));
-            }
-            out.add(new IndexFile(fileName, url, hashes));
-        }
-        return out;
+        return ProjectPage.parseHtml(html, page).stream().map(f -> new IndexFile(f.fileName(), f.url(), f.hashes()))
+                .toList();
     }
 
     /** The files of one version of a project (wheels and source distributions), in page order. */
@@ -103,8 +74,4 @@ public final class SimplePage {
         return Optional.empty();
     }
 
-    private static String unescape(String s) {
-        return s.replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"")
-                .replace("&#39;", "'");
-    }
 }

@@ -57,12 +57,6 @@ public record TargetPlatform(MarkerEnvironment markers, Optional<String> glibc, 
         return List.copyOf(tags);
     }
 
-    /** Whether a wheel has a tag this platform supports. */
-    public boolean accepts(WheelFile wheel) {
-        Set<String> supported = Set.copyOf(tags());
-        return wheel.tags().stream().anyMatch(supported::contains);
-    }
-
     /** manylinux_2_N (and the legacy aliases) or musllinux_1_N, newest first, then linux_ARCH. */
     private List<String> platforms(String arch) {
         List<String> out = new ArrayList<>();
