@@ -115,8 +115,11 @@ pages_since
 # from scratch (no earlier lock to prefer), the caches warm; then the same with pip's resolver in the base image
 rm -f pylock.toml
 timed "dockenv lock from scratch (caches warm)" "$DOCKENV" lock; LOCK_SCRATCH_S=$SECONDS_TAKEN
+pins() { grep -E '^(name|version) = ' pylock.toml | paste -d' ' - - | sort; }
+pins >"$WORK/pins-index"
 rm -f pylock.toml
 timed "DOCKENV_RESOLVER=pip dockenv lock from scratch" env DOCKENV_RESOLVER=pip "$DOCKENV" lock; LOCK_PIP_S=$SECONDS_TAKEN
+if cmp -s "$WORK/pins-index" <(pins); then SAME_PINS="the same $(wc -l <"$WORK/pins-index") pins"; else SAME_PINS="**different pins**"; fi
 pages_since
 timed "cold: dockenv build --no-cache" "$DOCKENV" build --no-cache; COLD_S=$SECONDS_TAKEN
 pages_since; COLD_PAGES=$PAGES
@@ -172,7 +175,8 @@ table() {
   echo "  with \`dockenv lock\` in $LOCK_S s (the index's metadata read for the first time); its environment installs"
   echo "  the lock in ${LAYERS:-?} layers. The index serves each wheel's core metadata beside it (PEP 658), as PyPI does."
   echo "- \`dockenv lock\` from scratch (no earlier lock; dockenv's metadata cache and pip's cache warm): **$LOCK_SCRATCH_S s**"
-  echo "  from the index's metadata; $LOCK_PIP_S s with pip's resolver in the base image (\`DOCKENV_RESOLVER=pip\`)."
+  echo "  from the index's metadata; $LOCK_PIP_S s with pip's resolver in the base image (\`DOCKENV_RESOLVER=pip\`):"
+  echo "  $SAME_PINS."
   echo "- cold build: \`dockenv build --no-cache\`, pip's cache empty for these packages: **$COLD_S s** ($COLD_PAGES packages fetched)"
   echo "- plain docker cold build (\`docker build --no-cache\`, one \`RUN pip install -r requirements.txt\`"
   echo "  with a pip cache mount, pip's cache already warm): $PLAIN_COLD_S s"

@@ -44,7 +44,7 @@ class ReleaseCheckIT {
     }
 
     @Test
-    void twoBuildsOfOneCommitDifferByMtimesAndPycFilesAndSaySo() {
+    void twoBuildsOfOneCommitDifferByMtimesAndSaySo() {
         TestProject p = ws.project("relcheck").file(".python-version", "3.11\n")
                 .file("pyproject.toml", "[project]\nname = \"tiny\"\nversion = \"0.1.0\"\ndependencies = []\n\n"
                         + "[tool.dockenv]\ncommand = [\"python\", \"app.py\"]\n\n"
