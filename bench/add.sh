@@ -30,13 +30,8 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)
 DOCKENV="$ROOT/bin/dockenv"
 OUT="$ROOT/bench/RESULTS.md"
 source "$ROOT/bench/lib.sh"
-log() { echo "bench: $*" >&2; }
-die() { echo "bench: $*" >&2; exit 1; }
 
-ensure_jar "$ROOT" "$REBUILD"
-source "$ROOT/scripts/prepare-engine.sh"
-export DOCKENV_DOCKER=${DOCKENV_DOCKER:-docker}
-DOCKER=$DOCKENV_DOCKER
+bench_prepare "$ROOT" "$REBUILD"
 
 # Installed sizes in MB, after the packages of a data-science web app.
 PACKAGES=(numpy:40 pandas:60 scipy:100 matplotlib:30 scikit-learn:40 pillow:12 fonttools:12 requests:0.5
@@ -155,10 +150,7 @@ cp -R "$WORK/app" "$WORK/app-init"
 (cd "$WORK/app-init" && "$DOCKENV" init >/dev/null 2>&1) || true
 LAYERS=$(grep -c '^FROM system AS deps-main-' "$WORK/app-init/Dockerfile" 2>/dev/null || true)
 
-GIT_REV=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)
-if [ -n "$(git -C "$ROOT" status --porcelain -- src pom.xml bin 2>/dev/null)" ]; then
-  GIT_REV="$GIT_REV (with uncommitted changes in src/, pom.xml or bin/)"
-fi
+GIT_REV=$(git_rev "$ROOT")
 table() {
   echo "| added package | \`dockenv add --no-sync\` s (relock) | rebuild s (\`dockenv build\`) | end to end s | packages pip looked at | rebuild / cold | plain docker rebuild s | packages pip looked at |"
   echo "|---|---:|---:|---:|---:|---:|---:|---:|"

@@ -34,13 +34,8 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)
 DOCKENV="$ROOT/bin/dockenv"
 OUT="$ROOT/bench/RESULTS.md"
 source "$ROOT/bench/lib.sh"
-log() { echo "bench: $*" >&2; }
-die() { echo "bench: $*" >&2; exit 1; }
 
-ensure_jar "$ROOT" "$REBUILD"
-source "$ROOT/scripts/prepare-engine.sh"
-export DOCKENV_DOCKER=${DOCKENV_DOCKER:-docker}
-DOCKER=$DOCKENV_DOCKER
+bench_prepare "$ROOT" "$REBUILD"
 bash "$ROOT/scripts/ensure-app-wheels.sh" >&2 || die "the app wheels are missing (scripts/ensure-app-wheels.sh)"
 WHEELS=${DOCKENV_TEST_CACHE:-$HOME/.cache/dockenv-test}/app-wheels
 BASE=python:3.11-slim
@@ -172,10 +167,7 @@ R_COLD_DEV=$(ratio "$M_DEV" "$M_INIT")
 R_BYTES=$(ratio "$((PROD_B - BASE_B))" "$PACKAGES_B")
 V_COLD=$(awk "BEGIN { print ($R_COLD <= 1.0) ? \"PASS\" : \"FAIL\" }")
 V_BYTES=$(awk "BEGIN { print ($R_BYTES <= 1.1) ? \"PASS\" : \"FAIL\" }")
-GIT_REV=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)
-if [ -n "$(git -C "$ROOT" status --porcelain -- src pom.xml bin 2>/dev/null)" ]; then
-  GIT_REV="$GIT_REV (with uncommitted changes in src/, pom.xml or bin/)"
-fi
+GIT_REV=$(git_rev "$ROOT")
 table() {
   echo "| image | cold build s (median of $ROUNDS) | all builds s | bytes over $BASE | ÷ the packages' bytes |"
   echo "|---|---:|---|---:|---:|"

@@ -40,3 +40,25 @@ ensure_jar() {
   fi
   [ -f "$jar" ] || { echo "bench: no $jar after the build" >&2; exit 1; }
 }
+
+log() { echo "bench: $*" >&2; }
+die() { echo "bench: $*" >&2; exit 1; }
+
+# bench_prepare ROOT REBUILD: the jar (ensure_jar), the engine and the base image
+# (scripts/prepare-engine.sh); exports DOCKENV_DOCKER (default docker) and sets DOCKER to it.
+bench_prepare() {
+  ensure_jar "$1" "$2"
+  source "$1/scripts/prepare-engine.sh"
+  export DOCKENV_DOCKER=${DOCKENV_DOCKER:-docker}
+  DOCKER=$DOCKENV_DOCKER
+}
+
+# git_rev ROOT: the checkout's short commit, noting uncommitted changes to what the benchmarks run.
+git_rev() {
+  local rev
+  rev=$(git -C "$1" rev-parse --short HEAD 2>/dev/null || echo unknown)
+  if [ -n "$(git -C "$1" status --porcelain -- src pom.xml bin 2>/dev/null)" ]; then
+    rev="$rev (with uncommitted changes in src/, pom.xml or bin/)"
+  fi
+  echo "$rev"
+}

@@ -41,15 +41,9 @@ JAR="$ROOT/target/dockenv.jar"
 OUT="$ROOT/bench/RESULTS.md"
 
 source "$ROOT/bench/lib.sh"
-log() { echo "bench: $*" >&2; }
-die() { echo "bench: $*" >&2; exit 1; }
 
 # --- 1. jar, engine, base image ---------------------------------------------------------------
-ensure_jar "$ROOT" "$REBUILD"
-
-source "$ROOT/scripts/prepare-engine.sh"
-export DOCKENV_DOCKER=${DOCKENV_DOCKER:-docker}
-DOCKER=$DOCKENV_DOCKER
+bench_prepare "$ROOT" "$REBUILD"
 
 JAVA=java
 if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/java" ]; then JAVA="$JAVA_HOME/bin/java"; fi
@@ -244,10 +238,7 @@ summary() {
   fi
 }
 
-GIT_REV=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)
-if [ -n "$(git -C "$ROOT" status --porcelain -- src pom.xml bin 2>/dev/null)" ]; then
-  GIT_REV="$GIT_REV (with uncommitted changes in src/, pom.xml or bin/)"
-fi
+GIT_REV=$(git_rev "$ROOT")
 MEM=$(awk '/^MemTotal:/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo 2>/dev/null || echo unknown)
 CPU=$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo 2>/dev/null || true)
 DOCKER_VERSIONS=$("$DOCKER" version --format 'client {{.Client.Version}}, server {{.Server.Version}}' 2>/dev/null || echo unknown)
