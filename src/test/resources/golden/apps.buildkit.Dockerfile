@@ -2,7 +2,7 @@
 # Python 3.11 from .python-version.
 # Stages: base (dependencies), dev (dev dependencies; the project is mounted at /app),
 # prod (the project copied in, run as an unprivileged user).
-# Internal: system (the image and an empty venv that sees the image's pip and setuptools),
+# Internal: system (the image and an empty venv that uses the image's pip and setuptools),
 # deps-* (a share of the locked packages each).
 # Apps over the shared base, each with NAME-env (its dependencies), NAME-dev and NAME-prod (its folder and the shared files): parser (lol_data_parser/), api (lol_data_api/).
 # Build a stage with BuildKit: DOCKER_BUILDKIT=1 docker build --target parser-dev .
@@ -13,9 +13,11 @@ ENV VIRTUAL_ENV=/opt/venv \
     PYTHONDONTWRITEBYTECODE=1 \
     PYTHONUNBUFFERED=1 \
     PIP_DISABLE_PIP_VERSION_CHECK=1 \
-    PIP_ROOT_USER_ACTION=ignore \
-    PIP_PYTHON=/opt/venv/bin/python
-RUN python3 -m venv --without-pip --system-site-packages /opt/venv
+    PIP_ROOT_USER_ACTION=ignore
+RUN python3 -m venv --without-pip --system-site-packages /opt/venv \
+    && printf '#!/bin/sh\nexec /opt/venv/bin/python -m pip "$@"\n' > /opt/venv/bin/pip \
+    && chmod 755 /opt/venv/bin/pip \
+    && ln -s pip /opt/venv/bin/pip3
 RUN echo /app > "$(python -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')/dockenv-project.pth"
 WORKDIR /app
 

@@ -2,7 +2,7 @@
 # Python 3.11 from .python-version.
 # Stages: base (dependencies), dev (dev dependencies; the project is mounted at /app),
 # prod (the project copied in, run as an unprivileged user).
-# Internal: system (the image and an empty venv that sees the image's pip and setuptools),
+# Internal: system (the image and an empty venv that uses the image's pip and setuptools),
 # deps-* (a share of the locked packages each).
 # Build a stage with BuildKit: DOCKER_BUILDKIT=1 docker build --target dev .
 
@@ -12,13 +12,15 @@ ENV VIRTUAL_ENV=/opt/venv \
     PYTHONDONTWRITEBYTECODE=1 \
     PYTHONUNBUFFERED=1 \
     PIP_DISABLE_PIP_VERSION_CHECK=1 \
-    PIP_ROOT_USER_ACTION=ignore \
-    PIP_PYTHON=/opt/venv/bin/python
+    PIP_ROOT_USER_ACTION=ignore
 # System packages ([tool.dockenv] apt)
 RUN apt-get update \
     && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends libpq-dev gcc \
     && rm -rf /var/lib/apt/lists/*
-RUN python3 -m venv --without-pip --system-site-packages /opt/venv
+RUN python3 -m venv --without-pip --system-site-packages /opt/venv \
+    && printf '#!/bin/sh\nexec /opt/venv/bin/python -m pip "$@"\n' > /opt/venv/bin/pip \
+    && chmod 755 /opt/venv/bin/pip \
+    && ln -s pip /opt/venv/bin/pip3
 RUN echo /app/src > "$(python -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')/dockenv-project.pth"
 WORKDIR /app
 

@@ -83,7 +83,7 @@ public final class EnvironmentDockerfile {
         header.add("prod (the project copied in, run as an unprivileged user)"
                 + (plan.projectInstall().isPresent() ? "; wheel (the project built for prod)." : "."));
         if (plan.conda().isEmpty()) {
-            header.add("Internal: system (the image and an empty venv that sees the image's pip and setuptools),");
+            header.add("Internal: system (the image and an empty venv that uses the image's pip and setuptools),");
             header.add("deps-* (a share of the locked packages each).");
         }
         if (!plan.apps().isEmpty()) {
@@ -131,12 +131,14 @@ public final class EnvironmentDockerfile {
         env.put("PYTHONUNBUFFERED", "1");
         env.put("PIP_DISABLE_PIP_VERSION_CHECK", "1");
         env.put("PIP_ROOT_USER_ACTION", "ignore");
-        // the venv holds the project's packages only; it sees the image's own pip and setuptools (as a venv
-        // made with them would have them, without a second copy), and the image's pip installs into it
-        env.put("PIP_PYTHON", ContainerPaths.VENV + "/bin/python");
         s.add(new Env(env, false));
         aptInstall(s, plan);
-        s.add(Run.of("python3 -m venv --without-pip --system-site-packages " + ContainerPaths.VENV));
+        // the venv holds the project's packages only: it sees the image's own pip and setuptools (as a venv
+        // made with them would have them, without a second copy); its pip runs that pip for the venv
+        String pip = ContainerPaths.VENV + "/bin/pip";
+        s.add(new Run(List.of(), List.of("python3 -m venv --without-pip --system-site-packages " + ContainerPaths.VENV,
+                "printf '#!/bin/sh\\nexec " + ContainerPaths.VENV + "/bin/python -m pip \"$@\"\\n' > " + pip,
+                "chmod 755 " + pip, "ln -s pip " + pip + "3")));
         s.add(projectPth(plan));
         s.add(new Workdir(ContainerPaths.PROJECT));
         return s.build();

@@ -364,9 +364,9 @@ public final class LockResolver {
 
     /** Runs pip twice in one throwaway container; the main report and the main+dev report. */
     private String[] run(Project project, String image, List<String> main, List<String> all) {
-        // an empty venv for the interpreter's markers and nothing installed; the image's own pip
-        // resolves for it (making a venv with pip costs seconds, one without it milliseconds)
-        StringBuilder script = new StringBuilder("set -e; python3 -m venv --without-pip /tmp/v; ");
+        // an empty venv for the interpreter's markers, nothing installed counted (--ignore-installed); the
+        // image's own pip runs in it (making a venv with pip costs seconds, one without it milliseconds)
+        StringBuilder script = new StringBuilder("set -e; python3 -m venv --without-pip --system-site-packages /tmp/v; ");
         if (main.isEmpty()) {
             script.append("echo '{\"version\": \"1\", \"install\": []}' > /tmp/main.json; ");
         } else {
@@ -426,9 +426,9 @@ public final class LockResolver {
         return String.join("\n  ", lines.subList(Math.max(0, lines.size() - 8), lines.size()));
     }
 
-    /** pip's dry run of an install, its report written to {@code report}: the image's pip, for the throwaway venv. */
+    /** pip's dry run of an install, its report written to {@code report}: the image's pip, in the throwaway venv. */
     static String report(String report, List<String> arguments) {
         return PipCommand.install(List.of("--dry-run", "--ignore-installed", "--quiet", "--report", report))
-                .plus(arguments).shellText("python3 -m pip --python /tmp/v/bin/python");
+                .plus(arguments).shellText("/tmp/v/bin/python -m pip");
     }
 }
