@@ -197,6 +197,13 @@ declare -A MED MIN P90 CNT
 for n in "${NAMES[@]}"; do
   read -r MED[$n] MIN[$n] P90[$n] CNT[$n] < <(stats "${SAMPLES[$n]}")
 done
+# paired: the median over rounds of X - Y, both of the same round (the machine's drift cancels out)
+paired() {
+  paste -d' ' <(tr ' ' '\n' <<<"${SAMPLES[$1]}" | grep .) <(tr ' ' '\n' <<<"${SAMPLES[$2]}" | grep .) \
+    | awk '{ print $1 - $2 }' | sort -g | awk '{ v[NR] = $1 } END { printf "%.1f", (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
+PAIRED_AB=$(paired a b)
+PAIRED_GH=$(paired g h)
 calc() { awk "BEGIN { printf \"%.1f\", $1 }"; }
 verdict() { awk "BEGIN { print (($1) <= $2) ? \"PASS\" : \"FAIL\" }"; }
 OVER_B=$(calc "${MED[a]} - ${MED[b]}")
@@ -217,7 +224,8 @@ table() {
   done
 }
 summary() {
-  echo "- warm overhead vs the equivalent plain docker run: median(a) - median(b) = **$OVER_B ms**"
+  echo "- warm overhead vs the equivalent plain docker run: median(a) - median(b) = **$OVER_B ms**; paired (the"
+  echo "  median over rounds of a - b, run one after the other): **$PAIRED_AB ms** (with a service: g - h, $PAIRED_GH ms)"
   echo "- warm overhead vs the bare docker run: median(a) - median(c) = **$OVER_C ms**"
   echo "- with a service up: median(g) - median(a) = **$OVER_SVC ms** (what the services cost a warm run: one"
   echo "  look at the engine, and joining the stack's network); against the same plain docker run on"

@@ -16,8 +16,8 @@ ENV VIRTUAL_ENV=/opt/venv \
 RUN python3 -m venv --without-pip --system-site-packages /opt/venv \
     && printf '#!/bin/sh\nexec /opt/venv/bin/python -m pip "$@"\n' > /opt/venv/bin/pip \
     && chmod 755 /opt/venv/bin/pip \
-    && ln -s pip /opt/venv/bin/pip3
-RUN echo /app > "$(python -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')/dockenv-project.pth"
+    && ln -s pip /opt/venv/bin/pip3 \
+    && echo /app > "$(python -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')/dockenv-project.pth"
 WORKDIR /app
 
 FROM system AS base

@@ -136,10 +136,10 @@ public final class EnvironmentDockerfile {
         // the venv holds the project's packages only: it sees the image's own pip and setuptools (as a venv
         // made with them would have them, without a second copy); its pip runs that pip for the venv
         String pip = ContainerPaths.VENV + "/bin/pip";
+        // one step with the project's .pth: each RUN costs a container's start
         s.add(new Run(List.of(), List.of("python3 -m venv --without-pip --system-site-packages " + ContainerPaths.VENV,
                 "printf '#!/bin/sh\\nexec " + ContainerPaths.VENV + "/bin/python -m pip \"$@\"\\n' > " + pip,
-                "chmod 755 " + pip, "ln -s pip " + pip + "3")));
-        s.add(projectPth(plan));
+                "chmod 755 " + pip, "ln -s pip " + pip + "3", projectPthCommand(plan))));
         s.add(new Workdir(ContainerPaths.PROJECT));
         return s.build();
     }
@@ -157,8 +157,12 @@ public final class EnvironmentDockerfile {
 
     /** The project on sys.path through a .pth in the environment's site-packages. */
     static Run projectPth(EnvironmentPlan plan) {
-        return Run.of("echo " + plan.base().importPath() + " > \"$(python -c 'import sysconfig; print(sysconfig.get_paths()"
-                + "[\"purelib\"])')/dockenv-project.pth\"");
+        return Run.of(projectPthCommand(plan));
+    }
+
+    private static String projectPthCommand(EnvironmentPlan plan) {
+        return "echo " + plan.base().importPath() + " > \"$(python -c 'import sysconfig; print(sysconfig.get_paths()"
+                + "[\"purelib\"])')/dockenv-project.pth\"";
     }
 
     /**
