@@ -2,6 +2,10 @@ package dev.dockenv.cli;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
 import java.util.Properties;
 import picocli.CommandLine.IVersionProvider;
 
@@ -18,6 +22,16 @@ public final class DockenvVersion implements IVersionProvider {
             return "unknown";
         }
         return p.getProperty("version", "unknown");
+    }
+
+    /** The jar this dockenv runs from (empty when it runs from classes, as in unit tests). */
+    static Optional<Path> jar() {
+        try {
+            return Optional.of(Path.of(DockenvVersion.class.getProtectionDomain().getCodeSource().getLocation().toURI()))
+                    .filter(Files::isRegularFile);
+        } catch (URISyntaxException | RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     @Override

@@ -11,7 +11,6 @@ import dev.dockenv.io.AtomicFiles;
 import dev.dockenv.project.ProjectLocator;
 import dev.dockenv.run.RunSpec;
 import java.io.IOException;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -72,7 +71,7 @@ final class LauncherRecord {
         if (conditions.isEmpty() || command.isEmpty()) {
             return Optional.empty();
         }
-        Optional<Path> jar = jar().filter(Files::isRegularFile);
+        Optional<Path> jar = DockenvVersion.jar();
         if (jar.isEmpty()) {
             return Optional.empty(); // not the launcher's jar: nothing to tie the record to this build
         }
@@ -141,14 +140,5 @@ final class LauncherRecord {
     private static boolean plain(RunOptions options) {
         return options.ports.isEmpty() && options.env.isEmpty() && options.envFiles.isEmpty() && options.target == null
                 && options.app == null && !options.rebuild;
-    }
-
-    /** dockenv's own jar, whose replacement (a new build) must end every record. */
-    private static Optional<Path> jar() {
-        try {
-            return Optional.of(Path.of(LauncherRecord.class.getProtectionDomain().getCodeSource().getLocation().toURI()));
-        } catch (URISyntaxException | RuntimeException e) {
-            return Optional.empty();
-        }
     }
 }

@@ -21,7 +21,6 @@ import dev.dockenv.project.ProjectLocator;
 import dev.dockenv.project.ProjectScanner;
 import dev.dockenv.project.UserDefaults;
 import dev.dockenv.project.RequirementsSet;
-import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -235,12 +234,7 @@ final class RunResolution {
 
     /** Identifies this dockenv build (its jar's size and time), so a new build never trusts an old cache. */
     private static String buildStamp() {
-        try {
-            Path jar = Path.of(RunResolution.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            var stamp = dev.dockenv.cache.FileStamp.of(jar);
-            return stamp.size() + ":" + stamp.modifiedNanos();
-        } catch (URISyntaxException | RuntimeException e) {
-            return "unknown";
-        }
+        return DockenvVersion.jar().map(dev.dockenv.cache.FileStamp::of).map(s -> s.size() + ":" + s.modifiedNanos())
+                .orElse("unknown");
     }
 }

@@ -62,6 +62,8 @@ public final class DependencyResolver {
 
     private final IndexProjects index;
     private final TargetPlatform platform;
+    /** The platform's tags, most preferred first, and as a set. */
+    private final List<String> tagOrder;
     private final Set<String> supportedTags;
     private final boolean allowPrereleases;
     private final Map<String, Version> preferred;
@@ -76,7 +78,8 @@ public final class DependencyResolver {
             Map<String, Version> preferred) {
         this.index = index;
         this.platform = platform;
-        this.supportedTags = Set.copyOf(platform.tags());
+        this.tagOrder = platform.tags();
+        this.supportedTags = Set.copyOf(tagOrder);
         this.allowPrereleases = allowPrereleases;
         this.preferred = Map.copyOf(preferred);
     }
@@ -291,7 +294,7 @@ public final class DependencyResolver {
 
     /** The wheel with the most preferred tag, else the source distribution. */
     private ProjectPage.ProjectFile best(List<ProjectPage.ProjectFile> files) {
-        List<String> order = platform.tags();
+        List<String> order = tagOrder;
         ProjectPage.ProjectFile best = null;
         int bestRank = Integer.MAX_VALUE;
         for (ProjectPage.ProjectFile f : files) {
