@@ -1,5 +1,7 @@
 package dev.dockenv.cache;
 
+import java.util.Optional;
+
 /**
  * What the run cache remembers of one input to tell, without reading it, whether it changed: a
  * file's stamp ({@link FileStamp}), the names a folder holds ({@link ListingStamp}), or a script's
@@ -9,6 +11,14 @@ public sealed interface InputStamp permits FileStamp, ListingStamp, ScriptStamp 
 
     /** Whether the input is as it was stamped. */
     boolean isCurrent();
+
+    /**
+     * This stamp when the input is as it was stamped, or the stamp to keep from now on when it
+     * changed in a way that does not count ({@link ListingStamp}); empty when it changed.
+     */
+    default Optional<? extends InputStamp> current() {
+        return isCurrent() ? Optional.of(this) : Optional.empty();
+    }
 
     /** One line of the cache file. */
     String encode();

@@ -40,6 +40,7 @@ public record ListingStamp(FileStamp folder, String pattern, List<String> names)
      * the folder is unchanged; a stamp taken before the names were listed when only other entries
      * came or went (a later change then changes the folder's time again). Empty when names differ.
      */
+    @Override
     public Optional<ListingStamp> current() {
         Path path = Path.of(folder.path());
         FileStamp now = FileStamp.of(path);

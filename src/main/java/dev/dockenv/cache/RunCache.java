@@ -65,18 +65,12 @@ public final class RunCache {
             boolean refreshed = false;
             for (String line : lines.subList(HEADER_LINES, lines.size())) {
                 InputStamp stamp = InputStamp.decode(line);
-                if (stamp instanceof ListingStamp listing) {
-                    Optional<ListingStamp> now = listing.current();
-                    if (now.isEmpty()) {
-                        return Optional.empty();
-                    }
-                    refreshed |= now.get() != listing;
-                    stamps.add(now.get());
-                } else if (stamp.isCurrent()) {
-                    stamps.add(stamp);
-                } else {
+                Optional<? extends InputStamp> now = stamp.current();
+                if (now.isEmpty()) {
                     return Optional.empty();
                 }
+                refreshed |= now.get() != stamp;
+                stamps.add(now.get());
             }
             ResolvedRun run = new ResolvedRun(unescape(lines.get(2)), unescape(lines.get(3)), split(lines.get(4)),
                     split(lines.get(5)), uninstalled(lines.get(6), lines.get(7)), stack(lines.get(8)));
@@ -106,8 +100,7 @@ public final class RunCache {
     public Optional<List<InputStamp>> store(ResolvedRun run, List<? extends InputStamp> given) {
         List<InputStamp> stamps = new ArrayList<>();
         for (InputStamp stamp : given) {
-            Optional<? extends InputStamp> now = stamp instanceof ListingStamp listing ? listing.current()
-                    : Optional.of(stamp).filter(InputStamp::isCurrent);
+            Optional<? extends InputStamp> now = stamp.current();
             if (now.isEmpty()) {
                 invalidate();
                 return Optional.empty();
