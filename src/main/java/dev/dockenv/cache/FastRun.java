@@ -9,7 +9,8 @@ import java.util.Optional;
 /**
  * What the launcher (bin/dockenv) needs to start a warm {@code dockenv run -- COMMAND...} without a
  * JVM: the conditions it was recorded under, the files to compare with {@code stat}, the one engine
- * question to ask, and the docker command up to the user's command. Written by the JVM after a run
+ * question to ask (when the engine's files are not among them), and the docker command up to the
+ * user's command. Written by the JVM after a run
  * it resolved, NUL-separated fields the launcher reads with one builtin; every field must match
  * for the launcher to use it, else the JVM runs as before and writes it again.
  *
@@ -21,12 +22,12 @@ import java.util.Optional;
  * @param globs patterns whose matches' lines follow the paths' in {@code expectedStat}
  * @param directories folders that must exist (the mounted home, whose time changes with every use)
  * @param probe the engine question (the image's ID, the services' state) and {@code expectedProbe}
- *     its exact answer
+ *     its exact answer; none when stamps of the engine's own files among {@code paths} stand for it
  * @param argv the docker command, the command check included, that the user's command completes
  */
 public record FastRun(String conditions, String command, List<String> paths, List<GlobStamp> globs,
         String expectedStat, List<String> directories, List<String> probe, String expectedProbe, List<String> argv) {
-    static final String MAGIC = "dockenv-fast-run 1";
+    static final String MAGIC = "dockenv-fast-run 2";
 
     public FastRun {
         paths = List.copyOf(paths);

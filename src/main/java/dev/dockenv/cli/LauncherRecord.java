@@ -7,6 +7,7 @@ import dev.dockenv.cache.InputStamp;
 import dev.dockenv.engine.ContainerStatus;
 import dev.dockenv.engine.EngineEndpoints;
 import dev.dockenv.engine.EngineProbe;
+import dev.dockenv.engine.LocalImageStore;
 import dev.dockenv.io.AtomicFiles;
 import dev.dockenv.project.ProjectLocator;
 import dev.dockenv.run.RunSpec;
@@ -16,6 +17,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The record bin/dockenv keeps of a plain {@code dockenv run [--] COMMAND...} so that the next one
@@ -24,6 +29,10 @@ import java.util.Optional;
  * only for a run the launcher would start exactly alike: no option, a command given, every input
  * stamp one the launcher can compare, and the launcher's reading of the command (a script file
  * run with python) the same as the JVM's.
+ *
+ * <p>The engine's answer about the image is asked by the launcher each time, unless the engine's
+ * tag record is on this machine for this process to read ({@link LocalImageStore}) and the run has
+ * no services: then the stamps of the engine's files stand for it.
  *
  * <p>What the run depends on besides its cached inputs is stamped here before anything is read:
  * dockenv's jar, the docker client's configuration (its current context) and every file the search
@@ -39,14 +48,20 @@ final class LauncherRecord {
     /** "1" when the launcher read the command as a script to run with python ({@code dockenv run app.py}). */
     static final String PYTHON = "DOCKENV_FAST_PYTHON";
 
-    /** What was asked for, and the stamps taken before the run was resolved. */
+    /**
+     * What was asked for, the stamps taken before the run was resolved, and where the engine keeps
+     * its tags (asked meanwhile on a thread of its own).
+     */
     record Snapshot(Path file, String conditions, String command, boolean pythonAdded, List<FileStamp> files,
-            List<GlobStamp> globs) {
+            List<GlobStamp> globs, CompletableFuture<Optional<LocalImageStore>> imageStore) {
         Snapshot {
             files = List.copyOf(files);
             globs = List.copyOf(globs);
         }
     }
+
+    /** How long the record waits for the engine to say where its tags are; then it asks the engine instead. */
+    private static final long STORE_WAIT_SECONDS = 5;
 
     private LauncherRecord() {
     }
@@ -84,7 +99,22 @@ final class LauncherRecord {
         looked.paths().forEach(p -> files.add(FileStamp.of(p)));
         List<GlobStamp> globs = looked.globs().stream().map(g -> GlobStamp.of(g.folder(), g.pattern())).toList();
         return Optional.of(new Snapshot(path, conditions.get(), command.get(), session.env(PYTHON).filter("1"::equals)
-                .isPresent(), files, globs));
+                .isPresent(), files, globs, imageStore(session)));
+    }
+
+    /** The engine's tag record on this machine, asked on a daemon thread while the run is resolved. */
+    private static CompletableFuture<Optional<LocalImageStore>> imageStore(Session session) {
+        CompletableFuture<Optional<LocalImageStore>> store = new CompletableFuture<>();
+        Thread thread = new Thread(() -> {
+            try {
+                store.complete(session.newEngine().localImageStore());
+            } catch (RuntimeException | Error e) {
+                store.complete(Optional.empty());
+            }
+        }, "dockenv-image-store");
+        thread.setDaemon(true);
+        thread.start();
+        return store;
     }
 
     /**
@@ -109,12 +139,14 @@ final class LauncherRecord {
                 || !argv.subList(argv.size() - command.size(), argv.size()).equals(command)) {
             return; // the launcher read the command otherwise: it must ask every time
         }
-        Optional<EngineProbe> probe = session.engine().readinessProbe(ready.run().imageReference(), ready.imageId(),
-                services);
+        List<FileStamp> files = new ArrayList<>(snapshot.files());
+        List<FileStamp> store = services.isEmpty() ? storeStamps(snapshot, ready) : List.of();
+        Optional<EngineProbe> probe = store.isEmpty() ? session.engine().readinessProbe(ready.run().imageReference(),
+                ready.imageId(), services) : Optional.of(new EngineProbe(List.of(), ""));
         if (probe.isEmpty()) {
             return;
         }
-        List<FileStamp> files = new ArrayList<>(snapshot.files());
+        files.addAll(store);
         List<String> directories = new ArrayList<>();
         mounts.ifPresent(m -> {
             files.add(FileStamp.of(m.passwd()));
@@ -134,6 +166,34 @@ final class LauncherRecord {
         } catch (IOException | RuntimeException e) {
             // without a record the next run starts the JVM, as this one did
         }
+    }
+
+    /**
+     * The stamps of the engine's tag record, its socket and its pid file, when the record shows the
+     * run's image under its tag: they stand for the engine's answer (a service's health is asked,
+     * since the engine rewrites a container's files at each health check). Each file is stamped
+     * before the record is read, so a change after the reading is one the launcher sees; none when
+     * the engine did not say in time or its files cannot be read here.
+     */
+    private static List<FileStamp> storeStamps(Snapshot snapshot, RunResolution.Ready ready) {
+        Optional<LocalImageStore> store;
+        try {
+            store = snapshot.imageStore().get(STORE_WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return List.of();
+        } catch (ExecutionException | TimeoutException e) {
+            return List.of();
+        }
+        if (store.isEmpty()) {
+            return List.of();
+        }
+        List<FileStamp> stamps = store.get().files().stream().map(FileStamp::of).toList();
+        if (!stamps.stream().allMatch(FileStamp::present)
+                || !store.get().shows(ready.run().imageReference(), ready.imageId())) {
+            return List.of();
+        }
+        return stamps;
     }
 
     /** No option that changes the container: the launcher passes only plain runs. */

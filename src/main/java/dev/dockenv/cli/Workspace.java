@@ -153,12 +153,13 @@ final class Workspace {
                 return new EnvironmentBuilder.Result(existing.get(), false);
             }
         }
+        session().engine().prefetchInfo(); // the build's first question, asked while it is prepared
         var err = session().err();
         try (BuildLock lock = BuildLock.acquire(session().cacheDirectory(), image.reference(), () -> {
             err.println("dockenv: waiting for another dockenv to finish building " + image.reference());
             err.flush();
         })) {
-            if (!options.rebuild() || lock.waited()) {
+            if (lock.waited()) {
                 // built meanwhile by the process that held the lock
                 var existing = session().engine().inspectImage(image.reference());
                 if (existing.isPresent()) {

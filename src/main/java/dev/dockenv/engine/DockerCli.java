@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * {@link Engine} through the docker command-line client (see docs/architecture.md for why): it
@@ -29,7 +31,8 @@ public final class DockerCli implements Engine {
     private final Map<String, String> environment;
     private final HostFiles hostFiles;
     private final EngineEndpoint endpoint;
-    private EngineInfo info;
+    /** The engine's versions, asked once; started early by {@link #prefetchInfo()} when a build is coming. */
+    private CompletableFuture<EngineInfo> info;
 
     public DockerCli(List<String> client, ProcessRunner processes, Map<String, String> environment) {
         this(client, processes, environment, HostFiles.LOCAL, EngineEndpoints.resolve(Optional.empty(), environment));
@@ -82,8 +85,58 @@ public final class DockerCli implements Engine {
 
     @Override
     public EngineInfo info() {
+        CompletableFuture<EngineInfo> answer = infoFuture(false);
+        try {
+            return answer.join();
+        } catch (CompletionException e) {
+            synchronized (this) {
+                if (info == answer) {
+                    info = null; // no answer: asked again next time
+                }
+            }
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public void prefetchInfo() {
+        infoFuture(true);
+    }
+
+    /** The engine's versions when they were asked and answered already; nothing is asked here. */
+    private synchronized Optional<EngineInfo> knownInfo() {
+        return info == null || !info.isDone() || info.isCompletedExceptionally() ? Optional.empty()
+                : Optional.of(info.join());
+    }
+
+    /** The one question for the engine's versions: on a daemon thread when prefetched, else on the caller's. */
+    private synchronized CompletableFuture<EngineInfo> infoFuture(boolean background) {
         if (info == null) {
-            info = probe();
+            if (background) {
+                CompletableFuture<EngineInfo> future = new CompletableFuture<>();
+                Thread thread = new Thread(() -> {
+                    try {
+                        future.complete(probe());
+                    } catch (RuntimeException | Error e) {
+                        future.completeExceptionally(e);
+                    }
+                }, "dockenv-engine-info");
+                thread.setDaemon(true);
+                thread.start();
+                info = future;
+            } else {
+                try {
+                    info = CompletableFuture.completedFuture(probe());
+                } catch (RuntimeException e) {
+                    return CompletableFuture.failedFuture(e); // asked again next time
+                }
+            }
         }
         return info;
     }
@@ -125,7 +178,7 @@ public final class DockerCli implements Engine {
         if (namedPodman()) {
             return EngineDialect.PODMAN;
         }
-        return info == null ? EngineDialect.DOCKER : info.dialect();
+        return knownInfo().map(EngineInfo::dialect).orElse(EngineDialect.DOCKER);
     }
 
     private boolean namedPodman() {
@@ -147,7 +200,7 @@ public final class DockerCli implements Engine {
             return List.of();
         }
         requirePodmanInit();
-        boolean rootless = info != null ? info.rootless() : !user.isRoot() && !remotePodman();
+        boolean rootless = knownInfo().map(EngineInfo::rootless).orElseGet(() -> !user.isRoot() && !remotePodman());
         return rootless ? List.of("--userns=keep-id") : List.of();
     }
 
@@ -269,6 +322,24 @@ public final class DockerCli implements Engine {
         return Optional.of(new EngineProbe(command, expected.toString()));
     }
 
+    @Override
+    public Optional<LocalImageStore> localImageStore() {
+        if (namedPodman() || knownInfo().map(i -> i.dialect() == EngineDialect.PODMAN).orElse(false)) {
+            return Optional.empty();
+        }
+        try {
+            ProcessRunner.Result r = query(List.of("info", "--format", "{{.Driver}} {{.DockerRootDir}}"));
+            String answer = r.stdout().strip();
+            int space = answer.indexOf(' ');
+            if (!r.ok() || space < 0 || answer.indexOf('\n') >= 0) {
+                return Optional.empty();
+            }
+            return LocalImageStore.at(endpoint.host(), answer.substring(space + 1), answer.substring(0, space));
+        } catch (RuntimeException e) {
+            return Optional.empty(); // the launcher asks the engine instead
+        }
+    }
+
     /** The ID; for a container, its state and its health when it has a check (index: no error on an image). */
     static final String PROBE_FORMAT = "{{.Id}}{{with index . \"State\"}} {{.Status}}"
             + "{{with index . \"Health\"}} {{.Status}}{{end}}{{end}}";
@@ -339,7 +410,7 @@ public final class DockerCli implements Engine {
             code = processes.stream(command(args), env, out -> request.context().writeTo(out), log::accept);
         } catch (IOException e) {
             throw clientMissing(e);
-        } catch (java.util.concurrent.CompletionException e) {
+        } catch (CompletionException e) {
             // writing the context failed (e.g. a file changed while it was sent): that error, not its wrapper
             if (e.getCause() instanceof RuntimeException cause) {
                 throw cause;

@@ -12,6 +12,14 @@ public interface Engine {
     /** Versions and capabilities; throws {@link EngineUnreachableException} when nobody answers. */
     EngineInfo info();
 
+    /**
+     * Starts asking for {@link #info()} in the background, when the caller knows it will need it
+     * (a build is coming) and has other work to do meanwhile; {@link #info()} then waits for that
+     * answer. Nothing for engines whose answer is free.
+     */
+    default void prefetchInfo() {
+    }
+
     Optional<ImageSummary> inspectImage(String reference);
 
     /**
@@ -20,6 +28,15 @@ public interface Engine {
      * the same health; empty when this engine's client cannot be asked that in one command.
      */
     default Optional<EngineProbe> readinessProbe(String reference, String imageId, List<ContainerStatus> services) {
+        return Optional.empty();
+    }
+
+    /**
+     * The engine's record of its image tags on this machine, when it keeps one this process can read
+     * ({@link LocalImageStore}); asks the engine where its files are. Empty for engines elsewhere,
+     * Podman, and files this user may not read.
+     */
+    default Optional<LocalImageStore> localImageStore() {
         return Optional.empty();
     }
 

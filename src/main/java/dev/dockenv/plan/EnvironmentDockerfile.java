@@ -34,7 +34,7 @@ import java.util.Optional;
  */
 public final class EnvironmentDockerfile {
     /** Bumped whenever the generated Dockerfile changes shape: part of every image tag. */
-    public static final int TEMPLATE_VERSION = 2;
+    public static final int TEMPLATE_VERSION = 3;
 
     /** The internal stage below every other: the base image, system packages, an empty venv. */
     public static final String SYSTEM = "system";
@@ -54,6 +54,14 @@ public final class EnvironmentDockerfile {
 
     /** The prod image's user: a fixed, non-login, unprivileged uid/gid. */
     public static final int APP_UID = 10001;
+
+    /**
+     * Makes the prod user (Debian's useradd, else BusyBox's adduser); the system stage runs it, so
+     * every image has the user and prod adds no step of its own.
+     */
+    private static final String APP_USER_COMMAND = "(useradd --system --user-group --uid " + APP_UID
+            + " --no-create-home --home-dir /nonexistent --shell /usr/sbin/nologin appuser || adduser -S -D -H -u "
+            + APP_UID + " appuser)";
 
     /** Removes lines that install the project itself (-e ., ., file:.) from a requirements file. */
     static final String DROP_PROJECT_LINES =
@@ -83,7 +91,8 @@ public final class EnvironmentDockerfile {
         header.add("prod (the project copied in, run as an unprivileged user)"
                 + (plan.projectInstall().isPresent() ? "; wheel (the project built for prod)." : "."));
         if (plan.conda().isEmpty()) {
-            header.add("Internal: system (the image and an empty venv that uses the image's pip and setuptools),");
+            header.add("Internal: system (the image, an empty venv that uses the image's pip and setuptools, "
+                    + "the prod user),");
             header.add("deps-* (a share of the locked packages each).");
         }
         if (!plan.apps().isEmpty()) {
@@ -136,10 +145,10 @@ public final class EnvironmentDockerfile {
         // the venv holds the project's packages only: it sees the image's own pip and setuptools (as a venv
         // made with them would have them, without a second copy); its pip runs that pip for the venv
         String pip = ContainerPaths.VENV + "/bin/pip";
-        // one step with the project's .pth: each RUN costs a container's start
+        // one step with the project's .pth and prod's unprivileged user: each RUN costs a container's start
         s.add(new Run(List.of(), List.of("python3 -m venv --without-pip --system-site-packages " + ContainerPaths.VENV,
                 "printf '#!/bin/sh\\nexec " + ContainerPaths.VENV + "/bin/python -m pip \"$@\"\\n' > " + pip,
-                "chmod 755 " + pip, "ln -s pip " + pip + "3", projectPthCommand(plan))));
+                "chmod 755 " + pip, "ln -s pip " + pip + "3", projectPthCommand(plan), APP_USER_COMMAND)));
         s.add(new Workdir(ContainerPaths.PROJECT));
         return s.build();
     }
@@ -241,8 +250,9 @@ public final class EnvironmentDockerfile {
     /** A prod stage: the unprivileged user, the project's wheel, its files, its ports and command. */
     private static Stage prodStage(EnvironmentPlan plan, String name, String from, AppPlan app, Copy files) {
         Stage.Builder s = Stage.builder(name, from);
-        s.add(Run.of("(useradd --system --user-group --uid " + APP_UID + " --no-create-home --home-dir /nonexistent"
-                + " --shell /usr/sbin/nologin appuser || adduser -S -D -H -u " + APP_UID + " appuser)"));
+        if (plan.conda().isPresent()) {
+            s.add(Run.of(APP_USER_COMMAND)); // a conda base has no system stage, which makes the user elsewhere
+        }
         app.project().ifPresent(p -> ProjectInstallStages.prodInstall(s, plan, p));
         s.add(files);
         s.add(new User(APP_UID + ":" + APP_UID));

@@ -87,7 +87,7 @@ class FastRunTest {
         }
 
         List<String> fields = Arrays.asList(new String(run.encode(), StandardCharsets.UTF_8).split("\0", -1));
-        assertThat(fields.get(0)).isEqualTo("dockenv-fast-run 1");
+        assertThat(fields.get(0)).isEqualTo("dockenv-fast-run 2");
         assertThat(fields.subList(1, 4)).containsExactly("c0ffee", "python", "4");
         assertThat(fields.get(fields.size() - 2)).isEqualTo("end");
         assertThat(fields.get(fields.size() - 1)).as("every field ends with a NUL").isEmpty();
@@ -98,6 +98,21 @@ class FastRunTest {
         Path newline = Files.writeString(tmp.resolve("a\nb.txt"), "");
         assertThat(FastRun.of("c", "python", List.of(FileStamp.of(newline)), List.of(), List.of(), List.of(), List.of("p"), "",
                 List.of("d"))).as("a path that would break stat's lines").isEmpty();
+    }
+
+    @Test
+    void withTheEnginesFilesStampedTheRecordAsksNoQuestion() throws Exception {
+        Path file = Files.writeString(tmp.resolve("requirements.txt"), "flask\n");
+        Path tags = Files.writeString(tmp.resolve("repositories.json"), "{}");
+        FastRun run = FastRun.of("c0ffee", "python", List.of(FileStamp.of(file)), List.of(FileStamp.of(tags)), List.of(),
+                List.of(), List.of(), "", List.of("docker", "run", "--rm", "x:dev")).orElseThrow();
+
+        List<String> fields = Arrays.asList(new String(run.encode(), StandardCharsets.UTF_8).split("\0", -1));
+        int probe = fields.indexOf(run.expectedStat()) + 2; // after the stat lines, no folder
+        assertThat(fields.get(probe - 1)).as("no folder").isEqualTo("0");
+        assertThat(fields.subList(probe, probe + 3)).as("no question, no answer, then the docker command")
+                .containsExactly("0", "", "4");
+        assertThat(run.paths()).containsExactly(file.toString(), tags.toString());
     }
 
     @Test

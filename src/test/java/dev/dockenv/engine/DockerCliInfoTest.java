@@ -46,6 +46,43 @@ class DockerCliInfoTest {
     }
 
     @Test
+    void aPrefetchedAnswerIsTheOneInfoReturnsAndTheQuestionIsAskedOnce() {
+        docker.answer(VERSION, DockerOutputs.VERSION_20);
+        DockerCli cli = cli(Map.of());
+
+        cli.prefetchInfo();
+        cli.prefetchInfo();
+        EngineInfo info = cli.info();
+
+        assertThat(info.serverVersion()).isEqualTo("20.10.24+dfsg1");
+        assertThat(cli.info()).isSameAs(info);
+        assertThat(docker.commands()).containsExactly(VERSION);
+    }
+
+    @Test
+    void aPrefetchThatFailsFailsInfoWithTheEnginesOwnError() {
+        docker.answer(VERSION, 1, DockerOutputs.VERSION_20_NO_SERVER, CANNOT_CONNECT);
+        DockerCli cli = cli(Map.of());
+
+        cli.prefetchInfo();
+        EngineUnreachableException e = catchThrowableOfType(EngineUnreachableException.class, cli::info);
+
+        assertThat(e.exitCode()).isEqualTo(ExitCode.ENGINE_UNREACHABLE);
+        assertThat(e.getMessage()).contains("Cannot connect to the Docker daemon");
+    }
+
+    @Test
+    void anUnansweredQuestionIsAskedAgainNextTime() {
+        docker.answer(VERSION, 1, DockerOutputs.VERSION_20_NO_SERVER, CANNOT_CONNECT);
+        DockerCli cli = cli(Map.of());
+
+        catchThrowableOfType(EngineUnreachableException.class, cli::info);
+        catchThrowableOfType(EngineUnreachableException.class, cli::info);
+
+        assertThat(docker.commands()).containsExactly(VERSION, VERSION);
+    }
+
+    @Test
     void aClientFrom23OnBuildsWithBuildKitOnlyWhenItHasBuildx() {
         docker.answer(VERSION, DockerOutputs.VERSION_28)
                 .answer(BUILDX, 1, "", "docker: unknown command: docker buildx\n\nRun 'docker --help' for more information\n");
