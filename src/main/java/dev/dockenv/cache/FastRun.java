@@ -23,10 +23,12 @@ import java.util.Optional;
  * @param directories folders that must exist (the mounted home, whose time changes with every use)
  * @param probe the engine question (the image's ID, the services' state) and {@code expectedProbe}
  *     its exact answer; none when stamps of the engine's own files among {@code paths} stand for it
+ * @param texts with no question, what the engine's file of each service's container must hold
  * @param argv the docker command, the command check included, that the user's command completes
  */
 public record FastRun(String conditions, String command, List<String> paths, List<GlobStamp> globs,
-        String expectedStat, List<String> directories, List<String> probe, String expectedProbe, List<String> argv) {
+        String expectedStat, List<String> directories, List<String> probe, String expectedProbe, List<FileText> texts,
+        List<String> argv) {
     static final String MAGIC = "dockenv-fast-run 2";
 
     public FastRun {
@@ -34,6 +36,7 @@ public record FastRun(String conditions, String command, List<String> paths, Lis
         globs = List.copyOf(globs);
         directories = List.copyOf(directories);
         probe = List.copyOf(probe);
+        texts = List.copyOf(texts);
         argv = List.copyOf(argv);
     }
 
@@ -43,7 +46,8 @@ public record FastRun(String conditions, String command, List<String> paths, Lis
      * cannot check (a script's inline metadata) or a path could not survive a line of stat's output.
      */
     public static Optional<FastRun> of(String conditions, String command, List<InputStamp> stamps, List<FileStamp> located,
-            List<GlobStamp> globs, List<String> directories, List<String> probe, String expectedProbe, List<String> argv) {
+            List<GlobStamp> globs, List<String> directories, List<String> probe, String expectedProbe, List<FileText> texts,
+            List<String> argv) {
         List<FileStamp> files = new ArrayList<>();
         for (InputStamp stamp : stamps) {
             if (stamp instanceof FileStamp file) {
@@ -83,7 +87,7 @@ public record FastRun(String conditions, String command, List<String> paths, Lis
             }
         }
         return Optional.of(new FastRun(conditions, command, paths, globs, trimNewlines(expected.toString()), directories,
-                probe, trimNewlines(expectedProbe), argv));
+                probe, trimNewlines(expectedProbe), texts, argv));
     }
 
     /** No newline (a stat line per file) and nothing a shell would read as a separator. */
@@ -113,6 +117,11 @@ public record FastRun(String conditions, String command, List<String> paths, Lis
         list(fields, directories);
         list(fields, probe);
         fields.add(expectedProbe);
+        fields.add(Integer.toString(texts.size()));
+        for (FileText text : texts) {
+            fields.add(text.path());
+            fields.add(text.text());
+        }
         list(fields, argv);
         fields.add("end");
         ByteArrayOutputStream out = new ByteArrayOutputStream();

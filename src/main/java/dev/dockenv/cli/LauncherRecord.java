@@ -2,6 +2,7 @@ package dev.dockenv.cli;
 
 import dev.dockenv.cache.FastRun;
 import dev.dockenv.cache.FileStamp;
+import dev.dockenv.cache.FileText;
 import dev.dockenv.cache.GlobStamp;
 import dev.dockenv.cache.InputStamp;
 import dev.dockenv.engine.ContainerStatus;
@@ -16,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -30,9 +32,10 @@ import java.util.concurrent.TimeoutException;
  * stamp one the launcher can compare, and the launcher's reading of the command (a script file
  * run with python) the same as the JVM's.
  *
- * <p>The engine's answer about the image is asked by the launcher each time, unless the engine's
- * tag record is on this machine for this process to read ({@link LocalImageStore}) and the run has
- * no services: then the stamps of the engine's files stand for it.
+ * <p>The engine's answer about the image (and the services' containers) is asked by the launcher
+ * each time, unless the engine keeps its files on this machine for this process to read
+ * ({@link LocalImageStore}): then the stamps of its tag record, socket and pid file, and what the
+ * services' containers' files say of their state, stand for it.
  *
  * <p>What the run depends on besides its cached inputs is stamped here before anything is read:
  * dockenv's jar, the docker client's configuration (its current context) and every file the search
@@ -140,13 +143,14 @@ final class LauncherRecord {
             return; // the launcher read the command otherwise: it must ask every time
         }
         List<FileStamp> files = new ArrayList<>(snapshot.files());
-        List<FileStamp> store = services.isEmpty() ? storeStamps(snapshot, ready) : List.of();
-        Optional<EngineProbe> probe = store.isEmpty() ? session.engine().readinessProbe(ready.run().imageReference(),
-                ready.imageId(), services) : Optional.of(new EngineProbe(List.of(), ""));
+        Optional<EngineFiles> engineFiles = engineFiles(snapshot, ready, services);
+        Optional<EngineProbe> probe = engineFiles.isPresent() ? Optional.of(new EngineProbe(List.of(), ""))
+                : session.engine().readinessProbe(ready.run().imageReference(), ready.imageId(), services);
         if (probe.isEmpty()) {
             return;
         }
-        files.addAll(store);
+        engineFiles.ifPresent(e -> files.addAll(e.stamps()));
+        List<FileText> texts = engineFiles.map(EngineFiles::texts).orElse(List.of());
         List<String> directories = new ArrayList<>();
         mounts.ifPresent(m -> {
             files.add(FileStamp.of(m.passwd()));
@@ -155,7 +159,7 @@ final class LauncherRecord {
         });
         List<InputStamp> stamps = ready.stamps().get();
         Optional<FastRun> record = FastRun.of(snapshot.conditions(), snapshot.command(), stamps, files, snapshot.globs(),
-                directories, probe.get().command(), probe.get().expectedOutput(),
+                directories, probe.get().command(), probe.get().expectedOutput(), texts,
                 argv.subList(0, argv.size() - command.size()));
         if (record.isEmpty()) {
             return;
@@ -168,32 +172,50 @@ final class LauncherRecord {
         }
     }
 
+    /** What stands for the engine's answer: stamps of its files, and what its services' files hold. */
+    private record EngineFiles(List<FileStamp> stamps, List<FileText> texts) {
+    }
+
     /**
      * The stamps of the engine's tag record, its socket and its pid file, when the record shows the
-     * run's image under its tag: they stand for the engine's answer (a service's health is asked,
-     * since the engine rewrites a container's files at each health check). Each file is stamped
-     * before the record is read, so a change after the reading is one the launcher sees; none when
-     * the engine did not say in time or its files cannot be read here.
+     * run's image under its tag, and for each service the text of its container's file that says it
+     * runs in the health the run saw (that file is rewritten at each health check: its text is
+     * compared, not its stamp). Each file is stamped before it is read, so a change after the
+     * reading is one the launcher sees. Empty when the engine did not say in time where its files
+     * are, they cannot be read here, or they say otherwise: the launcher then asks the engine.
      */
-    private static List<FileStamp> storeStamps(Snapshot snapshot, RunResolution.Ready ready) {
+    private static Optional<EngineFiles> engineFiles(Snapshot snapshot, RunResolution.Ready ready,
+            List<ContainerStatus> services) {
         Optional<LocalImageStore> store;
         try {
             store = snapshot.imageStore().get(STORE_WAIT_SECONDS, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return List.of();
+            return Optional.empty();
         } catch (ExecutionException | TimeoutException e) {
-            return List.of();
+            return Optional.empty();
         }
         if (store.isEmpty()) {
-            return List.of();
+            return Optional.empty();
         }
         List<FileStamp> stamps = store.get().files().stream().map(FileStamp::of).toList();
         if (!stamps.stream().allMatch(FileStamp::present)
                 || !store.get().shows(ready.run().imageReference(), ready.imageId())) {
-            return List.of();
+            return Optional.empty();
         }
-        return stamps;
+        List<FileText> texts = new ArrayList<>();
+        for (ContainerStatus service : services) {
+            if (!service.state().equals("running") || !service.id().matches("[0-9a-f]{64}")) {
+                return Optional.empty();
+            }
+            Optional<String> state = store.get().runningState(service.id(),
+                    service.health().map(h -> h.name().toLowerCase(Locale.ROOT)));
+            if (state.isEmpty() || state.get().indexOf('\n') >= 0 || state.get().indexOf('\0') >= 0) {
+                return Optional.empty(); // a text the launcher could not compare: it asks the engine
+            }
+            texts.add(new FileText(store.get().containerFile(service.id()).toString(), state.get()));
+        }
+        return Optional.of(new EngineFiles(stamps, texts));
     }
 
     /** No option that changes the container: the launcher passes only plain runs. */

@@ -18,8 +18,12 @@ import java.util.Optional;
  * @param socket the engine's unix socket
  * @param pidFile the engine's pid file beside it ({@code docker.pid}), when there is one
  * @param repositories the engine's tags, by repository
+ * @param root the engine's data root, where each container's state is kept
+ *     ({@code containers/ID/config.v2.json}, written anew at each change of state and health check)
  */
-public record LocalImageStore(Path socket, Optional<Path> pidFile, Path repositories) {
+public record LocalImageStore(Path socket, Optional<Path> pidFile, Path repositories, Path root) {
+    /** What a running container's state starts with in its file (the engine writes its fields in this order). */
+    static final String RUNNING = "\"State\":{\"Running\":true,\"Paused\":false,\"Restarting\":false,";
 
     /** The files whose stamps stand for the engine's answer, each stamped before it is read. */
     public List<Path> files() {
@@ -46,6 +50,47 @@ public record LocalImageStore(Path socket, Optional<Path> pidFile, Path reposito
         }
     }
 
+    /** The engine's file of a container (its configuration and its current state). */
+    public Path containerFile(String containerId) {
+        if (!containerId.matches("[0-9a-f]{64}")) {
+            throw new IllegalArgumentException("not a container ID: " + containerId);
+        }
+        return root.resolve("containers").resolve(containerId).resolve("config.v2.json");
+    }
+
+    /**
+     * The text of the container's file that says it runs, as this one start of it (its pid and start
+     * time), with this health ({@code healthy}, {@code starting}, {@code unhealthy}, or none for a
+     * container without a check); empty when the file says otherwise or cannot be read. While the
+     * file holds this text, the container is still that running instance in that health.
+     */
+    public Optional<String> runningState(String containerId, Optional<String> health) {
+        try {
+            return runningStateIn(Files.readString(containerFile(containerId), StandardCharsets.UTF_8), health);
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** {@link #runningState}'s reading of the file's text. */
+    static Optional<String> runningStateIn(String text, Optional<String> health) {
+        int start = text.indexOf(RUNNING);
+        if (start < 0 || text.indexOf(RUNNING, start + 1) >= 0) {
+            return Optional.empty();
+        }
+        int healthAt = text.indexOf("\"Health\":", start);
+        if (healthAt < 0 || text.substring(start + "\"State\":{".length(), healthAt).indexOf('{') >= 0
+                || !text.substring(start, healthAt).contains("\"Pid\":") || !text.substring(start, healthAt).contains(
+                        "\"StartedAt\":")) {
+            return Optional.empty(); // not the flat state this reading knows
+        }
+        String expected = health.map(h -> "\"Health\":{\"Status\":\"" + h + "\"").orElse("\"Health\":null}");
+        if (!text.startsWith(expected, healthAt)) {
+            return Optional.empty();
+        }
+        return Optional.of(text.substring(start, healthAt + expected.length()));
+    }
+
     /**
      * The store of an engine that answers on the unix socket {@code host} with its files under
      * {@code rootDirectory} for the storage {@code driver}, when its tag record is there for this
@@ -64,7 +109,7 @@ public record LocalImageStore(Path socket, Optional<Path> pidFile, Path reposito
             }
             Path pid = socket.resolveSibling("docker.pid");
             return Optional.of(new LocalImageStore(socket, Files.exists(pid) ? Optional.of(pid) : Optional.empty(),
-                    repositories));
+                    repositories, Path.of(rootDirectory)));
         } catch (RuntimeException e) {
             return Optional.empty(); // a path this system cannot name
         }

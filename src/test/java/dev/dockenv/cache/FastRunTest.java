@@ -1,6 +1,7 @@
 package dev.dockenv.cache;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 import java.io.IOException;
@@ -71,7 +72,7 @@ class FastRunTest {
                 .containsExactly(".hidden-requirements.txt", "B-requirements.txt", "b-requirements.txt", "requirements.txt");
         List<InputStamp> stamps = List.of(FileStamp.of(file), FileStamp.of(absent), ListingStamp.of(tmp, ".*\\.txt"));
         FastRun run = FastRun.of("c0ffee", "python", stamps, List.of(jar), List.of(glob), List.of("/home"),
-                List.of("docker", "image", "inspect", "--format", "{{.Id}}", "x:dev"), "sha256:1\n",
+                List.of("docker", "image", "inspect", "--format", "{{.Id}}", "x:dev"), "sha256:1\n", List.of(),
                 List.of("docker", "run", "--rm", "x:dev")).orElseThrow();
         assertThat(run.paths()).containsExactly(file.toString(), absent.toString(), tmp.toString(), jar.path());
         List<String> lines = run.expectedStat().lines().toList();
@@ -93,10 +94,10 @@ class FastRunTest {
         assertThat(fields.get(fields.size() - 1)).as("every field ends with a NUL").isEmpty();
 
         ScriptStamp script = ScriptStamp.of(Files.writeString(tmp.resolve("s.py"), "# /// script\n# ///\n"));
-        assertThat(FastRun.of("c", "python", List.of(script), List.of(), List.of(), List.of(), List.of("p"), "", List.of("d")))
+        assertThat(FastRun.of("c", "python", List.of(script), List.of(), List.of(), List.of(), List.of("p"), "", List.of(), List.of("d")))
                 .as("inline metadata is read by the JVM only").isEmpty();
         Path newline = Files.writeString(tmp.resolve("a\nb.txt"), "");
-        assertThat(FastRun.of("c", "python", List.of(FileStamp.of(newline)), List.of(), List.of(), List.of(), List.of("p"), "",
+        assertThat(FastRun.of("c", "python", List.of(FileStamp.of(newline)), List.of(), List.of(), List.of(), List.of("p"), "", List.of(),
                 List.of("d"))).as("a path that would break stat's lines").isEmpty();
     }
 
@@ -104,14 +105,18 @@ class FastRunTest {
     void withTheEnginesFilesStampedTheRecordAsksNoQuestion() throws Exception {
         Path file = Files.writeString(tmp.resolve("requirements.txt"), "flask\n");
         Path tags = Files.writeString(tmp.resolve("repositories.json"), "{}");
+        FileText state = new FileText("/var/lib/docker/containers/c1/config.v2.json",
+                "\"State\":{\"Running\":true,\"Pid\":7,\"Health\":{\"Status\":\"healthy\"");
         FastRun run = FastRun.of("c0ffee", "python", List.of(FileStamp.of(file)), List.of(FileStamp.of(tags)), List.of(),
-                List.of(), List.of(), "", List.of("docker", "run", "--rm", "x:dev")).orElseThrow();
+                List.of(), List.of(), "", List.of(state), List.of("docker", "run", "--rm", "x:dev")).orElseThrow();
 
         List<String> fields = Arrays.asList(new String(run.encode(), StandardCharsets.UTF_8).split("\0", -1));
         int probe = fields.indexOf(run.expectedStat()) + 2; // after the stat lines, no folder
         assertThat(fields.get(probe - 1)).as("no folder").isEqualTo("0");
-        assertThat(fields.subList(probe, probe + 3)).as("no question, no answer, then the docker command")
-                .containsExactly("0", "", "4");
+        assertThat(fields.subList(probe, probe + 6)).as("no question, no answer, the service's file and text, then "
+                + "the docker command").containsExactly("0", "", "1", state.path(), state.text(), "4");
+        assertThatThrownBy(() -> new FileText("f", "a\nb")).as("a text the launcher reads as one").isInstanceOf(
+                IllegalArgumentException.class);
         assertThat(run.paths()).containsExactly(file.toString(), tags.toString());
     }
 

@@ -48,6 +48,8 @@ class LocalImageStoreTest {
         Path socket = socket();
         LocalImageStore without = LocalImageStore.at("unix://" + socket, root().toString(), "overlay2").orElseThrow();
         assertThat(without.files()).containsExactly(socket, tmp.resolve("docker/image/overlay2/repositories.json"));
+        assertThat(without.containerFile("a".repeat(64))).isEqualTo(tmp.resolve("docker/containers/" + "a".repeat(64)
+                + "/config.v2.json"));
 
         Path pid = Files.writeString(tmp.resolve("docker.pid"), "42");
         LocalImageStore with = LocalImageStore.at("unix://" + socket, root().toString(), "overlay2").orElseThrow();
@@ -65,6 +67,34 @@ class LocalImageStoreTest {
         assertThat(LocalImageStore.at("unix://" + socket, tmp.resolve("elsewhere").toString(), "overlay2"))
                 .as("a data root this machine does not hold (a VM's, a remote engine's)").isEmpty();
         assertThat(LocalImageStore.at("unix://" + socket, root, "../overlay2")).as("a driver is a name").isEmpty();
+    }
+
+    static final String RUNNING = "{\"StreamConfig\":{},\"State\":{\"Running\":true,\"Paused\":false,"
+            + "\"Restarting\":false,\"OOMKilled\":false,\"RemovalInProgress\":false,\"Dead\":false,\"Pid\":32311,"
+            + "\"ExitCode\":0,\"Error\":\"\",\"StartedAt\":\"2026-12-06T19:41:01.103862717Z\","
+            + "\"FinishedAt\":\"0001-01-01T00:00:00Z\",";
+
+    @Test
+    void aContainersFileSaysItRunsAsThisStartOfItInThisHealth() {
+        String healthy = RUNNING + "\"Health\":{\"Status\":\"healthy\",\"FailingStreak\":0,\"Log\":[]}},\"ID\":\"c1\"}";
+        assertThat(LocalImageStore.runningStateIn(healthy, Optional.of("healthy"))).hasValueSatisfying(text -> {
+            assertThat(text).startsWith("\"State\":{\"Running\":true,").contains("\"Pid\":32311,",
+                    "\"StartedAt\":\"2026-12-06T19:41:01.103862717Z\"").endsWith("\"Health\":{\"Status\":\"healthy\"");
+            assertThat(healthy).contains(text);
+        });
+        assertThat(LocalImageStore.runningStateIn(healthy, Optional.of("starting"))).as("another health").isEmpty();
+        assertThat(LocalImageStore.runningStateIn(healthy, Optional.empty())).as("a check it was not seen with").isEmpty();
+
+        String plain = RUNNING + "\"Health\":null},\"ID\":\"c2\"}";
+        assertThat(LocalImageStore.runningStateIn(plain, Optional.empty())).hasValueSatisfying(
+                text -> assertThat(text).endsWith("\"Health\":null}"));
+
+        String stopped = plain.replace("\"Running\":true", "\"Running\":false");
+        assertThat(LocalImageStore.runningStateIn(stopped, Optional.empty())).isEmpty();
+        String paused = plain.replace("\"Paused\":false", "\"Paused\":true");
+        assertThat(LocalImageStore.runningStateIn(paused, Optional.empty())).isEmpty();
+        assertThat(LocalImageStore.runningStateIn("{\"State\":{\"Status\":\"running\"}}", Optional.empty()))
+                .as("a layout this reading does not know").isEmpty();
     }
 
     @Test

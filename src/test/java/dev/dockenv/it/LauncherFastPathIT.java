@@ -326,8 +326,15 @@ class LauncherFastPathIT {
         assertThat(projects).hasSize(1);
         String cache = Docker.runOk("ps", "-q", "--filter", "label=com.docker.compose.project=" + projects.get(0),
                 "--filter", "label=com.docker.compose.service=cache").stdout().strip();
+        if (engineTagRecord().isPresent()) {
+            List<String> fields = List.of(record(p.dir(), "python").split("\0", -1));
+            assertThat(fields).as("each service's container file is read, no docker client asked")
+                    .anyMatch(f -> f.startsWith("/") && f.contains("/containers/" + cache))
+                    .noneMatch(f -> f.equals("inspect"));
+        }
         Docker.runOk("stop", cache);
-        assertThat(way(dockenv, p.dir(), "redis://\n", run)).isEqualTo("jvm: engine");
+        assertThat(way(dockenv, p.dir(), "redis://\n", run)).isEqualTo(engineTagRecord().isPresent() ? "jvm: services"
+                : "jvm: engine");
         assertThat(Stacks.running(projects.get(0))).containsExactlyInAnyOrder("cache running", "plain running");
         assertThat(way(dockenv, p.dir(), "redis://\n", run)).isEqualTo("fast");
     }

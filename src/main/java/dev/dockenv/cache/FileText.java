@@ -1,0 +1,17 @@
+package dev.dockenv.cache;
+
+/**
+ * A file that must hold a text for a launcher's record to stand: a running container's state as
+ * its engine keeps it ({@code "State":{"Running":true,...,"Health":{"Status":"healthy"}), which the
+ * engine rewrites at each health check, so that its stamp would not do.
+ *
+ * @param path the file, read whole
+ * @param text what it must contain, exactly (no newline, no NUL)
+ */
+public record FileText(String path, String text) {
+    public FileText {
+        if (text.isEmpty() || text.indexOf('\n') >= 0 || text.indexOf('\0') >= 0 || path.indexOf('\0') >= 0) {
+            throw new IllegalArgumentException("a text the launcher cannot compare: " + path);
+        }
+    }
+}
