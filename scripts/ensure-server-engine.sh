@@ -43,7 +43,8 @@ if ! server_up; then
   [ "$(id -u)" = 0 ] || fail "the server engine ($HOST) is not running and only root can start it"
   command -v dockerd >/dev/null 2>&1 || fail "dockerd is missing: run scripts/ensure-engine.sh first"
   mkdir -p "$DIR/exec" "$DATA"
-  if [ -f "$DIR/dockerd.pid" ] && kill -0 "$(cat "$DIR/dockerd.pid")" 2>/dev/null; then
+  # only a dockerd's pid counts: one killed hard leaves its file, and another process may have its pid now
+  if [ -f "$DIR/dockerd.pid" ] && [ "$(cat "/proc/$(cat "$DIR/dockerd.pid")/comm" 2>/dev/null)" = dockerd ]; then
     fail "a dockerd with $DIR/dockerd.pid runs but does not answer on $HOST; see $LOG"
   fi
   rm -f "$DIR/dockerd.pid" "$SOCKET"

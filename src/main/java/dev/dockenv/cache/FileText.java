@@ -2,8 +2,9 @@ package dev.dockenv.cache;
 
 /**
  * A file that must hold a text for a launcher's record to stand: a running container's state as
- * its engine keeps it ({@code "State":{"Running":true,...,"Health":{"Status":"healthy"}), which the
- * engine rewrites at each health check, so that its stamp would not do.
+ * its engine keeps it ({@code "State":{"Running":true,...,"Health":{"Status":"healthy"}), in a file
+ * the engine rewrites at each change of state (and Docker 20.10 at each health check), so that its
+ * stamp would not do.
  *
  * @param path the file, read whole
  * @param text what it must contain, exactly (no newline, no NUL)

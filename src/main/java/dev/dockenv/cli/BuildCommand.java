@@ -36,6 +36,12 @@ final class BuildCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        try {
+            // a build is the likely outcome: its first question to the engine is asked while the project is read
+            root.session().engine().prefetchInfo();
+        } catch (RuntimeException e) {
+            // an engine address the build itself will report, after the project's own errors
+        }
         Workspace workspace = Workspace.open(root, Optional.ofNullable(script));
         boolean rebuild = noCache || pull;
         var chosen = script == null ? AppSelection.choose(workspace.project(), app, root.startDirectory())

@@ -56,15 +56,25 @@ final class LauncherRecord {
      * its tags (asked meanwhile on a thread of its own).
      */
     record Snapshot(Path file, String conditions, String command, boolean pythonAdded, List<FileStamp> files,
-            List<GlobStamp> globs, CompletableFuture<Optional<LocalImageStore>> imageStore) {
+            List<GlobStamp> globs, CompletableFuture<Optional<StampedStore>> imageStore) {
         Snapshot {
             files = List.copyOf(files);
             globs = List.copyOf(globs);
         }
     }
 
-    /** How long the record waits for the engine to say where its tags are; then it asks the engine instead. */
-    private static final long STORE_WAIT_SECONDS = 5;
+    /** The engine's files, with the stamps of its socket and pid file taken before it was asked where they are. */
+    record StampedStore(LocalImageStore store, List<FileStamp> before) {
+        StampedStore {
+            before = List.copyOf(before);
+        }
+    }
+
+    /**
+     * How long the record waits for the engine to say where its files are (it was asked when the run
+     * began, and answers in tens of milliseconds); then the launcher asks the engine instead.
+     */
+    private static final long STORE_WAIT_MILLIS = 1000;
 
     private LauncherRecord() {
     }
@@ -105,12 +115,19 @@ final class LauncherRecord {
                 .isPresent(), files, globs, imageStore(session)));
     }
 
-    /** The engine's tag record on this machine, asked on a daemon thread while the run is resolved. */
-    private static CompletableFuture<Optional<LocalImageStore>> imageStore(Session session) {
-        CompletableFuture<Optional<LocalImageStore>> store = new CompletableFuture<>();
+    /**
+     * The engine's files on this machine, asked on a daemon thread while the run is resolved; its
+     * socket and pid file are stamped first, so that an engine started anew after it answered is one
+     * the launcher sees.
+     */
+    private static CompletableFuture<Optional<StampedStore>> imageStore(Session session) {
+        CompletableFuture<Optional<StampedStore>> store = new CompletableFuture<>();
         Thread thread = new Thread(() -> {
             try {
-                store.complete(session.newEngine().localImageStore());
+                List<FileStamp> before = LocalImageStore.engineFiles(session.endpoint().host()).stream()
+                        .map(FileStamp::of).toList();
+                store.complete(before.isEmpty() ? Optional.empty()
+                        : session.newEngine().localImageStore().map(s -> new StampedStore(s, before)));
             } catch (RuntimeException | Error e) {
                 store.complete(Optional.empty());
             }
@@ -179,27 +196,31 @@ final class LauncherRecord {
     /**
      * The stamps of the engine's tag record, its socket and its pid file, when the record shows the
      * run's image under its tag, and for each service the text of its container's file that says it
-     * runs in the health the run saw (that file is rewritten at each health check: its text is
-     * compared, not its stamp). Each file is stamped before it is read, so a change after the
-     * reading is one the launcher sees. Empty when the engine did not say in time where its files
+     * runs in the health the run saw (that file is rewritten at each change of state, and on Docker
+     * 20.10 at each health check: its text is compared, not its stamp). Each file is stamped before
+     * it is read, so a change after the reading is one the launcher sees. Empty when the engine did not say in time where its files
      * are, they cannot be read here, or they say otherwise: the launcher then asks the engine.
      */
     private static Optional<EngineFiles> engineFiles(Snapshot snapshot, RunResolution.Ready ready,
             List<ContainerStatus> services) {
-        Optional<LocalImageStore> store;
+        Optional<StampedStore> stamped;
         try {
-            store = snapshot.imageStore().get(STORE_WAIT_SECONDS, TimeUnit.SECONDS);
+            stamped = snapshot.imageStore().get(STORE_WAIT_MILLIS, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Optional.empty();
         } catch (ExecutionException | TimeoutException e) {
             return Optional.empty();
         }
-        if (store.isEmpty()) {
+        if (stamped.isEmpty()) {
             return Optional.empty();
         }
-        List<FileStamp> stamps = store.get().files().stream().map(FileStamp::of).toList();
-        if (!stamps.stream().allMatch(FileStamp::present)
+        Optional<LocalImageStore> store = stamped.map(StampedStore::store);
+        List<FileStamp> stamps = new ArrayList<>(stamped.get().before());
+        stamps.add(FileStamp.of(store.get().repositories()));
+        List<String> stampedPaths = stamps.stream().map(FileStamp::path).toList();
+        List<String> storePaths = store.get().files().stream().map(Path::toString).toList();
+        if (!stampedPaths.equals(storePaths) || !stamps.stream().allMatch(FileStamp::present)
                 || !store.get().shows(ready.run().imageReference(), ready.imageId())) {
             return Optional.empty();
         }

@@ -322,19 +322,21 @@ public final class DockerCli implements Engine {
         return Optional.of(new EngineProbe(command, expected.toString()));
     }
 
+    /** The engine's version, storage driver and data root (a root may hold blanks: it comes last). */
+    static final String STORE_FORMAT = "{{.ServerVersion}} {{.Driver}} {{.DockerRootDir}}";
+
     @Override
     public Optional<LocalImageStore> localImageStore() {
         if (namedPodman() || knownInfo().map(i -> i.dialect() == EngineDialect.PODMAN).orElse(false)) {
             return Optional.empty();
         }
         try {
-            ProcessRunner.Result r = query(List.of("info", "--format", "{{.Driver}} {{.DockerRootDir}}"));
-            String answer = r.stdout().strip();
-            int space = answer.indexOf(' ');
-            if (!r.ok() || space < 0 || answer.indexOf('\n') >= 0) {
+            ProcessRunner.Result r = query(List.of("info", "--format", STORE_FORMAT));
+            String[] answer = r.stdout().strip().split(" ", 3);
+            if (!r.ok() || answer.length != 3 || r.stdout().strip().indexOf('\n') >= 0) {
                 return Optional.empty();
             }
-            return LocalImageStore.at(endpoint.host(), answer.substring(space + 1), answer.substring(0, space));
+            return LocalImageStore.at(endpoint.host(), answer[2], answer[1], answer[0], Path.of("/proc"));
         } catch (RuntimeException e) {
             return Optional.empty(); // the launcher asks the engine instead
         }

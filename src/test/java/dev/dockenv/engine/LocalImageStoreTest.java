@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Where a Docker engine keeps its tags on this machine, and what its tag record shows. */
 class LocalImageStoreTest {
     static final String ID = "sha256:" + "75a43dfbf7082238b0eddd2a4a46b7133f10f0a3035b78079a48ad1939f4d025";
-    static final List<String> INFO = List.of("docker", "info", "--format", "{{.Driver}} {{.DockerRootDir}}");
+    static final List<String> INFO = List.of("docker", "info", "--format", DockerCli.STORE_FORMAT);
 
     @TempDir
     Path tmp;
@@ -29,12 +29,19 @@ class LocalImageStoreTest {
     }
 
     private Path socket() throws Exception {
+        Files.writeString(tmp.resolve("docker.pid"), "4242\n");
+        Files.createDirectories(tmp.resolve("proc/4242"));
+        Files.writeString(tmp.resolve("proc/4242/comm"), "dockerd\n");
         return Files.writeString(tmp.resolve("docker.sock"), "");
+    }
+
+    private Optional<LocalImageStore> at(String host, String root, String driver) {
+        return LocalImageStore.at(host, root, driver, "20.10.24+dfsg1", tmp.resolve("proc"));
     }
 
     @Test
     void theTagRecordShowsATagAsItsImageOnly() throws Exception {
-        LocalImageStore store = LocalImageStore.at("unix://" + socket(), root().toString(), "overlay2").orElseThrow();
+        LocalImageStore store = at("unix://" + socket(), root().toString(), "overlay2").orElseThrow();
 
         assertThat(store.shows("dockenv-shop:dev-0123456789ab", ID)).isTrue();
         assertThat(store.shows("dockenv-shop:dev-0123456789ab", "sha256:" + "2".repeat(64))).as("another image").isFalse();
@@ -46,27 +53,62 @@ class LocalImageStoreTest {
     @Test
     void theFilesAreTheSocketThePidFileBesideItAndTheTagRecord() throws Exception {
         Path socket = socket();
-        LocalImageStore without = LocalImageStore.at("unix://" + socket, root().toString(), "overlay2").orElseThrow();
-        assertThat(without.files()).containsExactly(socket, tmp.resolve("docker/image/overlay2/repositories.json"));
-        assertThat(without.containerFile("a".repeat(64))).isEqualTo(tmp.resolve("docker/containers/" + "a".repeat(64)
+        LocalImageStore store = at("unix://" + socket, root().toString(), "overlay2").orElseThrow();
+        assertThat(store.files()).containsExactly(socket, tmp.resolve("docker.pid"),
+                tmp.resolve("docker/image/overlay2/repositories.json"));
+        assertThat(LocalImageStore.engineFiles("unix://" + socket)).as("stamped before the engine is asked")
+                .containsExactly(socket, tmp.resolve("docker.pid"));
+        assertThat(LocalImageStore.engineFiles("tcp://127.0.0.1:2375")).isEmpty();
+        assertThat(store.containerFile("a".repeat(64))).isEqualTo(tmp.resolve("docker/containers/" + "a".repeat(64)
                 + "/config.v2.json"));
+    }
 
-        Path pid = Files.writeString(tmp.resolve("docker.pid"), "42");
-        LocalImageStore with = LocalImageStore.at("unix://" + socket, root().toString(), "overlay2").orElseThrow();
-        assertThat(with.files()).containsExactly(socket, pid, tmp.resolve("docker/image/overlay2/repositories.json"));
+    @Test
+    void aPidFileThatNamesNoRunningDockerdOfThisMachineMeansTheSocketIsNotItsEngines() throws Exception {
+        String root = root().toString();
+        String host = "unix://" + socket();
+        Files.writeString(tmp.resolve("proc/4242/comm"), "containerd\n");
+        assertThat(at(host, root, "overlay2")).as("another program has that pid now").isEmpty();
+        Files.writeString(tmp.resolve("proc/4242/comm"), "dockerd\n");
+        Files.writeString(tmp.resolve("docker.pid"), "4343\n");
+        assertThat(at(host, root, "overlay2")).as("no such process (a VM's engine, a stale file)").isEmpty();
+        Files.delete(tmp.resolve("docker.pid"));
+        assertThat(at(host, root, "overlay2")).as("no pid file beside the socket").isEmpty();
+    }
+
+    @Test
+    void onlyEnginesThatWriteEachHealthChecksResultToTheContainersFileAreReadForHealth() throws Exception {
+        assertThat(LocalImageStore.writesHealthToDisk("20.10.24+dfsg1")).isTrue();
+        assertThat(LocalImageStore.writesHealthToDisk("23.0.6")).isTrue();
+        assertThat(LocalImageStore.writesHealthToDisk("24.0.7")).isFalse();
+        assertThat(LocalImageStore.writesHealthToDisk("28.2.2")).isFalse();
+        assertThat(LocalImageStore.writesHealthToDisk("dev")).isFalse();
+        String host = "unix://" + socket();
+        String root = root().toString();
+        String id = "c".repeat(64);
+        Files.createDirectories(tmp.resolve("docker/containers/" + id));
+        Files.writeString(tmp.resolve("docker/containers/" + id + "/config.v2.json"),
+                RUNNING + "\"Health\":{\"Status\":\"healthy\",\"FailingStreak\":0,\"Log\":[]}}}");
+        LocalImageStore old = LocalImageStore.at(host, root, "overlay2", "20.10.24", tmp.resolve("proc")).orElseThrow();
+        LocalImageStore recent = LocalImageStore.at(host, root, "overlay2", "28.2.2", tmp.resolve("proc")).orElseThrow();
+        assertThat(old.runningState(id, Optional.of("healthy"))).isPresent();
+        assertThat(recent.runningState(id, Optional.of("healthy"))).as("a result kept in memory only").isEmpty();
+        Files.writeString(tmp.resolve("docker/containers/" + id + "/config.v2.json"), RUNNING + "\"Health\":null}}");
+        assertThat(recent.runningState(id, Optional.empty())).as("a state without a check is written on change")
+                .isPresent();
     }
 
     @Test
     void anEngineElsewhereOrFilesThatAreNotThereHaveNoStore() throws Exception {
         String root = root().toString();
         Path socket = socket();
-        assertThat(LocalImageStore.at("tcp://10.0.0.2:2376", root, "overlay2")).as("not this machine's socket").isEmpty();
-        assertThat(LocalImageStore.at("ssh://me@host", root, "overlay2")).isEmpty();
-        assertThat(LocalImageStore.at("unix://" + tmp.resolve("gone.sock"), root, "overlay2")).as("no socket").isEmpty();
-        assertThat(LocalImageStore.at("unix://" + socket, root, "vfs")).as("another driver's folder").isEmpty();
-        assertThat(LocalImageStore.at("unix://" + socket, tmp.resolve("elsewhere").toString(), "overlay2"))
-                .as("a data root this machine does not hold (a VM's, a remote engine's)").isEmpty();
-        assertThat(LocalImageStore.at("unix://" + socket, root, "../overlay2")).as("a driver is a name").isEmpty();
+        assertThat(at("tcp://10.0.0.2:2376", root, "overlay2")).as("not this machine's socket").isEmpty();
+        assertThat(at("ssh://me@host", root, "overlay2")).isEmpty();
+        assertThat(at("unix://" + tmp.resolve("gone.sock"), root, "overlay2")).as("no socket").isEmpty();
+        assertThat(at("unix://" + socket, root, "vfs")).as("another driver's folder").isEmpty();
+        assertThat(at("unix://" + socket, tmp.resolve("elsewhere").toString(), "overlay2"))
+                .as("a data root this machine does not hold").isEmpty();
+        assertThat(at("unix://" + socket, root, "../overlay2")).as("a driver is a name").isEmpty();
     }
 
     static final String RUNNING = "{\"StreamConfig\":{},\"State\":{\"Running\":true,\"Paused\":false,"
@@ -100,11 +142,12 @@ class LocalImageStoreTest {
     @Test
     void dockerCliAsksTheEngineWhereItsFilesAreAndPodmanHasNone() throws Exception {
         FakeDocker docker = new FakeDocker();
-        docker.answer(INFO, "overlay2 " + root() + "\n");
+        docker.answer(INFO, "20.10.24+dfsg1 overlay2 " + root() + "\n");
         Path socket = socket();
+        Files.writeString(tmp.resolve("docker.pid"), "999999999\n"); // above any pid_max
         DockerCli cli = new DockerCli(List.of("docker"), docker, Map.of("DOCKER_HOST", "unix://" + socket));
 
-        assertThat(cli.localImageStore()).map(LocalImageStore::socket).contains(socket);
+        assertThat(cli.localImageStore()).as("this test's pid file names no dockerd of this machine").isEmpty();
         assertThat(docker.commands()).containsExactly(INFO);
 
         FakeDocker failing = new FakeDocker();
