@@ -33,14 +33,8 @@ ensure_default_bridge() {
   ip link set "$name" up
 }
 
-# remove_stale_pid_file FILE: removes a dockerd pid file whose process is no dockerd (any more)
-remove_stale_pid_file() {
-  local pid
-  [ -f "$1" ] || return 0
-  pid=$(cat "$1" 2>/dev/null)
-  if [ -n "$pid" ] && [ "$(cat "/proc/$pid/comm" 2>/dev/null)" = dockerd ]; then return 0; fi
-  rm -f "$1"
-}
+# shellcheck source=scripts/dockerd-pid.sh
+source "$(dirname "${BASH_SOURCE[0]}")/dockerd-pid.sh"
 
 if engine_up; then
   ensure_default_bridge
@@ -62,9 +56,15 @@ if ! engine_up; then
     echo "ensure-engine: dockerd is installed but not running; start it (sudo dockerd)" >&2
     exit 1
   fi
-  # A dockerd killed hard (the end of a session, a crash) leaves its pid file; when another process got
-  # that pid meanwhile, a new dockerd refuses to start ("pid file found"). Only a dockerd's pid counts.
-  remove_stale_pid_file /var/run/docker.pid
+  # a dockerd and its containerd killed hard may still be stopping, and their pid files stop new ones
+  clear_pid_file /var/run/docker.pid dockerd 15 || {
+    echo "ensure-engine: a dockerd ($(cat /var/run/docker.pid)) runs but does not answer; see /var/log/dockerd.log" >&2
+    exit 1
+  }
+  clear_pid_file /var/run/docker/containerd/containerd.pid containerd 15 || {
+    echo "ensure-engine: a containerd of no running dockerd runs ($(cat /var/run/docker/containerd/containerd.pid))" >&2
+    exit 1
+  }
   echo "ensure-engine: starting dockerd" >&2
   (exec setsid dockerd) </dev/null >/var/log/dockerd.log 2>&1 &
   for _ in $(seq 60); do engine_up && break; sleep 1; done

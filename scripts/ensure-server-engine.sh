@@ -36,6 +36,8 @@ HOST="unix://$SOCKET"
 BASE_IMAGE=python:3.11-slim
 
 fail() { echo "ensure-server-engine: $*" >&2; exit 1; }
+# shellcheck source=scripts/dockerd-pid.sh
+source "$(dirname "${BASH_SOURCE[0]}")/dockerd-pid.sh"
 client() { if [ -x /usr/bin/docker ]; then /usr/bin/docker "$@"; else docker "$@"; fi; }
 server_up() { client -H "$HOST" info >/dev/null 2>&1; }
 
@@ -43,9 +45,12 @@ if ! server_up; then
   [ "$(id -u)" = 0 ] || fail "the server engine ($HOST) is not running and only root can start it"
   command -v dockerd >/dev/null 2>&1 || fail "dockerd is missing: run scripts/ensure-engine.sh first"
   mkdir -p "$DIR/exec" "$DATA"
-  # only a dockerd's pid counts: one killed hard leaves its file, and another process may have its pid now
-  if [ -f "$DIR/dockerd.pid" ] && [ "$(cat "/proc/$(cat "$DIR/dockerd.pid")/comm" 2>/dev/null)" = dockerd ]; then
+  # a dockerd and its containerd killed hard may still be stopping, and their pid files stop new ones
+  if ! clear_pid_file "$DIR/dockerd.pid" dockerd 15; then
     fail "a dockerd with $DIR/dockerd.pid runs but does not answer on $HOST; see $LOG"
+  fi
+  if ! clear_pid_file "$DIR/exec/containerd/containerd.pid" containerd 15; then
+    fail "a containerd of no running dockerd runs ($DIR/exec/containerd/containerd.pid)"
   fi
   rm -f "$DIR/dockerd.pid" "$SOCKET"
   if ! ip link show "$BRIDGE" >/dev/null 2>&1; then
