@@ -11,8 +11,17 @@ package dev.dockenv.cache;
  */
 public record FileText(String path, String text) {
     public FileText {
-        if (text.isEmpty() || text.indexOf('\n') >= 0 || text.indexOf('\0') >= 0 || path.indexOf('\0') >= 0) {
+        if (!comparable(path, text)) {
             throw new IllegalArgumentException("a text the launcher cannot compare: " + path);
         }
+    }
+
+    /** The text to find in the file, when the launcher can compare it (else it asks the engine). */
+    public static java.util.Optional<FileText> of(String path, String text) {
+        return comparable(path, text) ? java.util.Optional.of(new FileText(path, text)) : java.util.Optional.empty();
+    }
+
+    private static boolean comparable(String path, String text) {
+        return !text.isEmpty() && text.indexOf('\n') < 0 && text.indexOf('\0') < 0 && path.indexOf('\0') < 0;
     }
 }

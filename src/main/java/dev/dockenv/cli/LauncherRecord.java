@@ -10,6 +10,7 @@ import dev.dockenv.engine.EngineEndpoints;
 import dev.dockenv.engine.EngineProbe;
 import dev.dockenv.engine.LocalImageStore;
 import dev.dockenv.io.AtomicFiles;
+import dev.dockenv.io.BackgroundTask;
 import dev.dockenv.project.ProjectLocator;
 import dev.dockenv.run.RunSpec;
 import java.io.IOException;
@@ -121,20 +122,12 @@ final class LauncherRecord {
      * the launcher sees.
      */
     private static CompletableFuture<Optional<StampedStore>> imageStore(Session session) {
-        CompletableFuture<Optional<StampedStore>> store = new CompletableFuture<>();
-        Thread thread = new Thread(() -> {
-            try {
-                List<FileStamp> before = LocalImageStore.engineFiles(session.endpoint().host()).stream()
-                        .map(FileStamp::of).toList();
-                store.complete(before.isEmpty() ? Optional.empty()
-                        : session.newEngine().localImageStore().map(s -> new StampedStore(s, before)));
-            } catch (RuntimeException | Error e) {
-                store.complete(Optional.empty());
-            }
-        }, "dockenv-image-store");
-        thread.setDaemon(true);
-        thread.start();
-        return store;
+        return BackgroundTask.start("dockenv-image-store", () -> {
+            List<FileStamp> before = LocalImageStore.engineFiles(session.endpoint().host()).stream()
+                    .map(FileStamp::of).toList();
+            return before.isEmpty() ? Optional.empty()
+                    : session.newEngine().localImageStore().map(s -> new StampedStore(s, before));
+        });
     }
 
     /**
@@ -198,8 +191,9 @@ final class LauncherRecord {
      * run's image under its tag, and for each service the text of its container's file that says it
      * runs in the health the run saw (that file is rewritten at each change of state, and on Docker
      * 20.10 at each health check: its text is compared, not its stamp). Each file is stamped before
-     * it is read, so a change after the reading is one the launcher sees. Empty when the engine did not say in time where its files
-     * are, they cannot be read here, or they say otherwise: the launcher then asks the engine.
+     * it is read, so a change after the reading is one the launcher sees. Empty when the engine did
+     * not say in time where its files are (or failed to), they cannot be read here, or they say
+     * otherwise: the launcher then asks the engine.
      */
     private static Optional<EngineFiles> engineFiles(Snapshot snapshot, RunResolution.Ready ready,
             List<ContainerStatus> services) {
@@ -215,26 +209,28 @@ final class LauncherRecord {
         if (stamped.isEmpty()) {
             return Optional.empty();
         }
-        Optional<LocalImageStore> store = stamped.map(StampedStore::store);
+        LocalImageStore store = stamped.get().store();
         List<FileStamp> stamps = new ArrayList<>(stamped.get().before());
-        stamps.add(FileStamp.of(store.get().repositories()));
+        stamps.add(FileStamp.of(store.repositories()));
         List<String> stampedPaths = stamps.stream().map(FileStamp::path).toList();
-        List<String> storePaths = store.get().files().stream().map(Path::toString).toList();
+        List<String> storePaths = store.files().stream().map(Path::toString).toList();
         if (!stampedPaths.equals(storePaths) || !stamps.stream().allMatch(FileStamp::present)
-                || !store.get().shows(ready.run().imageReference(), ready.imageId())) {
+                || !store.shows(ready.run().imageReference(), ready.imageId())) {
             return Optional.empty();
         }
         List<FileText> texts = new ArrayList<>();
         for (ContainerStatus service : services) {
-            if (!service.state().equals("running") || !service.id().matches("[0-9a-f]{64}")) {
+            if (!service.state().equals("running")) {
                 return Optional.empty();
             }
-            Optional<String> state = store.get().runningState(service.id(),
-                    service.health().map(h -> h.name().toLowerCase(Locale.ROOT)));
-            if (state.isEmpty() || state.get().indexOf('\n') >= 0 || state.get().indexOf('\0') >= 0) {
-                return Optional.empty(); // a text the launcher could not compare: it asks the engine
+            // a container ID the engine's files cannot name, or a text the launcher cannot compare: it asks
+            Optional<FileText> text = store.runningState(service.id(),
+                    service.health().map(h -> h.name().toLowerCase(Locale.ROOT)))
+                    .flatMap(state -> FileText.of(store.containerFile(service.id()).toString(), state));
+            if (text.isEmpty()) {
+                return Optional.empty();
             }
-            texts.add(new FileText(store.get().containerFile(service.id()).toString(), state.get()));
+            texts.add(text.get());
         }
         return Optional.of(new EngineFiles(stamps, texts));
     }

@@ -2,6 +2,7 @@ package dev.dockenv.cli;
 
 import dev.dockenv.engine.Engine;
 import dev.dockenv.engine.EngineEndpoint;
+import dev.dockenv.io.BackgroundTask;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -14,11 +15,13 @@ import java.util.concurrent.CompletableFuture;
  * is never wrong, at worst wasted.
  */
 final class WarmStart {
-    private final CompletableFuture<Optional<RunResolution.Ready>> result = new CompletableFuture<>();
+    private final CompletableFuture<Optional<RunResolution.Ready>> result;
     private final Optional<Path> script;
     private final EngineEndpoint endpoint;
 
-    private WarmStart(Optional<Path> script, EngineEndpoint endpoint) {
+    private WarmStart(CompletableFuture<Optional<RunResolution.Ready>> result, Optional<Path> script,
+            EngineEndpoint endpoint) {
+        this.result = result;
         this.script = script;
         this.endpoint = endpoint;
     }
@@ -37,18 +40,11 @@ final class WarmStart {
         } catch (RuntimeException e) {
             return Optional.empty(); // an engine address the command itself will report
         }
-        WarmStart start = new WarmStart(script, engine.endpoint());
-        Thread thread = new Thread(() -> {
-            try {
-                start.result.complete(RunResolution.warm(session, engine,
-                        session.workingDirectory(), null, null, script));
-            } catch (RuntimeException | Error e) {
-                start.result.complete(Optional.empty());
-            }
-        }, "dockenv-warm-start");
-        thread.setDaemon(true);
-        thread.start();
-        return Optional.of(start);
+        // a speculation that fails is one the command does without
+        CompletableFuture<Optional<RunResolution.Ready>> result = BackgroundTask.start("dockenv-warm-start",
+                () -> RunResolution.warm(session, engine, session.workingDirectory(), null, null, script))
+                .exceptionally(e -> Optional.empty());
+        return Optional.of(new WarmStart(result, script, engine.endpoint()));
     }
 
     /** The script the speculation assumed the run names. */

@@ -1,6 +1,7 @@
 package dev.dockenv.engine;
 
 import dev.dockenv.engine.EngineInfo.BuilderKind;
+import dev.dockenv.io.BackgroundTask;
 import dev.dockenv.run.HostUser;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -119,17 +120,7 @@ public final class DockerCli implements Engine {
     private synchronized CompletableFuture<EngineInfo> infoFuture(boolean background) {
         if (info == null) {
             if (background) {
-                CompletableFuture<EngineInfo> future = new CompletableFuture<>();
-                Thread thread = new Thread(() -> {
-                    try {
-                        future.complete(probe());
-                    } catch (RuntimeException | Error e) {
-                        future.completeExceptionally(e);
-                    }
-                }, "dockenv-engine-info");
-                thread.setDaemon(true);
-                thread.start();
-                info = future;
+                info = BackgroundTask.start("dockenv-engine-info", this::probe);
             } else {
                 try {
                     info = CompletableFuture.completedFuture(probe());
@@ -332,8 +323,9 @@ public final class DockerCli implements Engine {
         }
         try {
             ProcessRunner.Result r = query(List.of("info", "--format", STORE_FORMAT));
-            String[] answer = r.stdout().strip().split(" ", 3);
-            if (!r.ok() || answer.length != 3 || r.stdout().strip().indexOf('\n') >= 0) {
+            String line = r.stdout().strip();
+            String[] answer = line.split(" ", 3);
+            if (!r.ok() || answer.length != 3 || line.indexOf('\n') >= 0) {
                 return Optional.empty();
             }
             return LocalImageStore.at(endpoint.host(), answer[2], answer[1], answer[0], Path.of("/proc"));

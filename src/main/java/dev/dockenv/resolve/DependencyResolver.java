@@ -294,14 +294,13 @@ public final class DependencyResolver {
 
     /** The wheel with the most preferred tag, else the source distribution. */
     private ProjectPage.ProjectFile best(List<ProjectPage.ProjectFile> files) {
-        List<String> order = tagOrder;
         ProjectPage.ProjectFile best = null;
         int bestRank = Integer.MAX_VALUE;
         for (ProjectPage.ProjectFile f : files) {
             if (f.yanked() && files.stream().anyMatch(o -> !o.yanked())) {
                 continue;
             }
-            int rank = f.isWheel() ? WheelFile.parse(f.fileName()).map(w -> w.tags().stream().mapToInt(order::indexOf)
+            int rank = f.isWheel() ? WheelFile.parse(f.fileName()).map(w -> w.tags().stream().mapToInt(tagOrder::indexOf)
                     .filter(i -> i >= 0).min().orElse(Integer.MAX_VALUE - 1)).orElse(Integer.MAX_VALUE - 1)
                     : Integer.MAX_VALUE - 1;
             if (best == null || rank < bestRank) {
