@@ -17,19 +17,19 @@
 set -euo pipefail
 
 usage() { sed -n '2,16p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 REBUILD=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --rebuild) REBUILD=1; shift ;;
     -h|--help) usage; exit 0 ;;
-    *) echo "bench: unknown argument: $1 (see --help)" >&2; exit 2 ;;
+    *) usage_error "unknown argument: $1 (see --help)" ;;
   esac
 done
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)
 DOCKENV="$ROOT/bin/dockenv"
 OUT="$ROOT/bench/RESULTS.md"
-source "$ROOT/bench/lib.sh"
 
 bench_prepare "$ROOT" "$REBUILD"
 

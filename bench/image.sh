@@ -18,22 +18,22 @@
 set -euo pipefail
 
 usage() { sed -n '2,18p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 ROUNDS=3
 REBUILD=0
 while [ $# -gt 0 ]; do
   case "$1" in
-    --rounds) [ $# -ge 2 ] || { echo "bench: --rounds needs a number" >&2; exit 2; }; ROUNDS=$2; shift 2 ;;
+    --rounds) [ $# -ge 2 ] || usage_error "--rounds needs a number"; ROUNDS=$2; shift 2 ;;
     --rebuild) REBUILD=1; shift ;;
     -h|--help) usage; exit 0 ;;
-    *) echo "bench: unknown argument: $1 (see --help)" >&2; exit 2 ;;
+    *) usage_error "unknown argument: $1 (see --help)" ;;
   esac
 done
-case "$ROUNDS" in ''|*[!0-9]*|0) echo "bench: --rounds wants a positive integer, got '$ROUNDS'" >&2; exit 2 ;; esac
+positive_count --rounds "$ROUNDS"
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)
 DOCKENV="$ROOT/bin/dockenv"
 OUT="$ROOT/bench/RESULTS.md"
-source "$ROOT/bench/lib.sh"
 
 bench_prepare "$ROOT" "$REBUILD"
 bash "$ROOT/scripts/ensure-app-wheels.sh" >&2 || die "the app wheels are missing (scripts/ensure-app-wheels.sh)"
@@ -135,7 +135,6 @@ timed() {
   now_us
   awk "BEGIN { printf \"%.2f\", ($NOW - $t0) / 1e6 }"
 }
-median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 build_init() { DOCKER_BUILDKIT=1 "$DOCKER" build --network host -f "$WORK/init.Dockerfile" -t "$TAG-init" "$APP"; }
 build_onestage() { DOCKER_BUILDKIT=1 "$DOCKER" build --network host -f "$WORK/onestage.Dockerfile" -t "$TAG-onestage" "$APP"; }
 
@@ -165,7 +164,8 @@ ONE_B=$(size "$TAG-onestage")
 PACKAGES_B=$("$DOCKER" run --rm --entrypoint sh "$PROD_IMAGE" -c 'du -sb "$(python -c "import sysconfig; print(sysconfig.get_paths()[\"purelib\"])")" | cut -f1')
 mb() { awk "BEGIN { printf \"%.1f\", $1 / 1048576 }"; }
 ratio() { awk "BEGIN { printf \"%.2f\", $1 / $2 }"; }
-M_PROD=$(median "${PROD[@]}") M_DEV=$(median "${DEV[@]}") M_INIT=$(median "${INIT[@]}") M_ONE=$(median "${ONE[@]}")
+median_of() { printf '%s\n' "$@" | median; }
+M_PROD=$(median_of "${PROD[@]}") M_DEV=$(median_of "${DEV[@]}") M_INIT=$(median_of "${INIT[@]}") M_ONE=$(median_of "${ONE[@]}")
 R_COLD=$(ratio "$M_PROD" "$M_INIT")
 R_COLD_DEV=$(ratio "$M_DEV" "$M_INIT")
 R_BYTES=$(ratio "$((PROD_B - BASE_B))" "$PACKAGES_B")

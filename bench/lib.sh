@@ -43,6 +43,14 @@ ensure_jar() {
 
 log() { echo "bench: $*" >&2; }
 die() { echo "bench: $*" >&2; exit 1; }
+# usage_error MESSAGE: a wrong command line (exit 2, as for any usage error)
+usage_error() { echo "bench: $*" >&2; exit 2; }
+# positive_count OPTION VALUE: a usage error unless VALUE is a positive integer
+positive_count() { case "$2" in '' | *[!0-9]* | 0) usage_error "$1 wants a positive integer, got '$2'" ;; esac; }
+
+# median: the median of the numbers on standard input, one per line (the mean of the two middle ones
+# for an even count), as awk prints it
+median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
 # bench_prepare ROOT REBUILD: the jar (ensure_jar), the engine and the base image
 # (scripts/prepare-engine.sh); exports DOCKENV_DOCKER (default docker) and sets DOCKER to it.

@@ -18,29 +18,28 @@
 set -euo pipefail
 
 usage() { sed -n '2,17p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 RUNS=15
 REBUILD=0
 BASELINE=""
 while [ $# -gt 0 ]; do
   case "$1" in
-    --runs) [ $# -ge 2 ] || { echo "bench: --runs needs a number" >&2; exit 2; }; RUNS=$2; shift 2 ;;
+    --runs) [ $# -ge 2 ] || usage_error "--runs needs a number"; RUNS=$2; shift 2 ;;
     --runs=*) RUNS=${1#--runs=}; shift ;;
     --rebuild) REBUILD=1; shift ;;
-    --baseline) [ $# -ge 2 ] || { echo "bench: --baseline needs a git revision" >&2; exit 2; }; BASELINE=$2; shift 2 ;;
+    --baseline) [ $# -ge 2 ] || usage_error "--baseline needs a git revision"; BASELINE=$2; shift 2 ;;
     --baseline=*) BASELINE=${1#--baseline=}; shift ;;
     -h|--help) usage; exit 0 ;;
-    *) echo "bench: unknown argument: $1 (see --help)" >&2; exit 2 ;;
+    *) usage_error "unknown argument: $1 (see --help)" ;;
   esac
 done
-case "$RUNS" in ''|*[!0-9]*|0) echo "bench: --runs wants a positive integer, got '$RUNS'" >&2; exit 2 ;; esac
+positive_count --runs "$RUNS"
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)
 DOCKENV="$ROOT/bin/dockenv"
 JAR="$ROOT/target/dockenv.jar"
 OUT="$ROOT/bench/RESULTS.md"
-
-source "$ROOT/bench/lib.sh"
 
 # --- 1. jar, engine, base image ---------------------------------------------------------------
 bench_prepare "$ROOT" "$REBUILD"
@@ -200,7 +199,7 @@ done
 # paired: the median over rounds of X - Y, both of the same round (the machine's drift cancels out)
 paired() {
   paste -d' ' <(tr ' ' '\n' <<<"${SAMPLES[$1]}" | grep .) <(tr ' ' '\n' <<<"${SAMPLES[$2]}" | grep .) \
-    | awk '{ print $1 - $2 }' | sort -g | awk '{ v[NR] = $1 } END { printf "%.1f", (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+    | awk '{ print $1 - $2 }' | median | awk '{ printf "%.1f", $1 }'
 }
 PAIRED_AB=$(paired a b)
 PAIRED_GH=$(paired g h)
