@@ -27,10 +27,6 @@ while [ $# -gt 0 ]; do
   esac
 done
 
-ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)
-DOCKENV="$ROOT/bin/dockenv"
-OUT="$ROOT/bench/RESULTS.md"
-
 bench_prepare "$ROOT" "$REBUILD"
 
 # Installed sizes in MB, after the packages of a data-science web app.

@@ -31,10 +31,6 @@ while [ $# -gt 0 ]; do
 done
 positive_count --rounds "$ROUNDS"
 
-ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)
-DOCKENV="$ROOT/bin/dockenv"
-OUT="$ROOT/bench/RESULTS.md"
-
 bench_prepare "$ROOT" "$REBUILD"
 bash "$ROOT/scripts/ensure-app-wheels.sh" >&2 || die "the app wheels are missing (scripts/ensure-app-wheels.sh)"
 WHEELS=${DOCKENV_TEST_CACHE:-$HOME/.cache/dockenv-test}/app-wheels

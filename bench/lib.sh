@@ -2,6 +2,11 @@
 # between <!-- begin NAME --> and <!-- end NAME --> markers: a script replaces its own section and
 # leaves the others as they are.
 
+# the checkout, its launcher and the results file
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)
+DOCKENV="$ROOT/bin/dockenv"
+OUT="$ROOT/bench/RESULTS.md"
+
 # write_section NAME FILE: the section NAME of FILE becomes standard input (written atomically).
 write_section() {
   local name=$1 file=$2 tmp body

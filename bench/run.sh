@@ -36,10 +36,7 @@ while [ $# -gt 0 ]; do
 done
 positive_count --runs "$RUNS"
 
-ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)
-DOCKENV="$ROOT/bin/dockenv"
 JAR="$ROOT/target/dockenv.jar"
-OUT="$ROOT/bench/RESULTS.md"
 
 # --- 1. jar, engine, base image ---------------------------------------------------------------
 bench_prepare "$ROOT" "$REBUILD"
