@@ -4,7 +4,9 @@ import dev.dockenv.pep.MarkerEnvironment;
 import dev.dockenv.pep.Pep503;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -22,22 +24,45 @@ public final class LockedRequirements {
         List<String> hashed = new ArrayList<>();
         List<String> unhashed = new ArrayList<>();
         for (LockedPackage p : installed(lock, groups, target)) {
-            String name = Pep503.normalize(p.name());
-            List<String> hashes = p.hashes();
-            if (p.source() instanceof PackageSource.LocalPath local) {
-                String path = local.path().startsWith("/") || local.path().startsWith(".") ? local.path()
-                        : "./" + local.path();
-                unhashed.add((local.editable() ? "-e " : "") + path);
-            } else if (p.source() instanceof PackageSource.Vcs vcs) {
-                unhashed.add(name + " @ " + vcsUrl(vcs));
-            } else if (p.source() instanceof PackageSource.DirectUrl url) {
-                (hashes.isEmpty() ? unhashed : hashed).add(withHashes(name + " @ " + url.url(), hashes));
-            } else {
-                String pin = name + p.version().map(v -> "==" + v).orElse("");
-                (hashes.isEmpty() ? unhashed : hashed).add(withHashes(pin, hashes));
-            }
+            (isHashed(p) ? hashed : unhashed).add(line(p));
         }
         return new PipInstallList(hashed, unhashed);
+    }
+
+    /**
+     * The hashed lines of {@link #forGroups} with the package each installs, in the same order: what
+     * a planner needs to tell which packages a share of the lines holds.
+     */
+    public static Map<String, LockedPackage> hashedPackages(LockFile lock, Set<String> groups,
+            MarkerEnvironment target) {
+        Map<String, LockedPackage> lines = new LinkedHashMap<>();
+        for (LockedPackage p : installed(lock, groups, target)) {
+            if (isHashed(p)) {
+                lines.put(line(p), p);
+            }
+        }
+        return lines;
+    }
+
+    /** Whether pip installs the package with --require-hashes (an index or URL package with hashes). */
+    private static boolean isHashed(LockedPackage p) {
+        return !(p.source() instanceof PackageSource.LocalPath) && !(p.source() instanceof PackageSource.Vcs)
+                && !p.hashes().isEmpty();
+    }
+
+    /** The package's line for pip: a pin or URL with every hash, a local path, a VCS URL. */
+    private static String line(LockedPackage p) {
+        String name = Pep503.normalize(p.name());
+        if (p.source() instanceof PackageSource.LocalPath local) {
+            String path = local.path().startsWith("/") || local.path().startsWith(".") ? local.path()
+                    : "./" + local.path();
+            return (local.editable() ? "-e " : "") + path;
+        } else if (p.source() instanceof PackageSource.Vcs vcs) {
+            return name + " @ " + vcsUrl(vcs);
+        } else if (p.source() instanceof PackageSource.DirectUrl url) {
+            return withHashes(name + " @ " + url.url(), p.hashes());
+        }
+        return withHashes(name + p.version().map(v -> "==" + v).orElse(""), p.hashes());
     }
 
     /**

@@ -8,6 +8,8 @@ public final class ContainerPaths {
     public static final String VENV = "/opt/venv";
     /** pip's download cache (a BuildKit cache mount, never in a layer). */
     public static final String PIP_CACHE = "/root/.cache/pip";
+    /** dockenv's wheel installer's cache of checked wheels, by sha256 (a BuildKit cache mount, never in a layer). */
+    public static final String WHEEL_CACHE = "/root/.cache/dockenv-wheels";
 
     private ContainerPaths() {
     }

@@ -34,7 +34,7 @@ import java.util.Optional;
  */
 public final class EnvironmentDockerfile {
     /** Bumped whenever the generated Dockerfile changes shape: part of every image tag. */
-    public static final int TEMPLATE_VERSION = 3;
+    public static final int TEMPLATE_VERSION = 4;
 
     /** The internal stage below every other: the base image, system packages, an empty venv. */
     public static final String SYSTEM = "system";
@@ -203,15 +203,25 @@ public final class EnvironmentDockerfile {
     }
 
     /**
-     * A lock layer: its packages installed with the venv's pip into a prefix of their own
-     * ({@code --ignore-installed}: the empty venv's seed packages are not the layer's business),
-     * which the stage that needs them copies over the venv.
+     * A lock layer: its packages installed into a prefix of their own, which the stage that needs
+     * them copies over the venv; by dockenv's wheel installer (seen for the step alone, its cache of
+     * wheels a cache mount; pip's settings and secrets mounted for what it leaves to pip), else by
+     * the venv's pip.
      */
     private static Stage layerStage(LockLayer layer, String prefix, EnvironmentPlan plan) {
         Stage.Builder s = Stage.builder(layer.stage(), SYSTEM);
         indexArgs(s, plan);
-        s.add(Copy.of(prefix + layer.list().path(), layer.list().path()));
-        s.add(new Run(pipMounts(plan), List.of(layer.pip().shellText())));
+        List<Mount> mounts = new ArrayList<>();
+        if (layer instanceof LockLayer.Wheels) {
+            // the script and the list seen for the step alone (their content is the step's cache key): no COPY step
+            mounts.add(new Mount.Context(prefix + WheelInstaller.PATH, WheelInstaller.TARGET));
+            mounts.add(new Mount.Context(prefix + layer.list().path(), ContainerPaths.PROJECT + "/" + layer.list().path()));
+            mounts.add(Mount.Cache.at(ContainerPaths.WHEEL_CACHE));
+        } else {
+            s.add(Copy.of(prefix + layer.list().path(), layer.list().path()));
+        }
+        mounts.addAll(pipMounts(plan));
+        s.add(new Run(mounts, List.of(layer.command())));
         return s.build();
     }
 

@@ -11,6 +11,7 @@ import dev.dockenv.project.Project;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -84,12 +85,19 @@ final class LockedInstallPlanner {
         boolean recorded = !lock.layers().isEmpty();
         List<List<String>> split = recorded ? LockLayering.byRecord(layered, lock.layers())
                 : LockLayering.split(layered);
+        Map<String, LockedPackage> packages = LockedRequirements.hashedPackages(lock, Set.of(group), target(project));
         List<LockLayer> layers = new ArrayList<>();
         for (int i = 0; i < split.size(); i++) {
             if (!split.get(i).isEmpty()) {
-                GeneratedFile file = derived(prefix + group + ".layer-" + (i + 1) + (recorded ? "" : "-of-" + split.size())
-                        + ".lock.txt", header, split.get(i));
-                layers.add(new LockLayer("deps-" + prefix + group + "-" + (i + 1), file));
+                String name = prefix + group + ".layer-" + (i + 1) + (recorded ? "" : "-of-" + split.size());
+                String stage = "deps-" + prefix + group + "-" + (i + 1);
+                List<LockedPackage> share = split.get(i).stream().map(packages::get).toList();
+                if (share.stream().allMatch(p -> p != null && WheelList.lines(p).isPresent())) {
+                    layers.add(new LockLayer.Wheels(stage, new GeneratedFile(GeneratedFile.FOLDER + name
+                            + ".wheels.txt", WheelList.text(header, share))));
+                } else {
+                    layers.add(new LockLayer.Pip(stage, derived(name + ".lock.txt", header, split.get(i))));
+                }
             }
         }
         List<String> copies = new ArrayList<>();

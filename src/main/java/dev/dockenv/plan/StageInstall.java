@@ -93,10 +93,13 @@ public sealed interface StageInstall {
             return lists;
         }
 
-        /** Every list this install derives: the layers' and those installed in place. */
+        /** Every file this install derives: the layers' lists (and the wheel installer), those installed in place. */
         public List<GeneratedFile> generatedFiles() {
             List<GeneratedFile> files = new ArrayList<>();
             layers.forEach(l -> files.add(l.list()));
+            if (layers.stream().anyMatch(LockLayer.Wheels.class::isInstance)) {
+                files.add(WheelInstaller.script());
+            }
             files.addAll(inPlaceLists());
             return files;
         }

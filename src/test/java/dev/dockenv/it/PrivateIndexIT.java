@@ -8,6 +8,7 @@ import dev.dockenv.it.support.ItWorkspace;
 import dev.dockenv.it.support.LocalPackageIndex;
 import dev.dockenv.it.support.ProcessResult;
 import dev.dockenv.it.support.TestProject;
+import dev.dockenv.it.support.WheelBuilder;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -39,6 +40,7 @@ class PrivateIndexIT {
         Docker.requireEngine();
         ws = ItWorkspace.open("dockenv-privateindexit");
         index = ws.track(LocalPackageIndex.builder(ws.path("private-index")).fixture("greeting-1.0.0")
+                .wheel(WheelBuilder.wheel("privy", "1.0").file("privy/__init__.py", "RUN = '" + System.nanoTime() + "'\n"))
                 .basicAuth(USER, SECRET).start());
         dockenv = ws.dockenv();
     }
@@ -112,6 +114,28 @@ class PrivateIndexIT {
                 .run(p.dir(), "build");
         assertThat(r.exitCode()).as(r.describe()).isZero();
         assertNoSecretIn(r.stdout().strip());
+    }
+
+    /**
+     * A locked project's layers are installed by dockenv's wheel installer, which fetches the
+     * lock's URLs with the credentials of the netrc build secret (a wheel of its own, so that no
+     * cache of another build holds it).
+     */
+    @Test
+    void theWheelInstallerFetchesALockedProjectsWheelsWithTheSecretsCredentials() throws IOException {
+        TestProject p = ws.project("privlock").file(".python-version", "3.11\n")
+                .file("dockenv.toml", "index-url = \"" + withCredentials() + "\"\n").file("requirements.txt", "privy\n");
+        dockenv.runOk(p.dir(), "lock");
+        assertThat(p.read("pylock.toml")).contains("privy-1.0-py3-none-any.whl").doesNotContain(SECRET);
+        index.clearRequests();
+        ProcessResult build = dockenv.run(p.dir(), "-v", "build");
+        assertThat(build.exitCode()).as(build.describe()).isZero();
+        assertThat(build.stderr()).contains("dockenv-install: privy 1.0 from privy-1.0-py3-none-any.whl\n")
+                .doesNotContain(SECRET);
+        assertThat(index.downloadedFiles()).containsExactly("privy-1.0-py3-none-any.whl");
+        assertThat(dockenv.runOk(p.dir(), "run", "--", "python", "-c", "import privy; print('ok')").stdout())
+                .isEqualTo("ok\n");
+        assertNoSecretIn(build.stdout().strip());
     }
 
     @Test

@@ -75,7 +75,7 @@ class LockedPlanTest {
         assertThat(plan.index().indexUrl()).contains("http://127.0.0.1:9/simple");
         assertThat(EnvironmentDockerfile.contextPaths(plan, "dev")).containsExactly("libs/seed");
         assertThat(((StageInstall.Locked) plan.baseInstalls().get(0)).layers()).containsExactly(
-                new LockLayer("deps-main-1", plan.generatedFiles().get(0)));
+                new LockLayer.Pip("deps-main-1", plan.generatedFiles().get(0)));
     }
 
     @Test

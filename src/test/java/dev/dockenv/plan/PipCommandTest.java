@@ -42,13 +42,13 @@ class PipCommandTest {
         GeneratedFile unhashed = new GeneratedFile(".dockenv/main.unhashed.txt", "-e ./libs/seed\n");
         GeneratedFile layerList = new GeneratedFile(".dockenv/main.layer-1.lock.txt", "idna==3.6\n");
         StageInstall.Locked locked = new StageInstall.Locked("pylock.toml [main]", List.of("libs/seed"),
-                List.of(new LockLayer("deps-main-1", layerList)), java.util.Optional.of(seeded),
+                List.of(new LockLayer.Pip("deps-main-1", layerList)), java.util.Optional.of(seeded),
                 java.util.Optional.of(unhashed));
         assertThat(locked.pipCommands()).extracting(PipCommand::shellText).containsExactly(
                 "pip install --require-hashes --no-deps -r .dockenv/main.lock.txt",
                 "pip install --no-deps -r .dockenv/main.unhashed.txt");
         assertThat(locked.generatedFiles()).containsExactly(layerList, seeded, unhashed);
-        assertThat(locked.layers().get(0).pip().shellText()).isEqualTo("pip install --require-hashes --no-deps "
+        assertThat(locked.layers().get(0).command()).isEqualTo("pip install --require-hashes --no-deps "
                 + "--ignore-installed --no-warn-script-location --prefix /opt/dockenv-layer -r "
                 + ".dockenv/main.layer-1.lock.txt");
     }
