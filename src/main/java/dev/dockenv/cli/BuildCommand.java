@@ -43,6 +43,7 @@ final class BuildCommand implements Callable<Integer> {
             // an engine address the build itself will report, after the project's own errors
         }
         Workspace workspace = Workspace.open(root, Optional.ofNullable(script));
+        PhaseTimer.mark(root.session(), "build: project read");
         boolean rebuild = noCache || pull;
         var chosen = script == null ? AppSelection.choose(workspace.project(), app, root.startDirectory())
                 : Optional.<dev.dockenv.project.ProjectApp>empty();

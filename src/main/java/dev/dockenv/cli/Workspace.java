@@ -172,6 +172,7 @@ final class Workspace {
 
     private EnvironmentBuilder.Result build(EnvironmentImage image, BuildOptions options) {
         EnvironmentBuilder builder = new EnvironmentBuilder(session().engine(), DockenvVersion.get(), credentials());
+        PhaseTimer.mark(session(), "build: image missing, credentials read");
         var err = session().err();
         err.println("dockenv: building " + image.reference() + " (" + describe(image) + ")");
         err.flush();
@@ -205,6 +206,7 @@ final class Workspace {
      */
     EnvironmentImage build(Optional<ProjectApp> app, Optional<String> target, BuildOptions options) {
         EnvironmentImage image = image(app, target);
+        PhaseTimer.mark(session(), "build: image identified");
         if (!ensure(image, options).built()) {
             session().err().println("dockenv: " + image.reference() + " is up to date");
         }

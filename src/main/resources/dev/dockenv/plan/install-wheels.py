@@ -119,8 +119,15 @@ def supported_tags():
     return [(t.interpreter, t.abi, t.platform) for t in tags.sys_tags()]
 
 
+def universal(wheel):
+    """Whether the wheel is for any Python 3 on any platform (py3-none-any, py2.py3-none-any)."""
+    return ("py3", "none", "any") in wheel.tags
+
+
 def choose(package, ranking):
     """The package's best wheel for this platform, None when the lock names none."""
+    if len(package.wheels) == 1 and universal(package.wheels[0]):
+        return package.wheels[0]  # nothing to rank
     if ranking is None:  # no tag list: pure-Python wheels only
         pure = [w for w in package.wheels if any(abi == "none" and plat == "any" and py.startswith("py3")
                                                  for py, abi, plat in w.tags)]
@@ -338,7 +345,8 @@ class Installer:
         sources = sum(1 for _, _, records in installed for path in records if path.endswith(".py"))
         for folder in sorted(self.compiled_dirs):
             if os.path.isdir(folder):
-                compileall.compile_dir(folder, quiet=2, workers=0 if sources > 200 else 1)
+                # in processes of their own (one a CPU) unless there are too few files to pay for their start
+                compileall.compile_dir(folder, quiet=2, workers=0 if sources > 16 else 1)
 
     @staticmethod
     def record(site, info, records):
@@ -375,7 +383,9 @@ def main(argv):
     args = parser.parse_args(argv)
     start = time.monotonic()
     packages = read_list(args.list)
-    ranking = supported_tags()
+    ranking = None
+    if not all(len(p.wheels) == 1 and universal(p.wheels[0]) for p in packages):
+        ranking = supported_tags()
     chosen, built = [], []
     for package in packages:
         wheel = choose(package, ranking)
