@@ -1,14 +1,8 @@
 package dev.dockenv.resolve;
 
-import dev.dockenv.errors.DockenvException;
-import dev.dockenv.errors.ExitCode;
 import dev.dockenv.io.AtomicFiles;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,8 +31,7 @@ public final class HttpIndexProjects implements IndexProjects {
     private final List<String> indexUrls;
     private final Function<String, Optional<String>> authorization;
     private final Path cacheDir;
-    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
-            .connectTimeout(Duration.ofSeconds(20)).build();
+    private final IndexHttp http = new IndexHttp(Duration.ofSeconds(20), Duration.ofSeconds(120));
     private final Map<String, List<ProjectPage.ProjectFile>> pages = new HashMap<>();
     private int metadataReads;
 
@@ -69,29 +62,17 @@ public final class HttpIndexProjects implements IndexProjects {
     }
 
     private List<ProjectPage.ProjectFile> page(String url) {
-        try {
-            HttpResponse<String> response = http.send(request(url).header("Accept", ProjectPage.ACCEPT).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() == 404) {
+        try (IndexHttp.Response response = http.get(url, Optional.of(ProjectPage.ACCEPT), authorization)) {
+            if (response.status() == 404) {
                 return List.of();
             }
-            if (response.statusCode() != 200) {
-                throw new IndexUnreadableException(url + " answered " + response.statusCode());
+            if (response.status() != 200) {
+                throw new IndexUnreadableException(url + " answered " + response.status());
             }
-            return ProjectPage.parse(response.body(), response.headers().firstValue("Content-Type").orElse("text/html"),
-                    response.uri());
+            return ProjectPage.parse(response.text(), response.contentType().orElse("text/html"), response.uri());
         } catch (IOException e) {
             throw new IndexUnreadableException("cannot read " + url + ": " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new DockenvException(ExitCode.INTERNAL, "interrupted", null);
         }
-    }
-
-    private HttpRequest.Builder request(String url) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(120));
-        authorization.apply(url).ifPresent(a -> request.header("Authorization", a));
-        return request;
     }
 
     @Override
@@ -122,17 +103,13 @@ public final class HttpIndexProjects implements IndexProjects {
     }
 
     private String fetchText(String url) {
-        try {
-            HttpResponse<String> response = http.send(request(url).build(), HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                throw new IndexUnreadableException(url + " answered " + response.statusCode());
+        try (IndexHttp.Response response = http.get(url, Optional.empty(), authorization)) {
+            if (response.status() != 200) {
+                throw new IndexUnreadableException(url + " answered " + response.status());
             }
-            return response.body();
+            return response.text();
         } catch (IOException e) {
             throw new IndexUnreadableException("cannot read " + url + ": " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new DockenvException(ExitCode.INTERNAL, "interrupted", null);
         }
     }
 
@@ -142,13 +119,11 @@ public final class HttpIndexProjects implements IndexProjects {
         try {
             Files.createDirectories(cacheDir);
             wheel = Files.createTempFile(cacheDir, "wheel-", ".whl");
-            HttpResponse<InputStream> response = http.send(request(file.url()).build(),
-                    HttpResponse.BodyHandlers.ofInputStream());
-            try (InputStream body = response.body()) {
-                if (response.statusCode() != 200) {
-                    throw new IndexUnreadableException(file.url() + " answered " + response.statusCode());
+            try (IndexHttp.Response response = http.get(file.url(), Optional.empty(), authorization)) {
+                if (response.status() != 200) {
+                    throw new IndexUnreadableException(file.url() + " answered " + response.status());
                 }
-                Files.copy(body, wheel, StandardCopyOption.REPLACE_EXISTING);
+                Files.copy(response.body(), wheel, StandardCopyOption.REPLACE_EXISTING);
             }
             try (ZipFile zip = new ZipFile(wheel.toFile())) {
                 Enumeration<? extends ZipEntry> entries = zip.entries();
@@ -164,9 +139,6 @@ public final class HttpIndexProjects implements IndexProjects {
             throw new IndexUnreadableException(file.fileName() + " has no .dist-info/METADATA");
         } catch (IOException e) {
             throw new IndexUnreadableException("cannot read " + file.url() + ": " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new DockenvException(ExitCode.INTERNAL, "interrupted", null);
         } finally {
             if (wheel != null) {
                 try {

@@ -19,9 +19,6 @@ import dev.dockenv.project.Project;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -48,8 +45,7 @@ public final class LockResolver {
     private final IndexAccess access;
     private final PrintWriter progress;
     private final Optional<Path> cacheDir;
-    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
-            .connectTimeout(Duration.ofSeconds(20)).build();
+    private final IndexHttp http = new IndexHttp(Duration.ofSeconds(20), Duration.ofSeconds(60));
     private final Map<String, List<SimplePage.IndexFile>> pages = new HashMap<>();
 
     /** A resolver that runs pip for every resolution. */
@@ -340,24 +336,17 @@ public final class LockResolver {
     private List<SimplePage.IndexFile> page(String index, String name) {
         String url = index.replaceAll("/+$", "") + "/" + Pep503.normalize(name) + "/";
         return pages.computeIfAbsent(url, u -> {
-            try {
-                HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(u)).timeout(Duration.ofSeconds(60))
-                        .header("Accept", "text/html");
-                access.authorization(u).ifPresent(a -> request.header("Authorization", a));
-                HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() != 200) {
-                    if (response.statusCode() != 404) {
-                        progress.println("dockenv: warning: " + u + " answered " + response.statusCode());
+            try (IndexHttp.Response response = http.get(u, Optional.of("text/html"), access::authorization)) {
+                if (response.status() != 200) {
+                    if (response.status() != 404) {
+                        progress.println("dockenv: warning: " + u + " answered " + response.status());
                     }
                     return List.of();
                 }
-                return SimplePage.parse(response.body(), response.uri());
+                return SimplePage.parse(response.text(), response.uri());
             } catch (IOException | IllegalArgumentException e) {
                 progress.println("dockenv: warning: cannot read " + u + ": " + e.getMessage());
                 return List.of();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new DockenvException(ExitCode.INTERNAL, "interrupted", null);
             }
         });
     }
