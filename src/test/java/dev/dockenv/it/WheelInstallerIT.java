@@ -158,6 +158,19 @@ class WheelInstallerIT {
     }
 
     @Test
+    void theLegacyBuilderRunsTheInstallerFromCopiesThatNoImageKeeps() {
+        TestProject p = project("legacy");
+        DockenvCli classic = dockenv.withEnv("DOCKER_BUILDKIT", "0");
+        ProcessResult build = classic.run(p.dir(), "-v", "build", "--target", "prod");
+        assertThat(build.exitCode()).as(build.describe()).isZero();
+        assertThat(build.stderr()).contains("dockenv-install: kitchen-sink 1.0 from");
+        ProcessResult r = Docker.run("run", "--rm", build.stdout().strip(), "sh", "-c",
+                "ks && gunicorn --version && test ! -e /tmp/dockenv-install-wheels.py && test ! -e /opt/dockenv-layer"
+                        + " && echo clean");
+        assertThat(r.stdout()).as(r.describe()).isEqualTo("kitchen 42\ngunicorn (version 20.1.0)\nclean\n");
+    }
+
+    @Test
     void aPackageWithoutAWheelForThePlatformIsLeftToPipWhichSaysSo() throws IOException {
         TestProject p = project("fallback");
         // the lock names, for kitchen-sink, a wheel for another platform only (its hashes stay those of the index's)
