@@ -189,6 +189,26 @@ class WheelInstallerIT {
         assertThat(index.downloadedFiles()).doesNotContain(other);
     }
 
+    /** Of the wheels a lock names (uv.lock names every platform's), the best one this interpreter supports. */
+    @Test
+    void ofSeveralWheelsTheInstallerTakesTheOneForThisPlatform() throws IOException {
+        TestProject p = project("platforms");
+        String pure = "{ name = \"kitchen_sink-1.0-py3-none-any.whl\"";
+        String windows = "kitchen_sink-1.0-cp311-cp311-win_amd64.whl";
+        String mac = "kitchen_sink-1.0-py3-none-macosx_11_0_arm64.whl";
+        String lock = p.read("pylock.toml");
+        assertThat(lock).contains(pure);
+        p.file("pylock.toml", lock.replace(pure, "{ name = \"" + windows + "\", url = \"" + index.baseUrl() + "/files/"
+                + windows + "\", hashes = { sha256 = \"" + "1".repeat(64) + "\" } },\n    { name = \"" + mac
+                + "\", url = \"" + index.baseUrl() + "/files/" + mac + "\", hashes = { sha256 = \"" + "2".repeat(64)
+                + "\" } },\n    " + pure));
+        ProcessResult build = dockenv.run(p.dir(), "-v", "build");
+        assertThat(build.exitCode()).as(build.describe()).isZero();
+        assertThat(build.stderr()).contains("dockenv-install: kitchen-sink 1.0 from kitchen_sink-1.0-py3-none-any.whl");
+        assertThat(index.downloadedFiles()).doesNotContain(windows, mac);
+        assertThat(dockenv.run(p.dir(), "run", "--", "ks").stdout()).isEqualTo("kitchen 42\n");
+    }
+
     @Test
     void aWheelWhoseHashIsNotTheLocksFailsTheBuildWithPipsWordsAndHint() throws IOException {
         TestProject p = project("badhash");
