@@ -177,28 +177,41 @@ class Settings:
                 self.credentials = netrc.netrc(path)
             except (netrc.NetrcParseError, OSError, UnicodeDecodeError):
                 self.credentials = None
-        self._contexts = {}
+        self._openers = {}
 
-    def opener(self, host, port):
-        trusted = host in self.trusted or ("%s:%s" % (host, port)) in self.trusted
-        if trusted not in self._contexts:
-            if trusted:
+    def opener(self, scheme, host, port):
+        """An opener for the URL's scheme and host: certificates are loaded for https alone."""
+        if scheme != "https":
+            key = "plain"
+        else:
+            key = "trusted" if host in self.trusted or ("%s:%s" % (host, port)) in self.trusted else "verified"
+        if key not in self._openers:
+            handlers = []
+            if key != "plain":
+                handlers.append(urllib.request.HTTPSHandler(context=self.context(key == "trusted")))
+            if self.proxy:
+                handlers.append(urllib.request.ProxyHandler({"http": self.proxy, "https": self.proxy}))
+            self._openers[key] = urllib.request.build_opener(*handlers)
+        return self._openers[key]
+
+    def context(self, trusted):
+        try:
+            if trusted:  # pip's trusted-host: no certificate check
                 context = ssl._create_unverified_context()
             else:
                 context = ssl.create_default_context(cafile=self.cert)
                 if self.cert is None and not context.cert_store_stats().get("x509_ca"):
-                    try:
+                    try:  # an image without a CA store: pip's own bundle, as pip uses it
                         from pip._vendor import certifi
                         context.load_verify_locations(certifi.where())
                     except (ImportError, OSError):
                         pass
             if self.client_cert:
                 context.load_cert_chain(self.client_cert)
-            handlers = [urllib.request.HTTPSHandler(context=context)]
-            if self.proxy:
-                handlers.append(urllib.request.ProxyHandler({"http": self.proxy, "https": self.proxy}))
-            self._contexts[trusted] = urllib.request.build_opener(*handlers)
-        return self._contexts[trusted]
+            return context
+        except (OSError, ssl.SSLError) as e:
+            raise Failure("cannot use the certificates of pip's settings (cert %s, client-cert %s): %s"
+                          % (self.cert, self.client_cert, e))
 
     def request(self, url):
         parts = urllib.parse.urlsplit(url)
@@ -216,7 +229,7 @@ class Settings:
         if login is not None:
             token = base64.b64encode(("%s:%s" % (login, password)).encode()).decode()
             request.add_header("Authorization", "Basic " + token)
-        return request, self.opener(host, parts.port)
+        return request, self.opener(parts.scheme.lower(), host, parts.port)
 
 
 def fetch(package, wheel, cache, settings):
@@ -259,10 +272,6 @@ def fetch(package, wheel, cache, settings):
     return path, True
 
 
-def record_hash(data):
-    return "sha256=" + base64.urlsafe_b64encode(hashlib.sha256(data).digest()).rstrip(b"=").decode()
-
-
 class Installer:
     def __init__(self, prefix, python):
         variables = {"base": prefix, "platbase": prefix, "installed_base": prefix, "installed_platbase": prefix}
@@ -272,13 +281,20 @@ class Installer:
         self.compiled_dirs = {self.paths["purelib"], self.paths["platlib"]}
 
     def write(self, target, data, executable, records, site):
+        """Writes a file (bytes, or a binary stream copied in blocks) and records its hash and size."""
         os.makedirs(os.path.dirname(target), exist_ok=True)
         if os.path.islink(target) or os.path.isdir(target):
             raise Failure("%s would replace %s" % (target, "a link" if os.path.islink(target) else "a folder"))
+        digest, size = hashlib.sha256(), 0
         with open(target, "wb") as out:
-            out.write(data)
+            blocks = [data] if isinstance(data, bytes) else iter(lambda: data.read(1 << 20), b"")
+            for block in blocks:
+                digest.update(block)
+                size += len(block)
+                out.write(block)
         os.chmod(target, 0o755 if executable else 0o644)
-        records[os.path.relpath(target, site)] = (record_hash(data), str(len(data)))
+        hashed = "sha256=" + base64.urlsafe_b64encode(digest.digest()).rstrip(b"=").decode()
+        records[os.path.relpath(target, site)] = (hashed, str(size))
 
     def install(self, package, path):
         """Unpacks a wheel as pip does; returns its site folder, .dist-info and RECORD rows."""
@@ -313,12 +329,16 @@ class Installer:
                     kind, target = parts[1], os.path.join(bases[parts[1]], *parts[2:])
                 else:
                     target = os.path.join(site, *parts)
-                data = wheel.read(item)
-                if kind == "scripts" and re.match(rb"^#!pythonw?(\r?\n|\s)", data):
-                    data = b"#!" + self.python.encode() + b"\n" + data.split(b"\n", 1)[1] if b"\n" in data \
-                        else b"#!" + self.python.encode() + b"\n"
                 executable = kind == "scripts" or bool((item.external_attr >> 16) & 0o111)
-                self.write(target, data, executable, records, site)
+                with wheel.open(item) as entry:
+                    if kind == "scripts":
+                        data = entry.read()
+                        if re.match(rb"^#!pythonw?(\r?\n|\s)", data):
+                            rest = data.split(b"\n", 1)[1] if b"\n" in data else b""
+                            data = b"#!" + self.python.encode() + b"\n" + rest
+                        self.write(target, data, executable, records, site)
+                    else:
+                        self.write(target, entry, executable, records, site)
             if info + "/entry_points.txt" in names:
                 self.scripts(wheel.read(info + "/entry_points.txt").decode("utf-8"), records, site)
             for extra, text in (("INSTALLER", b"dockenv\n"), ("REQUESTED", b"")):
