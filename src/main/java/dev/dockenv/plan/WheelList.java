@@ -3,6 +3,7 @@ package dev.dockenv.plan;
 import dev.dockenv.lock.LockedArtifact;
 import dev.dockenv.lock.LockedPackage;
 import dev.dockenv.lock.PackageSource;
+import dev.dockenv.pep.Pep503;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
@@ -13,7 +14,7 @@ import java.util.regex.Pattern;
 
 /**
  * A lock layer as {@link WheelInstaller}'s list: per package a {@code package NAME VERSION HASH...}
- * line (every hash the lock records, for pip when the platform has no wheel) and a
+ * line (the normalized name, every hash the lock records, for pip when the platform has no wheel) and a
  * {@code wheel FILENAME SHA256 URL} line per wheel the lock names. Only packages from an index
  * with a version and at least one wheel whose URL and sha256 the lock records can be listed (locks
  * that name files without URLs, such as poetry.lock and Pipfile.lock, stay with pip).
@@ -42,7 +43,8 @@ final class WheelList {
             return Optional.empty();
         }
         List<String> lines = new ArrayList<>();
-        lines.add("package " + p.name() + " " + p.version().get() + " " + String.join(" ", p.hashes()));
+        // the name as pip's lists have it (normalized): pip names the headers' folder after it
+        lines.add("package " + Pep503.normalize(p.name()) + " " + p.version().get() + " " + String.join(" ", p.hashes()));
         lines.addAll(wheels);
         return Optional.of(lines);
     }

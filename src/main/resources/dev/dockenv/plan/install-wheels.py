@@ -25,11 +25,9 @@ import configparser
 import csv
 import hashlib
 import importlib.util
-import io
 import netrc
 import os
 import re
-import shutil
 import ssl
 import subprocess
 import sys

@@ -74,7 +74,7 @@ class WheelLayersPlanTest {
                 ".dockenv/main.layer-1-of-1.wheels.txt", WheelInstaller.PATH, ".dockenv/dev.layer-1-of-1.wheels.txt");
         String main = plan.generatedFiles().get(0).content();
         assertThat(main.lines().filter(l -> !l.startsWith("#")).toList()).containsExactly(
-                "package Flask 3.0.0 sha256:" + SHA_A + " sha256:" + SHA_B,
+                "package flask 3.0.0 sha256:" + SHA_A + " sha256:" + SHA_B,
                 "wheel flask-3.0.0-py3-none-any.whl " + SHA_A + " " + INDEX + "flask-3.0.0-py3-none-any.whl",
                 "package markupsafe 2.1.5 sha256:" + SHA_A + " sha256:" + SHA_B,
                 "wheel MarkupSafe-2.1.5-cp311-cp311-manylinux_2_17_x86_64.whl " + SHA_A + " " + INDEX
