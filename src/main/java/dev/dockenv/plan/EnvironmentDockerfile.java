@@ -34,7 +34,7 @@ import java.util.Optional;
  */
 public final class EnvironmentDockerfile {
     /** Bumped whenever the generated Dockerfile changes shape: part of every image tag. */
-    public static final int TEMPLATE_VERSION = 4;
+    public static final int TEMPLATE_VERSION = 5;
 
     /** The internal stage below every other: the base image, system packages, an empty venv. */
     public static final String SYSTEM = "system";
@@ -61,7 +61,10 @@ public final class EnvironmentDockerfile {
      */
     private static final String APP_USER_COMMAND = "(useradd --system --user-group --uid " + APP_UID
             + " --no-create-home --home-dir /nonexistent --shell /usr/sbin/nologin appuser || adduser -S -D -H -u "
-            + APP_UID + " appuser)";
+            + APP_UID + " appuser)"
+            // the day of the build out of /etc/shadow (its "last changed" field: empty, no password ageing), so
+            // that builds of one commit on two days hold the same files
+            + " && sed -i -E 's/^(appuser:[^:]*):[0-9]*:/\\1::/' /etc/shadow";
 
     /** Removes lines that install the project itself (-e ., ., file:.) from a requirements file. */
     static final String DROP_PROJECT_LINES =

@@ -67,6 +67,10 @@ class ReleaseCheckIT {
                 .as("no file differs by content").doesNotContain("content");
         assertThat(r.stderr()).contains("release --check: the second build, the prod image without cache");
         assertThat(Docker.imageExists(REPOSITORY + ":0.1.0")).isTrue();
+        // nor would a build on another day: the prod user's entry holds no date ("last changed" empty)
+        ProcessResult shadow = Docker.run("run", "--rm", "-u", "0", "--entrypoint", "grep", REPOSITORY + ":0.1.0",
+                "^appuser:", "/etc/shadow");
+        assertThat(shadow.stdout()).as(shadow.describe()).matches("appuser:[^:]*::.*\n");
     }
 
     private static void git(TestProject p, String... args) {
