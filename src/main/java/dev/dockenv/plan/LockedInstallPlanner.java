@@ -92,9 +92,10 @@ final class LockedInstallPlanner {
                 String name = prefix + group + ".layer-" + (i + 1) + (recorded ? "" : "-of-" + split.size());
                 String stage = "deps-" + prefix + group + "-" + (i + 1);
                 List<LockedPackage> share = split.get(i).stream().map(packages::get).toList();
-                if (share.stream().allMatch(p -> p != null && WheelList.lines(p).isPresent())) {
+                Optional<String> wheels = share.contains(null) ? Optional.empty() : WheelList.text(header, share);
+                if (wheels.isPresent()) {
                     layers.add(new LockLayer.Wheels(stage, new GeneratedFile(GeneratedFile.FOLDER + name
-                            + ".wheels.txt", WheelList.text(header, share))));
+                            + ".wheels.txt", wheels.get())));
                 } else {
                     layers.add(new LockLayer.Pip(stage, derived(name + ".lock.txt", header, split.get(i))));
                 }

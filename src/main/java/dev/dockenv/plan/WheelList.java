@@ -3,6 +3,7 @@ package dev.dockenv.plan;
 import dev.dockenv.lock.LockedArtifact;
 import dev.dockenv.lock.LockedPackage;
 import dev.dockenv.lock.PackageSource;
+import dev.dockenv.lock.pylock.FileNames;
 import dev.dockenv.pep.Pep503;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -49,16 +50,18 @@ final class WheelList {
         return Optional.of(lines);
     }
 
-    /** The list's text: the header, then each package's lines. */
-    static String text(String header, List<LockedPackage> packages) {
+    /** The list's text (the header, then each package's lines), empty when a package cannot be listed. */
+    static Optional<String> text(String header, List<LockedPackage> packages) {
         StringBuilder text = new StringBuilder(header);
         text.append("# Installed by ").append(WheelInstaller.PATH).append(": a package, then its wheels (file, sha256, URL).\n");
         for (LockedPackage p : packages) {
-            List<String> lines = lines(p).orElseThrow(() -> new IllegalArgumentException(
-                    "not a package of wheels with URLs: " + p.name()));
-            lines.forEach(l -> text.append(l).append('\n'));
+            Optional<List<String>> lines = lines(p);
+            if (lines.isEmpty()) {
+                return Optional.empty();
+            }
+            lines.get().forEach(l -> text.append(l).append('\n'));
         }
-        return text.toString();
+        return Optional.of(text.toString());
     }
 
     private static Optional<String> wheel(LockedArtifact a) {
@@ -68,7 +71,7 @@ final class WheelList {
         String url = a.url().get();
         Optional<String> sha = a.hashes().stream().map(SHA256::matcher).filter(java.util.regex.Matcher::matches)
                 .map(m -> m.group(1).toLowerCase(Locale.ROOT)).findFirst();
-        Optional<String> file = a.fileName().or(() -> lastSegment(url));
+        Optional<String> file = a.fileName().or(() -> FileNames.of(url));
         if (sha.isEmpty() || file.isEmpty() || !WHEEL.matcher(file.get()).matches() || !isHttp(url)) {
             return Optional.empty();
         }
@@ -84,16 +87,6 @@ final class WheelList {
                     && url.chars().noneMatch(c -> c <= ' ' || c == 0x7f);
         } catch (URISyntaxException e) {
             return false;
-        }
-    }
-
-    private static Optional<String> lastSegment(String url) {
-        try {
-            String path = new URI(url).getPath();
-            return path == null || path.isEmpty() ? Optional.empty()
-                    : Optional.of(path.substring(path.lastIndexOf('/') + 1));
-        } catch (URISyntaxException e) {
-            return Optional.empty();
         }
     }
 }
