@@ -12,8 +12,10 @@ import picocli.CommandLine;
  * The run that records the launcher's class-data-sharing archive (DOCKENV_CDS_TRAINING set) archives
  * only the classes it loaded. Whatever command that first run was, this also loads the classes of
  * the other common paths (the full command-line model, an option-carrying run, the warm path's
- * file checks and its one read-only question to the engine) so that every later command starts
- * from the archive. No output; the one file written is the exit code, for the launcher (below).
+ * file checks, a build's pure pipeline on projects of its own ({@link PipelineTraining}: a first
+ * command such as {@code lock} or {@code --help} would otherwise leave a later build's project
+ * reading, planning and rendering out of the archive) and the warm path's one read-only question
+ * to the engine) so that every later command starts from the archive. No output; the one file written is the exit code, for the launcher (below).
  */
 final class CdsTraining {
     private CdsTraining() {
@@ -28,6 +30,7 @@ final class CdsTraining {
             InputStamp.decode(ListingStamp.of(session.workingDirectory(), "(?i)requirements\\.txt").encode())
                     .isCurrent();
             new RunCache(Path.of(session.cacheDirectory().toString(), "cds-training-none"), "k").lookup();
+            PipelineTraining.run(session, Path.of(System.getProperty("java.io.tmpdir")));
             var socket = LocalEngineSocket.forEndpoint(session.endpoint());
             if (socket.isPresent()) {
                 socket.get().imageId("dockenv-cds-training:absent"); // a read-only question; the answer is 404
