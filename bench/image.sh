@@ -197,7 +197,10 @@ table() {
   echo "- cold: no build cache at all (\`docker builder prune -af\` before each build, pip's cache mounts included;"
   echo "  dockenv's builds with \`--no-cache\`, since dockenv builds nothing for an image it has); the base image"
   echo "  $BASE is there. dockenv's times include its own start (its JVM's class-data archive recorded by one"
-  echo "  build before, as after a user's first command) and the build context it assembles."
+  echo "  build before, as after a user's first command) and the build context it assembles. The project has no"
+  echo "  lock: dockenv resolves it when the image is built (from the index's pages, each time, and the wheels'"
+  echo "  metadata, which dockenv keeps in its cache on this machine as uv does) and its wheel installer installs"
+  echo "  the packages; docker init's pip resolves, downloads and installs them in its one RUN."
   echo
   table
   echo
@@ -208,7 +211,7 @@ table() {
   echo
   echo "How: the five builds take turns, each after the build cache was emptied (the wheel installer's cache mount too); bytes are \`docker image"
   echo "inspect\`'s Size less the base image's; the packages' bytes are \`du -sb\` of the prod venv's site-packages"
-  echo "(what pip installed, byte-compiled). docker init's Dockerfile is its Python template (without the syntax"
+  echo "(what dockenv's installer installed, byte-compiled). docker init's Dockerfile is its Python template (without the syntax"
   echo "line, which would pull a frontend image); both reference Dockerfiles set PIP_BREAK_SYSTEM_PACKAGES=1 for"
   echo "the base image stand-in, whose Debian python is externally managed."
 } | write_section image "$OUT"

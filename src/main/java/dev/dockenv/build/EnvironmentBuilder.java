@@ -12,7 +12,6 @@ import dev.dockenv.engine.BuildRequest;
 import dev.dockenv.engine.Engine;
 import dev.dockenv.engine.EngineException;
 import dev.dockenv.engine.EngineInfo.BuilderKind;
-import dev.dockenv.engine.ImageSummary;
 import dev.dockenv.project.Project;
 import dev.dockenv.errors.IoFailures;
 import dev.dockenv.plan.DependencyFolder;
@@ -64,24 +63,38 @@ public final class EnvironmentBuilder {
 
     /** Computes the image's identity; reads (or, with a cache, re-hashes only changed) context files. */
     public static EnvironmentImage identify(Project project, BuildDefinition definition, FileDigestCache cache) {
-        IgnoreRules rules = ContextSelection.ignoreRules(project.root());
-        List<ContextEntry> entries = ContextSelection.without(definition.contextPaths()
-                .map(paths -> ContextSelection.matching(project.root(), paths, rules))
-                .orElseGet(() -> ContextSelection.everything(project.root(), rules)), definition.contextExclusions());
+        List<ContextEntry> entries = contextEntries(project, definition);
         String hash = ImageIdentity.hash(definition, entries, cache);
         return new EnvironmentImage(ImageNames.repositoryFor(project.name()), hash, definition, entries);
+    }
+
+    /**
+     * The image {@code identified}, built from another definition of the same inputs (the same
+     * tag): its project files those this definition's build reads.
+     */
+    public static EnvironmentImage rebased(EnvironmentImage identified, Project project, BuildDefinition definition) {
+        return new EnvironmentImage(identified.repository(), identified.inputsHash(), definition,
+                contextEntries(project, definition));
+    }
+
+    /** The project files a definition's build reads (.dockerignore and its exclusions applied). */
+    private static List<ContextEntry> contextEntries(Project project, BuildDefinition definition) {
+        IgnoreRules rules = ContextSelection.ignoreRules(project.root());
+        return ContextSelection.without(definition.contextPaths()
+                .map(paths -> ContextSelection.matching(project.root(), paths, rules))
+                .orElseGet(() -> ContextSelection.everything(project.root(), rules)), definition.contextExclusions());
     }
 
     /** The existing image, or a fresh build when missing (or when options ask for a rebuild). */
     public Result ensure(Project project, EnvironmentImage image, BuildOptions options, BuildProgress progress) {
         if (!options.rebuild()) {
-            Optional<ImageSummary> existing = engine.inspectImage(image.reference());
+            Optional<String> existing = engine.imageId(image.reference());
             if (existing.isPresent()) {
                 return new Result(existing.get(), false);
             }
         }
         build(project, image, options, progress);
-        ImageSummary built = engine.inspectImage(image.reference()).orElseThrow(() -> new EngineException(
+        String built = engine.imageId(image.reference()).orElseThrow(() -> new EngineException(
                 "the build reported success but " + image.reference() + " does not exist", null));
         return new Result(built, true);
     }
@@ -206,7 +219,10 @@ public final class EnvironmentBuilder {
         }
     }
 
-    /** An image ready to run, and whether this call built it. */
-    public record Result(ImageSummary image, boolean built) {
+    /**
+     * An image ready to run (its ID, asked of the engine's socket where the client would be
+     * slower: nothing else of the image is needed), and whether this call built it.
+     */
+    public record Result(String imageId, boolean built) {
     }
 }

@@ -61,8 +61,8 @@ final class IdePyCharmCommand implements Callable<Integer> {
             EnvironmentImage image = workspace.image(app, Optional.empty());
             var built = workspace.ensure(image, new BuildOptions(false, false, false));
             // PyCharm runs the stable tag: it names this build even when an older one moved it
-            if (!workspace.session().engine().imageId(image.alias()).equals(Optional.of(built.image().id()))) {
-                workspace.session().engine().tag(built.image().id(), ImageReference.of(image.alias()));
+            if (!workspace.session().engine().imageId(image.alias()).equals(Optional.of(built.imageId()))) {
+                workspace.session().engine().tag(built.imageId(), ImageReference.of(image.alias()));
             }
             workspace.session().out().println(image.alias() + " is the dev environment of "
                     + app.map(a -> "app " + a.name()).orElse(project.name()));

@@ -123,7 +123,7 @@ final class IdeVsCodeCommand implements Callable<Integer> {
         EnvironmentBuilder.Result built = workspace.ensure(image, new BuildOptions(false, false, false));
         DevContainerFolder folder = folder(project, app);
         AppContainer container = AppContainers.of(session, project, DevContainerFolder.SERVICE, image.reference(),
-                built.image().id(), List.of(), List.of());
+                built.imageId(), List.of(), List.of());
         StackPlan view = stack.plan(app);
         Path root = project.root();
         Path compose = root.resolve(folder.composeFile());

@@ -110,7 +110,7 @@ final class RunResolution {
         if (!project.config().stack().isEmpty()) {
             // the stack's files (compose file, the app's variables) are written here, on the cold path only
             ProjectStack projectStack = ProjectStack.of(workspace.session(), project);
-            projectStack.write(AppContainers.all(workspace, Optional.of(result.image().id())));
+            projectStack.write(AppContainers.all(workspace, Optional.of(result.imageId())));
             projectStack.refresh(); // running services get changed settings
             stack = Optional.of(projectStack.runStack(app));
             all.addAll(RunCache.stamp(projectStack.runInputs(app)));
@@ -120,7 +120,7 @@ final class RunResolution {
                 app.map(a -> a.setting().ports()).orElse(project.config().ports()),
                 planned.map(p -> p.app().command()).orElse(project.config().command()),
                 project.dockerfile().isPresent() ? Optional.empty() : Optional.of(UninstalledPackages.of(project)), stack);
-        return new Ready(project.root(), run, result.image().id(), cache.store(run, all));
+        return new Ready(project.root(), run, result.imageId(), cache.store(run, all));
     }
 
     /**

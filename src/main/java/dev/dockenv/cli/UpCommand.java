@@ -57,7 +57,7 @@ final class UpCommand implements Callable<Integer> {
         for (String app : apps) {
             EnvironmentImage image = workspace.image(app(project, app), Optional.empty());
             EnvironmentBuilder.Result built = workspace.ensure(image, new BuildOptions(false, false, false));
-            accountsImage = built.image().id();
+            accountsImage = built.imageId();
         }
         List<AppContainer> containers = AppContainers.all(workspace, Optional.ofNullable(accountsImage));
         List<String> runningBefore = stack.running();

@@ -148,7 +148,7 @@ final class Workspace {
      */
     EnvironmentBuilder.Result ensure(EnvironmentImage image, BuildOptions options) {
         if (!options.rebuild()) {
-            var existing = session().engine().inspectImage(image.reference());
+            var existing = session().engine().imageId(image.reference());
             if (existing.isPresent()) {
                 return new EnvironmentBuilder.Result(existing.get(), false);
             }
@@ -161,7 +161,7 @@ final class Workspace {
         })) {
             if (lock.waited()) {
                 // built meanwhile by the process that held the lock
-                var existing = session().engine().inspectImage(image.reference());
+                var existing = session().engine().imageId(image.reference());
                 if (existing.isPresent()) {
                     return new EnvironmentBuilder.Result(existing.get(), false);
                 }
@@ -170,7 +170,8 @@ final class Workspace {
         }
     }
 
-    private EnvironmentBuilder.Result build(EnvironmentImage image, BuildOptions options) {
+    private EnvironmentBuilder.Result build(EnvironmentImage identified, BuildOptions options) {
+        EnvironmentImage image = BuildTimeResolution.of(this, identified);
         EnvironmentBuilder builder = new EnvironmentBuilder(session().engine(), DockenvVersion.get(), credentials());
         PhaseTimer.mark(session(), "build: image missing, credentials read");
         var err = session().err();

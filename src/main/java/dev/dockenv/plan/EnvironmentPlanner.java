@@ -6,6 +6,9 @@ import dev.dockenv.decision.InstallDecision;
 import dev.dockenv.decision.StageDependencies;
 import dev.dockenv.lock.DependencyGroups;
 import dev.dockenv.lock.LockFile;
+import dev.dockenv.lock.format.Freshness;
+import dev.dockenv.lock.format.LockFormat;
+import dev.dockenv.lock.format.LockReading;
 import dev.dockenv.project.Project;
 import dev.dockenv.project.ProjectApp;
 import dev.dockenv.packaging.PackagingProject;
@@ -31,6 +34,24 @@ public final class EnvironmentPlanner {
 
     public static EnvironmentPlan plan(Project project, InstallDecision decision) {
         return plan(project, decision, Map.of());
+    }
+
+    /**
+     * The plan of a project without a lock once a build has resolved its declarations into
+     * {@code lock} (the resolver's choice for the image's platform, nothing written): the
+     * environment installs the lock's packages as a locked plan does (dockenv's wheel installer,
+     * layer by layer; the project itself without its dependencies), and the rest is as the
+     * declarations plan it: the prod image's start command is detected from what the project
+     * declares, not from packages the resolution brought in, so the image does what the plan its
+     * tag was computed from says.
+     */
+    public static EnvironmentPlan planResolved(Project project, InstallDecision.Unlocked decision, LockFile lock) {
+        EnvironmentPlan declared = plan(project, decision);
+        EnvironmentPlan locked = plan(project, new InstallDecision.Locked(new LockReading(LockFormat.PYLOCK, lock,
+                new Freshness.Fresh()), decision.index()));
+        AppPlan app = locked.app();
+        return new EnvironmentPlan(locked.projectName(), locked.python(), locked.base(), new AppPlan(app.devInstalls(),
+                app.project(), app.ports(), app.command(), declared.app().start()), locked.index(), locked.apps());
     }
 
     /**

@@ -92,7 +92,8 @@ final class LockedInstallPlanner {
                 String name = prefix + group + ".layer-" + (i + 1) + (recorded ? "" : "-of-" + split.size());
                 String stage = "deps-" + prefix + group + "-" + (i + 1);
                 List<LockedPackage> share = split.get(i).stream().map(packages::get).toList();
-                Optional<String> wheels = share.contains(null) ? Optional.empty() : WheelList.text(header, share);
+                Optional<String> wheels = share.contains(null) ? Optional.empty() : WheelList.text(header, share,
+                        lock::isRequested);
                 if (wheels.isPresent()) {
                     layers.add(new LockLayer.Wheels(stage, new GeneratedFile(GeneratedFile.FOLDER + name
                             + ".wheels.txt", wheels.get())));

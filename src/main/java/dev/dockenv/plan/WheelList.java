@@ -15,7 +15,9 @@ import java.util.regex.Pattern;
 
 /**
  * A lock layer as {@link WheelInstaller}'s list: per package a {@code package NAME VERSION HASH...}
- * line (the normalized name, every hash the lock records, for pip when the platform has no wheel) and a
+ * line (the normalized name, every hash the lock records, for pip when the platform has no wheel;
+ * {@code dependency} instead of {@code package} for one the lock says was not asked for by name,
+ * which gets no REQUESTED marker, as pip gives none to what it installs as a dependency) and a
  * {@code wheel FILENAME SHA256 URL} line per wheel the lock names. Only packages from an index
  * with a version and at least one wheel whose URL and sha256 the lock records can be listed (locks
  * that name files without URLs, such as poetry.lock and Pipfile.lock, stay with pip).
@@ -31,6 +33,11 @@ final class WheelList {
 
     /** The package's lines, or empty when it cannot be listed (pip installs it). */
     static Optional<List<String>> lines(LockedPackage p) {
+        return lines(p, true);
+    }
+
+    /** The package's lines ({@code requested}: asked for by name), or empty when it cannot be listed. */
+    static Optional<List<String>> lines(LockedPackage p, boolean requested) {
         if (!(p.source() instanceof PackageSource.Registry) || p.version().isEmpty()
                 || !WORD.matcher(p.name()).matches() || !WORD.matcher(p.version().get()).matches()
                 || p.hashes().stream().anyMatch(h -> !HASH.matcher(h).matches())) {
@@ -45,17 +52,25 @@ final class WheelList {
         }
         List<String> lines = new ArrayList<>();
         // the name as pip's lists have it (normalized): pip names the headers' folder after it
-        lines.add("package " + Pep503.normalize(p.name()) + " " + p.version().get() + " " + String.join(" ", p.hashes()));
+        lines.add((requested ? "package " : "dependency ") + Pep503.normalize(p.name()) + " " + p.version().get() + " "
+                + String.join(" ", p.hashes()));
         lines.addAll(wheels);
         return Optional.of(lines);
     }
 
-    /** The list's text (the header, then each package's lines), empty when a package cannot be listed. */
-    static Optional<String> text(String header, List<LockedPackage> packages) {
+    /**
+     * The list's text (the header, then each package's lines), empty when a package cannot be listed.
+     *
+     * @param requested whether a package (its normalized name) was asked for by name
+     */
+    static Optional<String> text(String header, List<LockedPackage> packages, java.util.function.Predicate<String> requested) {
         StringBuilder text = new StringBuilder(header);
         text.append("# Installed by ").append(WheelInstaller.PATH).append(": a package, then its wheels (file, sha256, URL).\n");
+        if (packages.stream().anyMatch(p -> !requested.test(Pep503.normalize(p.name())))) {
+            text.append("# A dependency is a package installed for another one, not asked for by name.\n");
+        }
         for (LockedPackage p : packages) {
-            Optional<List<String>> lines = lines(p);
+            Optional<List<String>> lines = lines(p, requested.test(Pep503.normalize(p.name())));
             if (lines.isEmpty()) {
                 return Optional.empty();
             }

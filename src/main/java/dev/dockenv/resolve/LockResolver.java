@@ -74,8 +74,9 @@ public final class LockResolver {
             throw new DockenvException(ExitCode.BAD_INPUT, "nothing to lock: the project declares no dependencies",
                     "list them in requirements.txt or pyproject.toml [project] dependencies");
         }
+        String pip = "resolving with pip in " + plan.baseImage();
         Optional<List<List<PipReport.Resolved>>> fromIndex = cacheDir.flatMap(dir -> fromIndex(project, plan, main, all,
-                target, dir));
+                target, dir, pip));
         List<PipReport.Resolved> mainResolved;
         List<PipReport.Resolved> allResolved;
         if (fromIndex.isPresent()) {
@@ -86,16 +87,77 @@ public final class LockResolver {
             mainResolved = PipReport.parse(reports[0]);
             allResolved = PipReport.parse(reports[1]);
         }
+        return lock(project, plan, mainResolved, allResolved, target, Optional.of(inputsDigest), this::locked);
+    }
+
+    /**
+     * The plan's declared installs (a plan made without a lock) resolved from the indexes' metadata
+     * alone, for a build that installs them instead of running pip's resolver in the image: each
+     * package pinned to the one file chosen for the image's platform, with its URL and sha256 (no
+     * page is read for the version's other files, no inputs digest recorded, nothing written).
+     * Empty, with why on the progress stream, when only pip can resolve them (a source distribution
+     * without metadata, an option the resolver does not read, an index it cannot read) or there is
+     * nothing to resolve: the build then runs pip as the plan says.
+     *
+     * @param origin the file the declarations come from, named by the lock (and by the files derived from it)
+     */
+    public Optional<LockFile> resolveForBuild(Project project, EnvironmentPlan plan, Path origin) {
+        List<String> main = pipArguments(plan.baseInstalls());
+        List<String> all = new ArrayList<>(main);
+        all.addAll(pipArguments(plan.devInstalls()));
+        if (all.isEmpty() || cacheDir.isEmpty()) {
+            return Optional.empty();
+        }
+        String pip = "pip resolves them in the build";
+        ResolverInput input = ResolverInput.of(project.root(), all);
+        if (input instanceof ResolverInput.Supported in && in.hashChecking()) {
+            // the resolver would pin the index's hashes, where pip checks the files against the requirements' own
+            fallBack(pip, "the requirements pin hashes, which pip checks");
+            return Optional.empty();
+        }
+        // what pip would mark REQUESTED: the packages named by the requirements, not their dependencies
+        Set<String> requested = new LinkedHashSet<>();
+        if (input instanceof ResolverInput.Supported in) {
+            in.requirements().forEach(r -> requested.add(Pep503.normalize(r.name())));
+        }
+        Optional<List<List<PipReport.Resolved>>> resolved;
+        try {
+            resolved = fromIndex(project, plan, main, all, origin, cacheDir.get(), pip);
+        } catch (DockenvException | java.io.UncheckedIOException e) {
+            // the base image's platform unknown (no image yet), an unreadable cache ...: the build says what it must
+            resolved = fallBack(pip, e.getMessage());
+        }
+        return resolved.map(r -> lock(project, plan, r.get(0), r.get(1), origin, Optional.empty(), LockResolver::chosenFile)
+                .withRequested(requested));
+    }
+
+    /** A package as the resolver pinned it: the one file it chose, from the index that served it. */
+    private static Optional<LockedPackage> chosenFile(PipReport.Resolved r, String group, SourceLocation location) {
+        String url = r.url().orElseThrow();
+        String file = url.substring(url.lastIndexOf('/') + 1).replaceAll("#.*$", "");
+        return Optional.of(new LockedPackage(r.name(), Optional.of(r.version()), Optional.empty(),
+                List.of(new LockedArtifact(Optional.of(file), Optional.of(url), r.hash().stream().toList())),
+                new PackageSource.Registry(Optional.empty()), Set.of(group), location));
+    }
+
+    /** How a resolved package becomes a locked one. */
+    private interface Locking {
+        Optional<LockedPackage> locked(PipReport.Resolved r, String group, SourceLocation location);
+    }
+
+    /** The lock of a main and a main+dev resolution: main's packages, then dev's that main has not. */
+    private static LockFile lock(Project project, EnvironmentPlan plan, List<PipReport.Resolved> mainResolved,
+            List<PipReport.Resolved> allResolved, Path target, Optional<String> inputsDigest, Locking locking) {
         Set<String> mainKeys = new LinkedHashSet<>();
         mainResolved.forEach(r -> mainKeys.add(key(r)));
         List<LockedPackage> packages = new ArrayList<>();
         SourceLocation location = SourceLocation.of(target);
         for (PipReport.Resolved r : mainResolved) {
-            locked(r, DependencyGroups.MAIN, location).ifPresent(packages::add);
+            locking.locked(r, DependencyGroups.MAIN, location).ifPresent(packages::add);
         }
         for (PipReport.Resolved r : allResolved) {
             if (!mainKeys.contains(key(r))) {
-                locked(r, DependencyGroups.DEV, location).ifPresent(packages::add);
+                locking.locked(r, DependencyGroups.DEV, location).ifPresent(packages::add);
             }
         }
         packages.sort(java.util.Comparator.comparing((LockedPackage p) -> Pep503.normalize(p.name()))
@@ -114,7 +176,7 @@ public final class LockResolver {
             }
         }
         // resolved by the image's Python, for linux: the lock says which Python it holds for
-        return new LockFile(target, String.join(", ", origins), packages, Optional.of(inputsDigest), indexes,
+        return new LockFile(target, String.join(", ", origins), packages, inputsDigest, indexes,
                 Optional.of("==" + project.python().version().minorOnly() + ".*"));
     }
 
@@ -123,14 +185,14 @@ public final class LockResolver {
      * give them; empty (said on the progress stream, with why) when only pip can resolve them.
      */
     private Optional<List<List<PipReport.Resolved>>> fromIndex(Project project, EnvironmentPlan plan, List<String> main,
-            List<String> all, Path target, Path dir) {
+            List<String> all, Path target, Path dir, String pip) {
         ResolverInput mainInput = ResolverInput.of(project.root(), main);
         ResolverInput allInput = ResolverInput.of(project.root(), all);
         if (allInput instanceof ResolverInput.Unsupported u) {
-            return fallBack(plan, u.reason());
+            return fallBack(pip, u.reason());
         }
         if (mainInput instanceof ResolverInput.Unsupported u) {
-            return fallBack(plan, u.reason());
+            return fallBack(pip, u.reason());
         }
         ResolverInput.Supported mainIn = (ResolverInput.Supported) mainInput;
         ResolverInput.Supported allIn = (ResolverInput.Supported) allInput;
@@ -143,7 +205,7 @@ public final class LockResolver {
         try {
             platform = TargetPlatforms.of(engine, plan.baseImage(), dir);
         } catch (IllegalArgumentException e) {
-            return fallBack(plan, "its python did not say which it is (" + e.getMessage() + ")");
+            return fallBack(pip, "its python did not say which it is (" + e.getMessage() + ")");
         }
         progress.println("dockenv: resolving from the index's metadata for Python "
                 + platform.markers().pythonFullVersion() + " on linux " + platform.markers().platformMachine());
@@ -155,24 +217,25 @@ public final class LockResolver {
             DependencyResolver.Outcome mainOutcome = new DependencyResolver(source, platform, mainIn.prereleases(),
                     preferred).resolve(mainIn.requirements(), mainIn.constraints());
             if (!(mainOutcome instanceof DependencyResolver.Outcome.Resolved mainPins)) {
-                return fallBack(plan, describe(mainOutcome));
+                return fallBack(pip, describe(mainOutcome));
             }
             mainPins.pins().forEach(p -> preferred.put(Pep503.normalize(p.name()), p.version()));
             DependencyResolver.Outcome allOutcome = new DependencyResolver(source, platform, allIn.prereleases(),
                     preferred).resolve(allIn.requirements(), allIn.constraints());
             if (!(allOutcome instanceof DependencyResolver.Outcome.Resolved allPins)) {
-                return fallBack(plan, describe(allOutcome));
+                return fallBack(pip, describe(allOutcome));
             }
             progress.println("dockenv: resolved " + allPins.pins().size() + " packages (" + source.metadataReads()
                     + " metadata files read from the index, the others from the cache)");
             return Optional.of(List.of(reported(mainPins), reported(allPins)));
         } catch (HttpIndexProjects.IndexUnreadableException e) {
-            return fallBack(plan, e.getMessage());
+            return fallBack(pip, e.getMessage());
         }
     }
 
-    private Optional<List<List<PipReport.Resolved>>> fallBack(EnvironmentPlan plan, String reason) {
-        progress.println("dockenv: resolving with pip in " + plan.baseImage() + ": " + reason);
+    private Optional<List<List<PipReport.Resolved>>> fallBack(String pip, String reason) {
+        progress.println("dockenv: " + pip + ": " + reason);
+        progress.flush();
         return Optional.empty();
     }
 

@@ -20,9 +20,15 @@ import java.util.Optional;
  */
 public sealed interface ResolverInput {
 
-    /** Requirements the resolver reads itself. */
+    /**
+     * Requirements the resolver reads itself.
+     *
+     * @param hashChecking whether a requirement pins hashes ({@code --hash}) or a file asks for
+     *     {@code --require-hashes}: pip's hash-checking mode, in which pip refuses every file whose
+     *     hash the requirements do not name
+     */
     record Supported(List<Requirement> requirements, List<Requirement> constraints, Optional<String> indexUrl,
-            List<String> extraIndexUrls, boolean prereleases) implements ResolverInput {
+            List<String> extraIndexUrls, boolean prereleases, boolean hashChecking) implements ResolverInput {
         public Supported {
             requirements = List.copyOf(requirements);
             constraints = List.copyOf(constraints);
@@ -41,6 +47,7 @@ public sealed interface ResolverInput {
         Optional<String> indexUrl = Optional.empty();
         List<String> extra = new ArrayList<>();
         boolean pre = false;
+        boolean hashes = false;
         RequirementsLoader loader = new RequirementsLoader();
         for (int i = 0; i < arguments.size(); i++) {
             String a = arguments.get(i);
@@ -61,8 +68,12 @@ public sealed interface ResolverInput {
                         return new Unsupported("a URL requirement (" + r.requirement().text() + ")");
                     }
                     (constraint ? constraints : requirements).add(r.requirement());
+                    hashes |= !r.hashes().isEmpty();
                 }
-                loaded.constraints().forEach(r -> constraints.add(r.requirement()));
+                for (PackageRequirement r : loaded.constraints()) {
+                    constraints.add(r.requirement());
+                    hashes |= !r.hashes().isEmpty();
+                }
                 for (GlobalOption option : loaded.globalOptions()) {
                     if (option.is(GlobalOption.INDEX_URL)) {
                         indexUrl = option.value();
@@ -70,7 +81,9 @@ public sealed interface ResolverInput {
                         option.value().ifPresent(extra::add);
                     } else if (option.is(GlobalOption.PRE)) {
                         pre = true;
-                    } else if (!option.is(GlobalOption.TRUSTED_HOST) && !option.is(GlobalOption.REQUIRE_HASHES)
+                    } else if (option.is(GlobalOption.REQUIRE_HASHES)) {
+                        hashes = true;
+                    } else if (!option.is(GlobalOption.TRUSTED_HOST)
                             && !option.is(GlobalOption.USE_FEATURE)) {
                         return new Unsupported("the option " + option.name());
                     }
@@ -89,6 +102,6 @@ public sealed interface ResolverInput {
                 }
             }
         }
-        return new Supported(requirements, constraints, indexUrl, extra, pre);
+        return new Supported(requirements, constraints, indexUrl, extra, pre, hashes);
     }
 }

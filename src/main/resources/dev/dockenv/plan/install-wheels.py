@@ -12,6 +12,7 @@ byte-compiled. A package whose lock names no wheel for this platform is left to 
 
 LIST has one line a package and one a wheel of it, after comment lines (#):
     package NAME VERSION HASH...           (every hash the lock records, algorithm:hex)
+    dependency NAME VERSION HASH...        (the same, for a package not asked for by name: no REQUESTED)
     wheel FILENAME SHA256-HEX URL          (a wheel of the package above)
 Index credentials come from the netrc (NETRC, else ~/.netrc), trusted hosts, certificates and
 proxy from pip's configuration files and PIP_* variables. Standard library only, with pip's
@@ -79,8 +80,9 @@ class Wheel:
 
 
 class Package:
-    def __init__(self, name, version, hashes):
+    def __init__(self, name, version, hashes, requested):
         self.name, self.version, self.hashes, self.wheels = name, version, hashes, []
+        self.requested = requested  # asked for by name: REQUESTED, as pip marks it (not a dependency's)
 
     def pin(self):
         return "%s==%s %s" % (self.name, self.version, " ".join("--hash=" + h for h in self.hashes))
@@ -93,8 +95,8 @@ def read_list(path):
             words = line.split()
             if not words or words[0].startswith("#"):
                 continue
-            if words[0] == "package" and len(words) >= 4 and all(TOKEN.match(w) for w in words):
-                packages.append(Package(words[1], words[2], words[3:]))
+            if words[0] in ("package", "dependency") and len(words) >= 4 and all(TOKEN.match(w) for w in words):
+                packages.append(Package(words[1], words[2], words[3:], words[0] == "package"))
             elif words[0] == "wheel" and len(words) == 4 and packages:
                 wheel = Wheel(words[1], words[2], words[3])
                 if normalize(wheel.name) != normalize(packages[-1].name):
@@ -339,7 +341,8 @@ class Installer:
                         self.write(target, entry, executable, records, site)
             if info + "/entry_points.txt" in names:
                 self.scripts(wheel.read(info + "/entry_points.txt").decode("utf-8"), records, site)
-            for extra, text in (("INSTALLER", b"dockenv\n"), ("REQUESTED", b"")):
+            markers = (("INSTALLER", b"dockenv\n"), ("REQUESTED", b"")) if package.requested else (("INSTALLER", b"dockenv\n"),)
+            for extra, text in markers:
                 self.write(os.path.join(site, info, extra), text, False, records, site)
             return site, info, records
 

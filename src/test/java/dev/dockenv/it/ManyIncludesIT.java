@@ -19,7 +19,7 @@ import org.junit.jupiter.api.TestInstance;
  * files in a folder, and a chain of 300 files each including the next) builds and runs on the real
  * engine: the files of an install are copied in one step, not a layer each (which failed with "max
  * depth exceeded"); a change in the last file of the dev chain reaches the environment and rebuilds
- * from the dev install only (the base stage's layers stay the same).
+ * the dev install only (the base stage's image stays the same, layer for layer).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ManyIncludesIT {
@@ -60,23 +60,23 @@ class ManyIncludesIT {
         ProcessResult r = dockenv.run(p.dir(), "run", "--", "python", "-c", "import greeting; print(greeting.__version__)");
         assertThat(r.exitCode()).as(r.describe()).isZero();
         assertThat(r.stdout().strip()).isEqualTo("1.0.0");
-        List<String> before = layers(p);
+        List<String> base = layers(p, "base");
+        List<String> before = layers(p, "dev");
 
         p.file("chain%03d.txt".formatted(FILES - 1), "colorsay==2.0.0\n");
         ProcessResult changed = dockenv.run(p.dir(), "run", "--", "python", "-c", "import colorsay; print('ok')");
         assertThat(changed.exitCode()).as(changed.describe()).isZero();
         assertThat(changed.stdout().strip()).isEqualTo("ok");
-        List<String> after = layers(p);
-        assertThat(after).hasSameSizeAs(before);
-        assertThat(after.subList(0, after.size() - 2)).as("the system and base stages' layers are reused")
-                .isEqualTo(before.subList(0, before.size() - 2));
-        assertThat(after.subList(after.size() - 2, after.size())).as("the dev install's COPY and RUN are new")
+        assertThat(layers(p, "base")).as("the system and base stages' layers are reused").isEqualTo(base);
+        List<String> after = layers(p, "dev");
+        assertThat(after.subList(0, base.size())).isEqualTo(base);
+        assertThat(after.subList(base.size(), after.size())).as("the dev install's layers are new").isNotEmpty()
                 .doesNotContainAnyElementsOf(before);
     }
 
-    /** The layers of the project's dev image, as `dockenv build` names it. */
-    private List<String> layers(TestProject p) {
-        ProcessResult build = dockenv.run(p.dir(), "build");
+    /** The layers of one of the project's images, as `dockenv build` names it. */
+    private List<String> layers(TestProject p, String target) {
+        ProcessResult build = dockenv.run(p.dir(), "build", "--target", target);
         assertThat(build.exitCode()).as(build.describe()).isZero();
         String image = build.stdout().strip().lines().reduce((a, b) -> b).orElseThrow();
         String json = Docker.runOk("image", "inspect", "-f", "{{join .RootFS.Layers \",\"}}", image).stdout().strip();

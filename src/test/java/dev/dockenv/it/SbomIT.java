@@ -79,7 +79,7 @@ class SbomIT {
     }
 
     @Test
-    void anUnlockedProjectsSbomIsWhatPipInstalledInItsProdImage() throws Exception {
+    void anUnlockedProjectsSbomIsWhatItsProdImageHolds() throws Exception {
         TestProject p = ws.project("unlocked")
                 .file("pyproject.toml", """
                         [tool.dockenv]

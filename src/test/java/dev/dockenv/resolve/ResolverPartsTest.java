@@ -102,10 +102,27 @@ class ResolverPartsTest {
             assertThat(s.constraints()).extracting(r -> r.name()).containsExactly("werkzeug");
             assertThat(s.indexUrl()).hasValue("http://127.0.0.1:9/simple");
             assertThat(s.prereleases()).isTrue();
+            assertThat(s.hashChecking()).isFalse();
         });
         assertThat(ResolverInput.of(tmp, List.of("-r", "dev.txt"))).isInstanceOf(ResolverInput.Unsupported.class);
         assertThat(ResolverInput.of(tmp, List.of("-e", "."))).isInstanceOf(ResolverInput.Unsupported.class);
         assertThat(ResolverInput.of(tmp, List.of("x @ https://h/x-1.0.tar.gz")))
                 .isInstanceOfSatisfying(ResolverInput.Unsupported.class, u -> assertThat(u.reason()).contains("URL"));
+    }
+
+    @Test
+    void hashesPinnedByARequirementOrAskedForByAFileAreSaid() throws Exception {
+        String sha = "sha256:" + "a".repeat(64);
+        Files.writeString(tmp.resolve("hashed.txt"), "flask==2.2.2 --hash=" + sha + "\n");
+        Files.writeString(tmp.resolve("required.txt"), "--require-hashes\nflask==2.2.2\n");
+        Files.writeString(tmp.resolve("constraints.txt"), "werkzeug==2.2.2 --hash=" + sha + "\n");
+        Files.writeString(tmp.resolve("plain.txt"), "flask==2.2.2\n");
+        for (List<String> args : List.of(List.of("-r", "hashed.txt"), List.of("-r", "required.txt"),
+                List.of("-c", "constraints.txt", "-r", "plain.txt"))) {
+            assertThat(ResolverInput.of(tmp, args)).as(args.toString()).isInstanceOfSatisfying(
+                    ResolverInput.Supported.class, s -> assertThat(s.hashChecking()).isTrue());
+        }
+        assertThat(ResolverInput.of(tmp, List.of("-r", "plain.txt"))).isInstanceOfSatisfying(
+                ResolverInput.Supported.class, s -> assertThat(s.hashChecking()).isFalse());
     }
 }
