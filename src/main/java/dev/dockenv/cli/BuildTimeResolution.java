@@ -50,7 +50,9 @@ final class BuildTimeResolution {
         }
         LockResolver resolver = new LockResolver(session.engine(), IndexAccess.of(project, plan, session.environment()),
                 session.err(), Optional.of(session.cacheDirectory().resolve("resolve")));
+        PhaseTimer.mark(session, "build: resolving");
         Optional<LockFile> lock = resolver.resolveForBuild(project, plan, origin.get());
+        PhaseTimer.mark(session, "build: resolved");
         if (lock.isEmpty()) {
             return image;
         }

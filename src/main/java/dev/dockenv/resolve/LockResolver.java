@@ -210,10 +210,9 @@ public final class LockResolver {
         progress.println("dockenv: resolving from the index's metadata for Python "
                 + platform.markers().pythonFullVersion() + " on linux " + platform.markers().platformMachine());
         progress.flush();
-        HttpIndexProjects source = new HttpIndexProjects(indexes.stream().distinct().toList(), access::authorization,
-                dir.resolve("metadata"));
         Map<String, dev.dockenv.pep.Version> preferred = new HashMap<>(earlierLock(target));
-        try {
+        try (HttpIndexProjects source = new HttpIndexProjects(indexes.stream().distinct().toList(), access::authorization,
+                dir.resolve("metadata"))) {
             DependencyResolver.Outcome mainOutcome = new DependencyResolver(source, platform, mainIn.prereleases(),
                     preferred).resolve(mainIn.requirements(), mainIn.constraints());
             if (!(mainOutcome instanceof DependencyResolver.Outcome.Resolved mainPins)) {

@@ -40,7 +40,7 @@ class LockLayeringTest {
     @Test
     void theLayerCountGrowsInSteps() {
         assertThat(IntStream.of(0, 1, 4, 5, 16, 17, 64, 65, 1000).map(LockLayering::layerCount).toArray())
-                .containsExactly(1, 1, 1, 4, 4, 8, 8, 16, 16);
+                .containsExactly(1, 1, 1, 2, 2, 8, 8, 16, 16);
     }
 
     @Test
