@@ -42,7 +42,7 @@ public final class HttpIndexProjects implements IndexProjects, AutoCloseable {
     private final List<String> indexUrls;
     private final Function<String, Optional<String>> authorization;
     private final Path cacheDir;
-    private final IndexHttp http = new IndexHttp(Duration.ofSeconds(20), Duration.ofSeconds(120));
+    private final IndexHttp http;
     private final Map<String, CompletableFuture<List<ProjectPage.ProjectFile>>> pages = new HashMap<>();
     private ExecutorService prefetcher;
     private int metadataReads;
@@ -52,9 +52,16 @@ public final class HttpIndexProjects implements IndexProjects, AutoCloseable {
      * @param cacheDir where metadata is kept between resolutions
      */
     public HttpIndexProjects(List<String> indexUrls, Function<String, Optional<String>> authorization, Path cacheDir) {
+        this(indexUrls, authorization, cacheDir, IndexProxies.NONE);
+    }
+
+    /** @param proxies the proxies of the host's environment */
+    public HttpIndexProjects(List<String> indexUrls, Function<String, Optional<String>> authorization, Path cacheDir,
+            IndexProxies proxies) {
         this.indexUrls = List.copyOf(indexUrls);
         this.authorization = authorization;
         this.cacheDir = cacheDir;
+        this.http = new IndexHttp(Duration.ofSeconds(20), Duration.ofSeconds(120), proxies);
     }
 
     @Override

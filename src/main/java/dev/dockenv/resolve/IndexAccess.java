@@ -26,7 +26,7 @@ import java.util.Set;
  * (as the build gets them): from index URLs that carry a user and password and from the user's netrc.
  */
 public record IndexAccess(List<String> indexUrls, Optional<IndexCredentials> credentials, boolean hostNetwork,
-        Map<String, String> pipEnvironment) {
+        Map<String, String> pipEnvironment, IndexProxies proxies) {
 
     public static final String PYPI = "https://pypi.org/simple";
 
@@ -74,7 +74,7 @@ public record IndexAccess(List<String> indexUrls, Optional<IndexCredentials> cre
         }
         boolean hostNetwork = index.hostNetwork() || urls.stream().anyMatch(PackageIndex::isLoopback);
         return new IndexAccess(urls, IndexCredentials.collect(raw, netrcText, hosts), hostNetwork,
-                index.buildArgs());
+                index.buildArgs(), IndexProxies.from(env));
     }
 
     /** An Authorization header value for a URL's host, when the credentials name it. */

@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
  * go to the host they are for), connections kept alive between requests. Not
  * {@code java.net.http.HttpClient}, whose first request costs about 200 ms of start-up and whose
  * selector thread, waiting in the kernel, holds the JVM's exit for 300 ms more: a lock or an add
- * would pay half a second for a handful of small pages.
+ * would pay half a second for a handful of small pages. The proxies of the host's environment
+ * ({@link IndexProxies}) are used as pip and uv use them.
  */
 final class IndexHttp {
     private static final int MAX_REDIRECTS = 5;
@@ -27,10 +28,16 @@ final class IndexHttp {
 
     private final Duration connectTimeout;
     private final Duration readTimeout;
+    private final IndexProxies proxies;
 
     IndexHttp(Duration connectTimeout, Duration readTimeout) {
+        this(connectTimeout, readTimeout, IndexProxies.NONE);
+    }
+
+    IndexHttp(Duration connectTimeout, Duration readTimeout, IndexProxies proxies) {
         this.connectTimeout = connectTimeout;
         this.readTimeout = readTimeout;
+        this.proxies = proxies;
     }
 
     /** A response: its status, its Content-Type, the URI it came from (after redirects), its body (closed by the caller). */
@@ -64,7 +71,9 @@ final class IndexHttp {
             throws IOException {
         URI uri = URI.create(url);
         for (int hop = 0; ; hop++) {
-            HttpURLConnection connection = (HttpURLConnection) uri.toURL().openConnection();
+            java.util.Optional<java.net.Proxy> proxy = proxies.forUri(uri);
+            HttpURLConnection connection = (HttpURLConnection) (proxy.isPresent() ? uri.toURL().openConnection(proxy.get())
+                    : uri.toURL().openConnection());
             connection.setInstanceFollowRedirects(false);
             connection.setConnectTimeout((int) connectTimeout.toMillis());
             connection.setReadTimeout((int) readTimeout.toMillis());

@@ -45,7 +45,7 @@ public final class LockResolver {
     private final IndexAccess access;
     private final PrintWriter progress;
     private final Optional<Path> cacheDir;
-    private final IndexHttp http = new IndexHttp(Duration.ofSeconds(20), Duration.ofSeconds(60));
+    private final IndexHttp http;
     private final Map<String, List<SimplePage.IndexFile>> pages = new HashMap<>();
 
     /** A resolver that runs pip for every resolution. */
@@ -63,6 +63,7 @@ public final class LockResolver {
         this.access = access;
         this.progress = progress;
         this.cacheDir = cacheDir;
+        this.http = new IndexHttp(Duration.ofSeconds(20), Duration.ofSeconds(60), access.proxies());
     }
 
     /** The lock of the plan's declared installs (a plan made without a lock), to be written at {@code target}. */
@@ -212,7 +213,7 @@ public final class LockResolver {
         progress.flush();
         Map<String, dev.dockenv.pep.Version> preferred = new HashMap<>(earlierLock(target));
         try (HttpIndexProjects source = new HttpIndexProjects(indexes.stream().distinct().toList(), access::authorization,
-                dir.resolve("metadata"))) {
+                dir.resolve("metadata"), access.proxies())) {
             DependencyResolver.Outcome mainOutcome = new DependencyResolver(source, platform, mainIn.prereleases(),
                     preferred).resolve(mainIn.requirements(), mainIn.constraints());
             if (!(mainOutcome instanceof DependencyResolver.Outcome.Resolved mainPins)) {

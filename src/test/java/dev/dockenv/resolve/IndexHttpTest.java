@@ -21,6 +21,8 @@ class IndexHttpTest {
     private HttpServer server;
     private String base;
     private final List<String> seen = new CopyOnWriteArrayList<>();
+    /** The host of each request's URL: a proxy's requests name the index's (absolute form), others none. */
+    private final List<String> hosts = new CopyOnWriteArrayList<>();
     private final IndexHttp http = new IndexHttp(Duration.ofSeconds(5), Duration.ofSeconds(5));
 
     @BeforeEach
@@ -38,6 +40,7 @@ class IndexHttpTest {
 
     private void answer(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getPath();
+        hosts.add(String.valueOf(exchange.getRequestURI().getHost()));
         seen.add(path + " accept=" + exchange.getRequestHeaders().getFirst("Accept") + " auth="
                 + exchange.getRequestHeaders().getFirst("Authorization"));
         switch (path) {
@@ -91,5 +94,23 @@ class IndexHttpTest {
             assertThat(r.status()).isEqualTo(302);
         }
         assertThat(seen).filteredOn(s -> s.startsWith("/loop/")).hasSize(6);
+    }
+
+    @Test
+    void theEnvironmentsProxyCarriesTheRequestUnlessNoProxyListsTheHost() throws IOException {
+        // this server is the proxy: it sees the index's absolute URL (a host no resolver knows)
+        IndexHttp proxied = new IndexHttp(Duration.ofSeconds(5), Duration.ofSeconds(5),
+                IndexProxies.from(Map.of("http_proxy", base)));
+        try (IndexHttp.Response r = proxied.get("http://index.invalid/simple/none/", Optional.empty(),
+                url -> Optional.empty())) {
+            assertThat(r.status()).isEqualTo(404);
+        }
+        assertThat(seen).singleElement().asString().startsWith("/simple/none/ ");
+        assertThat(hosts).containsExactly("index.invalid");
+        IndexHttp bypassed = new IndexHttp(Duration.ofSeconds(5), Duration.ofSeconds(5),
+                IndexProxies.from(Map.of("http_proxy", base, "no_proxy", "index.invalid")));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> bypassed.get("http://index.invalid/simple/none/",
+                Optional.empty(), url -> Optional.empty())).isInstanceOf(IOException.class);
+        assertThat(seen).hasSize(1);
     }
 }
