@@ -25,7 +25,8 @@ import java.util.Optional;
  * step of the build. The image keeps the tag of the project's declarations: the resolution is made
  * only when that image is missing, as pip's was, and its tag does not wait for the index. What the
  * resolver cannot resolve alone (a source distribution without metadata, an option it does not
- * read, an index it cannot reach) leaves the build to pip as before, said in one line;
+ * read, an index it cannot reach) and requirements that pin hashes (pip's hash-checking mode)
+ * leave the build to pip as before, said in one line;
  * {@code DOCKENV_RESOLVER=pip} always does. A user's Dockerfile, a repository of apps and a script's
  * environment are built as planned.
  */

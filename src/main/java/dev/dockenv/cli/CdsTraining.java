@@ -15,7 +15,8 @@ import picocli.CommandLine;
  * file checks, a build's pure pipeline on projects of its own ({@link PipelineTraining}: a first
  * command such as {@code lock} or {@code --help} would otherwise leave a later build's project
  * reading, planning and rendering out of the archive) and the warm path's one read-only question
- * to the engine) so that every later command starts from the archive. No output; the one file written is the exit code, for the launcher (below).
+ * to the engine) so that every later command starts from the archive. No output; the one file
+ * written is the exit code, for the launcher (below).
  */
 final class CdsTraining {
     private CdsTraining() {

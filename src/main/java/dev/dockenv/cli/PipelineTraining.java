@@ -26,7 +26,7 @@ import java.util.stream.Stream;
 /**
  * The pure part of a build, run once on small projects of its own while the class-data archive is
  * recorded ({@link CdsTraining}): a locked pyproject.toml project and a requirements.txt one are
- * read, decided, planned, identified and rendered into a build context, and a build's progress is
+ * read, decided, planned, identified and rendered into Dockerfiles, and a build's progress is
  * parsed, so that every later command finds those classes in the archive whatever the first one was.
  * Nothing reaches the engine; the projects live in a temporary folder, removed after.
  */

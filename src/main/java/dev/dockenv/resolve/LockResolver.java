@@ -132,7 +132,10 @@ public final class LockResolver {
                 .withRequested(requested));
     }
 
-    /** A package as the resolver pinned it: the one file it chose, from the index that served it. */
+    /**
+     * A package as the resolver pinned it: the one file it chose (its URL and sha256); no index is
+     * recorded, the build's own index settings name them for pip when a package needs it.
+     */
     private static Optional<LockedPackage> chosenFile(PipReport.Resolved r, String group, SourceLocation location) {
         String url = r.url().orElseThrow();
         String file = url.substring(url.lastIndexOf('/') + 1).replaceAll("#.*$", "");
