@@ -124,11 +124,25 @@ public final class HttpIndexProjects implements IndexProjects, AutoCloseable {
         return List.copyOf(all);
     }
 
-    /** Stops the background fetches (a page fetched for nothing is dropped). */
+    /**
+     * Stops the background fetches: those not started are dropped, those under way are waited for
+     * (a few seconds at most). A thread left reading a socket would hold the JVM's exit for 300 ms.
+     */
     @Override
-    public synchronized void close() {
-        if (prefetcher != null) {
-            prefetcher.shutdownNow();
+    public void close() {
+        ExecutorService running;
+        synchronized (this) {
+            running = prefetcher;
+            if (running == null) {
+                return;
+            }
+            running.shutdownNow();
+            pages.values().removeIf(page -> !page.isDone()); // a dropped fetch is made again if asked for
+        }
+        try {
+            running.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

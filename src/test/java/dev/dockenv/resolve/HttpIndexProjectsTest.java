@@ -54,6 +54,18 @@ class HttpIndexProjectsTest {
             body = "Metadata-Version: 2.1\nName: app\nVersion: 1.0\nRequires-Dist: lib (>=1)\n"
                     + "Requires-Dist: tool ; python_version >= \"3.8\"\nRequires-Dist: extra-only ; extra == \"docs\"\n"
                     + "Requires-Dist: down ; sys_platform == \"win32\"\n\n";
+        } else if (path.equals("/files/slow-1.0-py3-none-any.whl.metadata")) {
+            body = "Metadata-Version: 2.1\nName: slow\nVersion: 1.0\nRequires-Dist: sleepy\n\n";
+        } else if (path.equals("/simple/sleepy/")) {
+            try {
+                Thread.sleep(400);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            body = "";
+        } else if (path.equals("/simple/slow/")) {
+            body = "<a href=\"/files/slow-1.0-py3-none-any.whl#sha256=" + SHA + "\" data-dist-info-metadata=\"sha256="
+                    + SHA + "\">slow-1.0-py3-none-any.whl</a>";
         } else if (path.equals("/simple/down/")) {
             status = 500;
             body = "down";
@@ -97,6 +109,17 @@ class HttpIndexProjectsTest {
             assertThat(index.files("lib")).hasSize(1);
             assertThat(seen).hasSize(5);
         }
+    }
+
+    @Test
+    void closingWaitsForAFetchUnderWaySoThatNoThreadIsLeftReading() {
+        HttpIndexProjects index = new HttpIndexProjects(List.of(base + "/simple"), url -> Optional.empty(),
+                tmp.resolve("metadata"));
+        index.metadata(index.files("slow").get(0)); // starts fetching sleepy's page, which takes 400 ms
+        waitFor(() -> seen.contains("/simple/sleepy/"));
+        index.close();
+        assertThat(Thread.getAllStackTraces().keySet()).as("the prefetching threads are gone")
+                .noneMatch(t -> t.getName().equals("dockenv-index-prefetch") && t.isAlive());
     }
 
     private static void waitFor(java.util.function.BooleanSupplier condition) {
