@@ -31,12 +31,10 @@ final class WheelList {
     private WheelList() {
     }
 
-    /** The package's lines, or empty when it cannot be listed (pip installs it). */
-    static Optional<List<String>> lines(LockedPackage p) {
-        return lines(p, true);
-    }
-
-    /** The package's lines ({@code requested}: asked for by name), or empty when it cannot be listed. */
+    /**
+     * The package's lines ({@code requested}: asked for by name), or empty when it cannot be listed
+     * (pip installs it).
+     */
     static Optional<List<String>> lines(LockedPackage p, boolean requested) {
         if (!(p.source() instanceof PackageSource.Registry) || p.version().isEmpty()
                 || !WORD.matcher(p.name()).matches() || !WORD.matcher(p.version().get()).matches()
@@ -64,19 +62,23 @@ final class WheelList {
      * @param requested whether a package (its normalized name) was asked for by name
      */
     static Optional<String> text(String header, List<LockedPackage> packages, java.util.function.Predicate<String> requested) {
-        StringBuilder text = new StringBuilder(header);
-        text.append("# Installed by ").append(WheelInstaller.PATH).append(": a package, then its wheels (file, sha256, URL).\n");
-        if (packages.stream().anyMatch(p -> !requested.test(Pep503.normalize(p.name())))) {
-            text.append("# A dependency is a package installed for another one, not asked for by name.\n");
-        }
+        StringBuilder body = new StringBuilder();
+        boolean dependencies = false;
         for (LockedPackage p : packages) {
-            Optional<List<String>> lines = lines(p, requested.test(Pep503.normalize(p.name())));
+            boolean asked = requested.test(Pep503.normalize(p.name()));
+            dependencies |= !asked;
+            Optional<List<String>> lines = lines(p, asked);
             if (lines.isEmpty()) {
                 return Optional.empty();
             }
-            lines.get().forEach(l -> text.append(l).append('\n'));
+            lines.get().forEach(l -> body.append(l).append('\n'));
         }
-        return Optional.of(text.toString());
+        StringBuilder text = new StringBuilder(header);
+        text.append("# Installed by ").append(WheelInstaller.PATH).append(": a package, then its wheels (file, sha256, URL).\n");
+        if (dependencies) {
+            text.append("# A dependency is a package installed for another one, not asked for by name.\n");
+        }
+        return Optional.of(text.append(body).toString());
     }
 
     private static Optional<String> wheel(LockedArtifact a) {

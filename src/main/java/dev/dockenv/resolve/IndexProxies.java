@@ -67,7 +67,7 @@ public record IndexProxies(Optional<URI> https, Optional<URI> http, List<String>
     }
 
     /** Whether no_proxy lists the host (or a domain of it). */
-    public boolean bypassed(String host) {
+    private boolean bypassed(String host) {
         return noProxy.stream().anyMatch(n -> n.equals("*") || host.equals(n) || host.endsWith("." + n));
     }
 }

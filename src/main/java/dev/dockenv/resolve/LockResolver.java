@@ -76,8 +76,8 @@ public final class LockResolver {
                     "list them in requirements.txt or pyproject.toml [project] dependencies");
         }
         String pip = "resolving with pip in " + plan.baseImage();
-        Optional<List<List<PipReport.Resolved>>> fromIndex = cacheDir.flatMap(dir -> fromIndex(project, plan, main, all,
-                target, dir, pip));
+        Optional<List<List<PipReport.Resolved>>> fromIndex = cacheDir.flatMap(dir -> fromIndex(project, plan, main,
+                ResolverInput.of(project.root(), all), target, dir, pip));
         List<PipReport.Resolved> mainResolved;
         List<PipReport.Resolved> allResolved;
         if (fromIndex.isPresent()) {
@@ -123,7 +123,7 @@ public final class LockResolver {
         }
         Optional<List<List<PipReport.Resolved>>> resolved;
         try {
-            resolved = fromIndex(project, plan, main, all, origin, cacheDir.get(), pip);
+            resolved = fromIndex(project, plan, main, input, origin, cacheDir.get(), pip);
         } catch (DockenvException | java.io.UncheckedIOException e) {
             // the base image's platform unknown (no image yet), an unreadable cache ...: the build says what it must
             resolved = fallBack(pip, e.getMessage());
@@ -138,9 +138,9 @@ public final class LockResolver {
      */
     private static Optional<LockedPackage> chosenFile(PipReport.Resolved r, String group, SourceLocation location) {
         String url = r.url().orElseThrow();
-        String file = url.substring(url.lastIndexOf('/') + 1).replaceAll("#.*$", "");
         return Optional.of(new LockedPackage(r.name(), Optional.of(r.version()), Optional.empty(),
-                List.of(new LockedArtifact(Optional.of(file), Optional.of(url), r.hash().stream().toList())),
+                List.of(new LockedArtifact(dev.dockenv.lock.pylock.FileNames.of(url), Optional.of(url),
+                        r.hash().stream().toList())),
                 new PackageSource.Registry(Optional.empty()), Set.of(group), location));
     }
 
@@ -187,11 +187,12 @@ public final class LockResolver {
     /**
      * The main and the main+dev resolutions made from the indexes' metadata, as pip's reports would
      * give them; empty (said on the progress stream, with why) when only pip can resolve them.
+     *
+     * @param allInput the main and the dev installs' arguments, read ({@link ResolverInput#of})
      */
     private Optional<List<List<PipReport.Resolved>>> fromIndex(Project project, EnvironmentPlan plan, List<String> main,
-            List<String> all, Path target, Path dir, String pip) {
+            ResolverInput allInput, Path target, Path dir, String pip) {
         ResolverInput mainInput = ResolverInput.of(project.root(), main);
-        ResolverInput allInput = ResolverInput.of(project.root(), all);
         if (allInput instanceof ResolverInput.Unsupported u) {
             return fallBack(pip, u.reason());
         }

@@ -341,9 +341,9 @@ class Installer:
                         self.write(target, entry, executable, records, site)
             if info + "/entry_points.txt" in names:
                 self.scripts(wheel.read(info + "/entry_points.txt").decode("utf-8"), records, site)
-            markers = (("INSTALLER", b"dockenv\n"), ("REQUESTED", b"")) if package.requested else (("INSTALLER", b"dockenv\n"),)
-            for extra, text in markers:
-                self.write(os.path.join(site, info, extra), text, False, records, site)
+            self.write(os.path.join(site, info, "INSTALLER"), b"dockenv\n", False, records, site)
+            if package.requested:  # as pip marks what it was asked for by name, not a dependency
+                self.write(os.path.join(site, info, "REQUESTED"), b"", False, records, site)
             return site, info, records
 
     def scripts(self, text, records, site):

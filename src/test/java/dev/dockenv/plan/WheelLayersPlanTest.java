@@ -115,24 +115,24 @@ class WheelLayersPlanTest {
 
     @Test
     void onlyIndexPackagesWithAWheelURLAndItsSha256AreListed() throws Exception {
-        assertThat(WheelList.lines(wheel("idna", "3.6", Set.of("main")))).isPresent();
+        assertThat(WheelList.lines(wheel("idna", "3.6", Set.of("main")), true)).isPresent();
         // no URL (poetry.lock, Pipfile.lock), an sdist only, no sha256, credentials in the URL, not http
         assertThat(WheelList.lines(pkg("a", "1", Set.of("main"), artifact("a-1-py3-none-any.whl", null,
-                "sha256:" + SHA_A)))).isEmpty();
+                "sha256:" + SHA_A)), true)).isEmpty();
         assertThat(WheelList.lines(pkg("a", "1", Set.of("main"), artifact("a-1.tar.gz", INDEX + "a-1.tar.gz",
-                "sha256:" + SHA_A)))).isEmpty();
+                "sha256:" + SHA_A)), true)).isEmpty();
         assertThat(WheelList.lines(pkg("a", "1", Set.of("main"), artifact("a-1-py3-none-any.whl",
-                INDEX + "a-1-py3-none-any.whl", "md5:" + "c".repeat(32))))).isEmpty();
+                INDEX + "a-1-py3-none-any.whl", "md5:" + "c".repeat(32))), true)).isEmpty();
         assertThat(WheelList.lines(pkg("a", "1", Set.of("main"), artifact("a-1-py3-none-any.whl",
-                "https://user:secret@pypi.example/a-1-py3-none-any.whl", "sha256:" + SHA_A)))).isEmpty();
+                "https://user:secret@pypi.example/a-1-py3-none-any.whl", "sha256:" + SHA_A)), true)).isEmpty();
         assertThat(WheelList.lines(pkg("a", "1", Set.of("main"), artifact("a-1-py3-none-any.whl",
-                "file:///wheels/a-1-py3-none-any.whl", "sha256:" + SHA_A)))).isEmpty();
+                "file:///wheels/a-1-py3-none-any.whl", "sha256:" + SHA_A)), true)).isEmpty();
         assertThat(WheelList.lines(pkg("a", "1", Set.of("main"), artifact("a b-1-py3-none-any.whl",
-                INDEX + "a-1-py3-none-any.whl", "sha256:" + SHA_A)))).isEmpty();
+                INDEX + "a-1-py3-none-any.whl", "sha256:" + SHA_A)), true)).isEmpty();
         // a path or URL package is pip's
         assertThat(WheelList.lines(new LockedPackage("a", Optional.of("1"), Optional.empty(),
                 List.of(artifact("a-1-py3-none-any.whl", INDEX + "a-1-py3-none-any.whl", "sha256:" + SHA_A)),
                 new PackageSource.DirectUrl(INDEX + "a-1-py3-none-any.whl"), Set.of("main"),
-                SourceLocation.of(Path.of("pylock.toml"))))).isEmpty();
+                SourceLocation.of(Path.of("pylock.toml"))), true)).isEmpty();
     }
 }
