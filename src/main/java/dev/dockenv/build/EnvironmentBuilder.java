@@ -159,7 +159,9 @@ public final class EnvironmentBuilder {
                 Files.writeString(pipConf, settings.pipConf());
                 secrets.put(settings.secretId(), pipConf);
             }
-            BuildRequest request = new BuildRequest(context::writeTo, dockerfilePath, definition.target(),
+            BuildRequest.ContextWriter writer = definition.origin() == BuildDefinition.Origin.GENERATED
+                    ? new GeneratedContext(context) : context::writeTo;
+            BuildRequest request = new BuildRequest(writer, dockerfilePath, definition.target(),
                     List.of(image.reference(), image.alias()), labels, indexAsSecret ? Map.of() : definition.buildArgs(),
                     definition.hostNetwork(), options.noCache(), options.pull(), dialect == Dialect.BUILDKIT, secrets);
             try {
@@ -202,6 +204,27 @@ public final class EnvironmentBuilder {
                 }
                 tar.add(ContextEntry.file(folder.path() + "/" + file, e.source(), size, false));
             }
+        }
+    }
+
+    /**
+     * A generated Dockerfile's context, streamed or written out as a folder: its root holds only the
+     * Dockerfile and project/, so no .dockerignore of the project's applies to the folder again.
+     */
+    private record GeneratedContext(ContextTar tar) implements BuildRequest.ContextWriter {
+        @Override
+        public void writeTo(java.io.OutputStream out) throws IOException {
+            tar.writeTo(out);
+        }
+
+        @Override
+        public long directoryBytes() {
+            return tar.fileBytes();
+        }
+
+        @Override
+        public void writeToDirectory(Path dir) throws IOException {
+            tar.writeToDirectory(dir);
         }
     }
 

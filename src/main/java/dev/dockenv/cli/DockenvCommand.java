@@ -143,7 +143,8 @@ public final class DockenvCommand implements Runnable {
     private static Map<String, String> exitCodeHelp() {
         Map<String, String> codes = new LinkedHashMap<>();
         for (ExitCode c : ExitCode.values()) {
-            codes.put(String.format("%2d", c.code()), c.meaning());
+            // padded by hand: String.format's first use costs a cold start milliseconds
+            codes.put((c.code() < 10 ? " " : "") + c.code(), c.meaning());
         }
         codes.put("run, shell", "the command's own exit code (125-127 as docker and shells use them)");
         return codes;

@@ -5,14 +5,20 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributeView;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.apache.commons.compress.archivers.tar.TarConstants;
@@ -32,6 +38,8 @@ public final class ContextTar {
     private static final int DIRECTORY = 040000;
     private static final int SYMLINK = 0120000;
     private static final int BUFFER_SIZE = 64 * 1024;
+    private static final Set<PosixFilePermission> MODE_755 = PosixFilePermissions.fromString("rwxr-xr-x");
+    private static final Set<PosixFilePermission> MODE_644 = PosixFilePermissions.fromString("rw-r--r--");
 
     private final List<Item> items;
     private final FileTime mtime;
@@ -43,6 +51,11 @@ public final class ContextTar {
 
     public static Builder builder() {
         return new Builder();
+    }
+
+    /** The bytes of its files (what {@link #writeToDirectory} writes). */
+    public long fileBytes() {
+        return items.stream().mapToLong(Item::size).sum();
     }
 
     /** Every path the stream holds, in order, including parent directories it adds; no trailing '/'. */
@@ -66,6 +79,48 @@ public final class ContextTar {
                 write(tar, item);
             }
             tar.finish();
+        }
+    }
+
+    /**
+     * Writes the same entries as files under {@code dir} (an empty folder): the tar's modes (0644,
+     * 0755), symbolic links as links, every entry's modification time the tar's, so that a builder
+     * that reads a folder (BuildKit's file sync) sees what the stream would have given it. Files are
+     * read now, and must still have the size they had when listed.
+     *
+     * @throws IOException if writing under {@code dir} fails
+     * @throws dev.dockenv.errors.DockenvException (BAD_INPUT) if a file cannot be read or changed size
+     */
+    public void writeToDirectory(Path dir) throws IOException {
+        List<Path> folders = new ArrayList<>();
+        for (Item item : items) {
+            Path target = dir.resolve(item.path());
+            switch (item.kind()) {
+                case DIRECTORY -> {
+                    Files.createDirectory(target);
+                    Files.setPosixFilePermissions(target, MODE_755);
+                    folders.add(target);
+                }
+                case SYMLINK -> {
+                    Files.createSymbolicLink(target, Path.of(item.linkTarget()));
+                    Files.getFileAttributeView(target, BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
+                            .setTimes(mtime, null, null);
+                }
+                default -> {
+                    try (OutputStream out = Files.newOutputStream(target, StandardOpenOption.CREATE_NEW)) {
+                        if (item.content() != null) {
+                            out.write(item.content());
+                        } else {
+                            copyExactly(item.source(), item.size(), out);
+                        }
+                    }
+                    Files.setPosixFilePermissions(target, item.executable() ? MODE_755 : MODE_644);
+                    Files.setLastModifiedTime(target, mtime);
+                }
+            }
+        }
+        for (int i = folders.size() - 1; i >= 0; i--) { // children first: writing them touched their folder
+            Files.setLastModifiedTime(folders.get(i), mtime);
         }
     }
 

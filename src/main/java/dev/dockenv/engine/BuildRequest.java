@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * One image build: a context tar written on demand (the Dockerfile inside it), a target stage,
+ * One image build: a context written on demand, as a tar or a folder (the Dockerfile inside it), a target stage,
  * tags, labels and options. Build arguments never carry secrets: those are files passed as BuildKit
  * secrets (id to a private file), mounted only while a step runs.
  */
@@ -34,9 +34,23 @@ public record BuildRequest(
         }
     }
 
-    /** Streams the build context as a tar. */
+    /**
+     * Streams the build context as a tar; a context that can also be written as a folder says how
+     * many bytes its files hold (a builder that reads a folder, BuildKit, starts sooner from one than
+     * from a streamed tar, which it must unpack before a step can mount it).
+     */
     @FunctionalInterface
     public interface ContextWriter {
         void writeTo(OutputStream out) throws IOException;
+
+        /** The bytes of the files {@link #writeToDirectory} would write; -1 when it can only be streamed. */
+        default long directoryBytes() {
+            return -1;
+        }
+
+        /** Writes the context's entries under {@code dir}, an empty folder. */
+        default void writeToDirectory(java.nio.file.Path dir) throws IOException {
+            throw new UnsupportedOperationException("this build context can only be streamed");
+        }
     }
 }

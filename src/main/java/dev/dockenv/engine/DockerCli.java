@@ -365,8 +365,20 @@ public final class DockerCli implements Engine {
 
     @Override
     public void build(BuildRequest request, BuildProgress progress) {
-        List<String> args = new ArrayList<>(List.of("build", "-f", request.dockerfilePath()));
         boolean podmanClient = dialect() == EngineDialect.PODMAN;
+        Optional<Path> folder = request.useBuildKit() && !podmanClient ? ContextFolder.write(request.context())
+                : Optional.empty();
+        try {
+            build(request, progress, podmanClient, folder);
+        } finally {
+            folder.ifPresent(ContextFolder::delete);
+        }
+    }
+
+    private void build(BuildRequest request, BuildProgress progress, boolean podmanClient, Optional<Path> folder) {
+        String dockerfile = folder.map(f -> f.resolve(request.dockerfilePath()).toString())
+                .orElse(request.dockerfilePath());
+        List<String> args = new ArrayList<>(List.of("build", "-f", dockerfile));
         if (podmanClient) {
             // Buildah: no --progress, mounts and secrets always; it removes a failed step's container itself
         } else if (request.useBuildKit()) {
@@ -393,7 +405,7 @@ public final class DockerCli implements Engine {
         if (request.pull()) {
             args.add("--pull");
         }
-        args.add("-");
+        args.add(folder.map(Path::toString).orElse("-"));
         Map<String, String> env = new HashMap<>();
         if (!podmanClient) {
             env.put("DOCKER_BUILDKIT", request.useBuildKit() ? "1" : "0");
@@ -401,7 +413,8 @@ public final class DockerCli implements Engine {
         BuildLog log = new BuildLog(progress);
         int code;
         try {
-            code = processes.stream(command(args), env, out -> request.context().writeTo(out), log::accept);
+            code = processes.stream(command(args), env,
+                    folder.isPresent() ? null : out -> request.context().writeTo(out), log::accept);
         } catch (IOException e) {
             throw clientMissing(e);
         } catch (CompletionException e) {

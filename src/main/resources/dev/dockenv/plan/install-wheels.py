@@ -17,27 +17,20 @@ LIST has one line a package and one a wheel of it, after comment lines (#):
 Index credentials come from the netrc (NETRC, else ~/.netrc), trusted hosts, certificates and
 proxy from pip's configuration files and PIP_* variables. Standard library only, with pip's
 vendored packaging for the platform's wheel tags. Exit status 1 with a message on any failure.
+A layer runs this once, so its start counts: what only some runs need (the network for a wheel
+not in the cache, threads for several downloads, pip for a package without a wheel, argparse for
+an unusual command line) is imported where it is used.
 """
-import argparse
 import base64
-import compileall
-import concurrent.futures
 import configparser
 import csv
 import hashlib
 import importlib.util
-import netrc
 import os
 import re
-import ssl
-import subprocess
 import sys
 import sysconfig
-import tempfile
 import time
-import urllib.error
-import urllib.parse
-import urllib.request
 import zipfile
 
 PREFIX = "dockenv-install:"
@@ -45,6 +38,7 @@ WHEEL_NAME = re.compile(r"^(?P<name>[^\s-]+?)-(?P<version>[^\s-]+?)(-(?P<build>\
                         r"-(?P<py>[^\s-]+?)-(?P<abi>[^\s-]+?)-(?P<plat>[^\s-]+?)\.whl$")
 TOKEN = re.compile(r"^\S+$")
 SHA256 = re.compile(r"^[0-9a-f]{64}$")
+COMPILE_SHARE_BYTES = 64 * 1024  # source bytes worth a forked compiler (a fork costs about a millisecond)
 SCRIPT = """#!{python}
 # -*- coding: utf-8 -*-
 import re
@@ -173,6 +167,7 @@ class Settings:
         self.credentials = None
         path = os.environ.get("NETRC") or os.path.expanduser("~/.netrc")
         if os.path.isfile(path):
+            import netrc
             try:
                 self.credentials = netrc.netrc(path)
             except (netrc.NetrcParseError, OSError, UnicodeDecodeError):
@@ -181,6 +176,7 @@ class Settings:
 
     def opener(self, scheme, host, port):
         """An opener for the URL's scheme and host: certificates are loaded for https alone."""
+        import urllib.request
         if scheme != "https":
             key = "plain"
         else:
@@ -195,6 +191,7 @@ class Settings:
         return self._openers[key]
 
     def context(self, trusted):
+        import ssl
         try:
             if trusted:  # pip's trusted-host: no certificate check
                 context = ssl._create_unverified_context()
@@ -214,6 +211,8 @@ class Settings:
                           % (self.cert, self.client_cert, e))
 
     def request(self, url):
+        import urllib.parse
+        import urllib.request
         parts = urllib.parse.urlsplit(url)
         host = parts.hostname or ""
         login = password = None
@@ -232,11 +231,18 @@ class Settings:
         return request, self.opener(parts.scheme.lower(), host, parts.port)
 
 
+def cached(wheel, cache):
+    """Where the cache keeps the wheel (by its sha256)."""
+    return os.path.join(cache, wheel.sha256[:2], wheel.sha256 + ".whl")
+
+
 def fetch(package, wheel, cache, settings):
     """The wheel's path in the cache, downloaded and checked first when it is not there yet."""
-    path = os.path.join(cache, wheel.sha256[:2], wheel.sha256 + ".whl")
+    path = cached(wheel, cache)
     if os.path.isfile(path):
         return path, False
+    import urllib.error
+    import urllib.parse
     os.makedirs(os.path.dirname(path), exist_ok=True)
     request, opener = settings.request(wheel.url)
     shown = urllib.parse.urlunsplit(urllib.parse.urlsplit(wheel.url)._replace(netloc=request.host))
@@ -361,13 +367,42 @@ class Installer:
                 text = SCRIPT.format(python=self.python, module=module, head=attribute.split(".")[0], call=attribute)
                 self.write(os.path.join(self.paths["scripts"], name), text.encode(), True, records, site)
 
-    def compile(self, installed):
-        """pip's byte-compilation of the installed modules (errors ignored, as pip does)."""
-        sources = sum(1 for _, _, records in installed for path in records if path.endswith(".py"))
+    def compile(self):
+        """pip's byte-compilation of the modules in the site folders (errors ignored, as pip does).
+        The modules are shared out by size among forked copies of this process, one a CPU, when
+        there is enough source to pay for them (compileall's workers cost a multiprocessing start)."""
+        import py_compile
+        sources = []
         for folder in sorted(self.compiled_dirs):
-            if os.path.isdir(folder):
-                # in processes of their own (one a CPU) unless there are too few files to pay for their start
-                compileall.compile_dir(folder, quiet=2, workers=0 if sources > 16 else 1)
+            for parent, folders, files in os.walk(folder):
+                folders[:] = sorted(f for f in folders if f != "__pycache__")
+                paths = [os.path.join(parent, f) for f in sorted(files) if f.endswith(".py")]
+                # pip's own installs (a package without a wheel) are compiled already
+                sources.extend((os.path.getsize(p), p) for p in paths
+                               if not os.path.exists(importlib.util.cache_from_source(p)))
+        try:
+            cpus = len(os.sched_getaffinity(0))
+        except (AttributeError, OSError):
+            cpus = os.cpu_count() or 1
+        total = sum(size for size, _ in sources)
+        shares = max(1, min(cpus, total // COMPILE_SHARE_BYTES, len(sources))) if hasattr(os, "fork") else 1
+        parts, loads = [[] for _ in range(shares)], [0] * shares
+        for size, path in sorted(sources, reverse=True):  # largest first, each to the least loaded share
+            least = loads.index(min(loads))
+            parts[least].append(path)
+            loads[least] += size
+        children = []
+        for part in parts[1:]:
+            pid = os.fork()
+            if pid == 0:
+                try:
+                    compile_all(py_compile, part)
+                finally:
+                    os._exit(0)
+            children.append(pid)
+        compile_all(py_compile, parts[0])
+        for pid in children:
+            os.waitpid(pid, 0)
 
     @staticmethod
     def record(site, info, records):
@@ -383,7 +418,17 @@ class Installer:
             csv.writer(out, lineterminator="\n").writerows(sorted(rows))
 
 
+def compile_all(py_compile, paths):
+    for path in paths:
+        try:
+            py_compile.compile(path, doraise=True)
+        except (py_compile.PyCompileError, SyntaxError, UnicodeError, OSError, ValueError):
+            pass  # as pip: a module that does not compile is installed without its .pyc
+
+
 def pip_fallback(packages, prefix):
+    import subprocess
+    import tempfile
     with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False) as listing:
         listing.write("".join(p.pin() + "\n" for p in packages))
     try:
@@ -395,13 +440,41 @@ def pip_fallback(packages, prefix):
         os.unlink(listing.name)
 
 
-def main(argv):
+class Arguments:
+    def __init__(self, prefix, python, cache, listing):
+        self.prefix, self.python, self.cache, self.list = prefix, python, cache, listing
+
+
+def parse_arguments(argv):
+    """The command line as the Dockerfile writes it (--prefix P --python P [--cache C] LIST) read
+    directly; anything else (--help, another form, a mistake) by argparse, with its usage and errors."""
+    values, rest = {"cache": os.path.expanduser("~/.cache/dockenv/wheels")}, []
+    words = iter(argv)
+    for word in words:
+        if word in ("--prefix", "--python", "--cache"):
+            value = next(words, None)
+            if value is None or value.startswith("-"):
+                break
+            values[word[2:]] = value
+        elif word.startswith("-") or rest:
+            break
+        else:
+            rest.append(word)
+    else:
+        if "prefix" in values and "python" in values and rest:
+            return Arguments(values["prefix"], values["python"], values["cache"], rest[0])
+    import argparse
     parser = argparse.ArgumentParser(prog="install-wheels.py", description=__doc__.split("\n\n")[1])
     parser.add_argument("--prefix", required=True)
     parser.add_argument("--python", required=True, help="the interpreter the scripts run (their #! line)")
-    parser.add_argument("--cache", default=os.path.expanduser("~/.cache/dockenv/wheels"))
+    parser.add_argument("--cache", default=values["cache"])
     parser.add_argument("list")
-    args = parser.parse_args(argv)
+    parsed = parser.parse_args(argv)
+    return Arguments(parsed.prefix, parsed.python, parsed.cache, parsed.list)
+
+
+def main(argv):
+    args = parse_arguments(argv)
     start = time.monotonic()
     packages = read_list(args.list)
     ranking = None
@@ -414,9 +487,14 @@ def main(argv):
             built.append(package)
         else:
             chosen.append((package, wheel))
-    settings = Settings()
-    with concurrent.futures.ThreadPoolExecutor(max(1, min(8, len(chosen)))) as pool:
-        files = list(pool.map(lambda pair: fetch(pair[0], pair[1], args.cache, settings), chosen))
+    missing = sum(1 for _, wheel in chosen if not os.path.isfile(cached(wheel, args.cache)))
+    settings = Settings() if missing else None  # pip's settings are read for a download alone
+    if missing > 1:
+        import concurrent.futures
+        with concurrent.futures.ThreadPoolExecutor(min(8, missing)) as pool:
+            files = list(pool.map(lambda pair: fetch(pair[0], pair[1], args.cache, settings), chosen))
+    else:
+        files = [fetch(package, wheel, args.cache, settings) for package, wheel in chosen]
     installer = Installer(args.prefix, args.python)
     installed = []
     for (package, wheel), (path, downloaded) in zip(chosen, files):
@@ -426,7 +504,7 @@ def main(argv):
         say("no wheel for this platform in the lock for %s: pip installs %s" % (
             ", ".join(p.name + " " + p.version for p in built), "it" if len(built) == 1 else "them"))
         pip_fallback(built, args.prefix)
-    installer.compile(installed)
+    installer.compile()
     for site, info, records in installed:
         installer.record(site, info, records)
     say("installed %d packages in %.1f s" % (len(packages), time.monotonic() - start))

@@ -9,6 +9,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -152,6 +153,55 @@ class ContextTarTest {
         assertThatThrownBy(builder::build).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> ContextTar.builder().addBytes("../escape", new byte[0]))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /** The folder form holds what the tar holds: the same paths, contents, modes, links and time. */
+    @Test
+    void writesTheSameEntriesAsAFolder(@TempDir Path folder) throws IOException {
+        ContextTar tar = ContextTar.builder()
+                .addAll(ContextFiles.walk(root, IgnoreRules.none()))
+                .addBytes("generated/Dockerfile", "FROM python:3.12-slim\n".getBytes(StandardCharsets.UTF_8))
+                .addBytes("generated/run", "#!/bin/sh\n".getBytes(StandardCharsets.UTF_8), true)
+                .build();
+        byte[] stream = write(tar);
+
+        tar.writeToDirectory(folder);
+
+        Map<String, TarArchiveEntry> entries = read(stream);
+        List<String> written;
+        try (var walk = Files.walk(folder)) {
+            written = walk.filter(p -> !p.equals(folder))
+                    .map(p -> folder.relativize(p).toString() + (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS) ? "/" : ""))
+                    .sorted().toList();
+        }
+        assertThat(written).containsExactlyInAnyOrderElementsOf(entries.keySet());
+        Map<String, String> contents = contents(stream);
+        for (TarArchiveEntry e : entries.values()) {
+            Path p = folder.resolve(e.getName());
+            assertThat(Files.getLastModifiedTime(p, LinkOption.NOFOLLOW_LINKS).toInstant()).as(e.getName())
+                    .isEqualTo(ContextTar.DEFAULT_MTIME);
+            if (e.isSymbolicLink()) {
+                assertThat(Files.readSymbolicLink(p)).hasToString(e.getLinkName());
+                continue;
+            }
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(p))).as(e.getName())
+                    .isEqualTo((e.getMode() & 0100) != 0 ? "rwxr-xr-x" : "rw-r--r--");
+            if (e.isFile()) {
+                assertThat(Files.readString(p)).as(e.getName()).isEqualTo(contents.get(e.getName()));
+            }
+        }
+        assertThat(tar.fileBytes()).isEqualTo(contents.values().stream()
+                .mapToLong(c -> c.getBytes(StandardCharsets.UTF_8).length).sum());
+    }
+
+    @Test
+    void aFileThatChangedSinceItWasListedIsRefusedInAFolderToo(@TempDir Path folder) throws IOException {
+        ContextTar tar = ContextTar.builder().addAll(ContextFiles.walk(root, IgnoreRules.none())).build();
+        write("pyproject.toml", "[project]\nname = \"demo\"\nversion = \"2\"\n");
+
+        assertThatThrownBy(() -> tar.writeToDirectory(folder))
+                .isInstanceOf(DockenvException.class)
+                .hasMessageContaining("pyproject.toml changed while the build context was being sent");
     }
 
     private byte[] tarOf(List<ContextEntry> entries) throws IOException {

@@ -7,7 +7,9 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import dev.dockenv.errors.ExitCode;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -92,6 +94,89 @@ class DockerCliBuildTest {
         FakeDocker.Call call = docker.calls().get(0);
         assertThat(call.environment()).containsExactly(Map.entry("DOCKER_BUILDKIT", "1"));
         assertThat(call.stdin()).as("the context goes to the client's stdin").isEqualTo(CONTEXT);
+    }
+
+    /** A context that can be written out as a folder of the given size: a Dockerfile and one file. */
+    private static BuildRequest.ContextWriter folderContext(long bytes) {
+        return new BuildRequest.ContextWriter() {
+            @Override
+            public void writeTo(java.io.OutputStream out) throws java.io.IOException {
+                out.write(CONTEXT);
+            }
+
+            @Override
+            public long directoryBytes() {
+                return bytes;
+            }
+
+            @Override
+            public void writeToDirectory(Path dir) throws java.io.IOException {
+                java.nio.file.Files.writeString(dir.resolve("Dockerfile"), "FROM scratch\n");
+                java.nio.file.Files.createDirectories(dir.resolve("project"));
+                java.nio.file.Files.writeString(dir.resolve("project/pyproject.toml"), "[project]\n");
+            }
+        };
+    }
+
+    private static BuildRequest request(BuildRequest.ContextWriter context, boolean buildKit) {
+        return new BuildRequest(context, "Dockerfile", Optional.empty(), List.of("demo:1"), Map.of(), Map.of(),
+                false, false, false, buildKit, Map.of());
+    }
+
+    /**
+     * BuildKit gets a small context as a private folder (it syncs a folder's files sooner than it
+     * unpacks a streamed tar), the Dockerfile named in it; the folder is gone once the build is over.
+     */
+    @Test
+    void aSmallContextGoesToBuildKitAsAPrivateFolderRemovedAfterTheBuild() {
+        List<Path> seen = new ArrayList<>();
+        docker.answerAnyBuild("#1 [internal] load build context\n#1 DONE 0.0s\n", command -> {
+            Path folder = Path.of(command.get(command.size() - 1));
+            seen.add(folder);
+            assertThat(command.subList(0, 4)).containsExactly("docker", "build", "-f",
+                    folder.resolve("Dockerfile").toString());
+            assertThat(folder.resolve("project/pyproject.toml")).hasContent("[project]");
+            assertThat(folder.getFileName().toString()).startsWith("dockenv-context-");
+            try {
+                assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(folder))).isEqualTo("rwx------");
+            } catch (java.io.IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+
+        cli(Map.of()).build(request(folderContext(100), true), progress);
+
+        assertThat(seen).hasSize(1);
+        assertThat(docker.calls().get(0).stdin()).as("nothing is streamed").isEmpty();
+        assertThat(seen.get(0)).doesNotExist();
+    }
+
+    @Test
+    void theFolderIsRemovedWhenTheBuildFailsToo() {
+        List<Path> seen = new ArrayList<>();
+        docker.answerAnyBuild("", command -> {
+            seen.add(Path.of(command.get(command.size() - 1)));
+            throw new UncheckedIOException(new java.io.IOException("the client died"));
+        });
+
+        catchThrowable(() -> cli(Map.of()).build(request(folderContext(100), true), progress));
+
+        assertThat(seen).hasSize(1);
+        assertThat(seen.get(0)).doesNotExist();
+    }
+
+    /** A large context, the legacy builder and a context that can only be streamed all go to stdin as a tar. */
+    @Test
+    void aLargeContextOrTheLegacyBuilderIsStreamed() {
+        docker.answer(BUILDKIT_BUILD, "#1 [internal] load remote build context\n#1 DONE 0.0s\n");
+        docker.answer(LEGACY_BUILD, "Successfully built 382b1976c5f3\n");
+
+        cli(Map.of()).build(request(folderContext(ContextFolder.MAX_BYTES + 1), true), progress);
+        cli(Map.of()).build(request(folderContext(100), false), progress);
+        cli(Map.of()).build(request(true), progress);
+
+        assertThat(docker.commands()).containsExactly(BUILDKIT_BUILD, LEGACY_BUILD, BUILDKIT_BUILD);
+        assertThat(docker.calls()).allSatisfy(call -> assertThat(call.stdin()).isEqualTo(CONTEXT));
     }
 
     @Test

@@ -30,6 +30,8 @@ final class FakeDocker implements ProcessRunner {
     }
 
     private final Map<List<String>, Answer> answers = new HashMap<>();
+    private Consumer<List<String>> anyBuild;
+    private String anyBuildOutput = "";
     private final List<Call> calls = new ArrayList<>();
     private final Set<String> uninstalled = new HashSet<>();
 
@@ -42,6 +44,16 @@ final class FakeDocker implements ProcessRunner {
     /** {@code command} succeeds, printing {@code stdout}. */
     FakeDocker answer(List<String> command, String stdout) {
         return answer(command, 0, stdout, "");
+    }
+
+    /**
+     * Any {@code build} command line (one naming a temporary folder a test cannot know) succeeds,
+     * printing {@code stdout}, after {@code inspect} has seen it while the build runs.
+     */
+    FakeDocker answerAnyBuild(String stdout, Consumer<List<String>> inspect) {
+        anyBuild = inspect;
+        anyBuildOutput = stdout;
+        return this;
     }
 
     /** No such program installed: starting it fails as ProcessBuilder does. */
@@ -73,6 +85,10 @@ final class FakeDocker implements ProcessRunner {
     @Override
     public int stream(List<String> command, Map<String, String> environment, StdinWriter stdin, Consumer<String> lines)
             throws IOException {
+        if (anyBuild != null && command.size() > 1 && command.get(1).equals("build")) {
+            anyBuild.accept(command);
+            answers.put(List.copyOf(command), new Answer(0, anyBuildOutput, ""));
+        }
         Answer answer = answerFor(command);
         ByteArrayOutputStream in = new ByteArrayOutputStream();
         if (stdin != null) {

@@ -39,7 +39,15 @@ import org.junit.jupiter.api.TestInstance;
 class WheelInstallerIT {
     /** Compares two prefixes: the files (mode, content), RECORD as rows; prints each difference. */
     private static final String COMPARE = """
-            import csv, hashlib, os, sys
+            import csv, hashlib, importlib.util, marshal, os, sys
+            def compiled(path):
+                with open(path, "rb") as f:
+                    data = f.read()
+                try:
+                    marshal.loads(data[16:])
+                    return ("pyc", data[:4] == importlib.util.MAGIC_NUMBER)
+                except Exception as e:
+                    return ("unreadable pyc", str(e))
             def tree(root):
                 files = {}
                 for folder, dirs, names in os.walk(root):
@@ -47,7 +55,7 @@ class WheelInstallerIT {
                         path = os.path.join(folder, name)
                         rel = os.path.relpath(path, root)
                         if rel.endswith(".pyc"):
-                            files[rel] = ("pyc",)
+                            files[rel] = compiled(path)
                         elif rel.endswith("/INSTALLER"):
                             files[rel] = ("installer",)
                         elif rel.endswith("/RECORD"):
@@ -241,6 +249,17 @@ class WheelInstallerIT {
         files.put("kitchen_sink/cli.py", "import kitchen_sink\n\n\ndef main():\n    print('kitchen', kitchen_sink.VALUE)\n"
                 + "    return 0\n");
         files.put("kitchen_sink/tool.sh", "#!/bin/sh\necho tool\n");
+        // enough source for the installer to share the compiling out among processes (64 KB a process)
+        for (int m = 0; m < 12; m++) {
+            StringBuilder module = new StringBuilder("\"\"\"Generated module " + m + ".\"\"\"\n");
+            for (int f = 0; module.length() < 16 * 1024; f++) {
+                module.append("\n\ndef f_").append(f).append("(x, y=").append(m).append("):\n    return x * ").append(f)
+                        .append(" + y\n");
+            }
+            files.put("kitchen_sink/generated/m" + m + ".py", module.toString());
+        }
+        // a module that does not compile: pip installs it without a .pyc, and so must the installer
+        files.put("kitchen_sink/broken.py", "def broken(:\n    pass\n");
         files.put("kitchen_sink-1.0.data/scripts/ks-raw", "#!python\nimport kitchen_sink\nprint('raw', kitchen_sink.VALUE)\n");
         files.put("kitchen_sink-1.0.data/data/share/kitchen/readme.txt", "data\n");
         files.put("kitchen_sink-1.0.data/headers/ks.h", "int ks;\n");
