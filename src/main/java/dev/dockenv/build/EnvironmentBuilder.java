@@ -223,6 +223,11 @@ public final class EnvironmentBuilder {
         }
 
         @Override
+        public int directoryEntries() {
+            return tar.paths().size();
+        }
+
+        @Override
         public void writeToDirectory(Path dir) throws IOException {
             tar.writeToDirectory(dir);
         }

@@ -48,6 +48,11 @@ public record BuildRequest(
             return -1;
         }
 
+        /** How many files, folders and links {@link #writeToDirectory} would write. */
+        default int directoryEntries() {
+            return 0;
+        }
+
         /** Writes the context's entries under {@code dir}, an empty folder. */
         default void writeToDirectory(java.nio.file.Path dir) throws IOException {
             throw new UnsupportedOperationException("this build context can only be streamed");

@@ -111,6 +111,32 @@ class CommandsTest {
         assertThat(prod).contains("project/app.py").doesNotContain("SECRET=1");
     }
 
+    /**
+     * A generated Dockerfile's context can be written out as a folder (BuildKit reads one sooner)
+     * holding what its tar holds; a user's Dockerfile's context, whose root may hold a .dockerignore
+     * the client would apply again, is only streamed.
+     */
+    @Test
+    void aGeneratedContextCanBeAFolderOfItsTarsFilesAUsersDockerfilesIsStreamed(@TempDir Path folder)
+            throws Exception {
+        assertThat(cli.run(project, "build")).isZero();
+        var generated = cli.engine.builds.get(0).context();
+        assertThat(generated.directoryBytes()).isPositive();
+        generated.writeToDirectory(folder);
+        assertThat(folder.resolve("Dockerfile")).content().startsWith("# Environment of shop");
+        assertThat(folder.resolve("project/requirements.txt")).hasSameTextualContentAs(project.resolve("requirements.txt"));
+        String tar = new String(cli.engine.contexts.get(0), StandardCharsets.ISO_8859_1);
+        try (var files = Files.walk(folder)) {
+            files.filter(Files::isRegularFile).map(f -> folder.relativize(f).toString())
+                    .forEach(name -> assertThat(tar).contains(name));
+        }
+        assertThat(generated.directoryEntries()).isEqualTo((int) Files.walk(folder).count() - 1);
+
+        Files.writeString(project.resolve("Dockerfile"), "FROM python:3.11-slim\n");
+        assertThat(cli.run(project, "build")).isZero();
+        assertThat(cli.engine.builds.get(1).context().directoryBytes()).isEqualTo(-1);
+    }
+
     @Test
     void statusShowsWhatWasDetected() {
         assertThat(cli.run(project, "status")).isZero();

@@ -98,6 +98,10 @@ class DockerCliBuildTest {
 
     /** A context that can be written out as a folder of the given size: a Dockerfile and one file. */
     private static BuildRequest.ContextWriter folderContext(long bytes) {
+        return folderContext(bytes, 3);
+    }
+
+    private static BuildRequest.ContextWriter folderContext(long bytes, int entries) {
         return new BuildRequest.ContextWriter() {
             @Override
             public void writeTo(java.io.OutputStream out) throws java.io.IOException {
@@ -107,6 +111,11 @@ class DockerCliBuildTest {
             @Override
             public long directoryBytes() {
                 return bytes;
+            }
+
+            @Override
+            public int directoryEntries() {
+                return entries;
             }
 
             @Override
@@ -165,17 +174,18 @@ class DockerCliBuildTest {
         assertThat(seen.get(0)).doesNotExist();
     }
 
-    /** A large context, the legacy builder and a context that can only be streamed all go to stdin as a tar. */
+    /** A large context (bytes or files), the legacy builder and one that can only be streamed go to stdin as a tar. */
     @Test
     void aLargeContextOrTheLegacyBuilderIsStreamed() {
         docker.answer(BUILDKIT_BUILD, "#1 [internal] load remote build context\n#1 DONE 0.0s\n");
         docker.answer(LEGACY_BUILD, "Successfully built 382b1976c5f3\n");
 
         cli(Map.of()).build(request(folderContext(ContextFolder.MAX_BYTES + 1), true), progress);
+        cli(Map.of()).build(request(folderContext(100, ContextFolder.MAX_ENTRIES + 1), true), progress);
         cli(Map.of()).build(request(folderContext(100), false), progress);
         cli(Map.of()).build(request(true), progress);
 
-        assertThat(docker.commands()).containsExactly(BUILDKIT_BUILD, LEGACY_BUILD, BUILDKIT_BUILD);
+        assertThat(docker.commands()).containsExactly(BUILDKIT_BUILD, BUILDKIT_BUILD, LEGACY_BUILD, BUILDKIT_BUILD);
         assertThat(docker.calls()).allSatisfy(call -> assertThat(call.stdin()).isEqualTo(CONTEXT));
     }
 
