@@ -38,6 +38,8 @@ WHEEL_NAME = re.compile(r"^(?P<name>[^\s-]+?)-(?P<version>[^\s-]+?)(-(?P<build>\
                         r"-(?P<py>[^\s-]+?)-(?P<abi>[^\s-]+?)-(?P<plat>[^\s-]+?)\.whl$")
 TOKEN = re.compile(r"^\S+$")
 SHA256 = re.compile(r"^[0-9a-f]{64}$")
+DOWNLOAD_THREADS = 8
+DOWNLOAD_STAGGER = 0.005  # seconds between the first downloads' starts
 COMPILE_SHARE_BYTES = 64 * 1024  # source bytes worth a forked compiler (a fork costs about a millisecond)
 SCRIPT = """#!{python}
 # -*- coding: utf-8 -*-
@@ -136,9 +138,15 @@ def choose(package, ranking):
 
 
 class Settings:
-    """What pip's configuration says of the network: trusted hosts, certificates, proxy, timeout."""
+    """What pip's configuration says of the network: trusted hosts, certificates, proxy, timeout.
+    Made (in the main thread) only when a wheel must be downloaded."""
 
     def __init__(self):
+        # the network modules, here: download threads that waited for the first one's import
+        # would all connect at the same instant (see fetch_all)
+        import urllib.error  # noqa: F401
+        import urllib.parse  # noqa: F401
+        import urllib.request  # noqa: F401
         values = {}
         files = ["/etc/xdg/pip/pip.conf", "/etc/pip.conf", os.path.expanduser("~/.pip/pip.conf"),
                  os.path.expanduser("~/.config/pip/pip.conf"), os.environ.get("PIP_CONFIG_FILE", "")]
@@ -229,6 +237,23 @@ class Settings:
             token = base64.b64encode(("%s:%s" % (login, password)).encode()).decode()
             request.add_header("Authorization", "Basic " + token)
         return request, self.opener(parts.scheme.lower(), host, parts.port)
+
+
+def fetch_all(chosen, cache, settings, threads):
+    """fetch for each (package, wheel), in threads whose first downloads start DOWNLOAD_STAGGER
+    apart: connections opened all at once overflow a small index server's listen queue (python's
+    http.server keeps 5, and other layers download at the same time), and a dropped connection
+    is retried by the system only a second later."""
+    import concurrent.futures
+
+    def task(item):
+        index, (package, wheel) = item
+        if index < threads:
+            time.sleep(index * DOWNLOAD_STAGGER)
+        return fetch(package, wheel, cache, settings)
+
+    with concurrent.futures.ThreadPoolExecutor(threads) as pool:
+        return list(pool.map(task, enumerate(chosen)))
 
 
 def cached(wheel, cache):
@@ -490,9 +515,7 @@ def main(argv):
     missing = sum(1 for _, wheel in chosen if not os.path.isfile(cached(wheel, args.cache)))
     settings = Settings() if missing else None  # pip's settings are read for a download alone
     if missing > 1:
-        import concurrent.futures
-        with concurrent.futures.ThreadPoolExecutor(min(8, missing)) as pool:
-            files = list(pool.map(lambda pair: fetch(pair[0], pair[1], args.cache, settings), chosen))
+        files = fetch_all(chosen, args.cache, settings, min(DOWNLOAD_THREADS, missing))
     else:
         files = [fetch(package, wheel, args.cache, settings) for package, wheel in chosen]
     installer = Installer(args.prefix, args.python)
