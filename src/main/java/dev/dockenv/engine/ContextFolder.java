@@ -10,8 +10,8 @@ import java.util.Optional;
 /**
  * A small build context written out as a private temporary folder for BuildKit, which syncs a
  * folder's files into the step that mounts them (about 40 ms sooner than a streamed tar, which the
- * engine unpacks first, for a step that mounts the context). A large context (bytes or files), one that can only be
- * streamed, or a temporary folder that cannot be written is streamed instead.
+ * engine unpacks first, for a step that mounts the context). A large context (bytes or files), one
+ * that can only be streamed, or a temporary folder that cannot be written is streamed instead.
  */
 final class ContextFolder {
     /** Contexts of up to this many bytes and entries are written out; copying more costs more than it saves. */

@@ -20,8 +20,8 @@ public final class FolderTree {
         try {
             Files.walkFileTree(folder, new SimpleFileVisitor<>() {
                 @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
-                    Files.deleteIfExists(file);
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                    delete(file);
                     return FileVisitResult.CONTINUE;
                 }
 
@@ -31,11 +31,20 @@ public final class FolderTree {
                 }
 
                 @Override
-                public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
-                    Files.deleteIfExists(dir);
+                public FileVisitResult postVisitDirectory(Path dir, IOException e) {
+                    delete(dir);
                     return FileVisitResult.CONTINUE;
                 }
             });
+        } catch (IOException e) {
+            // left behind, as said
+        }
+    }
+
+    /** One file or (emptied) folder; one that cannot go stays, and the rest is still deleted. */
+    private static void delete(Path path) {
+        try {
+            Files.deleteIfExists(path);
         } catch (IOException e) {
             // left behind, as said
         }

@@ -269,7 +269,8 @@ def fetch(package, wheel, cache, settings):
     import urllib.error
     import urllib.parse
     os.makedirs(os.path.dirname(path), exist_ok=True)
-    request, opener = settings.request(wheel.url)
+    # settings are None when every wheel was in the cache as the run began
+    request, opener = (settings or Settings()).request(wheel.url)
     shown = urllib.parse.urlunsplit(urllib.parse.urlsplit(wheel.url)._replace(netloc=request.host))
     for attempt in range(4):
         digest = hashlib.sha256()
