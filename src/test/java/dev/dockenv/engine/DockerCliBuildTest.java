@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.dockenv.errors.ExitCode;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -104,7 +106,7 @@ class DockerCliBuildTest {
     private static BuildRequest.ContextWriter folderContext(long bytes, int entries) {
         return new BuildRequest.ContextWriter() {
             @Override
-            public void writeTo(java.io.OutputStream out) throws java.io.IOException {
+            public void writeTo(OutputStream out) throws IOException {
                 out.write(CONTEXT);
             }
 
@@ -119,10 +121,10 @@ class DockerCliBuildTest {
             }
 
             @Override
-            public void writeToDirectory(Path dir) throws java.io.IOException {
-                java.nio.file.Files.writeString(dir.resolve("Dockerfile"), "FROM scratch\n");
-                java.nio.file.Files.createDirectories(dir.resolve("project"));
-                java.nio.file.Files.writeString(dir.resolve("project/pyproject.toml"), "[project]\n");
+            public void writeToDirectory(Path dir) throws IOException {
+                Files.writeString(dir.resolve("Dockerfile"), "FROM scratch\n");
+                Files.createDirectories(dir.resolve("project"));
+                Files.writeString(dir.resolve("project/pyproject.toml"), "[project]\n");
             }
         };
     }
@@ -148,7 +150,7 @@ class DockerCliBuildTest {
             assertThat(folder.getFileName().toString()).startsWith("dockenv-context-");
             try {
                 assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(folder))).isEqualTo("rwx------");
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         });
@@ -165,7 +167,7 @@ class DockerCliBuildTest {
         List<Path> seen = new ArrayList<>();
         docker.answerAnyBuild("", command -> {
             seen.add(Path.of(command.get(command.size() - 1)));
-            throw new UncheckedIOException(new java.io.IOException("the client died"));
+            throw new UncheckedIOException(new IOException("the client died"));
         });
 
         catchThrowable(() -> cli(Map.of()).build(request(folderContext(100), true), progress));
