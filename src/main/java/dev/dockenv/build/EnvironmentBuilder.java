@@ -14,6 +14,7 @@ import dev.dockenv.engine.EngineException;
 import dev.dockenv.engine.EngineInfo.BuilderKind;
 import dev.dockenv.project.Project;
 import dev.dockenv.errors.IoFailures;
+import dev.dockenv.io.FolderTree;
 import dev.dockenv.plan.DependencyFolder;
 import dev.dockenv.plan.EnvironmentDockerfile;
 import java.io.IOException;
@@ -176,7 +177,9 @@ public final class EnvironmentBuilder {
             Path where = secretDir != null ? secretDir : Path.of(System.getProperty("java.io.tmpdir"));
             throw new UncheckedIOException("cannot write the package index's settings for the build to " + where, e);
         } finally {
-            deleteQuietly(secretDir);
+            if (secretDir != null) {
+                FolderTree.deleteQuietly(secretDir);
+            }
         }
     }
 
@@ -230,20 +233,6 @@ public final class EnvironmentBuilder {
         @Override
         public void writeToDirectory(Path dir) throws IOException {
             tar.writeToDirectory(dir);
-        }
-    }
-
-    private static void deleteQuietly(Path dir) {
-        if (dir == null) {
-            return;
-        }
-        try (var files = Files.list(dir)) {
-            for (Path f : files.toList()) {
-                Files.deleteIfExists(f);
-            }
-            Files.deleteIfExists(dir);
-        } catch (IOException e) {
-            // a private temporary folder left behind; the OS cleans temp space
         }
     }
 

@@ -10,12 +10,10 @@ import dev.dockenv.plan.EnvironmentPlan;
 import dev.dockenv.plan.EnvironmentPlanner;
 import dev.dockenv.plan.StageInstall;
 import dev.dockenv.project.Project;
-import dev.dockenv.resolve.IndexAccess;
 import dev.dockenv.resolve.LockResolver;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * A project without a lock, resolved on this machine when its image is built, as uv resolves
@@ -49,8 +47,8 @@ final class BuildTimeResolution {
         if (origin.isEmpty()) {
             return image;
         }
-        LockResolver resolver = new LockResolver(session.engine(), IndexAccess.of(project, plan, session.environment()),
-                session.err(), Optional.of(session.cacheDirectory().resolve("resolve")));
+        LockResolver resolver = new LockResolver(session.engine(), workspace.indexAccess(), session.err(),
+                Optional.of(session.cacheDirectory().resolve("resolve")));
         PhaseTimer.mark(session, "build: resolving");
         Optional<LockFile> lock = resolver.resolveForBuild(project, plan, origin.get());
         PhaseTimer.mark(session, "build: resolved");
@@ -68,9 +66,8 @@ final class BuildTimeResolution {
      * resolution and the files derived from it are named after; none when nothing is declared.
      */
     private static Optional<Path> origin(Project project, EnvironmentPlan plan) {
-        List<StageInstall> installs = new ArrayList<>(plan.baseInstalls());
-        installs.addAll(plan.devInstalls());
-        return installs.stream().findFirst().map(StageInstall::origin)
+        return Stream.concat(plan.baseInstalls().stream(), plan.devInstalls().stream()).findFirst()
+                .map(StageInstall::origin)
                 .map(o -> o.split("[ ,]", 2)[0]).filter(o -> !o.isBlank()).map(project.root()::resolve);
     }
 }

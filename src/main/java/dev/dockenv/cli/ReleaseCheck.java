@@ -5,6 +5,7 @@ import dev.dockenv.engine.Engine;
 import dev.dockenv.engine.ImageReference;
 import dev.dockenv.errors.ExitCode;
 import dev.dockenv.errors.IoFailures;
+import dev.dockenv.io.FolderTree;
 import dev.dockenv.release.ImageArchive;
 import dev.dockenv.release.LayerEntry;
 import dev.dockenv.release.ReleaseComparison;
@@ -55,7 +56,7 @@ final class ReleaseCheck {
             session.out().flush();
             return comparison.identical() ? 0 : ExitCode.NOT_REPRODUCIBLE.code();
         } finally {
-            delete(folder);
+            FolderTree.deleteQuietly(folder); // a temporary folder of the cache: never an error of the check
         }
     }
 
@@ -83,16 +84,5 @@ final class ReleaseCheck {
         ImageReference reference = made.references(Optional.empty()).references().get(0);
         engine.save(List.of(reference), archive);
         return archive;
-    }
-
-    private static void delete(Path folder) {
-        try (var files = Files.list(folder)) {
-            for (Path f : files.toList()) {
-                Files.deleteIfExists(f);
-            }
-            Files.deleteIfExists(folder);
-        } catch (IOException e) {
-            // a temporary folder of the cache: left for the next clean-up, never an error of the check
-        }
     }
 }

@@ -41,6 +41,8 @@ final class Workspace {
     private final InstallDecision decision;
     private final EnvironmentPlan plan;
     private final java.util.Map<String, LockFile> appLocks;
+    /** The plan's indexes as this host reaches them, read (the user's netrc) when first needed. */
+    private IndexAccess indexAccess;
 
     private Workspace(DockenvCommand root, Project project, InstallDecision decision,
             java.util.Map<String, LockFile> appLocks, EnvironmentPlan plan) {
@@ -219,7 +221,18 @@ final class Workspace {
         if (!plan.index().isCustom()) {
             return Optional.empty(); // pip's default index: the Dockerfile mounts no credentials
         }
-        return IndexAccess.of(project, plan, session().environment()).credentials();
+        return indexAccess().credentials();
+    }
+
+    /**
+     * The plan's indexes as this host reaches them (URLs, credentials, proxies), for the build's
+     * credentials and a resolution made for the build alike: read once.
+     */
+    IndexAccess indexAccess() {
+        if (indexAccess == null) {
+            indexAccess = IndexAccess.of(project, plan, session().environment());
+        }
+        return indexAccess;
     }
 
     private String describe(EnvironmentImage image) {

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
@@ -61,7 +62,7 @@ final class WheelList {
      *
      * @param requested whether a package (its normalized name) was asked for by name
      */
-    static Optional<String> text(String header, List<LockedPackage> packages, java.util.function.Predicate<String> requested) {
+    static Optional<String> text(String header, List<LockedPackage> packages, Predicate<String> requested) {
         StringBuilder body = new StringBuilder();
         boolean dependencies = false;
         for (LockedPackage p : packages) {
